@@ -1,0 +1,122 @@
+"""assemble: Document + Segmented + roles + facts -> ``schemas.Article`` (validated)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from typing import TypeVar
+
+from pipeline import VERSION
+from pipeline.extract import Facts
+from pipeline.model import Document, Segmented
+from pipeline.roles import RoleInfo, title_type
+from schemas.article import (
+    Article,
+    Comparison,
+    Distinct,
+    Removed,
+    Role,
+    RoleComparison,
+    Salary,
+    SalaryGap,
+    Section,
+    Source,
+)
+
+T = TypeVar("T")
+PREFERRED_STATISTICS = ("median", "average", "unspecified", "range", "starting", "top")
+
+
+def dedupe(items: Sequence[T], key: Callable[[T], Hashable]) -> list[T]:
+    seen: set[Hashable] = set()
+    out: list[T] = []
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return out
+
+
+def headline_salary(salaries: list[Salary], role: str) -> float | None:
+    """The annual figure a comparison shows for a role: median or average first."""
+    own = [s for s in salaries if role in s.roles and s.annual_amount is not None]
+    if not own:
+        return None
+    best = min(own, key=lambda s: (PREFERRED_STATISTICS.index(s.statistic), s.period != "year"))
+    return best.annual_amount
+
+
+def comparison(roles: list[RoleInfo], facts: Facts) -> Comparison:
+    per: dict[str, RoleComparison] = {}
+    for r in roles:
+        per[r.id] = RoleComparison(
+            annual_salary=headline_salary(facts.salaries, r.id),
+            settings=sorted({s.setting for s in facts.settings if r.id in s.roles}),
+            education=sorted({q.education_level for q in facts.requirements
+                              if r.id in q.roles and q.education_level}),
+            skills=sorted({s.skill for s in facts.skills if r.id in s.roles}),
+        )
+
+    def shared(field: str) -> list[str]:
+        sets = [set(getattr(c, field)) for c in per.values()]
+        return sorted(set.intersection(*sets)) if sets else []
+
+    common = Distinct(settings=shared("settings"), education=shared("education"), skills=shared("skills"))
+    distinct = {
+        rid: Distinct(
+            settings=[v for v in c.settings if v not in common.settings],
+            education=[v for v in c.education if v not in common.education],
+            skills=[v for v in c.skills if v not in common.skills],
+        )
+        for rid, c in per.items()
+    }
+    gap = None
+    figures = {rid: c.annual_salary for rid, c in per.items()}
+    if len(figures) >= 2 and all(v for v in figures.values()):
+        ranked = sorted(figures.items(), key=lambda kv: (-(kv[1] or 0), kv[0]))
+        top, low = ranked[0], ranked[-1]
+        gap = SalaryGap(higher=top[0], difference=round((top[1] or 0) - (low[1] or 0), 2),
+                        ratio=round((top[1] or 0) / (low[1] or 1), 3))
+    return Comparison(roles=per, shared=common, distinct=distinct, salary_gap=gap)
+
+
+def assemble(doc: Document, seg: Segmented, roles: list[RoleInfo], facts: Facts) -> Article:
+    if len(roles) >= 2:
+        article_type = "comparison"
+    elif len(roles) == 1:
+        article_type = "profile"
+    else:
+        article_type = "other"
+    if seg.title and title_type(seg.title) == "comparison" and len(roles) < 2:
+        facts.warnings.append("title reads as a comparison but fewer than two roles were found")
+    if not roles:
+        facts.warnings.append("no role found in the title; facts are not attributed")
+    settings = dedupe(facts.settings, lambda s: (tuple(s.roles), s.setting))
+    requirements = dedupe(facts.requirements,
+                          lambda q: (tuple(q.roles), q.type, q.education_level, (q.name or q.text).lower()))
+    skills = dedupe(facts.skills, lambda s: (tuple(s.roles), s.skill))
+    salaries = dedupe(facts.salaries, lambda s: (tuple(s.roles), s.amount, s.min, s.max, s.period))
+    facts.settings, facts.requirements, facts.skills, facts.salaries = settings, requirements, skills, salaries
+    return Article(
+        pipeline_version=VERSION,
+        source=Source(path=doc.path, sha256=doc.sha256, media_type=doc.media_type, bytes=doc.size),
+        title=seg.title,
+        summary=seg.summary,
+        article_type=article_type,
+        roles=[Role(id=r.id, name=r.name, aliases=r.aliases) for r in roles],
+        text=seg.text,
+        sections=[
+            Section(heading=s.heading, heading_inferred=s.heading_inferred, kind=s.kind,  # type: ignore[arg-type]
+                    roles=s.roles, start=s.start, end=s.end)
+            for s in seg.sections
+        ],
+        duties=facts.duties,
+        requirements=requirements,
+        salaries=salaries,
+        settings=settings,
+        skills=skills,
+        comparison=comparison(roles, facts) if article_type == "comparison" else None,
+        removed=[Removed(text=d.text, reason=d.reason) for d in doc.removed],
+        related=doc.related,
+        warnings=list(dict.fromkeys(doc.warnings + facts.warnings)),
+    )

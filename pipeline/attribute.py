@@ -1,0 +1,141 @@
+"""attribute: which role(s) a sentence, and a position inside it, is about.
+
+Rules, in order: "both"/"all three"/"the two roles" give every role; a leading "Unlike X," does
+not make X the subject; the mentions that open a sentence are its subject; a sentence opening
+with "They"/"These professionals" carries the previous subject; otherwise the section's role
+(a section about one role) or, in a profile, the only role. Inside a sentence, a fact takes the
+roles named in its own clause ("X earn A, while Y earn B").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.roles import Mention, RoleInfo, find_mentions
+from pipeline.rules import load_terms
+
+ALL_CUE = re.compile(
+    r"\b(both|all three|all four|all of them|either (role|job|career)|the two (roles|jobs|careers|professions|"
+    r"occupations|positions)|each (role|job)|these (two|three) (roles|jobs|careers|professions)|in both)\b",
+    re.IGNORECASE,
+)
+CARRY_CUE = re.compile(
+    r"^\W*(they|these (professionals|workers|specialists|employees|roles|jobs)|he or she|he|she|this (role|job)|"
+    r"those in (this|the) (role|job))\b",
+    re.IGNORECASE,
+)
+UNLIKE = re.compile(r"^\W*(unlike|compared (with|to)|like|as with)\b[^,]{1,80},\s*", re.IGNORECASE)
+LEAD_IN = re.compile(
+    r"^\W*((conversely|however|meanwhile|by contrast|in contrast|on the other hand|similarly|likewise|instead|"
+    r"in addition|additionally|also|typically|usually|generally|most|many|some|often|in (most|many|some) cases|"
+    r"in a [\w -]{1,30}|on most [\w]+|at [\w -]{1,30}|for example|for instance|in the uk|in the us),?\s+)+",
+    re.IGNORECASE,
+)
+CLAUSE_SPLIT = re.compile(
+    r";|,\s*(?:while|whereas|but|and while|compared (?:with|to)|versus|vs\.?|with)\s|\s(?:while|whereas|compared "
+    r"(?:with|to)|than)\s|,\s+(?=(?:and|or)\s)|—|\s–\s|\(|\)",
+    re.IGNORECASE,
+)
+OCCUPATION_HEADS = load_terms("occupation_heads.txt")
+OTHER_OCCUPATION = re.compile(
+    r"\b(?:[A-Za-z-]+\s)?(" + "|".join(sorted(OCCUPATION_HEADS)) + r")(?:s|es)?\b|\b\w+(?:ists|ians)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class SentenceRoles:
+    subject: list[str]
+    mentions: list[Mention] = field(default_factory=list)
+    # Mentions made only as a contrast ("Unlike X, ...") or as possessives; not subjects.
+    carried: bool = False
+
+
+def order(roles: list[RoleInfo], ids: set[str]) -> list[str]:
+    return [r.id for r in roles if r.id in ids]
+
+
+def opening_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions that form the sentence's opening noun phrase, e.g. "Medical coders and billers"."""
+    skip = UNLIKE.match(text)
+    pos = skip.end() if skip else 0
+    lead = LEAD_IN.match(text[pos:])
+    if lead:
+        pos += lead.end()
+    out: list[Mention] = []
+    for m in mentions:
+        if m.start < pos:
+            continue
+        gap = text[pos : m.start]
+        if out and not re.fullmatch(r"[\s,]*(and|or|&|as well as)?[\s,]*(the|both)?\s*", gap, re.IGNORECASE):
+            break
+        if not out and not re.fullmatch(r"\W*((both|most|many|some|all|the|a|an|new|experienced|senior|"
+                                        r"junior|licensed|certified|self-employed|independent|managing)\s+)*",
+                                        gap, re.IGNORECASE):
+            break
+        out.append(m)
+        pos = m.end
+    return out
+
+
+def sentence_roles(
+    text: str, roles: list[RoleInfo], previous: list[str], default: list[str]
+) -> SentenceRoles:
+    mentions = find_mentions(roles, text)
+    all_ids = [r.id for r in roles]
+    head = text[:60]
+    opening = opening_mentions(text, mentions)
+    if ALL_CUE.search(head) and len(roles) > 1 and (not opening or len({m.role for m in opening}) > 1
+                                                    or re.match(r"\W*both\b", text, re.IGNORECASE)):
+        return SentenceRoles(all_ids, mentions)
+    if opening:
+        return SentenceRoles(order(roles, {m.role for m in opening}), mentions)
+    if CARRY_CUE.match(text) and previous:
+        return SentenceRoles(previous, mentions, carried=True)
+    if len(roles) == 1:
+        return SentenceRoles(all_ids, mentions)
+    if default:
+        return SentenceRoles(default, mentions)
+    if previous and not mentions:
+        return SentenceRoles(previous, mentions, carried=True)
+    return SentenceRoles([], mentions)
+
+
+def clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    start, end = 0, len(text)
+    for m in CLAUSE_SPLIT.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def roles_at(text: str, pos: int, sent: SentenceRoles, roles: list[RoleInfo]) -> list[str]:
+    """Roles for a fact at ``pos``: its clause's own mentions, else the sentence subject."""
+    start, end = clause_bounds(text, pos)
+    clause = text[start:end]
+    local = [m for m in sent.mentions if start <= m.start < end and not _possessive(text, m)]
+    if ALL_CUE.search(clause) and len(roles) > 1:
+        return [r.id for r in roles]
+    if local:
+        before = [m for m in local if m.start < pos]
+        if before:
+            first = opening_mentions(text[start:], [Mention(m.start - start, m.end - start, m.role) for m in before])
+            ids = {m.role for m in first} if first else {before[-1].role}
+            return order(roles, ids)
+        return order(roles, {local[0].role})
+    return sent.subject
+
+
+def _possessive(text: str, m: Mention) -> bool:
+    return text[m.end - 2 : m.end] in ("'s", "’s", "s'", "s’")
+
+
+def other_occupation(clause: str, roles: list[RoleInfo]) -> bool:
+    """The clause names an occupation that is not one of the article's roles."""
+    if find_mentions(roles, clause):
+        return False
+    return bool(OTHER_OCCUPATION.search(clause))

@@ -1,0 +1,98 @@
+"""clean: drop boilerplate blocks that no tag marked (plain text, Markdown, and what HTML let through).
+
+Rules in ``data/boilerplate.jsonl`` match whole blocks. Three structural rules sit on top:
+lines before the title are site chrome; an ad marker ("Sponsored") takes the short pitch after
+it; and a "Related articles" heading starts a trailer of links, ads and footer lines.
+Related article titles go to ``Document.related`` as well as ``removed``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.model import Block, Document, Dropped
+from pipeline.roles import find_title_index, is_title_like, title_roles
+from pipeline.rules import PatternRule, pattern_rules
+
+SHORT = 160
+PROSE = 200
+RELATED_PREFIX = re.compile(r"^related\s*:\s*", re.IGNORECASE)
+
+
+def match_rule(text: str) -> PatternRule | None:
+    stripped = text.strip()
+    if len(stripped) > 220:
+        return None
+    for rule in pattern_rules("boilerplate.jsonl"):
+        if rule.regex.search(stripped):
+            return rule
+    return None
+
+
+def is_related_title(text: str, doc_roles: set[str]) -> bool:
+    """A linked title of another article: title-shaped, and not about this article's roles."""
+    text = RELATED_PREFIX.sub("", text.strip())
+    if len(text) > 140 or text.endswith(".") or not is_title_like(text):
+        return False
+    roles = {r.lower() for r in title_roles(text)}
+    return bool(roles) and not roles <= doc_roles
+
+
+def clean(doc: Document) -> Document:
+    blocks = doc.blocks
+    title_index = find_title_index(blocks)
+    doc_roles = {r.lower() for r in title_roles(blocks[title_index].text)} if title_index is not None else set()
+    kept: list[Block] = []
+    removed = list(doc.removed)
+    related = list(doc.related)
+    trailer = False
+    after_ad = False
+
+    def drop(block: Block, reason: str) -> None:
+        if block.text:
+            removed.append(Dropped(block.text, reason))
+        title = RELATED_PREFIX.sub("", block.text.strip())
+        if reason == "related_link" and is_title_like(title) and title not in related:
+            related.append(title)
+
+    for i, block in enumerate(blocks):
+        if block.kind == "break":
+            kept.append(block)
+            continue
+        if title_index is not None and i < title_index and block.kind != "title":
+            if len(block.text) < 100 or match_rule(block.text):
+                drop(block, "navigation")
+                continue
+        if i == title_index:
+            kept.append(replace(block, kind="title"))
+            continue
+        if block.kind == "table_row":
+            kept.append(block)
+            continue
+        rule = match_rule(block.text)
+        long_prose = len(block.text) > PROSE and block.kind == "paragraph"
+        if trailer and not long_prose and (block.kind != "heading" or rule):
+            drop(block, rule.value if rule else ("related_link" if is_related_title(block.text, doc_roles)
+                                                 else "footer"))
+            continue
+        trailer = False
+        if rule:
+            drop(block, rule.value)
+            if rule.value == "related_link" and rule.id == "related-heading":
+                trailer = True
+            after_ad = rule.id == "ad-marker"
+            continue
+        if after_ad and block.kind != "heading" and len(block.text) < SHORT:
+            drop(block, "advertisement")
+            after_ad = False
+            continue
+        after_ad = False
+        if block.kind not in ("title", "heading") and is_related_title(block.text, doc_roles):
+            drop(block, "related_link")
+            continue
+        kept.append(block)
+    doc.blocks = kept
+    doc.removed = removed
+    doc.related = related
+    return doc

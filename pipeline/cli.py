@@ -1,0 +1,57 @@
+"""``extract SRC DST``: a thin click layer over ``pipeline.run.run``."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from pipeline import VERSION
+from pipeline.run import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Options, UsageError, run
+from schemas.article import ManifestEntry
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("src", type=click.Path(path_type=Path))
+@click.argument("dst", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Redo every input, even when unchanged since the last run.")
+@click.option("--prune", is_flag=True, help="Delete outputs whose input is gone.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Inputs larger than this fail without being read.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds allowed per document (0: no limit).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr.")
+@click.version_option(VERSION, prog_name="extract")
+def main(src: Path, dst: Path, force: bool, prune: bool, max_bytes: int, timeout: float, quiet: bool) -> None:
+    """Extract structured facts from the career articles under SRC into one JSON file each in DST.
+
+    Reads .txt, .md, .markdown, .html and .htm files recursively; writes DST/<path>.json and
+    DST/manifest.jsonl. Exit status: 0 all ok or skipped, 1 some input failed, 2 usage error.
+    """
+    options = Options(force=force, prune=prune, max_bytes=max_bytes, timeout=timeout)
+    started = time.perf_counter()
+    show = not quiet and sys.stderr.isatty()
+
+    def progress(entry: ManifestEntry) -> None:
+        if entry.status == "failed" and not quiet:
+            click.echo(f"failed: {entry.path}: {entry.error}", err=True)
+        elif show:
+            click.echo(f"{entry.status}: {entry.path}", err=True)
+
+    try:
+        summary = run(src, dst, options, progress)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    elapsed = time.perf_counter() - started
+    if not quiet:
+        done = len(summary.entries)
+        rate = done / elapsed if elapsed > 0 else 0.0
+        line = (f"{done} inputs: {summary.count('ok')} ok, {summary.count('skipped')} skipped, "
+                f"{summary.count('failed')} failed; {rate:.1f} docs/s")
+        if summary.stale:
+            verb = "removed" if prune else "kept (use --prune to remove)"
+            line += f"; {len(summary.stale)} outputs without input {verb}"
+        click.echo(line, err=True)
+    sys.exit(1 if summary.count("failed") else 0)

@@ -1,0 +1,475 @@
+"""extract: sentences of the segmented article -> typed facts, each attributed and grounded.
+
+One spaCy pass (``pipeline.nlp``) gives sentences and lexicon matches; salaries come from the
+pure parser in ``pipeline.salary``; education from ``data/education.jsonl``; duties from verb
+phrases headed by a verb in ``data/duty_verbs.txt``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from pipeline import salary as pay
+from pipeline.attribute import (
+    SentenceRoles,
+    clause_bounds,
+    other_occupation,
+    roles_at,
+    sentence_roles,
+)
+from pipeline.model import Segmented, Span
+from pipeline.nlp import build, skill_kind
+from pipeline.roles import RoleInfo
+from pipeline.rules import load_terms, pattern_rules
+from schemas.article import Duration, Duty, Evidence, Requirement, Salary, Setting, Skill
+
+NEGATION = re.compile(
+    r"\b(not|no longer|never|without|isn't|aren't|doesn't|don't|do not|does not|cannot|can't|rarely|nor|instead of|"
+    r"rather than|won't|unlike)\b",
+    re.IGNORECASE,
+)
+OPTIONAL = re.compile(r"\b(prefer(s|red)?|optional|helpful|an advantage|a plus|recommended|some employers|"
+                      r"can help|may help|useful|desirable|like to see|favou?r)\b", re.IGNORECASE)
+WORK_CUE = re.compile(
+    r"\b(work(s|ed|ing)?|employ\w*|hire[sd]?|hiring|settings?|based|spend|serve|found in|concentrated|jobs? in|"
+    r"positions? in|practice|visit(s|ing)?|travel\w*|environments?|industr(y|ies)|employers?|staff|run|open|"
+    r"self-employed|freelanc\w*|contractors?|on the road|from home|remotely|remote|carry|move|stationed)\b",
+    re.IGNORECASE,
+)
+SKILL_CUE = re.compile(
+    r"\b(skills?|need|needs|require[sd]?|rely|relies|must|important|essential|abilit(y|ies)|demand|help|helps|"
+    r"comfortable|knowledge|know|grasp|fluent|proficien\w+|good at|eye for|key|crucial|valuable|qualities|"
+    r"traits|strong|same)\b",
+    re.IGNORECASE,
+)
+MONEY_HINT = re.compile(r"[$£€₹]\s?\d|\b(usd|gbp|eur|cad|aud|inr)\s?\d|\d\s(dollars|pounds|euros)\b", re.IGNORECASE)
+NO_FACT_KINDS = {"salary", "outlook"}
+NO_DUTY_KINDS = {"salary", "outlook", "requirements", "faq", "pros_cons", "conclusion", "skills"}
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "twelve": 12, "eighteen": 18, "a": 1, "an": 1, "several": None, "a few": None}
+DURATION = re.compile(
+    r"\b(?P<a>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|a|an)"
+    r"(?:\s?(?:to|-|–|or)\s?(?P<b>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve))?"
+    r"[\s-](?P<unit>years?|months?|weeks?)\b",
+    re.IGNORECASE,
+)
+CERT = re.compile(
+    r"\b(?P<name>(?:(?:Certified|Registered|Licensed|Chartered|Professional|National)\s)(?:[A-Z][\w&'-]*\s?){1,6}"
+    r"(?:\((?P<acr>[A-Z][A-Za-z0-9-]{1,9})\))?)"
+    r"|\b(?P<acr2>[A-Z]{2,6}(?:-[A-Z]{1,3})?)\s(?P<what>certification|certificate|credential|exam|license|licence)\b"
+)
+LICENSE = re.compile(r"\b(?P<name>(?:(?:state|professional|commercial|[A-Z][\w'-]*)\s){0,3}(?:licen[cs]e|licensure))\b",
+                     re.IGNORECASE)
+EXPERIENCE = re.compile(r"\b(?:years? of|experience)\b[^.;]{0,40}?\bexperience\b|\bexperience (as|in|working)\b",
+                        re.IGNORECASE)
+TRAINING = re.compile(r"\b(apprenticeships?|on-the-job training|on the job training|training program(me)?s?|"
+                      r"learn(s|ed)? on the job|in-house training)\b", re.IGNORECASE)
+
+
+@dataclass
+class Facts:
+    duties: list[Duty] = field(default_factory=list)
+    requirements: list[Requirement] = field(default_factory=list)
+    salaries: list[Salary] = field(default_factory=list)
+    settings: list[Setting] = field(default_factory=list)
+    skills: list[Skill] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    section: int
+    span: Span
+    roles: SentenceRoles
+
+
+def _sentences(seg: Segmented, roles: list[RoleInfo]) -> tuple[list[Sentence], object]:
+    doc = build()(seg.text)
+    starts = [s.start for s in seg.sections]
+    span_starts = [s.start for s in seg.spans]
+    out: list[Sentence] = []
+    previous: list[str] = []
+    last_section = -1
+    for sent in doc.sents:
+        text = sent.text.rstrip()
+        lead = len(text) - len(text.lstrip())
+        text = text.strip()
+        if not text:
+            continue
+        start = sent.start_char + lead
+        sec_index = max(0, bisect.bisect_right(starts, start) - 1)
+        span = seg.spans[max(0, bisect.bisect_right(span_starts, start) - 1)]
+        if sec_index != last_section:
+            previous = []
+            last_section = sec_index
+        section = seg.sections[sec_index]
+        default = section.roles if len(section.roles) == 1 else []
+        if span.block.kind in ("title", "heading"):
+            sr = SentenceRoles([], [])
+        else:
+            sr = sentence_roles(text, roles, previous, default)
+            if sr.subject:
+                previous = sr.subject
+        out.append(Sentence(start, start + len(text), text, sec_index, span, sr))
+    return out, doc
+
+
+def _evidence(s: Sentence) -> Evidence:
+    return Evidence(start=s.start, end=s.end, section=s.section)
+
+
+def _negated(text: str, start: int, end: int) -> bool:
+    c0, c1 = clause_bounds(text, start)
+    return bool(NEGATION.search(text[c0:start])) or bool(
+        re.search(r"^[^,;.]{0,40}\b(is|are)? ?not (required|necessary|needed|enough|sufficient)\b|^[^.;]{0,25}\bis not\b",
+                  text[end:c1], re.IGNORECASE))
+
+
+# --- salaries -----------------------------------------------------------------------------
+
+
+def _salary(s: Sentence, money: pay.Money, roles_: list[str], before: str, after: str, rule: str,
+            facts: Facts, per: str | None = None) -> None:
+    per = per or pay.period(before, after)
+    if per is None:
+        per = pay.period_from_size(money.value)
+        facts.warnings.append(f"no pay period written for {s.text[money.start:money.end]!r}; "
+                              f"took '{per}' from its size")
+    facts.salaries.append(Salary(
+        roles=roles_, evidence=_evidence(s), rule=rule, amount=money.amount, min=money.low, max=money.high,
+        currency=money.currency, period=per, statistic=pay.statistic(before, money),
+        annual_amount=pay.annual(money, per), text=s.text[money.start:money.end],
+    ))
+
+
+def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
+    if s.span.block.kind == "table_row":
+        return
+    for money in pay.find_money(s.text):
+        c0, c1 = clause_bounds(s.text, money.start)
+        clause = s.text[c0:c1]
+        window = s.text[max(0, money.start - 90): min(len(s.text), money.end + 40)]
+        if pay.is_distractor(clause) or pay.is_distractor(window[: 90 + (money.end - money.start)]):
+            continue
+        if other_occupation(clause, roles):
+            continue
+        if kind not in ("salary", "comparison") and not re.search(
+                r"\b(earn\w*|salar\w*|wages?|pay|paid|make|makes|income|median|average)\b", s.text, re.IGNORECASE):
+            continue
+        who = roles_at(s.text, money.start, s.roles, roles)
+        if not who:
+            continue
+        _salary(s, money, who, s.text[c0:money.start], s.text[money.end:c1], "salary-prose", facts)
+
+
+def table_salaries(s: Sentence, seg: Segmented, roles: list[RoleInfo], facts: Facts) -> None:
+    """A pay table: the header row names a role per column; the first cell names the figure."""
+    from pipeline.roles import find_mentions
+
+    block = s.span.block
+    if block.kind != "table_row" or block.header:
+        return
+    header = None
+    index = seg.spans.index(s.span)
+    for prev in reversed(seg.spans[:index]):
+        if prev.block.kind != "table_row":
+            break
+        if prev.block.header:
+            header = prev.block
+    label = block.cells[0] if block.cells else ""
+    if pay.is_distractor(label) or re.search(r"\b(jobs|employment|growth|openings|number)\b", label, re.IGNORECASE):
+        return
+    offset = 0
+    for col, cell in enumerate(block.cells):
+        if not cell:
+            continue
+        pos = s.text.find(cell, offset)
+        if pos < 0:
+            continue
+        offset = pos + len(cell)
+        if col == 0:
+            continue
+        column_roles: list[str] = []
+        if header is not None and col < len(header.cells):
+            column_roles = list(dict.fromkeys(m.role for m in find_mentions(roles, header.cells[col])))
+        if not column_roles:
+            column_roles = list(dict.fromkeys(m.role for m in find_mentions(roles, label)))
+        if not column_roles and len(roles) == 1:
+            column_roles = [roles[0].id]
+        for money in pay.find_money(cell):
+            shifted = pay.Money(money.start + pos, money.end + pos, money.amount, money.low, money.high,
+                                money.currency)
+            per = pay.period(label + " ", cell[money.end:]) or pay.period(label, "")
+            _salary(s, shifted, column_roles, label + " ", cell[money.end:], "salary-table", facts, per)
+
+
+# --- requirements ---------------------------------------------------------------------------
+
+
+def _duration(text: str) -> Duration | None:
+    m = DURATION.search(text)
+    if not m:
+        return None
+
+    def num(v: str | None) -> float | None:
+        if v is None:
+            return None
+        v = v.lower()
+        return float(v) if v[0].isdigit() else NUMBER_WORDS.get(v)
+
+    lo, hi = num(m.group("a")), num(m.group("b"))
+    unit = m.group("unit").lower().rstrip("s")
+    if unit == "week":
+        lo = round(lo / 4.33, 1) if lo else lo
+        hi = round(hi / 4.33, 1) if hi else hi
+        unit = "month"
+    return Duration(min=lo, max=hi if hi is not None else lo, unit=unit)  # type: ignore[arg-type]
+
+
+def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
+    text = s.text
+    if pay.is_distractor(text) and kind != "requirements" and re.search(r"[$£€]\d", text):
+        return
+    taken: list[tuple[int, int]] = []
+    for rule in pattern_rules("education.jsonl"):
+        for m in rule.regex.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            if rule.value != "no_formal_education" and _negated(text, m.start(), m.end()):
+                continue
+            c0, c1 = clause_bounds(text, m.start())
+            if other_occupation(text[c0:c1], roles) and not s.roles.subject:
+                continue
+            who = roles_at(text, m.start(), s.roles, roles)
+            facts.requirements.append(Requirement(
+                roles=who, evidence=_evidence(s), rule=rule.id, type="education", education_level=rule.value,
+                name=None, duration=_duration(text[m.start():c1]) or _duration(text[c0:m.start()]),
+                required=not OPTIONAL.search(text[c0:c1]), text=m.group(0),
+            ))
+    for m in CERT.finditer(text):
+        name = (m.group("name") or m.group("acr2") or "").strip()
+        if not name or _negated(text, m.start(), m.end()):
+            continue
+        what = (m.group("what") or "").lower()
+        rtype = "license" if what in ("license", "licence") else "certification"
+        facts.requirements.append(Requirement(
+            roles=roles_at(text, m.start(), s.roles, roles), evidence=_evidence(s), rule="cert-name", type=rtype,
+            name=name, required=not OPTIONAL.search(text), text=m.group(0).strip(),
+        ))
+    for m in LICENSE.finditer(text):
+        if _negated(text, m.start(), m.end()) or kind not in ("requirements", "role_overview", "intro", "duties"):
+            continue
+        facts.requirements.append(Requirement(
+            roles=roles_at(text, m.start(), s.roles, roles), evidence=_evidence(s), rule="license", type="license",
+            name=m.group("name").strip(), required=not OPTIONAL.search(text), text=m.group(0),
+        ))
+    for regex, rtype, rule_id in ((EXPERIENCE, "experience", "experience"), (TRAINING, "training", "training")):
+        for m in regex.finditer(text):
+            if _negated(text, m.start(), m.end()):
+                continue
+            c0, c1 = clause_bounds(text, m.start())
+            facts.requirements.append(Requirement(
+                roles=roles_at(text, m.start(), s.roles, roles), evidence=_evidence(s), rule=rule_id, type=rtype,
+                duration=_duration(text[c0:c1]), required=not OPTIONAL.search(text[c0:c1]), text=m.group(0),
+            ))
+
+
+# --- settings and skills --------------------------------------------------------------------
+
+
+def lexicon_facts(s: Sentence, doc: object, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
+    spans = getattr(doc, "spans")
+    text = s.text
+    if kind not in NO_FACT_KINDS and (kind == "work_environment" or WORK_CUE.search(text)):
+        for span in spans["settings"]:
+            if not (s.start <= span.start_char and span.end_char <= s.end):
+                continue
+            a, b = span.start_char - s.start, span.end_char - s.start
+            if _negated(text, a, b):
+                continue
+            who = roles_at(text, a, s.roles, roles)
+            facts.settings.append(Setting(roles=who, evidence=_evidence(s), rule=span.id_, setting=span.label_,
+                                          text=span.text))
+    if kind == "skills" or SKILL_CUE.search(text):
+        if kind in NO_FACT_KINDS:
+            return
+        for span in spans["skills"]:
+            if not (s.start <= span.start_char and span.end_char <= s.end):
+                continue
+            a, b = span.start_char - s.start, span.end_char - s.start
+            if _negated(text, a, b):
+                continue
+            facts.skills.append(Skill(roles=roles_at(text, a, s.roles, roles), evidence=_evidence(s),
+                                      rule=span.id_, skill=span.label_, kind=skill_kind(span.id_)))  # type: ignore[arg-type]
+        for m in re.finditer(r"\b(?:strong |good |solid |excellent |great |sharp |keen |basic |advanced )?"
+                             r"(?P<name>(?:[a-z+#-]+ ){0,2}[a-z+#-]+) skills\b", text):
+            name = m.group("name").strip()
+            words = [w for w in name.split() if w not in SKILL_STOP]
+            if not words or any(sk.skill == " ".join(words) for sk in facts.skills):
+                continue
+            facts.skills.append(Skill(roles=roles_at(text, m.start(), s.roles, roles), evidence=_evidence(s),
+                                      rule="skill-x-skills", skill=" ".join(words), kind="hard"))
+
+
+SKILL_STOP = load_terms("skill_stopwords.txt")
+
+
+# --- duties ---------------------------------------------------------------------------------
+
+VERBS = load_terms("duty_verbs.txt")
+MODIFIERS = re.compile(
+    r"^\s*(?:(?:also|typically|usually|often|generally|may|might|can|could|must|will|both|then|mainly|primarily|"
+    r"largely|regularly|frequently|sometimes|still|personally|directly|routinely|commonly|each|further|"
+    r"(?:are|is) (?:also )?(?:responsible|in charge) for|(?:are|is) (?:also )?tasked with|"
+    r"have (?:the )?responsibility for|(?:have|has) to|need to|needs to|help(?:s)?(?: to)?|work to|"
+    r"spend (?:much|most|part) of (?:their|the) (?:time|day|days|shift)|get to|are expected to|"
+    r"(?:are|is) (?:the (?:ones|people|professionals) )?who)\s+)+",
+    re.IGNORECASE,
+)
+SUBJECT_PRONOUN = re.compile(r"^\W*(?:they|these (?:professionals|workers|specialists)|he or she|he|she)\b",
+                             re.IGNORECASE)
+CUT = re.compile(r"\s(?:so that|so|because|when|whenever|before|after|while|which|who|where|since|until|if|"
+                 r"as well as|to make sure|to ensure|in order to|throughout)\s|[.;:!?]|,\s(?:from|including|"
+                 r"such as|which|who|so|but|while|because)\b", re.IGNORECASE)
+MAX_DUTY_WORDS = 14
+CONJUNCTIONS = {"and", "or", "also", "then", "both"}
+
+
+def base_form(word: str) -> str | None:
+    w = word.lower()
+    if w in VERBS:
+        return w
+    candidates: list[str] = []
+    if w.endswith("ies"):
+        candidates.append(w[:-3] + "y")
+    if w.endswith("es"):
+        candidates.append(w[:-2])
+    if w.endswith("s"):
+        candidates.append(w[:-1])
+    if w.endswith("ing"):
+        stem = w[:-3]
+        candidates += [stem, stem + "e"]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            candidates.append(stem[:-1])
+    for c in candidates:
+        if c in VERBS:
+            return c
+    return None
+
+
+def _verb_phrases(rest: str) -> list[tuple[int, int, str]]:
+    """Split a predicate into coordinated verb phrases: (start, end, base-form text)."""
+    cut = CUT.search(rest)
+    region = rest[: cut.start()] if cut else rest
+    words = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[\w'’-]+", region)]
+    if not words or base_form(words[0][2]) is None:
+        return []
+    form = words[0][2].lower()
+    gerund = form.endswith("ing") and form not in VERBS
+    splits = [0]
+    for i in range(1, len(words)):
+        k = i - 1
+        while k > 0 and words[k][2].lower() in CONJUNCTIONS:
+            k -= 1
+        between = region[words[k][1] : words[i][0]]
+        if (k < i - 1 or "," in between) and re.fullmatch(r"[\s,]*", re.sub(r"\b(and|or|also|then|both)\b", "", between)) and base_form(words[i][2]):
+            w = words[i][2].lower()
+            if gerund == (w.endswith("ing") and w not in VERBS) or (not gerund and w in VERBS) or w.endswith("s"):
+                splits.append(i)
+    bounds = [(i, splits[n + 1] if n + 1 < len(splits) else len(words)) for n, i in enumerate(splits)]
+    out: list[tuple[int, int, str]] = []
+    pending: list[str] = []
+    for i, j in bounds:
+        while j - i > 1 and words[j - 1][2].lower() in CONJUNCTIONS:
+            j -= 1
+        if j - i == 1 and (i, j) != bounds[-1]:
+            # A bare verb shares the next verb's object: "clean and prepare sites".
+            pending.append(base_form(words[i][2]) or words[i][2])
+            continue
+        seg_words = words[i:j][:MAX_DUTY_WORDS]
+        start, end = seg_words[0][0], seg_words[-1][1]
+        verb = base_form(seg_words[0][2]) or seg_words[0][2]
+        tail = region[seg_words[0][1] : end]
+        out.append((start, end, " and ".join(pending + [verb]) + tail))
+        pending = []
+    return out
+
+
+def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
+    if kind in NO_DUTY_KINDS or s.span.block.kind in ("heading", "title", "table_row"):
+        return
+    text = s.text
+    if s.span.block.kind == "list_item":
+        who = s.roles.subject
+        for start, _end, phrase in _verb_phrases(text):
+            _add_duty(facts, who, s, phrase, "duty-list-item")
+        return
+    for m in _subjects(s, roles):
+        rest = text[m:]
+        lead = MODIFIERS.match(rest)
+        offset = lead.end() if lead else 0
+        if NEGATION.match(rest[offset:]) or re.match(r"\s*(do|does|did|are|is|can|could)\s+not\b", rest[offset:]):
+            continue
+        who = roles_at(text, m, s.roles, roles) if m else s.roles.subject
+        for start, _end, phrase in _verb_phrases(rest[offset:]):
+            _add_duty(facts, who, s, phrase, "duty-prose")
+
+
+def _subjects(s: Sentence, roles: list[RoleInfo]) -> list[int]:
+    """Positions just after a sentence or clause subject (a role mention or a pronoun)."""
+    from pipeline.attribute import opening_mentions
+
+    text = s.text
+    out: list[int] = []
+    opening = opening_mentions(text, s.roles.mentions)
+    if opening:
+        out.append(opening[-1].end)
+    else:
+        pron = SUBJECT_PRONOUN.match(text)
+        if pron and s.roles.subject:
+            out.append(pron.end())
+        elif re.match(r"^\W*both\b", text, re.IGNORECASE) and s.roles.subject:
+            both = re.match(r"^\W*both\s+(\w+\s+){0,4}?(?=(also |can |may |must |often |typically |usually )?\w+\b)",
+                            text, re.IGNORECASE)
+            if both:
+                out.append(both.end())
+    for m in s.roles.mentions:
+        prev = text[:m.start].rstrip()
+        if (prev.endswith((",", "while", "whereas", "but", "and", ";")) and m.start > 0
+                and m.end not in out and not prev.endswith(("such as", "like"))):
+            out.append(m.end)
+    return out
+
+
+def _add_duty(facts: Facts, who: list[str], s: Sentence, phrase: str, rule: str) -> None:
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,.;:")
+    if len(phrase.split()) < 2 and rule != "duty-list-item":
+        return
+    key = phrase.lower()
+    for d in facts.duties:
+        if d.text.lower() == key and d.roles == who:
+            return
+    facts.duties.append(Duty(roles=who, evidence=_evidence(s), rule=rule, text=phrase))
+
+
+def extract(seg: Segmented, roles: list[RoleInfo]) -> Facts:
+    facts = Facts()
+    sentences, doc = _sentences(seg, roles)
+    for s in sentences:
+        kind = seg.sections[s.section].kind
+        if s.span.block.kind in ("title",):
+            continue
+        if MONEY_HINT.search(s.text):
+            salaries_in(s, roles, kind, facts)
+            table_salaries(s, seg, roles, facts)
+        if kind not in ("outlook",):
+            requirements_in(s, roles, kind, facts)
+        lexicon_facts(s, doc, roles, kind, facts)
+        duties_in(s, roles, kind, facts)
+    return facts

@@ -1,0 +1,175 @@
+"""HTML -> blocks with BeautifulSoup + lxml.
+
+Keeps heading levels, paragraphs, list items and table rows; drops script/style and page chrome:
+``nav``, ``footer``, ``aside``, ``header`` outside the article, and elements whose class or id
+words mark navigation, menus, sidebars, related posts, promos, ads, cookie or newsletter
+banners or share bars. Dropped elements are reported line by line as ``Dropped``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from pipeline.model import Block, Dropped
+from pipeline.rules import load_lexicon
+
+SILENT_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "form", "button", "input", "select",
+               "textarea", "head", "meta", "link", "canvas", "video", "audio", "picture", "img"}
+CHROME_TAGS = {"nav": "navigation", "footer": "footer", "aside": "aside"}
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+BLOCK_TAGS = {"p", "li", "dt", "dd", "blockquote", "figcaption", "caption", "summary", "pre", "address"}
+CONTAINERS = {"div", "section"}
+# Class/id words of page chrome, with the reason reported in `removed`.
+NOISE_WORDS: dict[str, str] = load_lexicon("html_noise_classes.tsv")
+WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+INLINE_BOLD = {"b", "strong"}
+
+
+def _noise_reason(tag: Tag) -> str | None:
+    attrs = " ".join(tag.get("class") or []) + " " + str(tag.get("id") or "") + " " + str(tag.get("role") or "")
+    for word in WORD_SPLIT.split(attrs.lower()):
+        if word in NOISE_WORDS:
+            return NOISE_WORDS[word]
+    if tag.get("aria-hidden") == "true" or tag.has_attr("hidden"):
+        return "hidden"
+    return None
+
+
+def _text(node: Tag) -> str:
+    return re.sub(r"\s+", " ", node.get_text(" ")).strip()
+
+
+def _dropped_lines(node: Tag, reason: str) -> list[Dropped]:
+    """Report a dropped element as its block-level pieces, as get_text() shows them."""
+    out: list[Dropped] = []
+    pieces: list[str] = []
+    for el in node.find_all(True):
+        if el.name in SILENT_TAGS:
+            continue
+        if el.name in HEADINGS or el.name in BLOCK_TAGS:
+            if not el.find(list(HEADINGS) + list(BLOCK_TAGS)):
+                pieces.append(_text(el))
+    if not pieces:
+        pieces = [_text(node)]
+    for piece in pieces:
+        if piece:
+            out.append(Dropped(piece, reason))
+    return out
+
+
+def _is_bold_heading(tag: Tag) -> bool:
+    """``<p><b>Salary</b></p>``: a paragraph whose only content is one short bold run."""
+    children = [c for c in tag.children if not (isinstance(c, NavigableString) and not c.strip())]
+    return (
+        len(children) == 1
+        and isinstance(children[0], Tag)
+        and children[0].name in INLINE_BOLD
+        and 0 < len(_text(children[0])) <= 90
+        and not _text(children[0]).endswith((".", ","))
+    )
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.dropped: list[Dropped] = []
+        self.in_article = False
+
+    def walk(self, node: Tag, depth: int = 0) -> None:
+        for child in node.children:
+            if isinstance(child, Comment) or not isinstance(child, Tag):
+                if isinstance(child, NavigableString) and not isinstance(child, Comment):
+                    loose = re.sub(r"\s+", " ", str(child)).strip()
+                    if loose and node.name in CONTAINERS | {"body", "main", "article"}:
+                        self.blocks.append(Block("paragraph", loose))
+                continue
+            self.visit(child, depth + 1)
+
+    def visit(self, tag: Tag, depth: int) -> None:
+        name = tag.name
+        if name in SILENT_TAGS:
+            return
+        reason = CHROME_TAGS.get(name) or _noise_reason(tag)
+        if name == "header" and not self.in_article:
+            reason = reason or "header"
+        if reason:
+            self.dropped.extend(_dropped_lines(tag, reason))
+            return
+        if name in HEADINGS:
+            text = _text(tag)
+            if text:
+                self.blocks.append(Block("title" if name == "h1" else "heading", text, level=HEADINGS[name]))
+            return
+        if name == "p" and _is_bold_heading(tag):
+            self.blocks.append(Block("heading", _text(tag), level=4, css="bold"))
+            return
+        if name == "summary":
+            text = _text(tag)
+            if text:
+                self.blocks.append(Block("paragraph", text, css="summary"))
+            return
+        if name == "tr":
+            cells = tuple(_text(c) for c in tag.find_all(["td", "th"], recursive=False))
+            if any(cells):
+                header = all(c.name == "th" for c in tag.find_all(["td", "th"], recursive=False))
+                self.blocks.append(Block("table_row", " | ".join(c for c in cells if c), cells=cells, header=header))
+            return
+        if name in BLOCK_TAGS and not tag.find(list(HEADINGS) + ["p", "ul", "ol", "table", "div", "section"]):
+            text = _text(tag)
+            if text:
+                kind = "list_item" if name == "li" else "paragraph"
+                self.blocks.append(Block(kind, text, css=" ".join(tag.get("class") or [])))
+            return
+        was_in_article = self.in_article
+        if name in ("article", "main"):
+            self.in_article = True
+        container = name in CONTAINERS
+        if container:
+            self.blocks.append(Block("break"))
+        if depth > 400:
+            self.blocks.append(Block("paragraph", _text(tag)))
+        else:
+            self.walk(tag, depth)
+        if container:
+            self.blocks.append(Block("break"))
+        self.in_article = was_in_article
+
+
+def _root(soup: BeautifulSoup) -> Tag:
+    for selector in ("article", "main", "[role=main]", "body"):
+        found = soup.select_one(selector)
+        if isinstance(found, Tag):
+            return found
+    return soup
+
+
+def html_blocks(text: str) -> tuple[list[Block], list[Dropped], str | None]:
+    """Return content blocks, dropped chrome and the ``<title>`` text."""
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 20000))
+    try:
+        soup = BeautifulSoup(text, "lxml")
+        title_tag = soup.find("title")
+        html_title = _text(title_tag) if isinstance(title_tag, Tag) else None
+        root = _root(soup)
+        walker = _Walker()
+        walker.in_article = root.name in ("article", "main")
+        if root.name == "body" or root is soup:
+            walker.walk(root)
+        else:
+            # Text outside the chosen root is chrome; report it so nothing is silently lost.
+            body: Any = soup.body or soup
+            outside = _Walker()
+            root.extract()
+            outside.walk(body)
+            walker.dropped.extend(Dropped(b.text, "outside_article") for b in outside.blocks if b.text)
+            walker.dropped.extend(outside.dropped)
+            walker.in_article = True
+            walker.visit(root, 0)
+        return walker.blocks, walker.dropped, html_title
+    finally:
+        sys.setrecursionlimit(limit)

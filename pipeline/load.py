@@ -1,0 +1,197 @@
+"""load: input bytes -> Document (decoded text split into typed blocks).
+
+Decoding: UTF-8 (a BOM is dropped); UTF-16 when it has a BOM; otherwise cp1252, with a warning,
+since that is what mis-labelled Western pages almost always are. Bytes that look binary (NUL
+bytes without a UTF-16 BOM, or known magic numbers) fail with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from pipeline.html import html_blocks
+from pipeline.model import Block, Document, PipelineError
+
+MEDIA_TYPES = {
+    ".txt": "text/plain",
+    ".text": "text/plain",
+    ".md": "text/markdown",
+    ".markdown": "text/markdown",
+    ".html": "text/html",
+    ".htm": "text/html",
+}
+BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"\x1f\x8b", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff", b"\x7fELF")
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Return the text and a warning when a fallback encoding was used."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), None
+    if data.startswith(BINARY_MAGIC) or b"\x00" in data[:8192]:
+        raise PipelineError("binary content, not text")
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "input is not valid UTF-8; decoded as cp1252"
+
+
+def normalise(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ").replace("\u200b", "")
+    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
+
+
+def load_bytes(data: bytes, path: str) -> Document:
+    media_type = MEDIA_TYPES.get(Path(path).suffix.lower())
+    if media_type is None:
+        raise PipelineError(f"unsupported file type {Path(path).suffix or '(none)'!r}")
+    text, warning = decode(data)
+    text = normalise(text)
+    doc = Document(
+        path=path,
+        media_type=media_type,  # type: ignore[arg-type]
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        blocks=[],
+    )
+    if warning:
+        doc.warnings.append(warning)
+    if media_type == "text/html":
+        doc.blocks, dropped, doc.html_title = html_blocks(text)
+        doc.removed.extend(dropped)
+    elif media_type == "text/markdown":
+        doc.blocks = markdown_blocks(text)
+    else:
+        doc.blocks = text_blocks(text)
+    return doc
+
+
+def load(path: Path, root: Path | None = None) -> Document:
+    rel = path.relative_to(root).as_posix() if root else path.name
+    return load_bytes(path.read_bytes(), rel)
+
+
+SENTENCE_END = re.compile(r"[.!?:;\"'”’)]\s*$")
+
+
+def _paragraphs(lines: list[str], line_block: Callable[[str], Block | None]) -> list[Block]:
+    """Group lines into blocks; two or more blank lines give a ``break`` block.
+
+    A line that does not end a sentence and is followed by a lower-case line is a hard wrap
+    and is joined to it.
+    """
+    blocks: list[Block] = []
+    blank = 0
+    pending: Block | None = None
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            blank += 1
+            if pending:
+                blocks.append(pending)
+                pending = None
+            continue
+        if blank >= 2 and blocks:
+            blocks.append(Block("break"))
+        blank = 0
+        block: Block | None = line_block(line)
+        if block is None:
+            continue
+        if (
+            pending is not None
+            and pending.kind == "paragraph"
+            and block.kind == "paragraph"
+            and not SENTENCE_END.search(pending.text)
+            and block.text[:1].islower()
+        ):
+            pending = Block("paragraph", pending.text + " " + block.text)
+            continue
+        if pending:
+            blocks.append(pending)
+        pending = block
+    if pending:
+        blocks.append(pending)
+    return blocks
+
+
+BULLET = re.compile(r"^(?:[-*+•·▪–]|\d{1,2}[.)])\s+(?=\S)")
+
+
+def text_blocks(text: str) -> list[Block]:
+    def line_block(line: str) -> Block:
+        if BULLET.match(line) and not re.match(r"^\d{1,2}[.)]\s+[A-Z][^.!?]{0,60}$", line):
+            return Block("list_item", BULLET.sub("", line))
+        return Block("paragraph", line)
+
+    return _paragraphs(text.split("\n"), line_block)
+
+
+MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+MD_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+MD_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+MD_RULE = re.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
+MD_TABLE_SEP = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+
+
+def md_inline(text: str) -> str:
+    text = MD_LINK.sub(r"\1", text)
+    text = MD_REF_LINK.sub(r"\1", text)
+    text = MD_HTML_TAG.sub("", text)
+    for _ in range(2):
+        text = MD_EMPHASIS.sub(r"\2", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    lines = text.split("\n")
+    # Front matter is metadata, not article text.
+    if lines and lines[0].strip() == "---":
+        for i in range(1, min(len(lines), 60)):
+            if lines[i].strip() in ("---", "..."):
+                lines = lines[i + 1 :]
+                break
+    out: list[str] = []
+    in_fence = False
+    for line in lines:
+        if line.strip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            continue
+        if not in_fence:
+            out.append(line)
+    in_table = False
+
+    def line_block(line: str) -> Block | None:
+        nonlocal in_table
+        heading = re.match(r"^(#{1,6})\s+(.*?)\s*#*\s*$", line)
+        if heading:
+            return Block("heading", md_inline(heading.group(2)), level=len(heading.group(1)))
+        if MD_RULE.match(line):
+            return Block("break")
+        if in_table and MD_TABLE_SEP.match(line):
+            return None
+        if line.startswith("|") and line.count("|") >= 2:
+            cells = tuple(md_inline(c) for c in line.strip().strip("|").split("|"))
+            is_header = not in_table
+            in_table = True
+            return Block("table_row", " | ".join(c for c in cells if c), cells=cells, header=is_header)
+        in_table = False
+        if line.startswith(">"):
+            return Block("paragraph", md_inline(line.lstrip("> ")), css="blockquote")
+        if BULLET.match(line):
+            return Block("list_item", md_inline(BULLET.sub("", line)))
+        plain = md_inline(line)
+        return Block("paragraph", plain) if plain else None
+
+    blocks = _paragraphs(out, line_block)
+    merged: list[Block] = []
+    for block in blocks:
+        if block.kind == "break" and (not merged or merged[-1].kind == "break"):
+            continue
+        merged.append(block)
+    return merged

@@ -1,0 +1,21 @@
+"""One input's bytes -> a validated Article: the stages in order, nothing else."""
+
+from __future__ import annotations
+
+from pipeline.assemble import assemble
+from pipeline.clean import clean
+from pipeline.extract import extract
+from pipeline.load import load_bytes
+from pipeline.roles import build_roles, title_roles
+from pipeline.segment import segment
+from schemas.article import Article
+
+
+def process_bytes(data: bytes, path: str) -> Article:
+    doc = clean(load_bytes(data, path))
+    title = next((b.text for b in doc.blocks if b.kind == "title"), None) or doc.html_title or ""
+    body = "\n".join(b.text for b in doc.blocks)
+    roles = build_roles(title_roles(title), body)
+    seg = segment(doc, roles)
+    facts = extract(seg, roles)
+    return assemble(doc, seg, roles, facts)

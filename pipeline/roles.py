@@ -1,0 +1,165 @@
+"""roles: the occupations an article is about (from its title) and their surface forms in the body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.model import Block
+from pipeline.rules import PatternRule, load_terms, pattern_rules
+
+TITLE_SCAN = 12
+LEAD_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
+SMALL_WORDS = {"a", "an", "and", "the", "of", "for", "in", "on", "to", "or", "at", "by", "with"}
+
+
+@dataclass
+class RoleInfo:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    # Lower-case forms searched for in the body, longest first.
+    forms: list[str] = field(default_factory=list)
+
+
+def _match_title(text: str) -> tuple[PatternRule, re.Match[str]] | None:
+    text = text.strip().strip("*#").strip()
+    for rule in pattern_rules("title_patterns.jsonl"):
+        m = rule.regex.match(text)
+        if m:
+            return rule, m
+    return None
+
+
+def singular(word: str) -> str:
+    lower = word.lower()
+    if lower.endswith("ies") and len(word) > 4:
+        return word[:-3] + ("Y" if word.isupper() else "y")
+    if lower.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def plural(word: str) -> str:
+    lower = word.lower()
+    if re.search(r"[^aeiou]y$", lower):
+        return word[:-1] + "ies"
+    if lower.endswith(("s", "sh", "ch", "x")):
+        return word + "es"
+    return word + "s"
+
+
+def canonical(raw: str) -> str:
+    """"medical coders" -> "Medical Coder"; keeps acronyms and hyphenated words."""
+    raw = LEAD_ARTICLE.sub("", raw.strip(" .,:;!?\"'*"))
+    words = raw.split()
+    if not words:
+        return ""
+    words[-1] = singular(words[-1])
+    out = []
+    for i, w in enumerate(words):
+        if w.isupper() and len(w) > 1:
+            out.append(w)
+        elif i and w.lower() in SMALL_WORDS:
+            out.append(w.lower())
+        else:
+            out.append("-".join(p[:1].upper() + p[1:] for p in w.split("-")))
+    return " ".join(out)
+
+
+def title_roles(text: str) -> list[str]:
+    found = _match_title(text)
+    if not found:
+        return []
+    _, m = found
+    names = [canonical(m.group(g)) for g in ("r1", "r2", "r3") if g in m.groupdict() and m.group(g)]
+    return [n for n in names if n and len(n.split()) <= 6]
+
+
+def title_type(text: str) -> str | None:
+    found = _match_title(text)
+    return found[0].value if found else None
+
+
+def is_title_like(text: str) -> bool:
+    return _match_title(text) is not None
+
+
+def find_title_index(blocks: list[Block]) -> int | None:
+    for i, block in enumerate(blocks[:TITLE_SCAN]):
+        if block.kind == "title":
+            return i
+    for i, block in enumerate(blocks[:TITLE_SCAN]):
+        if block.kind in ("paragraph", "heading") and len(block.text) < 150 and is_title_like(block.text):
+            return i
+    return None
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def build_roles(names: list[str], body: str) -> list[RoleInfo]:
+    """Roles with the surface forms the body uses: plural, lower case, acronym, unique head noun."""
+    heads = [n.split()[-1].lower() for n in names]
+    roles: list[RoleInfo] = []
+    seen: set[str] = set()
+    for name, head in zip(names, heads, strict=True):
+        rid = slug(name)
+        if rid in seen:
+            continue
+        seen.add(rid)
+        low = name.lower()
+        words = low.split()
+        forms = {low, " ".join(words[:-1] + [plural(words[-1])])}
+        if len(words) > 1 and heads.count(head) == 1:
+            forms |= {head, plural(head)}
+        # "Nurse practitioners (NPs)" introduces an acronym for the role.
+        for variant in list(forms):
+            for m in re.finditer(re.escape(variant) + r"\s*\((?P<ac>[A-Z][A-Za-z.]{1,7}?)s?\)", body, re.IGNORECASE):
+                acr = m.group("ac")
+                forms |= {acr.lower(), acr.lower() + "s"}
+        if len(words) > 1:
+            acr = "".join(w[0] for w in re.split(r"[\s-]+", low))
+            if re.search(r"\b" + re.escape(acr.upper()) + r"s?\b", body):
+                forms |= {acr, acr + "s"}
+        ordered = sorted(forms, key=lambda f: (-len(f), f))
+        aliases = sorted({m.group(0) for f in ordered for m in _form_regex(f).finditer(body)} - {name})
+        roles.append(RoleInfo(rid, name, aliases, ordered))
+    return roles
+
+
+def _form_regex(form: str) -> re.Pattern[str]:
+    flags = 0 if len(form) <= 5 and form.isalpha() and _is_acronym_form(form) else re.IGNORECASE
+    text = re.escape(form)
+    if flags == 0:
+        text = re.escape(form.upper().rstrip("S")) + ("s" if form.endswith("s") else "")
+    return re.compile(r"(?<![\w-])" + text + r"(?:'s|’s|s'|s’)?(?![\w-])", flags)
+
+
+def _is_acronym_form(form: str) -> bool:
+    return len(form.rstrip("s")) <= 4 and form.rstrip("s") not in OCCUPATION_HEADS
+
+
+OCCUPATION_HEADS = load_terms("occupation_heads.txt")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    role: str
+
+
+def find_mentions(roles: list[RoleInfo], text: str) -> list[Mention]:
+    """Non-overlapping role mentions, longest form first."""
+    taken: list[Mention] = []
+    for role in roles:
+        for form in role.forms:
+            for m in _form_regex(form).finditer(text):
+                if any(m.start() < t.end and t.start < m.end() for t in taken):
+                    continue
+                taken.append(Mention(m.start(), m.end(), role.id))
+    return sorted(taken, key=lambda t: t.start)

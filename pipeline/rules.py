@@ -1,0 +1,110 @@
+"""Rule and lexicon files in ``pipeline/data``: loaded once, validated with pydantic.
+
+Every rule has an ``id`` so an output value can be traced back to the rule that made it
+(facts carry it in their ``rule`` field).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+DATA = Path(__file__).with_name("data")
+
+
+class RuleFileError(Exception):
+    pass
+
+
+class Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+
+
+class PatternRule(Rule):
+    """A regular expression (case-insensitive) with the value it yields."""
+
+    pattern: str
+    value: str
+    note: str = ""
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, v: str) -> str:
+        re.compile(v)
+        return v
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return _compiled(self.pattern)
+
+
+class PhraseRule(Rule):
+    """Phrases matched on token boundaries (case-insensitive) with the value they yield."""
+
+    phrases: list[str]
+    value: str
+    kind: str = ""
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+R = TypeVar("R", bound=Rule)
+
+
+def _read_jsonl(name: str, model: type[R]) -> tuple[R, ...]:
+    path = DATA / name
+    rules: list[R] = []
+    seen: set[str] = set()
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            rule = model.model_validate(json.loads(line))
+        except (ValidationError, json.JSONDecodeError) as exc:
+            raise RuleFileError(f"{name}:{n}: {exc}") from exc
+        if rule.id in seen:
+            raise RuleFileError(f"{name}:{n}: duplicate id {rule.id!r}")
+        seen.add(rule.id)
+        rules.append(rule)
+    return tuple(rules)
+
+
+@cache
+def pattern_rules(name: str) -> tuple[PatternRule, ...]:
+    return _read_jsonl(name, PatternRule)
+
+
+@cache
+def phrase_rules(name: str) -> tuple[PhraseRule, ...]:
+    return _read_jsonl(name, PhraseRule)
+
+
+@cache
+def load_lexicon(name: str) -> dict[str, str]:
+    """A two-column tab-separated file: term, value."""
+    out: dict[str, str] = {}
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        term, _, value = line.partition("\t")
+        out[term.strip().lower()] = value.strip()
+    return out
+
+
+@cache
+def load_terms(name: str) -> frozenset[str]:
+    """One term per line; ``#`` starts a comment line."""
+    return frozenset(
+        line.strip().lower()
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )

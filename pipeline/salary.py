@@ -1,0 +1,164 @@
+"""Pay strings -> amounts: a pure parser, no spaCy, table-tested in ``tests/test_salary.py``.
+
+``find_money`` finds every money expression (single figures and ranges) in a string; ``period``
+and ``statistic`` read the words around it; ``is_distractor`` rejects fees, tuition, prices and
+all-occupation figures. The caller decides which role a figure belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.rules import pattern_rules
+
+CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "usd": "USD", "gbp": "GBP", "eur": "EUR",
+                    "dollars": "USD", "pounds": "GBP", "euros": "EUR", "c$": "CAD", "a$": "AUD", "cad": "CAD",
+                    "aud": "AUD", "inr": "INR", "₹": "INR"}
+ANNUAL_FACTOR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
+
+_CUR = r"(?P<{n}>US\$|C\$|A\$|[$£€₹]|(?:USD|GBP|EUR|CAD|AUD|INR)\s?)"
+_NUM = r"(?P<{n}>\d{{1,3}}(?:,\s?\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?![\d.])|\d+(?:\.\d+)?)"
+_MULT = r"(?P<{n}>\s?(?:k|K|thousand|million|mn|m)\b)?"
+_TAIL = r"(?:\s?(?P<{n}>dollars|pounds|euros|USD|GBP|EUR)\b)?"
+
+
+def _money(i: int, need_currency: bool = True) -> str:
+    cur = _CUR.format(n=f"cur{i}") + ("" if need_currency else "?")
+    return cur + _NUM.format(n=f"num{i}") + _MULT.format(n=f"mult{i}")
+
+
+RANGE_SEP = r"\s?(?:-|–|—|to|and)\s?"
+MONEY_RE = re.compile(
+    r"(?:(?P<between>between|from)\s)?"
+    + _money(1)
+    + r"(?:"
+    + r"(?P<sep>" + RANGE_SEP + r")"
+    + _money(2, need_currency=False)
+    + r")?"
+    + _TAIL.format(n="tail"),
+    re.IGNORECASE,
+)
+TRAILING_CURRENCY_RE = re.compile(r"\b(?P<num1>\d{1,3}(?:,\d{3})+|\d{4,})\s(?P<tail>dollars|pounds|euros)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Money:
+    start: int
+    end: int
+    amount: float | None
+    low: float | None
+    high: float | None
+    currency: str
+
+    @property
+    def value(self) -> float:
+        if self.amount is not None:
+            return self.amount
+        assert self.low is not None and self.high is not None
+        return (self.low + self.high) / 2
+
+
+def _number(num: str, mult: str | None, currency: str) -> float:
+    num = num.replace(" ", "")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", num):
+        # "€32.000": a dot thousands separator (a decimal part never has exactly three digits in pay).
+        num = num.replace(".", "")
+    value = float(num.replace(",", ""))
+    m = (mult or "").strip().lower()
+    if m in ("k", "thousand"):
+        value *= 1000
+    elif m in ("million", "mn", "m"):
+        value *= 1_000_000
+    return value
+
+
+def find_money(text: str) -> list[Money]:
+    out: list[Money] = []
+    for m in MONEY_RE.finditer(text):
+        cur_raw = (m.group("cur1") or m.group("tail") or "").strip().lower()
+        currency = CURRENCY_SYMBOLS.get(cur_raw, "USD")
+        mult1, mult2 = m.group("mult1"), m.group("mult2")
+        sep = (m.group("sep") or "").strip().lower()
+        if m.group("num2") and (sep != "and" or m.group("between")) and (sep != "to" or True):
+            hi_mult = mult2 or None
+            lo_mult = mult1 or (hi_mult if float(m.group("num1").replace(",", "").replace(" ", "")) < 1000 else None)
+            low = _number(m.group("num1"), lo_mult, currency)
+            high = _number(m.group("num2"), hi_mult, currency)
+            if high > low:
+                out.append(Money(m.start("cur1") if not m.group("between") else m.start(), m.end(), None, low, high,
+                                 currency))
+                continue
+        end = m.end("mult1") if mult1 else m.end("num1")
+        if m.group("tail") and not m.group("num2"):
+            end = m.end("tail")
+        out.append(Money(m.start("cur1"), end, _number(m.group("num1"), mult1, currency), None, None, currency))
+    if not out:
+        for m in TRAILING_CURRENCY_RE.finditer(text):
+            out.append(Money(m.start(), m.end(), _number(m.group("num1"), None, ""), None, None,
+                             CURRENCY_SYMBOLS[m.group("tail").lower()]))
+    return out
+
+
+PERIOD_AFTER = [
+    ("hour", r"^\W{0,3}(?:(?:per|an|a|each|every|/)\s?(?:hour|hr)\b|hourly|ph\b)"),
+    ("year", r"^\W{0,3}(?:(?:per|a|each|every|/)\s?(?:year|yr|annum)\b|annually|yearly|p\.\s?a\.|pa\b|annual)"),
+    ("week", r"^\W{0,3}(?:(?:per|a|each|every|/)\s?week\b|weekly|pw\b)"),
+    ("month", r"^\W{0,3}(?:(?:per|a|each|every|/)\s?month\b|monthly)"),
+    ("day", r"^\W{0,3}(?:(?:per|a|each|every|/)\s?(?:day|shift)\b|daily)"),
+    ("year", r"^\W{0,3}(?:range|salary|salaries|base salary)\b"),
+    ("year", r"^[^.;$£€]{0,40}?\b(?:per year|a year|annually|per annum|each year|yearly)\b"),
+    ("hour", r"^[^.;$£€]{0,25}?\b(?:per hour|an hour|hourly)\b"),
+]
+PERIOD_BEFORE = [
+    ("hour", r"\b(?:hourly|per hour|an hour)\b[^.;$£€]{0,40}$"),
+    ("week", r"\bweekly\b[^.;$£€]{0,30}$"),
+    ("month", r"\bmonthly\b[^.;$£€]{0,30}$"),
+    ("year", r"\b(?:annual|annually|yearly|salary|salaries|per year|a year|per annum)\b[^.;$£€]{0,40}$"),
+]
+
+
+def period(before: str, after: str) -> str | None:
+    for value, pattern in PERIOD_AFTER:
+        if re.search(pattern, after, re.IGNORECASE):
+            return value
+    for value, pattern in PERIOD_BEFORE:
+        if re.search(pattern, before, re.IGNORECASE):
+            return value
+    return None
+
+
+def period_from_size(value: float) -> str:
+    if value < 200:
+        return "hour"
+    if value < 5000:
+        return "week" if value < 2500 else "month"
+    return "year"
+
+
+STATISTICS = [
+    ("median", r"\bmedian\b"),
+    ("average", r"\b(?:average|mean|typical(?:ly)?)\b"),
+    ("starting", r"\b(?:start(?:ing|s)?|entry[- ]level|new(?:er)?|beginning|junior|first[- ]year)\b"),
+    ("top", r"\b(?:top|highest|upper|more than|up to|over|as much as|senior|experienced)\b"),
+]
+
+
+def statistic(before: str, money: Money) -> str:
+    window = before[-70:]
+    for value, pattern in STATISTICS:
+        if re.search(pattern, window, re.IGNORECASE):
+            return value
+    return "range" if money.amount is None else "unspecified"
+
+
+def is_distractor(context: str) -> str | None:
+    """The id of the distractor rule that rejects a figure in this clause, if any."""
+    for rule in pattern_rules("salary_distractors.jsonl"):
+        if rule.regex.search(context):
+            return rule.id
+    return None
+
+
+def annual(money: Money, per: str) -> float:
+    return round(money.value * ANNUAL_FACTOR[per], 2)

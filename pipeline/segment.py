@@ -1,0 +1,163 @@
+"""segment: cleaned blocks -> the article text and its sections.
+
+Plain-text headings are recognised from their shape (question lines, ALL CAPS lines, numbered
+headings, short title-like lines). Where the text has no heading, a section starts at a break
+(two blank lines, ``* * *``, a new ``<section>``/``<div>``), and in a page with no headings at
+all every paragraph is a section; such sections get ``heading_inferred: true`` and a kind
+voted from their content (``data/content_kinds.jsonl``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from pipeline.model import Block, Document, SectionInfo, Segmented, Span
+from pipeline.roles import RoleInfo, find_mentions
+from pipeline.rules import pattern_rules
+
+SUMMARY_MAX = 300
+SUMMARY_CSS = re.compile(r"dek|lede|lead|standfirst|subtitle|summary|subhead|excerpt|deck|strap", re.IGNORECASE)
+NUMBERED = re.compile(r"^\d{1,2}[.)]\s+(?P<rest>[A-Z].*)$")
+TERMINAL = re.compile(r"[.!,;:…]$")
+
+
+def looks_like_heading(block: Block, media_type: str) -> bool:
+    """A paragraph line that is really a heading (plain text and Markdown only)."""
+    if block.kind != "paragraph" or media_type == "text/html" or block.css == "blockquote":
+        return False
+    text = block.text.strip()
+    words = text.split()
+    if not words or len(text) > 90:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 3 and all(c.isupper() for c in letters):
+        return True
+    if text.endswith("?"):
+        return len(words) <= 14
+    if NUMBERED.match(text):
+        return len(words) <= 8
+    return len(words) <= 8 and not TERMINAL.search(text) and text[0].isupper() and not re.search(r"[$£€%]", text)
+
+
+def heading_text(text: str) -> str:
+    m = NUMBERED.match(text)
+    return m.group("rest") if m else text
+
+
+def classify_heading(heading: str, roles: list[RoleInfo]) -> tuple[str, str]:
+    """Kind of a section from its heading, with the id of the rule that decided it."""
+    for rule in pattern_rules("section_kinds.jsonl"):
+        if rule.regex.search(heading):
+            if rule.value == "role_overview" and len({m.role for m in find_mentions(roles, heading)}) > 1:
+                return "comparison", "kind-overview-many-roles"
+            return rule.value, rule.id
+    mentioned = {m.role for m in find_mentions(roles, heading)}
+    if len(mentioned) == 1:
+        return "role_overview", "kind-one-role"
+    if len(mentioned) > 1:
+        return "comparison", "kind-many-roles"
+    return "other", "kind-default"
+
+
+def classify_content(text: str, roles: list[RoleInfo]) -> str:
+    votes: Counter[str] = Counter()
+    for rule in pattern_rules("content_kinds.jsonl"):
+        votes[rule.value] += len(rule.regex.findall(text))
+    opening = text[:120]
+    mentions = find_mentions(roles, opening)
+    if mentions and mentions[0].start < 12 and re.match(
+        r"\W*(?:an?\s+|the\s+)?\S.{0,60}?\b(is|are|has|have)\s+(an?|the|licensed|trained|responsible|completed|earned)\b", opening[mentions[0].start:]
+    ) and len(roles) > 1:
+        votes["role_overview"] += 3
+    if votes["salary"] and not re.search(r"[$£€]\s?\d", text):
+        votes["salary"] = 0
+    if not votes or votes.most_common(1)[0][1] == 0:
+        return "other"
+    return votes.most_common(1)[0][0]
+
+
+def _place(blocks: list[Block]) -> tuple[str, list[Span]]:
+    parts: list[str] = []
+    spans: list[Span] = []
+    pos = 0
+    prev: Block | None = None
+    for block in blocks:
+        if block.kind == "break" or not block.text:
+            continue
+        if prev is not None:
+            tight = block.kind == prev.kind and block.kind in ("list_item", "table_row")
+            sep = "\n" if tight else "\n\n"
+            parts.append(sep)
+            pos += len(sep)
+        parts.append(block.text)
+        spans.append(Span(block, pos, pos + len(block.text)))
+        pos += len(block.text)
+        prev = block
+    return "".join(parts), spans
+
+
+def segment(doc: Document, roles: list[RoleInfo]) -> Segmented:
+    blocks = [
+        replace(b, kind="heading", text=heading_text(b.text), level=3) if looks_like_heading(b, doc.media_type) else b
+        for b in doc.blocks
+    ]
+    title = next((b.text for b in blocks if b.kind == "title"), None)
+    summary: str | None = None
+    for i, b in enumerate(blocks):
+        if b.kind != "title":
+            continue
+        nxt = next((x for x in blocks[i + 1 :] if x.kind != "break"), None)
+        if nxt is not None and nxt.kind == "paragraph" and len(nxt.text) <= SUMMARY_MAX and (
+            SUMMARY_CSS.search(nxt.css) or doc.media_type != "text/html"
+        ):
+            summary = nxt.text
+        break
+
+    text, spans = _place(blocks)
+    has_headings = any(b.kind == "heading" for b in blocks)
+    span_of = {id(s.block): s for s in spans}
+
+    sections: list[SectionInfo] = []
+    current: SectionInfo | None = None
+
+    def start(heading: str | None) -> SectionInfo:
+        sec = SectionInfo(heading=heading, heading_inferred=heading is None, kind="other", start=0, end=0)
+        sections.append(sec)
+        return sec
+
+    for block in blocks:
+        if block.kind == "break":
+            if current is not None and any(s.block.kind not in ("title",) and s.block.text != summary
+                                           for s in current.spans):
+                current = None
+            continue
+        span = span_of.get(id(block))
+        if span is None:
+            continue
+        if block.kind == "heading":
+            current = start(block.text)
+        elif current is None:
+            current = start(None)
+        elif not has_headings and block.kind == "paragraph" and current.spans and current.spans[-1].block.kind != "title" \
+                and current.spans[-1].block.text != summary:
+            current = start(None)
+        current.spans.append(span)
+
+    for i, sec in enumerate(sections):
+        sec.start = sec.spans[0].start
+        sec.end = sec.spans[-1].end
+        body = text[sec.start : sec.end]
+        if sec.heading is not None:
+            sec.kind, _ = classify_heading(sec.heading, roles)
+            sec.roles = sorted({m.role for m in find_mentions(roles, sec.heading)},
+                               key=[r.id for r in roles].index)
+        elif i == 0:
+            sec.kind = "intro"
+        else:
+            sec.kind = classify_content(body, roles)
+            if sec.kind == "role_overview":
+                first = find_mentions(roles, body[:120])
+                sec.roles = [first[0].role] if first else []
+    return Segmented(text=text, title=title, summary=summary, spans=spans, sections=sections)
