@@ -106,7 +106,7 @@ def assemble(doc: Document, seg: Segmented, roles: list[RoleInfo], facts: Facts)
         roles=[Role(id=r.id, name=r.name, aliases=r.aliases) for r in roles],
         text=seg.text,
         sections=[
-            Section(heading=s.heading, heading_inferred=s.heading_inferred, kind=s.kind,  # type: ignore[arg-type]
+            Section(heading=s.heading, heading_inferred=s.heading_inferred, kind=s.kind,
                     roles=s.roles, start=s.start, end=s.end)
             for s in seg.sections
         ],

@@ -60,10 +60,10 @@ def clean(doc: Document) -> Document:
         if block.kind == "break":
             kept.append(block)
             continue
-        if title_index is not None and i < title_index and block.kind != "title":
-            if len(block.text) < 100 or match_rule(block.text):
-                drop(block, "navigation")
-                continue
+        if (title_index is not None and i < title_index and block.kind != "title"
+                and (len(block.text) < 100 or match_rule(block.text))):
+            drop(block, "navigation")
+            continue
         if i == title_index:
             kept.append(replace(block, kind="title"))
             continue

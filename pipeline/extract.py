@@ -11,6 +11,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
 from pipeline import salary as pay
 from pipeline.attribute import (
     SentenceRoles,
@@ -28,6 +30,10 @@ from schemas.article import Duration, Duty, Evidence, Requirement, Salary, Setti
 NEGATION = re.compile(
     r"\b(not|no longer|never|without|isn't|aren't|doesn't|don't|do not|does not|cannot|can't|rarely|nor|instead of|"
     r"rather than|won't|unlike)\b",
+    re.IGNORECASE,
+)
+NEGATED_AFTER = re.compile(
+    r"^[^,;.]{0,40}\b(is|are)? ?not (required|necessary|needed|enough|sufficient)\b|^[^.;]{0,25}\bis not\b",
     re.IGNORECASE,
 )
 OPTIONAL = re.compile(r"\b(prefer(s|red)?|optional|helpful|an advantage|a plus|recommended|some employers|"
@@ -88,7 +94,7 @@ class Sentence:
     roles: SentenceRoles
 
 
-def _sentences(seg: Segmented, roles: list[RoleInfo]) -> tuple[list[Sentence], object]:
+def _sentences(seg: Segmented, roles: list[RoleInfo]) -> tuple[list[Sentence], Doc]:
     doc = build()(seg.text)
     starts = [s.start for s in seg.sections]
     span_starts = [s.start for s in seg.spans]
@@ -125,9 +131,7 @@ def _evidence(s: Sentence) -> Evidence:
 
 def _negated(text: str, start: int, end: int) -> bool:
     c0, c1 = clause_bounds(text, start)
-    return bool(NEGATION.search(text[c0:start])) or bool(
-        re.search(r"^[^,;.]{0,40}\b(is|are)? ?not (required|necessary|needed|enough|sufficient)\b|^[^.;]{0,25}\bis not\b",
-                  text[end:c1], re.IGNORECASE))
+    return bool(NEGATION.search(text[c0:start])) or bool(NEGATED_AFTER.search(text[end:c1]))
 
 
 # --- salaries -----------------------------------------------------------------------------
@@ -228,7 +232,7 @@ def _duration(text: str) -> Duration | None:
         lo = round(lo / 4.33, 1) if lo else lo
         hi = round(hi / 4.33, 1) if hi else hi
         unit = "month"
-    return Duration(min=lo, max=hi if hi is not None else lo, unit=unit)  # type: ignore[arg-type]
+    return Duration(min=lo, max=hi if hi is not None else lo, unit=unit)
 
 
 def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
@@ -283,8 +287,8 @@ def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts)
 # --- settings and skills --------------------------------------------------------------------
 
 
-def lexicon_facts(s: Sentence, doc: object, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
-    spans = getattr(doc, "spans")
+def lexicon_facts(s: Sentence, doc: Doc, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
+    spans = doc.spans
     text = s.text
     if kind not in NO_FACT_KINDS and (kind == "work_environment" or WORK_CUE.search(text)):
         for span in spans["settings"]:
@@ -306,7 +310,7 @@ def lexicon_facts(s: Sentence, doc: object, roles: list[RoleInfo], kind: str, fa
             if _negated(text, a, b):
                 continue
             facts.skills.append(Skill(roles=roles_at(text, a, s.roles, roles), evidence=_evidence(s),
-                                      rule=span.id_, skill=span.label_, kind=skill_kind(span.id_)))  # type: ignore[arg-type]
+                                      rule=span.id_, skill=span.label_, kind=skill_kind(span.id_)))
         for m in re.finditer(r"\b(?:strong |good |solid |excellent |great |sharp |keen |basic |advanced )?"
                              r"(?P<name>(?:[a-z+#-]+ ){0,2}[a-z+#-]+) skills\b", text):
             name = m.group("name").strip()
@@ -339,6 +343,7 @@ CUT = re.compile(r"\s(?:so that|so|because|when|whenever|before|after|while|whic
                  r"such as|which|who|so|but|while|because)\b", re.IGNORECASE)
 MAX_DUTY_WORDS = 14
 CONJUNCTIONS = {"and", "or", "also", "then", "both"}
+CONJ_WORDS = re.compile(r"\b(and|or|also|then|both)\b")
 
 
 def base_form(word: str) -> str | None:
@@ -378,7 +383,8 @@ def _verb_phrases(rest: str) -> list[tuple[int, int, str]]:
         while k > 0 and words[k][2].lower() in CONJUNCTIONS:
             k -= 1
         between = region[words[k][1] : words[i][0]]
-        if (k < i - 1 or "," in between) and re.fullmatch(r"[\s,]*", re.sub(r"\b(and|or|also|then|both)\b", "", between)) and base_form(words[i][2]):
+        joined = k < i - 1 or "," in between
+        if joined and re.fullmatch(r"[\s,]*", CONJ_WORDS.sub("", between)) and base_form(words[i][2]):
             w = words[i][2].lower()
             if gerund == (w.endswith("ing") and w not in VERBS) or (not gerund and w in VERBS) or w.endswith("s"):
                 splits.append(i)
@@ -407,7 +413,7 @@ def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> No
     text = s.text
     if s.span.block.kind == "list_item":
         who = s.roles.subject
-        for start, _end, phrase in _verb_phrases(text):
+        for _start, _end, phrase in _verb_phrases(text):
             _add_duty(facts, who, s, phrase, "duty-list-item")
         return
     for m in _subjects(s, roles):
@@ -417,7 +423,7 @@ def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> No
         if NEGATION.match(rest[offset:]) or re.match(r"\s*(do|does|did|are|is|can|could)\s+not\b", rest[offset:]):
             continue
         who = roles_at(text, m, s.roles, roles) if m else s.roles.subject
-        for start, _end, phrase in _verb_phrases(rest[offset:]):
+        for _start, _end, phrase in _verb_phrases(rest[offset:]):
             _add_duty(facts, who, s, phrase, "duty-prose")
 
 

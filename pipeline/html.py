@@ -12,9 +12,10 @@ import re
 import sys
 from typing import Any
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Tag
+from bs4.element import Comment, NavigableString
 
-from pipeline.model import Block, Dropped
+from pipeline.model import Block, BlockKind, Dropped
 from pipeline.rules import load_lexicon
 
 SILENT_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "form", "button", "input", "select",
@@ -50,9 +51,8 @@ def _dropped_lines(node: Tag, reason: str) -> list[Dropped]:
     for el in node.find_all(True):
         if el.name in SILENT_TAGS:
             continue
-        if el.name in HEADINGS or el.name in BLOCK_TAGS:
-            if not el.find(list(HEADINGS) + list(BLOCK_TAGS)):
-                pieces.append(_text(el))
+        if (el.name in HEADINGS or el.name in BLOCK_TAGS) and not el.find(list(HEADINGS) + list(BLOCK_TAGS)):
+            pieces.append(_text(el))
     if not pieces:
         pieces = [_text(node)]
     for piece in pieces:
@@ -121,7 +121,7 @@ class _Walker:
         if name in BLOCK_TAGS and not tag.find(list(HEADINGS) + ["p", "ul", "ol", "table", "div", "section"]):
             text = _text(tag)
             if text:
-                kind = "list_item" if name == "li" else "paragraph"
+                kind: BlockKind = "list_item" if name == "li" else "paragraph"
                 self.blocks.append(Block(kind, text, css=" ".join(tag.get("class") or [])))
             return
         was_in_article = self.in_article

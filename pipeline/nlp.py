@@ -18,16 +18,18 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.rules import phrase_rules
+from pipeline.rules import load_terms, phrase_rules
 
-ABBREVIATIONS = frozenset(
-    "vs vs. e.g. i.e. etc. dr. mr. mrs. ms. st. no. u.s. u.k. approx. inc. jr. sr. mt. ft. ph.d. "
-    "a.m. p.m. b.s. b.a. m.s. m.a. m.d. d.o. j.d. au.d.".split()
-)
+ABBREVIATIONS = load_terms("abbreviations.txt")
 LEXICONS = {"settings": "settings.jsonl", "skills": "skills.jsonl"}
 
 
 class CareerSentences:
+    @staticmethod
+    def _ends_sentence(word: str) -> bool:
+        """A token such as "records." that kept its full stop (abbreviations and initials excluded)."""
+        return word.endswith(".") and word.lower() not in ABBREVIATIONS and len(word) > 2 and word[-2] != "."
+
     def __call__(self, doc: Doc) -> Doc:
         for i, token in enumerate(doc):
             if i == 0:
@@ -36,11 +38,11 @@ class CareerSentences:
             prev = doc[i - 1]
             if "\n" in prev.text or "\n" in prev.whitespace_:
                 token.is_sent_start = True
-            elif prev.text in (".", "?", "!") or (prev.text.endswith(".") and prev.text.lower() not in ABBREVIATIONS
-                                                   and len(prev.text) > 2 and prev.text[-2] != "."):
+            elif prev.text in (".", "?", "!") or self._ends_sentence(prev.text):
                 before = doc[i - 2].text.lower() + "." if i >= 2 and prev.text == "." else prev.text.lower()
+                opener = token.text[:1]
                 token.is_sent_start = bool(
-                    prev.whitespace_ and (token.text[:1].isupper() or token.text[:1].isdigit() or token.text[:1] in "\"“‘'(")
+                    prev.whitespace_ and (opener.isupper() or opener.isdigit() or opener in "\"“‘'(")
                     and before not in ABBREVIATIONS
                 )
             elif prev.text in ('"', "”", "’", ")") and i >= 2 and doc[i - 2].text in (".", "?", "!"):
@@ -61,11 +63,12 @@ class CareerLexicons:
     def __init__(self, nlp: Language, lexicons: dict[str, str]) -> None:
         self.matchers: dict[str, PhraseMatcher] = {}
         self.meta: dict[str, dict[str, tuple[str, str]]] = {}
+        tokenizer: Any = nlp.tokenizer
         for key, filename in lexicons.items():
             matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
             meta: dict[str, tuple[str, str]] = {}
             for rule in phrase_rules(filename):
-                matcher.add(rule.id, list(nlp.tokenizer.pipe(rule.phrases)))
+                matcher.add(rule.id, list(tokenizer.pipe(rule.phrases)))
                 meta[rule.id] = (rule.value, rule.kind)
             self.matchers[key] = matcher
             self.meta[key] = meta

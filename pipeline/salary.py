@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 from pipeline.rules import pattern_rules
 
-CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "usd": "USD", "gbp": "GBP", "eur": "EUR",
-                    "dollars": "USD", "pounds": "GBP", "euros": "EUR", "c$": "CAD", "a$": "AUD", "cad": "CAD",
-                    "aud": "AUD", "inr": "INR", "₹": "INR"}
+CURRENCY_SYMBOLS = {
+    "$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "usd": "USD", "gbp": "GBP", "eur": "EUR",
+    "dollars": "USD", "pounds": "GBP", "euros": "EUR", "c$": "CAD", "a$": "AUD", "cad": "CAD",
+    "aud": "AUD", "inr": "INR", "₹": "INR",
+}
 ANNUAL_FACTOR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
 
 _CUR = r"(?P<{n}>US\$|C\$|A\$|[$£€₹]|(?:USD|GBP|EUR|CAD|AUD|INR)\s?)"
@@ -39,7 +41,9 @@ MONEY_RE = re.compile(
     + _TAIL.format(n="tail"),
     re.IGNORECASE,
 )
-TRAILING_CURRENCY_RE = re.compile(r"\b(?P<num1>\d{1,3}(?:,\d{3})+|\d{4,})\s(?P<tail>dollars|pounds|euros)\b", re.IGNORECASE)
+TRAILING_CURRENCY_RE = re.compile(
+    r"\b(?P<num1>\d{1,3}(?:,\d{3})+|\d{4,})\s(?P<tail>dollars|pounds|euros)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,7 @@ def find_money(text: str) -> list[Money]:
         currency = CURRENCY_SYMBOLS.get(cur_raw, "USD")
         mult1, mult2 = m.group("mult1"), m.group("mult2")
         sep = (m.group("sep") or "").strip().lower()
-        if m.group("num2") and (sep != "and" or m.group("between")) and (sep != "to" or True):
+        if m.group("num2") and (sep != "and" or m.group("between")):
             hi_mult = mult2 or None
             lo_mult = mult1 or (hi_mult if float(m.group("num1").replace(",", "").replace(" ", "")) < 1000 else None)
             low = _number(m.group("num1"), lo_mult, currency)

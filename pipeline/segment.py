@@ -21,6 +21,10 @@ SUMMARY_MAX = 300
 SUMMARY_CSS = re.compile(r"dek|lede|lead|standfirst|subtitle|summary|subhead|excerpt|deck|strap", re.IGNORECASE)
 NUMBERED = re.compile(r"^\d{1,2}[.)]\s+(?P<rest>[A-Z].*)$")
 TERMINAL = re.compile(r"[.!,;:…]$")
+# "A real estate broker is a licensed ...", "Agents have completed ...": a paragraph introducing one role.
+OVERVIEW_OPENING = re.compile(
+    r"\W*(?:an?\s+|the\s+)?\S.{0,60}?\b(is|are|has|have)\s+(an?|the|licensed|trained|responsible|completed|earned)\b"
+)
 
 
 def looks_like_heading(block: Block, media_type: str) -> bool:
@@ -67,15 +71,19 @@ def classify_content(text: str, roles: list[RoleInfo]) -> str:
         votes[rule.value] += len(rule.regex.findall(text))
     opening = text[:120]
     mentions = find_mentions(roles, opening)
-    if mentions and mentions[0].start < 12 and re.match(
-        r"\W*(?:an?\s+|the\s+)?\S.{0,60}?\b(is|are|has|have)\s+(an?|the|licensed|trained|responsible|completed|earned)\b", opening[mentions[0].start:]
-    ) and len(roles) > 1:
+    if mentions and mentions[0].start < 12 and OVERVIEW_OPENING.match(opening[mentions[0].start:]) and len(roles) > 1:
         votes["role_overview"] += 3
     if votes["salary"] and not re.search(r"[$£€]\s?\d", text):
         votes["salary"] = 0
     if not votes or votes.most_common(1)[0][1] == 0:
         return "other"
     return votes.most_common(1)[0][0]
+
+
+def _opens_paragraph_section(current: SectionInfo, summary: str | None) -> bool:
+    """In a page without headings each paragraph is a section, but the title and dek stay together."""
+    last = current.spans[-1].block if current.spans else None
+    return last is not None and last.kind != "title" and last.text != summary
 
 
 def _place(blocks: list[Block]) -> tuple[str, list[Span]]:
@@ -138,10 +146,9 @@ def segment(doc: Document, roles: list[RoleInfo]) -> Segmented:
             continue
         if block.kind == "heading":
             current = start(block.text)
-        elif current is None:
-            current = start(None)
-        elif not has_headings and block.kind == "paragraph" and current.spans and current.spans[-1].block.kind != "title" \
-                and current.spans[-1].block.text != summary:
+        elif current is None or (
+            not has_headings and block.kind == "paragraph" and _opens_paragraph_section(current, summary)
+        ):
             current = start(None)
         current.spans.append(span)
 

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 MediaType = Literal["text/plain", "text/markdown", "text/html"]
 ArticleType = Literal["comparison", "profile", "other"]
