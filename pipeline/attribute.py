@@ -22,8 +22,15 @@ ALL_CUE = re.compile(
 )
 CARRY_CUE = re.compile(
     r"^\W*(they|these (professionals|workers|specialists|employees|roles|jobs)|he or she|he|she|this (role|job)|"
-    r"those in (this|the) (role|job))\b",
+    r"those in (this|the) (role|job)|(many |some |most )?others|some|many|most)\b",
     re.IGNORECASE,
+)
+# "Nearly half of", "About four in ten", "A growing number of": a quantity before the subject.
+QUANTIFIER = (
+    r"(?:(?:nearly|about|roughly|almost|over|more than|less than|around|just under|just over|only)\s+)?"
+    r"(?:half|a third|a quarter|three-quarters|two-thirds|\w+ in \w+|\d+(?:\.\d+)?\s?(?:%|percent)|"
+    r"(?:a|the) (?:notable |small |large |growing |significant )?(?:share|number|minority|majority|proportion)|"
+    r"most|many|some|all|few|a few|one in \w+)(?:\s+of)?"
 )
 UNLIKE = re.compile(r"^\W*(unlike|compared (with|to)|like|as with)\b[^,]{1,80},\s*", re.IGNORECASE)
 LEAD_IN = re.compile(
@@ -33,13 +40,21 @@ LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_SPLIT = re.compile(
-    r";|,\s*(?:while|whereas|but|and while|compared (?:with|to)|versus|vs\.?|with)\s|\s(?:while|whereas|compared "
+    r";|,\s*(?:while|whereas|but|and while|although|though|yet|however|compared (?:with|to)|versus|vs\.?|with)\s|\s(?:while|whereas|compared "
     r"(?:with|to)|than)\s|,\s+(?=(?:and|or)\s)|—|\s–\s|\(|\)",
     re.IGNORECASE,
 )
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
 OTHER_OCCUPATION = re.compile(
     r"\b(?:[A-Za-z-]+\s)?(" + "|".join(sorted(OCCUPATION_HEADS)) + r")(?:s|es)?\b|\b\w+(?:ists|ians)\b",
+    re.IGNORECASE,
+)
+
+
+OPENING_GAP = re.compile(
+    r"\W*(?:" + QUANTIFIER + r"\s+)?((both|most|many|some|all|the|a|an|new|experienced|senior|junior|licensed|"
+    r"certified|self-employed|independent|managing|working|practicing|practising|entry-level|full-time|part-time)"
+    r"\s+)*",
     re.IGNORECASE,
 )
 
@@ -70,9 +85,7 @@ def opening_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         gap = text[pos : m.start]
         if out and not re.fullmatch(r"[\s,]*(and|or|&|as well as)?[\s,]*(the|both)?\s*", gap, re.IGNORECASE):
             break
-        if not out and not re.fullmatch(r"\W*((both|most|many|some|all|the|a|an|new|experienced|senior|"
-                                        r"junior|licensed|certified|self-employed|independent|managing)\s+)*",
-                                        gap, re.IGNORECASE):
+        if not out and not OPENING_GAP.fullmatch(gap):
             break
         out.append(m)
         pos = m.end
@@ -93,10 +106,15 @@ def sentence_roles(
         return SentenceRoles(order(roles, {m.role for m in opening}), mentions)
     if CARRY_CUE.match(text) and previous:
         return SentenceRoles(previous, mentions, carried=True)
+    if opens_with_other(text):
+        return SentenceRoles([], mentions)
     if len(roles) == 1:
         return SentenceRoles(all_ids, mentions)
     if default:
         return SentenceRoles(default, mentions)
+    named = {m.role for m in mentions if not _possessive(text, m)}
+    if len(named) == 1 and not UNLIKE.match(text):
+        return SentenceRoles(order(roles, named), mentions)
     if previous and not mentions:
         return SentenceRoles(previous, mentions, carried=True)
     return SentenceRoles([], mentions)
@@ -132,6 +150,15 @@ def roles_at(text: str, pos: int, sent: SentenceRoles, roles: list[RoleInfo]) ->
 
 def _possessive(text: str, m: Mention) -> bool:
     return text[m.end - 2 : m.end] in ("'s", "’s", "s'", "s’")
+
+
+def opens_with_other(text: str) -> bool:
+    """The sentence's opening noun phrase names some other occupation ("Registered nurses earn ...")."""
+    lead = LEAD_IN.match(text)
+    head = text[lead.end() if lead else 0 :]
+    phrase = re.split(r"[,;:(]|\s(?:who|which|that|is|are|was|were|earn\w*|make|need|work\w*|can|may|must|will|do|"
+                      r"does|have|has|often|usually|typically)\b", head, maxsplit=1)[0]
+    return len(phrase.split()) <= 7 and bool(OTHER_OCCUPATION.search(phrase))
 
 
 def other_occupation(clause: str, roles: list[RoleInfo]) -> bool:

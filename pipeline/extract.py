@@ -66,8 +66,9 @@ CERT = re.compile(
     r"(?:\((?P<acr>[A-Z][A-Za-z0-9-]{1,9})\))?)"
     r"|\b(?P<acr2>[A-Z]{2,6}(?:-[A-Z]{1,3})?)\s(?P<what>certification|certificate|credential|exam|license|licence)\b"
 )
-LICENSE = re.compile(r"\b(?P<name>(?:(?:state|professional|commercial|[A-Z][\w'-]*)\s){0,3}(?:licen[cs]e|licensure))\b",
-                     re.IGNORECASE)
+LICENSE = re.compile(
+    r"\b(?P<name>(?:(?:[Ss]tate|[Pp]rofessional|[Cc]ommercial|[A-Z][\w'-]*)\s){0,3}(?:[Ll]icen[cs]e|[Ll]icensure))\b"
+)
 EXPERIENCE = re.compile(r"\b(?:years? of|experience)\b[^.;]{0,40}?\bexperience\b|\bexperience (as|in|working)\b",
                         re.IGNORECASE)
 TRAINING = re.compile(r"\b(apprenticeships?|on-the-job training|on the job training|training program(me)?s?|"

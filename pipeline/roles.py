@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from pipeline.model import Block
 from pipeline.rules import PatternRule, load_terms, pattern_rules
@@ -154,12 +155,40 @@ class Mention:
 
 
 def find_mentions(roles: list[RoleInfo], text: str) -> list[Mention]:
-    """Non-overlapping role mentions, longest form first."""
+    """Non-overlapping role mentions, longest form first.
+
+    A form followed by another occupation's head noun ("SLP assistants", "nurse aides") names that
+    other occupation, not the role.
+    """
     taken: list[Mention] = []
-    for role in roles:
-        for form in role.forms:
-            for m in _form_regex(form).finditer(text):
-                if any(m.start() < t.end and t.start < m.end() for t in taken):
-                    continue
-                taken.append(Mention(m.start(), m.end(), role.id))
+    for regex, rid in _elliptic(tuple((r.name, r.id) for r in roles)):
+        taken.extend(Mention(m.start(1), m.end(1), rid) for m in regex.finditer(text))
+    forms = sorted(((form, role.id) for role in roles for form in role.forms), key=lambda fr: (-len(fr[0]), fr[0]))
+    for form, rid in forms:
+        for m in _form_regex(form).finditer(text):
+            if any(m.start() < t.end and t.start < m.end() for t in taken):
+                continue
+            follower = FOLLOWING_HEAD.match(text, m.end())
+            if follower and singular(follower.group(1).lower()) in OCCUPATION_HEADS:
+                continue
+            taken.append(Mention(m.start(), m.end(), rid))
     return sorted(taken, key=lambda t: t.start)
+
+
+@cache
+def _elliptic(named: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern[str], str]]:
+    """"UX and UI designers", "web or software developers": a modifier standing for a whole role."""
+    out: list[tuple[re.Pattern[str], str]] = []
+    for name, rid in named:
+        *mod, head = name.lower().split()
+        if not mod:
+            continue
+        others = [o.lower().split() for o, oid in named if oid != rid and o.lower().split()[-1] == head]
+        for other in others:
+            pattern = (r"(?<![\w-])(" + re.escape(" ".join(mod)) + r")\s*(?:and|or|&|/)\s*(?="
+                       + re.escape(" ".join(other[:-1])) + r"\s+" + re.escape(head) + r")")
+            out.append((re.compile(pattern, re.IGNORECASE), rid))
+    return out
+
+
+FOLLOWING_HEAD = re.compile(r"[ -]([A-Za-z]+)\b")
