@@ -40,7 +40,8 @@ LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_SPLIT = re.compile(
-    r";|,\s*(?:while|whereas|but|and while|although|though|yet|however|compared (?:with|to)|versus|vs\.?|with)\s|\s(?:while|whereas|compared "
+    r";|,\s*(?:while|whereas|but|and while|although|though|yet|however|compared (?:with|to)|versus|vs\.?|with)\s|"
+    r"\s(?:while|whereas|compared "
     r"(?:with|to)|than)\s|,\s+(?=(?:and|or)\s)|—|\s–\s|\(|\)",
     re.IGNORECASE,
 )
@@ -83,7 +84,7 @@ def opening_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.start < pos:
             continue
         gap = text[pos : m.start]
-        if out and not re.fullmatch(r"[\s,]*(and|or|&|as well as)?[\s,]*(the|both)?\s*", gap, re.IGNORECASE):
+        if out and not re.fullmatch(r"[\s,()]*(and|or|&|as well as)?[\s,()]*(the|both)?\s*", gap, re.IGNORECASE):
             break
         if not out and not OPENING_GAP.fullmatch(gap):
             break

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from pipeline import duties as duty_rules
 from pipeline import salary as pay
 from pipeline.attribute import (
     SentenceRoles,
     clause_bounds,
+    opening_mentions,
     other_occupation,
     roles_at,
     sentence_roles,
@@ -327,131 +329,63 @@ SKILL_STOP = load_terms("skill_stopwords.txt")
 
 # --- duties ---------------------------------------------------------------------------------
 
-VERBS = load_terms("duty_verbs.txt")
-MODIFIERS = re.compile(
-    r"^\s*(?:(?:also|typically|usually|often|generally|may|might|can|could|must|will|both|then|mainly|primarily|"
-    r"largely|regularly|frequently|sometimes|still|personally|directly|routinely|commonly|each|further|"
-    r"(?:are|is) (?:also )?(?:responsible|in charge) for|(?:are|is) (?:also )?tasked with|"
-    r"have (?:the )?responsibility for|(?:have|has) to|need to|needs to|help(?:s)?(?: to)?|work to|"
-    r"spend (?:much|most|part) of (?:their|the) (?:time|day|days|shift)|get to|are expected to|"
-    r"(?:are|is) (?:the (?:ones|people|professionals) )?who)\s+)+",
-    re.IGNORECASE,
-)
-SUBJECT_PRONOUN = re.compile(r"^\W*(?:they|these (?:professionals|workers|specialists)|he or she|he|she)\b",
-                             re.IGNORECASE)
-CUT = re.compile(r"\s(?:so that|so|because|when|whenever|before|after|while|which|who|where|since|until|if|"
-                 r"as well as|to make sure|to ensure|in order to|throughout)\s|[.;:!?]|,\s(?:from|including|"
-                 r"such as|which|who|so|but|while|because)\b", re.IGNORECASE)
-MAX_DUTY_WORDS = 14
-CONJUNCTIONS = {"and", "or", "also", "then", "both"}
-CONJ_WORDS = re.compile(r"\b(and|or|also|then|both)\b")
-
-
-def base_form(word: str) -> str | None:
-    w = word.lower()
-    if w in VERBS:
-        return w
-    candidates: list[str] = []
-    if w.endswith("ies"):
-        candidates.append(w[:-3] + "y")
-    if w.endswith("es"):
-        candidates.append(w[:-2])
-    if w.endswith("s"):
-        candidates.append(w[:-1])
-    if w.endswith("ing"):
-        stem = w[:-3]
-        candidates += [stem, stem + "e"]
-        if len(stem) > 2 and stem[-1] == stem[-2]:
-            candidates.append(stem[:-1])
-    for c in candidates:
-        if c in VERBS:
-            return c
-    return None
-
-
-def _verb_phrases(rest: str) -> list[tuple[int, int, str]]:
-    """Split a predicate into coordinated verb phrases: (start, end, base-form text)."""
-    cut = CUT.search(rest)
-    region = rest[: cut.start()] if cut else rest
-    words = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[\w'’-]+", region)]
-    if not words or base_form(words[0][2]) is None:
-        return []
-    form = words[0][2].lower()
-    gerund = form.endswith("ing") and form not in VERBS
-    splits = [0]
-    for i in range(1, len(words)):
-        k = i - 1
-        while k > 0 and words[k][2].lower() in CONJUNCTIONS:
-            k -= 1
-        between = region[words[k][1] : words[i][0]]
-        joined = k < i - 1 or "," in between
-        if joined and re.fullmatch(r"[\s,]*", CONJ_WORDS.sub("", between)) and base_form(words[i][2]):
-            w = words[i][2].lower()
-            if gerund == (w.endswith("ing") and w not in VERBS) or (not gerund and w in VERBS) or w.endswith("s"):
-                splits.append(i)
-    bounds = [(i, splits[n + 1] if n + 1 < len(splits) else len(words)) for n, i in enumerate(splits)]
-    out: list[tuple[int, int, str]] = []
-    pending: list[str] = []
-    for i, j in bounds:
-        while j - i > 1 and words[j - 1][2].lower() in CONJUNCTIONS:
-            j -= 1
-        if j - i == 1 and (i, j) != bounds[-1]:
-            # A bare verb shares the next verb's object: "clean and prepare sites".
-            pending.append(base_form(words[i][2]) or words[i][2])
-            continue
-        seg_words = words[i:j][:MAX_DUTY_WORDS]
-        start, end = seg_words[0][0], seg_words[-1][1]
-        verb = base_form(seg_words[0][2]) or seg_words[0][2]
-        tail = region[seg_words[0][1] : end]
-        out.append((start, end, " and ".join(pending + [verb]) + tail))
-        pending = []
-    return out
+WORK_NOT_DUTY = re.compile(r"\s*(in|at|for|from|as|under|on|evenings|weekends|nights|long|full[- ]time|part[- ]time|"
+                           r"front|side|shifts?|the \w+ shift|wherever|overtime|holidays|"
+                           r"remotely|independently|alone|outdoors|indoors|closely|mainly|mostly|irregular)\b",
+                           re.IGNORECASE)
 
 
 def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
     if kind in NO_DUTY_KINDS or s.span.block.kind in ("heading", "title", "table_row"):
         return
     text = s.text
-    if s.span.block.kind == "list_item":
-        who = s.roles.subject
-        for _start, _end, phrase in _verb_phrases(text):
-            _add_duty(facts, who, s, phrase, "duty-list-item")
+    subjects = _subjects(s)
+    if s.span.block.kind == "list_item" and not subjects:
+        for phrase in duty_rules.verb_phrases(text):
+            _add_duty(facts, s.roles.subject, s, phrase.text, "duty-list-item")
         return
-    for m in _subjects(s, roles):
-        rest = text[m:]
-        lead = MODIFIERS.match(rest)
-        offset = lead.end() if lead else 0
-        if NEGATION.match(rest[offset:]) or re.match(r"\s*(do|does|did|are|is|can|could)\s+not\b", rest[offset:]):
+    for pos in subjects:
+        start = duty_rules.predicate(text, pos)
+        if duty_rules.is_negated(text, start) or NEGATION.search(text[pos:start]):
             continue
-        who = roles_at(text, m, s.roles, roles) if m else s.roles.subject
-        for _start, _end, phrase in _verb_phrases(rest[offset:]):
-            _add_duty(facts, who, s, phrase, "duty-prose")
+        who = roles_at(text, max(0, pos - 1), s.roles, roles) if pos else s.roles.subject
+        if not who:
+            continue
+        for phrase in duty_rules.verb_phrases(text[start:]):
+            if phrase.text.lower().startswith("work") and WORK_NOT_DUTY.match(phrase.text[4:]):
+                continue
+            _add_duty(facts, who, s, phrase.text, "duty-prose")
 
 
-def _subjects(s: Sentence, roles: list[RoleInfo]) -> list[int]:
-    """Positions just after a sentence or clause subject (a role mention or a pronoun)."""
-    from pipeline.attribute import opening_mentions
-
+def _subjects(s: Sentence) -> list[int]:
+    """Positions just after a sentence or clause subject (a role mention, a pronoun, "duties include")."""
     text = s.text
     out: list[int] = []
     opening = opening_mentions(text, s.roles.mentions)
     if opening:
         out.append(opening[-1].end)
-    else:
-        pron = SUBJECT_PRONOUN.match(text)
-        if pron and s.roles.subject:
-            out.append(pron.end())
-        elif re.match(r"^\W*both\b", text, re.IGNORECASE) and s.roles.subject:
-            both = re.match(r"^\W*both\s+(\w+\s+){0,4}?(?=(also |can |may |must |often |typically |usually )?\w+\b)",
-                            text, re.IGNORECASE)
-            if both:
-                out.append(both.end())
+    elif s.roles.subject:
+        pron = duty_rules.pronoun_subject(text)
+        both = BOTH_SUBJECT.match(text)
+        listed = duty_rules.task_list(text)
+        if pron is not None:
+            out.append(pron)
+        elif both:
+            out.append(both.end())
+        elif listed is not None:
+            out.append(listed)
     for m in s.roles.mentions:
-        prev = text[:m.start].rstrip()
+        prev = text[: m.start].rstrip()
         if (prev.endswith((",", "while", "whereas", "but", "and", ";")) and m.start > 0
                 and m.end not in out and not prev.endswith(("such as", "like"))):
             out.append(m.end)
     return out
+
+
+BOTH_SUBJECT = re.compile(r"\W*both\b(?=\s+(?:are|is|can|must|need|have|also|often|typically|usually)\b)|"
+                          r"\W*both\s+(?:(?:roles|jobs|professions|professionals|careers|trades|occupations|of them)\b|"
+                          r"\w+(?:\s+\w+)?\s+and\s+\w+(?:\s+\w+){0,2}?(?=\s+(?:also\s+|can\s+|may\s+|must\s+|often\s+|"
+                          r"typically\s+|usually\s+)?\w+))", re.IGNORECASE)
 
 
 def _add_duty(facts: Facts, who: list[str], s: Sentence, phrase: str, rule: str) -> None:

@@ -1,0 +1,171 @@
+"""Duties: verb phrases whose subject is a role, split into one short base-form phrase per task.
+
+"Audiologists fit and program hearing aids, counsel patients and screen newborns" gives three
+duties; "responsible for translating X and reviewing Y" gives "translate X" and "review Y".
+A word is a verb when ``data/duty_verbs.txt`` lists it or lemminflect's dictionary knows it only
+as a verb; base forms come from the same two sources. The caller attributes the duties.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from lemminflect import getAllLemmas, getLemma
+
+from pipeline.rules import load_terms
+
+VERBS = load_terms("duty_verbs.txt")
+NOT_VERBS = load_terms("not_duty_verbs.txt")
+MODIFIERS = re.compile(
+    r"\s*(?:(?:also|typically|usually|often|generally|may|might|can|could|must|will|both|then|mainly|primarily|"
+    r"largely|regularly|frequently|sometimes|still|personally|directly|routinely|commonly|each|further|even|"
+    r"(?:are|is) (?:also )?(?:responsible|in charge) (?:for|of)|(?:are|is) (?:also )?tasked with|"
+    r"(?:have|has|take|takes) (?:the )?(?:main |primary )?responsibility for|(?:have|has) to|need to|needs to|"
+    r"work to|spend (?:much|most|part|a lot|many hours) of (?:their|the|his|her) (?:time|day|days|shift|week)|"
+    r"get to|(?:are|is) expected to|(?:are|is) (?:the (?:ones|people|professionals) )?who|"
+    r"(?:are|is) (?:an?|the)? ?[\w -]{0,60}? (?:who|that)|(?:duties|tasks|responsibilities) (?:include|involve)|"
+    r"(?:try|tries|aim|aims|strive|strives|seek|seeks) to|(?:are|is) (?:paid|trained|hired|there) to|"
+    r"(?!(?:only|early|daily|weekly|monthly|yearly|family|supply|apply|reply|rely)\b)\w+ly|"
+    r"(?:also )?(?:spend|spends) (?:most of )?(?:their|the|his|her) (?:time|days?|shifts?) [\w ]{0,30}?,)\s*)+",
+    re.IGNORECASE,
+)
+APPOSITIVE = re.compile(r"\s*(?:\([^)]{1,60}\)\s*)?(?:,\s*(?:often|sometimes|also|commonly)?\s*(?:called|known as|"
+                        r"referred to as)?[^,.;]{1,60},)?")
+PRONOUN_SUBJECT = re.compile(
+    r"\W*(?:[^,.;:]{1,60},\s+)?(?:they|these (?:professionals|workers|specialists)|he or she|he|she)\b", re.IGNORECASE
+)
+TASK_LIST = re.compile(r"\b(?:duties|tasks|responsibilities|job|work|role|day)\s+(?:typically |usually |also |often )?"
+                       r"(?:include|includes|involves?|consists? of|entails?)\s+", re.IGNORECASE)
+CUT = re.compile(r"\s(?:because|since|as well as|in order to)\s|[.;:!?]|"
+                 r",\s+(?:and|but|or)\s+(?=(?:the|a|an|people|most|many|some|they|it|this|that|these|those|there|"
+                 r"job|jobs|you|we|i)\b)|,\s(?:from|including|"
+                 r"such as|which|who|so|but|while|because|especially|although|though|often|usually|and they)\b|"
+                 r"\s[-–—]\s", re.IGNORECASE)
+CONJUNCTIONS = {"and", "or", "also", "then", "both"}
+PREPOSITIONS = {"for", "to", "with", "on", "in", "about", "at", "of", "from", "into", "by"}
+CONJ_WORDS = re.compile(r"\b(and|or|also|then|both)\b")
+MAX_WORDS = 14
+
+
+@cache
+def base_form(word: str, loose: bool = True) -> str | None:
+    """The base form when ``word`` can head a duty, else None.
+
+    Loose: any form lemminflect knows as a verb (right after a subject, "staff" and "dig" are verbs).
+    Strict: only listed verbs and words lemminflect knows as verbs but not as nouns, for the
+    middle of a sentence where "balance" in "hearing loss and balance disorders" is a noun.
+    """
+    w = word.lower()
+    if w in NOT_VERBS or not w.isalpha():
+        return None
+    if w in VERBS:
+        return w
+    lemmas = getAllLemmas(w)
+    if "VERB" not in lemmas:
+        return None
+    base = str(getLemma(w, upos="VERB")[0])
+    if base in NOT_VERBS:
+        return None
+    if loose or base in VERBS or set(lemmas) <= {"VERB", "ADJ"}:
+        return base
+    return None
+
+
+def verb_form(word: str, loose: bool = True) -> str | None:
+    w = word.lower()
+    base = base_form(w, loose)
+    if base is None:
+        return None
+    if w == base:
+        return "base"
+    if w.endswith("ing"):
+        return "ing"
+    if w.endswith("s"):
+        return "s"
+    return "past"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    start: int
+    end: int
+    text: str
+
+
+def verb_phrases(rest: str) -> list[Phrase]:
+    """Split a predicate into coordinated verb phrases, each in base form."""
+    cut = CUT.search(rest)
+    region = rest[: cut.start()] if cut else rest
+    words = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[\w'’-]+", region)]
+    if not words:
+        return []
+    form = verb_form(words[0][2])
+    if form is None or form == "past":
+        return []
+    splits = [0]
+    for i in range(1, len(words)):
+        k = i - 1
+        while k > 0 and words[k][2].lower() in CONJUNCTIONS:
+            k -= 1
+        between = region[words[k][1] : words[i][0]]
+        joined = k < i - 1 or "," in between
+        if (joined and re.fullmatch(r"[\s,]*", CONJ_WORDS.sub("", between))
+                and verb_form(words[i][2], loose=form != "base") == form):
+            splits.append(i)
+    bounds = [(i, splits[n + 1] if n + 1 < len(splits) else len(words)) for n, i in enumerate(splits)]
+    out: list[Phrase] = []
+    pending: list[str] = []
+    for i, j in bounds:
+        while j - i > 1 and words[j - 1][2].lower() in CONJUNCTIONS:
+            j -= 1
+        last = (i, j) == bounds[-1]
+        if not last and (j - i == 1 or words[j - 1][2].lower() in PREPOSITIONS):
+            # A bare verb shares the next verb's object: "clean and prepare sites", "search for and identify".
+            pending.append((base_form(words[i][2]) or words[i][2]) + region[words[i][1] : words[j - 1][1]])
+            continue
+        seg_words = words[i:j][:MAX_WORDS]
+        start, end = seg_words[0][0], seg_words[-1][1]
+        verb = base_form(seg_words[0][2]) or seg_words[0][2]
+        tail = region[seg_words[0][1] : end]
+        out.append(Phrase(start, end, " and ".join(pending + [verb]) + tail))
+        pending = []
+    return out
+
+
+def predicate(text: str, pos: int) -> int:
+    """Where the predicate starts after a subject ending at ``pos``: past appositives and modifiers."""
+    app = APPOSITIVE.match(text, pos)
+    if app and app.end() > pos and base_form(_first_word(text, _skip_modifiers(text, app.end()))):
+        pos = app.end()
+    return _skip_modifiers(text, pos)
+
+
+def _skip_modifiers(text: str, pos: int) -> int:
+    m = MODIFIERS.match(text, pos)
+    return m.end() if m else pos
+
+
+def _first_word(text: str, pos: int) -> str:
+    m = re.match(r"\s*([\w'’-]+)", text[pos:])
+    return m.group(1) if m else ""
+
+
+NEGATED_PREDICATE = re.compile(r"\s*(?:do|does|did|are|is|can|could|will|would|should|must|may)?\s*(?:not|never|n't)\b",
+                               re.IGNORECASE)
+
+
+def pronoun_subject(text: str) -> int | None:
+    """End of a pronoun subject, after an optional introductory phrase ("During sessions, they ...")."""
+    m = PRONOUN_SUBJECT.match(text)
+    return m.end() if m else None
+
+
+def task_list(text: str) -> int | None:
+    m = TASK_LIST.search(text)
+    return m.end() if m else None
+
+
+def is_negated(text: str, pos: int) -> bool:
+    return bool(NEGATED_PREDICATE.match(text, pos))
