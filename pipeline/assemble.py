@@ -14,11 +14,14 @@ from schemas.article import (
     Comparison,
     Distinct,
     Removed,
+    Requirement,
     Role,
     RoleComparison,
     Salary,
     SalaryGap,
     Section,
+    Setting,
+    Skill,
     Source,
 )
 
@@ -34,6 +37,25 @@ def dedupe(items: Sequence[T], key: Callable[[T], Hashable]) -> list[T]:
         if k not in seen:
             seen.add(k)
             out.append(item)
+    return out
+
+
+F = TypeVar("F", Setting, Skill, Requirement)
+
+
+def dedupe_per_role(items: Sequence[F], value: Callable[[F], Hashable]) -> list[F]:
+    """Keep each (role, value) once: a fact given to both roles makes a later one-role copy redundant."""
+    seen: set[tuple[str, Hashable]] = set()
+    out: list[F] = []
+    for item in items:
+        v = value(item)
+        fresh = [r for r in item.roles if (r, v) not in seen]
+        if item.roles and not fresh:
+            continue
+        if not item.roles and ("", v) in seen:
+            continue
+        seen.update((r, v) for r in item.roles or [""])
+        out.append(item)
     return out
 
 
@@ -91,10 +113,10 @@ def assemble(doc: Document, seg: Segmented, roles: list[RoleInfo], facts: Facts)
         facts.warnings.append("title reads as a comparison but fewer than two roles were found")
     if not roles:
         facts.warnings.append("no role found in the title; facts are not attributed")
-    settings = dedupe(facts.settings, lambda s: (tuple(s.roles), s.setting))
-    requirements = dedupe(facts.requirements,
-                          lambda q: (tuple(q.roles), q.type, q.education_level, (q.name or q.text).lower()))
-    skills = dedupe(facts.skills, lambda s: (tuple(s.roles), s.skill))
+    settings = dedupe_per_role(facts.settings, lambda s: s.setting)
+    requirements = dedupe_per_role(facts.requirements,
+                                   lambda q: (q.type, q.education_level or (q.name or q.text).lower()))
+    skills = dedupe_per_role(facts.skills, lambda s: s.skill)
     salaries = dedupe(facts.salaries, lambda s: (tuple(s.roles), s.amount, s.min, s.max, s.period))
     facts.settings, facts.requirements, facts.skills, facts.salaries = settings, requirements, skills, salaries
     return Article(

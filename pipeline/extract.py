@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from pipeline import duties as duty_rules
 from pipeline import salary as pay
+from pipeline import skills as skill_rules
 from pipeline.attribute import (
     SentenceRoles,
     clause_bounds,
@@ -26,7 +27,7 @@ from pipeline.attribute import (
 from pipeline.model import Segmented, Span
 from pipeline.nlp import build, skill_kind
 from pipeline.roles import RoleInfo
-from pipeline.rules import load_terms, pattern_rules
+from pipeline.rules import pattern_rules
 from schemas.article import Duration, Duty, Evidence, Requirement, Salary, Setting, Skill
 
 NEGATION = re.compile(
@@ -303,28 +304,23 @@ def lexicon_facts(s: Sentence, doc: Doc, roles: list[RoleInfo], kind: str, facts
             who = roles_at(text, a, s.roles, roles)
             facts.settings.append(Setting(roles=who, evidence=_evidence(s), rule=span.id_, setting=span.label_,
                                           text=span.text))
-    if kind == "skills" or SKILL_CUE.search(text):
-        if kind in NO_FACT_KINDS:
-            return
-        for span in spans["skills"]:
-            if not (s.start <= span.start_char and span.end_char <= s.end):
-                continue
-            a, b = span.start_char - s.start, span.end_char - s.start
-            if _negated(text, a, b):
-                continue
-            facts.skills.append(Skill(roles=roles_at(text, a, s.roles, roles), evidence=_evidence(s),
-                                      rule=span.id_, skill=span.label_, kind=skill_kind(span.id_)))
-        for m in re.finditer(r"\b(?:strong |good |solid |excellent |great |sharp |keen |basic |advanced )?"
-                             r"(?P<name>(?:[a-z+#-]+ ){0,2}[a-z+#-]+) skills\b", text):
-            name = m.group("name").strip()
-            words = [w for w in name.split() if w not in SKILL_STOP]
-            if not words or any(sk.skill == " ".join(words) for sk in facts.skills):
-                continue
-            facts.skills.append(Skill(roles=roles_at(text, m.start(), s.roles, roles), evidence=_evidence(s),
-                                      rule="skill-x-skills", skill=" ".join(words), kind="hard"))
-
-
-SKILL_STOP = load_terms("skill_stopwords.txt")
+    if kind in NO_FACT_KINDS or not (kind == "skills" or SKILL_CUE.search(text)):
+        return
+    lexical: list[tuple[int, int]] = []
+    for span in spans["skills"]:
+        if not (s.start <= span.start_char and span.end_char <= s.end):
+            continue
+        a, b = span.start_char - s.start, span.end_char - s.start
+        lexical.append((a, b))
+        if _negated(text, a, b):
+            continue
+        facts.skills.append(Skill(roles=roles_at(text, a, s.roles, roles), evidence=_evidence(s),
+                                  rule=span.id_, skill=span.label_, kind=skill_kind(span.id_)))
+    for found in skill_rules.before_skills(text) + skill_rules.complements(text):
+        if any(a < found.end and found.start < b for a, b in lexical) or _negated(text, found.start, found.end):
+            continue
+        facts.skills.append(Skill(roles=roles_at(text, found.start, s.roles, roles), evidence=_evidence(s),
+                                  rule=found.rule, skill=found.name, kind="hard"))
 
 
 # --- duties ---------------------------------------------------------------------------------

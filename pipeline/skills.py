@@ -1,0 +1,68 @@
+"""Skill names from patterns, beside the lexicon matches that ``pipeline.nlp`` finds.
+
+- "<A>, <B> and <C> skills": each coordinated name before "skills" ("strong analytical and
+  mathematical skills" gives "analytical" and "mathematical").
+- "knowledge of X", "grounding in X", "fluent in X", "an eye for X": X, up to four words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.rules import load_terms
+
+SKILL_STOP = load_terms("skill_stopwords.txt")
+WORD = re.compile(r"[A-Za-z][A-Za-z+#-]*|,|&")
+SKILLS_WORD = re.compile(r"\bskills\b", re.IGNORECASE)
+COMPLEMENT = re.compile(
+    r"\b(?:knowledge|understanding|grasp|grounding|command|mastery) (?:of|in)\s+|"
+    r"\b(?:fluent|proficient|skilled|versed|adept) (?:in|with|at)\s+|\ban eye for\s+",
+    re.IGNORECASE,
+)
+COMPLEMENT_END = re.compile(r"[,.;:()]|\s(?:and|or|to|so|since|because|which|that|when|such as|is|are)\s")
+MAX_ITEM_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    name: str
+    rule: str
+
+
+def before_skills(text: str) -> list[Found]:
+    """The coordinated names that precede each "skills"."""
+    out: list[Found] = []
+    for m in SKILLS_WORD.finditer(text):
+        tokens = [(t.start(), t.end(), t.group(0)) for t in WORD.finditer(text, max(0, m.start() - 120), m.start())]
+        items: list[list[tuple[int, int, str]]] = [[]]
+        for start, end, word in reversed(tokens):
+            low = word.lower()
+            if low in (",", "&", "and", "or"):
+                if not items[-1]:
+                    break
+                items.append([])
+                continue
+            if low in SKILL_STOP or len(items[-1]) >= MAX_ITEM_WORDS:
+                break
+            items[-1].insert(0, (start, end, low))
+        for item in items:
+            if item:
+                out.append(Found(item[0][0], item[-1][1], " ".join(w for _, _, w in item), "skill-x-skills"))
+    return out
+
+
+def complements(text: str) -> list[Found]:
+    out: list[Found] = []
+    for m in COMPLEMENT.finditer(text):
+        rest = text[m.end() :]
+        stop = COMPLEMENT_END.search(rest)
+        phrase = rest[: stop.start()] if stop else rest
+        words = [w for w in phrase.split()[:4] if w.lower() not in ("a", "an", "the", "their", "its")]
+        if words:
+            start = m.end() + phrase.find(words[0])
+            name = " ".join(words).lower()
+            out.append(Found(start, start + len(" ".join(words)), name, "skill-complement"))
+    return out
