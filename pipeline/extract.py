@@ -53,6 +53,10 @@ SKILL_CUE = re.compile(
     r"traits|strong|same)\b",
     re.IGNORECASE,
 )
+PAY_WORDS = re.compile(r"\b(earn\w*|salar\w*|wages?|pay|paid|make|makes|income|median|average)\b", re.IGNORECASE)
+# "$38,200 per year, or $18.36 an hour": the same pay restated in another period.
+RESTATED = re.compile(r"[^.;$£€]{0,30}?,?\s*(?:or|which is|equivalent to|that is)\s+(?:about|around|roughly|nearly|"
+                      r"approximately|some|just over|just under)?\s*", re.IGNORECASE)
 MONEY_HINT = re.compile(r"[$£€₹]\s?\d|\b(usd|gbp|eur|cad|aud|inr)\s?\d|\d\s(dollars|pounds|euros)\b", re.IGNORECASE)
 NO_FACT_KINDS = {"salary", "outlook"}
 NO_DUTY_KINDS = {"salary", "outlook", "requirements", "faq", "pros_cons", "conclusion", "skills"}
@@ -158,21 +162,21 @@ def _salary(s: Sentence, money: pay.Money, roles_: list[str], before: str, after
 def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
     if s.span.block.kind == "table_row":
         return
+    previous: tuple[int, list[str]] | None = None
     for money in pay.find_money(s.text):
         c0, c1 = clause_bounds(s.text, money.start)
-        clause = s.text[c0:c1]
-        window = s.text[max(0, money.start - 90): min(len(s.text), money.end + 40)]
-        if pay.is_distractor(clause) or pay.is_distractor(window[: 90 + (money.end - money.start)]):
+        # The words around a figure decide what it is; the rest of a long clause may be about something else.
+        context = s.text[c0 : min(c1, money.end + 30)]
+        restated = previous is not None and RESTATED.fullmatch(s.text[previous[0] : money.start])
+        if pay.is_distractor(context) or (not restated and other_occupation(s.text[c0:c1], roles)):
             continue
-        if other_occupation(clause, roles):
+        if kind not in ("salary", "comparison") and not PAY_WORDS.search(s.text):
             continue
-        if kind not in ("salary", "comparison") and not re.search(
-                r"\b(earn\w*|salar\w*|wages?|pay|paid|make|makes|income|median|average)\b", s.text, re.IGNORECASE):
-            continue
-        who = roles_at(s.text, money.start, s.roles, roles)
+        who = previous[1] if restated and previous else roles_at(s.text, money.start, s.roles, roles)
         if not who:
             continue
         _salary(s, money, who, s.text[c0:money.start], s.text[money.end:c1], "salary-prose", facts)
+        previous = (money.end, who)
 
 
 def table_salaries(s: Sentence, seg: Segmented, roles: list[RoleInfo], facts: Facts) -> None:
