@@ -44,7 +44,7 @@ OPTIONAL = re.compile(r"\b(prefer(s|red)?|optional|helpful|an advantage|a plus|r
 WORK_CUE = re.compile(
     r"\b(work(s|ed|ing)?|employ\w*|hire[sd]?|hiring|settings?|based|spend|serve|found in|concentrated|jobs? in|"
     r"positions? in|practice|visit(s|ing)?|travel\w*|environments?|industr(y|ies)|employers?|staff|run|open|"
-    r"self-employed|freelanc\w*|contractors?|on the road|from home|remotely|remote|carry|move|stationed)\b",
+    r"self-employed|freelanc\w*|contractors?|on the road|from home|remotely|remote|stationed)\b",
     re.IGNORECASE,
 )
 SKILL_CUE = re.compile(
@@ -58,6 +58,10 @@ PAY_WORDS = re.compile(r"\b(earn\w*|salar\w*|wages?|pay|paid|make|makes|income|m
 RESTATED = re.compile(r"[^.;$£€]{0,30}?,?\s*(?:or|which is|equivalent to|that is)\s+(?:about|around|roughly|nearly|"
                       r"approximately|some|just over|just under)?\s*", re.IGNORECASE)
 MONEY_HINT = re.compile(r"[$£€₹]\s?\d|\b(usd|gbp|eur|cad|aud|inr)\s?\d|\d\s(dollars|pounds|euros)\b", re.IGNORECASE)
+# "go to nursing school", "graduate from college": a place of study, not of work.
+STUDY_CUE = re.compile(r"\b(attend\w*|go(es|ing)? (back )?to|went to|back to|enrol\w*|graduat\w*|stud(y|ies|ying)|"
+                       r"degree|diploma|courses?|coursework|programs?)\b", re.IGNORECASE)
+NO_SETTING_KINDS = {"salary", "outlook", "conclusion", "faq"}
 NO_FACT_KINDS = {"salary", "outlook"}
 NO_DUTY_KINDS = {"salary", "outlook", "requirements", "faq", "pros_cons", "conclusion", "skills"}
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -243,6 +247,10 @@ def _duration(text: str) -> Duration | None:
     return Duration(min=lo, max=hi if hi is not None else lo, unit=unit)
 
 
+def _education_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for rule in pattern_rules("education.jsonl") for m in rule.regex.finditer(text)]
+
+
 def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
     text = s.text
     if pay.is_distractor(text) and kind != "requirements" and re.search(r"[$£€]\d", text):
@@ -298,12 +306,15 @@ def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts)
 def lexicon_facts(s: Sentence, doc: Doc, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
     spans = doc.spans
     text = s.text
-    if kind not in NO_FACT_KINDS and (kind == "work_environment" or WORK_CUE.search(text)):
+    if kind not in NO_SETTING_KINDS and (kind == "work_environment" or WORK_CUE.search(text)):
+        taken = [(m.start, m.end) for m in s.roles.mentions] + _education_spans(text)
         for span in spans["settings"]:
             if not (s.start <= span.start_char and span.end_char <= s.end):
                 continue
             a, b = span.start_char - s.start, span.end_char - s.start
-            if _negated(text, a, b):
+            if _negated(text, a, b) or any(x < b and a < y for x, y in taken):
+                continue
+            if span.label_ in ("school", "college_university") and STUDY_CUE.search(text):
                 continue
             who = roles_at(text, a, s.roles, roles)
             facts.settings.append(Setting(roles=who, evidence=_evidence(s), rule=span.id_, setting=span.label_,
