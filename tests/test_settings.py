@@ -1,0 +1,150 @@
+"""Work settings (``pipeline/data/settings.jsonl`` -> ``Setting.setting``), table-driven through the pipeline.
+
+Sentences are invented. Profile cases run in "What Does a Kiln Operator Do?" under a
+"Work environment" heading, so every setting should go to that one role. Pipeline gaps stay in the
+tables as strict xfails that say what comes out instead.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import BOTH, A, B, run_article
+
+HEADING = "Work environment"
+
+
+def gap(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+# (sentence, the set of setting values)
+SETTING_CASES = [
+    pytest.param("Some work from home.", {"remote"}, id="from-home"),
+    pytest.param("They work remotely for much of the year.", {"remote"}, id="remotely"),
+    pytest.param("Many work freelance.", {"self_employed"}, id="freelance"),
+    pytest.param("Many are self-employed.", {"self_employed"}, id="self-employed"),
+    pytest.param("They work as independent contractors.", {"self_employed"}, id="independent-contractors"),
+    pytest.param("A few run their own business on the side.", {"self_employed"}, id="run-their-own"),
+    pytest.param("They spend much of the week on the road.", {"travel"}, id="on-the-road"),
+    pytest.param("They travel to client sites.", {"travel"}, id="travel-to"),
+    pytest.param("Most are employed in factories.", {"manufacturing_plant"}, id="factories"),
+    pytest.param("They work in manufacturing plants.", {"manufacturing_plant"}, id="manufacturing-plants"),
+    pytest.param("They work in hospitals and outpatient clinics.", {"hospital", "clinic"},
+                 id="hospitals-and-clinics"),
+    pytest.param("Some are based in dental offices.", {"dental_office"}, id="dental-offices"),
+    pytest.param("They often work in nursing homes.", {"nursing_care_facility"}, id="nursing-homes"),
+    pytest.param("They work in assisted living facilities.", {"nursing_care_facility"}, id="assisted-living"),
+    pytest.param("Some visit patients' homes.", {"home_health"}, id="patients-homes"),
+    pytest.param("They work in research laboratories.", {"laboratory"}, id="laboratories"),
+    pytest.param("Some are employed by research institutes.", {"research_facility"}, id="research-institutes"),
+    pytest.param("Many work in elementary schools.", {"school"}, id="elementary-schools"),
+    pytest.param("Some teach at universities.", {"college_university"}, id="universities"),
+    pytest.param("Many work for federal agencies.", {"government"}, id="federal-agencies"),
+    pytest.param("Some serve in the armed forces.", {"military"}, id="armed-forces"),
+    pytest.param("A few work in prisons.", {"correctional_facility"}, id="prisons"),
+    pytest.param("They spend time in courtrooms.", {"court"}, id="courtrooms"),
+    pytest.param("Many are employed by law firms.", {"law_firm"}, id="law-firms"),
+    pytest.param("Insurance companies hire many of them.", {"insurance_company"}, id="insurance-companies"),
+    pytest.param("Banks and credit unions employ them.", {"bank_financial"}, id="banks"),
+    pytest.param("They work at consulting firms.", {"consulting_firm"}, id="consulting-firms"),
+    pytest.param("Many are hired by tech startups.", {"technology_company"}, id="tech-startups"),
+    pytest.param("They work in an office setting.", {"office"}, id="office-setting"),
+    pytest.param("Many work in department stores.", {"retail_store"}, id="department-stores"),
+    pytest.param("They work in hotels and restaurants.", {"restaurant_hospitality"}, id="hotels-restaurants"),
+    pytest.param("They work on cruise ships.", {"restaurant_hospitality"}, id="cruise-ships"),
+    pytest.param("They spend long days on construction sites.", {"construction_site"}, id="construction-sites"),
+    pytest.param("They work in warehouses and distribution centers.", {"warehouse"}, id="warehouses"),
+    pytest.param("They work outdoors in all weather.", {"outdoors_field"}, id="outdoors"),
+    pytest.param("They work in the field.", {"outdoors_field"}, id="in-the-field"),
+    pytest.param("They work at nonprofits.", {"social_services"}, id="nonprofits"),
+    pytest.param("They work in television studios.", {"media_studio"}, id="studios"),
+    pytest.param("Some work at drugstores.", {"pharmacy"}, id="drugstores"),
+    pytest.param("Many work in doctors' offices.", {"physician_office"}, id="doctors-offices"),
+    pytest.param("A few run their own pottery studios.", {"self_employed"}, id="pottery-studio-not-media",
+                 marks=gap("'studios' always maps to media_studio -> {self_employed, media_studio}")),
+    pytest.param("They work in city halls.", {"government"}, id="city-halls",
+                 marks=gap("'city halls' is not in setting-government -> no setting")),
+    pytest.param("Some are employed by utilities and power stations.", {"other"}, id="utilities-other",
+                 marks=gap("no lexicon entry maps to 'other', so settings outside the list are dropped -> "
+                           "nothing")),
+]
+
+
+def _settings(body: str, heading: str = HEADING, role_b: str | None = None):
+    return run_article(body, heading=heading, role_b=role_b).settings
+
+
+@pytest.mark.parametrize(("body", "expected"), SETTING_CASES)
+def test_setting_value(body: str, expected: set[str]) -> None:
+    assert {s.setting for s in _settings(body)} == expected
+
+
+# Every setting in a one-role profile goes to that role.
+PROFILE_ROLE_CASES = [
+    pytest.param("They work in research laboratories.", id="they"),
+    pytest.param("Most are employed in factories.", id="most"),
+    pytest.param("Many work in doctors' offices.", id="doctors-offices",
+                 marks=gap("'doctors' reads as another occupation (opens_with_other) -> roles [] for "
+                           "physician_office")),
+    pytest.param("Many work in dentists' offices.", id="dentists-offices",
+                 marks=gap("'dentists' reads as another occupation -> roles [] for dental_office")),
+]
+
+
+@pytest.mark.parametrize("body", PROFILE_ROLE_CASES)
+def test_profile_settings_go_to_the_role(body: str) -> None:
+    found = _settings(body)
+    assert found
+    assert all(s.roles == [A] for s in found)
+
+
+# Negated or contrasted settings: nothing.
+NEGATED_SETTING_CASES = [
+    pytest.param("They never work from home.", id="never"),
+    pytest.param("They rarely work in hospitals.", id="rarely"),
+    pytest.param("They do not travel for the job.", id="do-not"),
+    pytest.param("Unlike many peers, they are not self-employed.", id="not-self-employed"),
+    pytest.param("Kiln operators don't work in offices.", id="dont"),
+    pytest.param("They cannot work remotely because kilns need tending.", id="cannot"),
+    pytest.param("Remote work is not an option for them.", id="not-an-option"),
+    pytest.param("Few kiln operators work in laboratories.", id="few",
+                 marks=gap("'Few' is not read as negation -> laboratory")),
+]
+
+
+@pytest.mark.parametrize("body", NEGATED_SETTING_CASES)
+def test_negated_settings(body: str) -> None:
+    assert _settings(body) == []
+
+
+# Settings words outside work-setting context or in salary sections are not settings.
+NOT_A_SETTING_CASES = [
+    pytest.param("Glaze chemists in laboratories earn $80,000 a year.", "Salary", id="salary-section"),
+    pytest.param("Kiln operators usually need a high school diploma.", "Education", id="high-school-diploma"),
+]
+
+
+@pytest.mark.parametrize(("body", "heading"), NOT_A_SETTING_CASES)
+def test_not_a_setting(body: str, heading: str) -> None:
+    assert _settings(body, heading, role_b="Glaze Chemist") == []
+
+
+# Comparison article: which role works where. (sentence, {(roles, value)})
+ROLE_SETTING_CASES = [
+    pytest.param("Glaze chemists work in research laboratories.", {((B,), "laboratory")}, id="named"),
+    pytest.param("Kiln operators work in factories, but glaze chemists work in laboratories.",
+                 {((A,), "manufacturing_plant"), ((B,), "laboratory")}, id="but-pair"),
+    pytest.param("Both kiln operators and glaze chemists work in factories.",
+                 {(tuple(BOTH), "manufacturing_plant")}, id="both"),
+    pytest.param("Glaze chemists work in doctors' offices.", {((B,), "physician_office")}, id="doctors-offices"),
+    pytest.param("Unlike kiln operators, glaze chemists work in laboratories.", {((B,), "laboratory")},
+                 id="unlike",
+                 marks=gap("'unlike' is in NEGATION, so the setting counts as negated -> nothing")),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), ROLE_SETTING_CASES)
+def test_setting_roles(body: str, expected: set[tuple[tuple[str, ...], str]]) -> None:
+    found = _settings(body, role_b="Glaze Chemist")
+    assert {(tuple(s.roles), s.setting) for s in found} == expected
