@@ -32,6 +32,7 @@ QUANTIFIER = (
     r"(?:a|the) (?:notable |small |large |growing |significant )?(?:share|number|minority|majority|proportion)|"
     r"most|many|some|all|few|a few|one in \w+)(?:\s+of)?"
 )
+LIKE = re.compile(r"^\W*(?:just )?(?:like|as with)\b[^,]{1,80},\s*", re.IGNORECASE)
 UNLIKE = re.compile(r"^\W*(unlike|compared (with|to)|like|as with)\b[^,]{1,80},\s*", re.IGNORECASE)
 LEAD_IN = re.compile(
     r"^\W*((conversely|however|meanwhile|by contrast|in contrast|on the other hand|similarly|likewise|instead|"
@@ -47,7 +48,8 @@ CLAUSE_SPLIT = re.compile(
 )
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
 OTHER_OCCUPATION = re.compile(
-    r"\b(?:[A-Za-z-]+\s)?(" + "|".join(sorted(OCCUPATION_HEADS)) + r")(?:s|es)?\b|\b\w+(?:ists|ians)\b",
+    # A possessive ("a driver's licence", "doctors' offices") names a thing, not a person.
+    r"\b(?:[A-Za-z-]+\s)?(" + "|".join(sorted(OCCUPATION_HEADS)) + r")(?:s|es)?\b(?!['’])|\b\w+(?:ists|ians)\b(?!['’])",
     re.IGNORECASE,
 )
 
@@ -103,6 +105,11 @@ def sentence_roles(
     if ALL_CUE.search(head) and len(roles) > 1 and (not opening or len({m.role for m in opening}) > 1
                                                     or re.match(r"\W*both\b", text, re.IGNORECASE)):
         return SentenceRoles(all_ids, mentions)
+    like = LIKE.match(text)
+    if opening and like:
+        # "Like X, Y ...": what is said of Y holds for X too.
+        compared = {m.role for m in mentions if m.end <= like.end()}
+        return SentenceRoles(order(roles, compared | {m.role for m in opening}), mentions)
     if opening:
         return SentenceRoles(order(roles, {m.role for m in opening}), mentions)
     if CARRY_CUE.match(text) and previous:
@@ -139,6 +146,8 @@ def roles_at(text: str, pos: int, sent: SentenceRoles, roles: list[RoleInfo]) ->
     local = [m for m in sent.mentions if start <= m.start < end and not _possessive(text, m)]
     if ALL_CUE.search(clause) and len(roles) > 1:
         return [r.id for r in roles]
+    if start == 0 and LIKE.match(clause):
+        return sent.subject
     if local:
         before = [m for m in local if m.start < pos]
         if before:
@@ -153,12 +162,19 @@ def _possessive(text: str, m: Mention) -> bool:
     return text[m.end - 2 : m.end] in ("'s", "’s", "s'", "s’")
 
 
+SUBJECT_END = re.compile(
+    r"[,;:(]|\s(?:who|which|that|is|are|was|were|earn\w*|make|makes|need|needs|work\w*|can|may|must|will|would|do|"
+    r"does|have|has|had|hold|holds|get|gets|take|takes|spend|spends|complete|completes|start|starts|begin|begins|"
+    r"become|becomes|often|usually|typically|also|generally|tend|tends|should)\b",
+    re.IGNORECASE,
+)
+
+
 def opens_with_other(text: str) -> bool:
     """The sentence's opening noun phrase names some other occupation ("Registered nurses earn ...")."""
     lead = LEAD_IN.match(text)
     head = text[lead.end() if lead else 0 :]
-    phrase = re.split(r"[,;:(]|\s(?:who|which|that|is|are|was|were|earn\w*|make|need|work\w*|can|may|must|will|do|"
-                      r"does|have|has|often|usually|typically)\b", head, maxsplit=1)[0]
+    phrase = SUBJECT_END.split(head, maxsplit=1)[0]
     return len(phrase.split()) <= 7 and bool(OTHER_OCCUPATION.search(phrase))
 
 

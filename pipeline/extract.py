@@ -32,15 +32,17 @@ from schemas.article import Duration, Duty, Evidence, Requirement, Salary, Setti
 
 NEGATION = re.compile(
     r"\b(not|no longer|never|without|isn't|aren't|doesn't|don't|do not|does not|cannot|can't|rarely|nor|instead of|"
-    r"rather than|won't|unlike)\b",
+    r"rather than|won't|(?<!\ba )few)\b",
     re.IGNORECASE,
 )
 NEGATED_AFTER = re.compile(
     r"^[^,;.]{0,40}\b(is|are)? ?not (required|necessary|needed|enough|sufficient)\b|^[^.;]{0,25}\bis not\b",
     re.IGNORECASE,
 )
+NEGATED_JUST_BEFORE = re.compile(r"\b(rather than|instead of|not|without|no)\s+(an?\s+|the\s+|any\s+)?[\w'’-]*\s*$",
+                                 re.IGNORECASE)
 OPTIONAL = re.compile(r"\b(prefer(s|red)?|optional|helpful|an advantage|a plus|recommended|some employers|"
-                      r"can help|may help|useful|desirable|like to see|favou?r)\b", re.IGNORECASE)
+                      r"can help|may help|useful|desirable|like to see|favou?r(s|ed|ite)?)\b", re.IGNORECASE)
 WORK_CUE = re.compile(
     r"\b(work(s|ed|ing)?|employ\w*|hire[sd]?|hiring|settings?|based|spend|serve|found in|concentrated|jobs? in|"
     r"positions? in|practice|visit(s|ing)?|travel\w*|environments?|industr(y|ies)|employers?|staff|run|open|"
@@ -53,11 +55,13 @@ SKILL_CUE = re.compile(
     r"traits|strong|same)\b",
     re.IGNORECASE,
 )
-PAY_WORDS = re.compile(r"\b(earn\w*|salar\w*|wages?|pay|paid|make|makes|income|median|average)\b", re.IGNORECASE)
+PAY_WORDS = re.compile(r"\b(earn\w*|salar\w*|wages?|pay|pays|paid|make|makes|income|median|average)\b",
+                       re.IGNORECASE)
 # "$38,200 per year, or $18.36 an hour": the same pay restated in another period.
 RESTATED = re.compile(r"[^.;$£€]{0,30}?,?\s*(?:or|which is|equivalent to|that is)\s+(?:about|around|roughly|nearly|"
                       r"approximately|some|just over|just under)?\s*", re.IGNORECASE)
-MONEY_HINT = re.compile(r"[$£€₹]\s?\d|\b(usd|gbp|eur|cad|aud|inr)\s?\d|\d\s(dollars|pounds|euros)\b", re.IGNORECASE)
+MONEY_HINT = re.compile(r"[$£€₹]\s?\d|\b(usd|gbp|eur|cad|aud|inr)\s?\d|\d\s?(dollars|pounds|euros|€|£|usd|gbp|eur)\b",
+                        re.IGNORECASE)
 # "go to nursing school", "graduate from college": a place of study, not of work.
 STUDY_CUE = re.compile(r"\b(attend\w*|go(es|ing)? (back )?to|went to|back to|enrol\w*|graduat\w*|stud(y|ies|ying)|"
                        r"degree|diploma|courses?|coursework|programs?)\b", re.IGNORECASE)
@@ -75,10 +79,11 @@ DURATION = re.compile(
 CERT = re.compile(
     r"\b(?P<name>(?:(?:Certified|Registered|Licensed|Chartered|Professional|National)\s)(?:[A-Z][\w&'-]*\s?){1,6}"
     r"(?:\((?P<acr>[A-Z][A-Za-z0-9-]{1,9})\))?)"
-    r"|\b(?P<acr2>[A-Z]{2,6}(?:-[A-Z]{1,3})?)\s(?P<what>certification|certificate|credential|exam|license|licence)\b"
+    r"|\b(?P<acr2>[A-Z]{2,6}(?:-[A-Z0-9]{1,3})?)\s(?P<what>certification|certificate|credential|exam|license|licence)\b"
 )
 LICENSE = re.compile(
-    r"\b(?P<name>(?:(?:[Ss]tate|[Pp]rofessional|[Cc]ommercial|[A-Z][\w'-]*)\s){0,3}(?:[Ll]icen[cs]e|[Ll]icensure))\b"
+    r"\b(?P<name>(?:(?!(?:A|An|The|This|That|Each|Every|Your|Their|Its|Our)\s)(?:[Ss]tate|[Pp]rofessional|[Cc]ommercial|"
+    r"[a-z]+['’]s|[A-Z][\w'’-]*)\s){0,3}(?:[Ll]icen[cs]e|[Ll]icensure))\b"
 )
 EXPERIENCE = re.compile(r"\b(?:years? of|experience)\b[^.;]{0,40}?\bexperience\b|\bexperience (as|in|working)\b",
                         re.IGNORECASE)
@@ -143,7 +148,8 @@ def _evidence(s: Sentence) -> Evidence:
 
 def _negated(text: str, start: int, end: int) -> bool:
     c0, c1 = clause_bounds(text, start)
-    return bool(NEGATION.search(text[c0:start])) or bool(NEGATED_AFTER.search(text[end:c1]))
+    return (bool(NEGATION.search(text[c0:start])) or bool(NEGATED_AFTER.search(text[end:c1]))
+            or bool(NEGATED_JUST_BEFORE.search(text[max(0, start - 30) : start])))
 
 
 # --- salaries -----------------------------------------------------------------------------
@@ -158,7 +164,7 @@ def _salary(s: Sentence, money: pay.Money, roles_: list[str], before: str, after
                               f"took '{per}' from its size")
     facts.salaries.append(Salary(
         roles=roles_, evidence=_evidence(s), rule=rule, amount=money.amount, min=money.low, max=money.high,
-        currency=money.currency, period=per, statistic=pay.statistic(before, money),
+        currency=money.currency, period=per, statistic=pay.statistic(before, money, after),
         annual_amount=pay.annual(money, per), text=s.text[money.start:money.end],
     ))
 
@@ -167,7 +173,8 @@ def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> 
     if s.span.block.kind == "table_row":
         return
     previous: tuple[int, list[str]] | None = None
-    for money in pay.find_money(s.text):
+    moneys = pay.find_money(s.text)
+    for i, money in enumerate(moneys):
         c0, c1 = clause_bounds(s.text, money.start)
         # The words around a figure decide what it is; the rest of a long clause may be about something else.
         context = s.text[c0 : min(c1, money.end + 30)]
@@ -179,7 +186,10 @@ def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> 
         who = previous[1] if restated and previous else roles_at(s.text, money.start, s.roles, roles)
         if not who:
             continue
-        _salary(s, money, who, s.text[c0:money.start], s.text[money.end:c1], "salary-prose", facts)
+        # Words about a figure sit between it and its neighbours, whatever the clause boundaries.
+        before = s.text[max(moneys[i - 1].end if i else 0, money.start - 90) : money.start]
+        after = s.text[money.end : moneys[i + 1].start if i + 1 < len(moneys) else len(s.text)]
+        _salary(s, money, who, before, after, "salary-prose", facts)
         previous = (money.end, who)
 
 

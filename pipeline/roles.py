@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from lemminflect import getAllLemmas
+
 from pipeline.model import Block
 from pipeline.rules import PatternRule, load_terms, pattern_rules
 
@@ -145,6 +147,7 @@ def _is_acronym_form(form: str) -> bool:
 
 
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
+ROLE_MODIFIERS = load_terms("role_modifiers.txt")
 
 
 @dataclass(frozen=True)
@@ -164,12 +167,16 @@ def find_mentions(roles: list[RoleInfo], text: str) -> list[Mention]:
     for regex, rid in _elliptic(tuple((r.name, r.id) for r in roles)):
         taken.extend(Mention(m.start(1), m.end(1), rid) for m in regex.finditer(text))
     forms = sorted(((form, role.id) for role in roles for form in role.forms), key=lambda fr: (-len(fr[0]), fr[0]))
+    names = {role.id: role.name.lower().split() for role in roles}
+    heads = {role.id: {w, plural(w)} for role in roles if len(names[role.id]) > 1 for w in [names[role.id][-1]]}
     for form, rid in forms:
         for m in _form_regex(form).finditer(text):
             if any(m.start() < t.end and t.start < m.end() for t in taken):
                 continue
             follower = FOLLOWING_HEAD.match(text, m.end())
             if follower and singular(follower.group(1).lower()) in OCCUPATION_HEADS:
+                continue
+            if form in heads.get(rid, ()) and _modified(text, m.start(), names[rid]):
                 continue
             taken.append(Mention(m.start(), m.end(), rid))
     return sorted(taken, key=lambda t: t.start)
@@ -189,6 +196,27 @@ def _elliptic(named: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern[str],
                        + re.escape(" ".join(other[:-1])) + r"\s+" + re.escape(head) + r")")
             out.append((re.compile(pattern, re.IGNORECASE), rid))
     return out
+
+
+PRECEDING_WORD = re.compile(r"([A-Za-z][\w-]*)\s+$")
+
+
+def _modified(text: str, start: int, name_words: list[str]) -> bool:
+    """A bare head noun after a noun that is not in the role's name: "plant operators" is another job.
+
+    Adjectives ("specialized drivers"), the role's own words ("lab technicians", "home health and
+    personal care aides") and determiners keep the mention.
+    """
+    window = text[max(0, start - 40) : start]
+    prev = PRECEDING_WORD.search(window)
+    if not prev:
+        return False
+    word = prev.group(1).lower()
+    if word in ROLE_MODIFIERS or "-" in word or any(w.startswith(word) for w in name_words[:-1]):
+        return False
+    if any(re.search(r"\b" + re.escape(w) + r"\b", window, re.IGNORECASE) for w in name_words[:-1]):
+        return False
+    return "ADJ" not in getAllLemmas(word) and not word.endswith(("ed", "ing"))
 
 
 FOLLOWING_HEAD = re.compile(r"[ -]([A-Za-z]+)\b")

@@ -20,7 +20,8 @@ CURRENCY_SYMBOLS = {
 ANNUAL_FACTOR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
 
 _CUR = r"(?P<{n}>US\$|C\$|A\$|[$£€₹]|(?:USD|GBP|EUR|CAD|AUD|INR)\s?)"
-_NUM = r"(?P<{n}>\d{{1,3}}(?:,\s?\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?![\d.])|\d+(?:\.\d+)?)"
+_NUM = (r"(?P<{n}>\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?!\d)|\d{{1,3}}(?:,\s?\d{{3}})+(?:\.\d+)?|"
+        r"\d{{1,3}}(?:\.\d{{3}})+(?![\d.])|\d+(?:\.\d+)?)")
 _MULT = r"(?P<{n}>\s?(?:k|K|thousand|million|mn|m)\b)?"
 _TAIL = r"(?:\s?(?P<{n}>dollars|pounds|euros|USD|GBP|EUR)\b)?"
 
@@ -30,7 +31,8 @@ def _money(i: int, need_currency: bool = True) -> str:
     return cur + _NUM.format(n=f"num{i}") + _MULT.format(n=f"mult{i}")
 
 
-RANGE_SEP = r"\s?(?:-|–|—|to|and)\s?"
+# "and" joins a range only after "between": "$15 and $20 respectively" are two figures.
+RANGE_SEP = r"\s?(?:-|–|—|to)\s?|(?(between)\s?and\s?|(?!))"
 MONEY_RE = re.compile(
     r"(?:(?P<between>between|from)\s)?"
     + _money(1)
@@ -41,8 +43,11 @@ MONEY_RE = re.compile(
     + _TAIL.format(n="tail"),
     re.IGNORECASE,
 )
+# "45.000 €", "32 000 €", "52,000 USD": the currency after the number.
 TRAILING_CURRENCY_RE = re.compile(
-    r"\b(?P<num1>\d{1,3}(?:,\d{3})+|\d{4,})\s(?P<tail>dollars|pounds|euros)\b", re.IGNORECASE
+    r"(?<![\d.,])(?P<num1>\d{1,3}(?:[ ,.]\d{3})+|\d+(?:\.\d{1,2})?)\s?(?P<tail>€|£|dollars|pounds|euros|"
+    r"USD|GBP|EUR|CAD|AUD|INR)(?![A-Za-z])",
+    re.IGNORECASE,
 )
 
 
@@ -65,9 +70,9 @@ class Money:
 
 def _number(num: str, mult: str | None, currency: str) -> float:
     num = num.replace(" ", "")
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", num):
-        # "€32.000": a dot thousands separator (a decimal part never has exactly three digits in pay).
-        num = num.replace(".", "")
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}", num):
+        # "€32.000", "₹4,50,000": separators between groups (a decimal part never has three digits in pay).
+        num = num.replace(".", "").replace(",", "")
     value = float(num.replace(",", ""))
     m = (mult or "").strip().lower()
     if m in ("k", "thousand"):
@@ -83,8 +88,7 @@ def find_money(text: str) -> list[Money]:
         cur_raw = (m.group("cur1") or m.group("tail") or "").strip().lower()
         currency = CURRENCY_SYMBOLS.get(cur_raw, "USD")
         mult1, mult2 = m.group("mult1"), m.group("mult2")
-        sep = (m.group("sep") or "").strip().lower()
-        if m.group("num2") and (sep != "and" or m.group("between")):
+        if m.group("num2"):
             hi_mult = mult2 or None
             lo_mult = mult1 or (hi_mult if float(m.group("num1").replace(",", "").replace(" ", "")) < 1000 else None)
             low = _number(m.group("num1"), lo_mult, currency)
@@ -97,11 +101,12 @@ def find_money(text: str) -> list[Money]:
         if m.group("tail") and not m.group("num2"):
             end = m.end("tail")
         out.append(Money(m.start("cur1"), end, _number(m.group("num1"), mult1, currency), None, None, currency))
-    if not out:
-        for m in TRAILING_CURRENCY_RE.finditer(text):
-            out.append(Money(m.start(), m.end(), _number(m.group("num1"), None, ""), None, None,
-                             CURRENCY_SYMBOLS[m.group("tail").lower()]))
-    return out
+    for m in TRAILING_CURRENCY_RE.finditer(text):
+        if any(o.start < m.end() and m.start() < o.end for o in out):
+            continue
+        out.append(Money(m.start(), m.end(), _number(m.group("num1").replace(" ", ","), None, ""), None, None,
+                         CURRENCY_SYMBOLS[m.group("tail").lower()]))
+    return sorted(out, key=lambda money: money.start)
 
 
 PERIOD_AFTER = [
@@ -148,10 +153,19 @@ STATISTICS = [
 ]
 
 
-def statistic(before: str, money: Money) -> str:
+STATISTICS_AFTER = [
+    ("median", r"^[^.;$£€]{0,30}\b(?:at the|is the|was the|as the) median\b"),
+    ("average", r"^[^.;$£€]{0,30}\b(?:on average|is the average|was the average|average)\b"),
+]
+
+
+def statistic(before: str, money: Money, after: str = "") -> str:
     window = before[-70:]
     for value, pattern in STATISTICS:
         if re.search(pattern, window, re.IGNORECASE):
+            return value
+    for value, pattern in STATISTICS_AFTER:
+        if re.search(pattern, after, re.IGNORECASE):
             return value
     return "range" if money.amount is None else "unspecified"
 

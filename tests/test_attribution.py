@@ -69,15 +69,12 @@ ATTRIBUTION_CASES = [
     pytest.param(WINE + "## Duties\n\nUnlike sommeliers, brewmasters oversee fermentation tanks.\n", "duty",
                  {((BREW,), "oversee fermentation tanks")}, id="unlike-duty"),
     pytest.param(KILN + "## Work environment\n\nUnlike kiln operators, glaze chemists work in laboratories.\n",
-                 "setting", {((B,), "laboratory")}, id="unlike-setting",
-                 marks=gap("'unlike' counts as a negation in _negated -> the setting is dropped (nothing)")),
+                 "setting", {((B,), "laboratory")}, id="unlike-setting"),
     pytest.param(KILN + "## Education\n\nUnlike glaze chemists, kiln operators usually need only a high school "
-                 "diploma.\n", "education", {((A,), "high_school")}, id="unlike-education",
-                 marks=gap("'unlike' counts as a negation in _negated -> the requirement is dropped")),
+                 "diploma.\n", "education", {((A,), "high_school")}, id="unlike-education"),
     # Like X, Y ...: both
     pytest.param(KILN + "## Work environment\n\nLike kiln operators, glaze chemists spend time in factories.\n",
-                 "setting", {(tuple(BOTH), "manufacturing_plant")}, id="like-x-y-both",
-                 marks=gap("'Like X, Y ...' gives Y only -> [glaze-chemist]; the comparison says both do it")),
+                 "setting", {(tuple(BOTH), "manufacturing_plant")}, id="like-x-y-both"),
     # Both / both roles / either role / the two roles
     pytest.param(KILN + "## Work environment\n\nBoth kiln operators and glaze chemists work in factories.\n",
                  "setting", {(tuple(BOTH), "manufacturing_plant")}, id="both-x-and-y"),
@@ -112,8 +109,7 @@ ATTRIBUTION_CASES = [
     pytest.param(KILN + "## What is a kiln operator?\n\nGlaze chemists often work in universities.\n", "setting",
                  {((B,), "college_university")}, id="named-subject-beats-section"),
     pytest.param(KILN + "## What is a kiln operator?\n\nThe job pays about $43,000 a year.\n", "salary",
-                 {((A,), 43000)}, id="what-is-section-pays",
-                 marks=gap("'pays' is not in the pay-word cue for non-salary sections -> no salary")),
+                 {((A,), 43000)}, id="what-is-section-pays"),
 ]
 
 

@@ -75,28 +75,20 @@ EDUCATION_CASES = [
     pytest.param("A postsecondary nondegree award is typical.", {"postsecondary_nondegree"},
                  id="postsecondary-nondegree-award"),
     pytest.param("A high-school equivalency credential is required.", {"high_school"}, id="equivalency"),
-    pytest.param("An MD is rare in this role.", {"doctoral_professional"}, id="md-undotted",
-                 marks=gap("'MD' without dots matches no edu-doctoral alternative (only 'M.D.') -> nothing")),
-    pytest.param("Some kiln operators hold a JD from law school.", {"doctoral_professional"}, id="jd-bare",
-                 marks=gap("bare 'JD' needs a following 'degree' (J.D.(?= degree)) -> nothing")),
-    pytest.param("An MFA in ceramics is common among studio leads.", {"master"}, id="mfa",
-                 marks=gap("'MFA' is not in edu-master -> nothing")),
+    pytest.param("An MD is rare in this role.", {"doctoral_professional"}, id="md-undotted"),
+    pytest.param("Some kiln operators hold a JD from law school.", {"doctoral_professional"}, id="jd-bare"),
+    pytest.param("An MFA in ceramics is common among studio leads.", {"master"}, id="mfa"),
     pytest.param("Some kiln operators hold a Doctor of Pharmacy degree.", {"doctoral_professional"},
                  id="doctor-of-pharmacy"),
-    pytest.param("A DVM is sometimes found among those who fire bone china.", {"doctoral_professional"}, id="dvm",
-                 marks=gap("'DVM' is not in edu-doctoral -> nothing")),
+    pytest.param("A DVM is sometimes found among those who fire bone china.", {"doctoral_professional"}, id="dvm"),
     pytest.param("Many hold a Doctor of Veterinary Medicine.", {"doctoral_professional"},
                  id="doctor-of-as-occupation",
                  marks=gap("'Doctor' in the degree name is read as another occupation (opens_with_other), the "
                            "sentence loses its subject and the requirement is dropped -> nothing")),
     pytest.param("A Level 3 diploma in manufacturing is accepted.", {"postsecondary_nondegree"},
-                 id="uk-level-3-diploma",
-                 marks=gap("'A Level 3 diploma' -> high_school (edu-high-school's 'A Level' wins over "
-                           "edu-certificate's 'Level 3 diploma'); expected postsecondary_nondegree")),
+                 id="uk-level-3-diploma"),
     pytest.param("Certificate programs in kiln technology last about a year.", {"postsecondary_nondegree"},
-                 id="capital-certificate",
-                 marks=gap("edu-certificate matches 'certificate' case-sensitively, so a sentence-initial "
-                           "'Certificate programs' -> nothing")),
+                 id="capital-certificate"),
     pytest.param("There are no educational requirements beyond high school.", {"high_school"},
                  id="no-requirements-beyond-high-school",
                  marks=gap("'no educational requirements beyond high school' -> no_formal_education; "
@@ -109,9 +101,7 @@ EDUCATION_CASES = [
     pytest.param("Instead of a four-year degree, most complete a short course.", set(), id="neg-instead-of"),
     pytest.param("A medical degree is not needed.", set(), id="neg-not-needed"),
     pytest.param("Rather than a college degree, employers look for hands-on experience.", set(),
-                 id="neg-rather-than",
-                 marks=gap("CLAUSE_SPLIT cuts at 'than', so the 'rather than' negation is outside the clause "
-                           "-> bachelor ('college degree')")),
+                 id="neg-rather-than"),
 ]
 
 
@@ -132,9 +122,7 @@ REQUIRED_CASES = [
     pytest.param("They typically need a bachelor's degree in chemistry.", "bachelor", True, id="need"),
     pytest.param("A high school diploma is required.", "high_school", True, id="required"),
     pytest.param("They must hold a doctorate in inorganic chemistry.", "doctoral_professional", True, id="must"),
-    pytest.param("Applicants with a master's degree are favoured.", "master", False, id="favoured",
-                 marks=gap("OPTIONAL has 'favou?r' with a word boundary, so 'favoured' is missed -> required "
-                           "True")),
+    pytest.param("Applicants with a master's degree are favoured.", "master", False, id="favoured"),
 ]
 
 
@@ -192,15 +180,11 @@ CREDENTIAL_CASES = [
     pytest.param("Many kiln operators earn the Certified Kiln Safety Professional credential.", "certification",
                  "Certified Kiln Safety Professional", id="certified-x"),
     pytest.param("Most employers ask for an OSHA-10 certification.", "certification", "OSHA-10",
-                 id="acronym-with-digits",
-                 marks=gap("CERT's acronym alternative allows no digits -> no certification found")),
+                 id="acronym-with-digits"),
     pytest.param("A state license is required in some states.", "license", "state license",
-                 id="state-license",
-                 marks=gap("LICENSE's name takes the capitalised article: name 'A state license'")),
+                 id="state-license"),
     pytest.param("A commercial driver's license is needed for delivery work.", "license",
-                 "commercial driver's license", id="cdl",
-                 marks=gap("name is just 'license' (the possessive stops the name) and 'driver' reads as "
-                           "another occupation so roles are []")),
+                 "commercial driver's license", id="cdl"),
 ]
 
 
@@ -244,8 +228,7 @@ ROLE_EDUCATION_CASES = [
     pytest.param("Both roles require a bachelor's degree.", {(tuple(BOTH), "bachelor")}, id="both-roles"),
     pytest.param("Kiln operators do not need a college degree.", set(), id="negated-named"),
     pytest.param("Unlike glaze chemists, kiln operators usually need only a high school diploma.",
-                 {((A,), "high_school")}, id="unlike",
-                 marks=gap("'unlike' is in NEGATION, so the whole clause counts as negated -> nothing")),
+                 {((A,), "high_school")}, id="unlike"),
 ]
 
 

@@ -63,11 +63,8 @@ SETTING_CASES = [
     pytest.param("Many work in doctors' offices.", {"physician_office"}, id="doctors-offices"),
     pytest.param("A few run their own pottery studios.", {"self_employed"}, id="pottery-studio-not-media",
                  marks=gap("'studios' always maps to media_studio -> {self_employed, media_studio}")),
-    pytest.param("They work in city halls.", {"government"}, id="city-halls",
-                 marks=gap("'city halls' is not in setting-government -> no setting")),
-    pytest.param("Some are employed by utilities and power stations.", {"other"}, id="utilities-other",
-                 marks=gap("no lexicon entry maps to 'other', so settings outside the list are dropped -> "
-                           "nothing")),
+    pytest.param("They work in city halls.", {"government"}, id="city-halls"),
+    pytest.param("Some are employed by utilities and power stations.", {"other"}, id="utilities-other"),
 ]
 
 
@@ -84,11 +81,8 @@ def test_setting_value(body: str, expected: set[str]) -> None:
 PROFILE_ROLE_CASES = [
     pytest.param("They work in research laboratories.", id="they"),
     pytest.param("Most are employed in factories.", id="most"),
-    pytest.param("Many work in doctors' offices.", id="doctors-offices",
-                 marks=gap("'doctors' reads as another occupation (opens_with_other) -> roles [] for "
-                           "physician_office")),
-    pytest.param("Many work in dentists' offices.", id="dentists-offices",
-                 marks=gap("'dentists' reads as another occupation -> roles [] for dental_office")),
+    pytest.param("Many work in doctors' offices.", id="doctors-offices"),
+    pytest.param("Many work in dentists' offices.", id="dentists-offices"),
 ]
 
 
@@ -108,8 +102,7 @@ NEGATED_SETTING_CASES = [
     pytest.param("Kiln operators don't work in offices.", id="dont"),
     pytest.param("They cannot work remotely because kilns need tending.", id="cannot"),
     pytest.param("Remote work is not an option for them.", id="not-an-option"),
-    pytest.param("Few kiln operators work in laboratories.", id="few",
-                 marks=gap("'Few' is not read as negation -> laboratory")),
+    pytest.param("Few kiln operators work in laboratories.", id="few"),
 ]
 
 
@@ -139,8 +132,7 @@ ROLE_SETTING_CASES = [
                  {(tuple(BOTH), "manufacturing_plant")}, id="both"),
     pytest.param("Glaze chemists work in doctors' offices.", {((B,), "physician_office")}, id="doctors-offices"),
     pytest.param("Unlike kiln operators, glaze chemists work in laboratories.", {((B,), "laboratory")},
-                 id="unlike",
-                 marks=gap("'unlike' is in NEGATION, so the setting counts as negated -> nothing")),
+                 id="unlike"),
 ]
 
 
