@@ -30,7 +30,8 @@ QUANTIFIER = (
     r"(?:(?:nearly|about|roughly|almost|over|more than|less than|around|just under|just over|only)\s+)?"
     r"(?:half|a third|a quarter|three-quarters|two-thirds|\w+ in \w+|\d+(?:\.\d+)?\s?(?:%|percent)|"
     r"(?:a|the) (?:notable |small |large |growing |significant )?(?:share|number|minority|majority|proportion)|"
-    r"most|many|some|all|few|a few|one in \w+)(?:\s+of)?"
+    r"most|many|some|all|few|a few|one in \w+|(?:the )?(?:top|bottom|highest-paid|lowest-paid|best-paid|highest|lowest)"
+    r"\s+\d+(?:\.\d+)?\s?(?:%|percent))(?:\s+of)?"
 )
 LIKE = re.compile(r"^\W*(?:just )?(?:like|as with)\b[^,]{1,80},\s*", re.IGNORECASE)
 UNLIKE = re.compile(r"^\W*(unlike|compared (with|to)|like|as with)\b[^,]{1,80},\s*", re.IGNORECASE)
@@ -163,7 +164,7 @@ def _possessive(text: str, m: Mention) -> bool:
 
 
 SUBJECT_END = re.compile(
-    r"[,;:(]|\s(?:who|which|that|is|are|was|were|earn\w*|make|makes|need|needs|work\w*|can|may|must|will|would|do|"
+    r"[,;:(]|(?:^|\s)(?:who|which|that|is|are|was|were|earn\w*|make|makes|need|needs|work\w*|can|may|must|will|would|do|"
     r"does|have|has|had|hold|holds|get|gets|take|takes|spend|spends|complete|completes|start|starts|begin|begins|"
     r"become|becomes|often|usually|typically|also|generally|tend|tends|should)\b",
     re.IGNORECASE,

@@ -177,7 +177,7 @@ def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> 
     for i, money in enumerate(moneys):
         c0, c1 = clause_bounds(s.text, money.start)
         # The words around a figure decide what it is; the rest of a long clause may be about something else.
-        context = s.text[c0 : min(c1, money.end + 30)]
+        context = s.text[c0 : min(c1, money.end + 40)]
         restated = previous is not None and RESTATED.fullmatch(s.text[previous[0] : money.start])
         if pay.is_distractor(context) or (not restated and other_occupation(s.text[c0:c1], roles)):
             continue
@@ -237,10 +237,36 @@ def table_salaries(s: Sentence, seg: Segmented, roles: list[RoleInfo], facts: Fa
 # --- requirements ---------------------------------------------------------------------------
 
 
-def _duration(text: str) -> Duration | None:
-    m = DURATION.search(text)
-    if not m:
-        return None
+def _duration_near(text: str, start: int, end: int) -> Duration | None:
+    """The duration that belongs to the requirement at ``text[start:end]``.
+
+    Right before it ("a two-year associate program", "6 months of training"), or after it through
+    "takes/lasts/of" ("programs take one to two years"), but not one that belongs to another
+    requirement ("... and two years of experience").
+    """
+    inside = DURATION.search(text, start, end)
+    if inside:
+        return _duration(inside)
+    for m in DURATION.finditer(text):
+        gap = text[m.end() : start]
+        if 0 <= start - m.end() <= 25 and re.fullmatch(r"[\w\s'’-]*?(?:\bof\s[\w\s'’-]*)?", gap) \
+                and not REQUIREMENT_WORD.search(gap):
+            return _duration(m)
+    for m in DURATION.finditer(text, end):
+        gap = text[end : m.start()]
+        if len(gap) <= 60 and DURATION_VERB.search(gap) and not REQUIREMENT_WORD.search(gap) \
+                and not re.match(r"\s*of\s+(?:\w+\s+){0,2}(?:experience|training)", text[m.end() :]):
+            return _duration(m)
+    return None
+
+
+REQUIREMENT_WORD = re.compile(r"\b(degree|diploma|certificate|licen[cs]e|apprenticeship|experience|training|and|or|"
+                              r"followed)\b", re.IGNORECASE)
+DURATION_VERB = re.compile(r"\b(takes?|took|lasts?|lasting|requires?|spans?|runs?|usually takes|typically takes|in)\b",
+                           re.IGNORECASE)
+
+
+def _duration(m: re.Match[str]) -> Duration:
 
     def num(v: str | None) -> float | None:
         if v is None:
@@ -279,7 +305,7 @@ def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts)
             who = roles_at(text, m.start(), s.roles, roles)
             facts.requirements.append(Requirement(
                 roles=who, evidence=_evidence(s), rule=rule.id, type="education", education_level=rule.value,
-                name=None, duration=_duration(text[m.start():c1]) or _duration(text[c0:m.start()]),
+                name=None, duration=_duration_near(text, m.start(), m.end()),
                 required=not OPTIONAL.search(text[c0:c1]), text=m.group(0),
             ))
     for m in CERT.finditer(text):
@@ -306,7 +332,8 @@ def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts)
             c0, c1 = clause_bounds(text, m.start())
             facts.requirements.append(Requirement(
                 roles=roles_at(text, m.start(), s.roles, roles), evidence=_evidence(s), rule=rule_id, type=rtype,
-                duration=_duration(text[c0:c1]), required=not OPTIONAL.search(text[c0:c1]), text=m.group(0),
+                duration=_duration_near(text, m.start(), m.end()), required=not OPTIONAL.search(text[c0:c1]),
+                text=m.group(0),
             ))
 
 

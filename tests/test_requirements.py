@@ -82,17 +82,13 @@ EDUCATION_CASES = [
                  id="doctor-of-pharmacy"),
     pytest.param("A DVM is sometimes found among those who fire bone china.", {"doctoral_professional"}, id="dvm"),
     pytest.param("Many hold a Doctor of Veterinary Medicine.", {"doctoral_professional"},
-                 id="doctor-of-as-occupation",
-                 marks=gap("'Doctor' in the degree name is read as another occupation (opens_with_other), the "
-                           "sentence loses its subject and the requirement is dropped -> nothing")),
+                 id="doctor-of-as-occupation"),
     pytest.param("A Level 3 diploma in manufacturing is accepted.", {"postsecondary_nondegree"},
                  id="uk-level-3-diploma"),
     pytest.param("Certificate programs in kiln technology last about a year.", {"postsecondary_nondegree"},
                  id="capital-certificate"),
     pytest.param("There are no educational requirements beyond high school.", {"high_school"},
-                 id="no-requirements-beyond-high-school",
-                 marks=gap("'no educational requirements beyond high school' -> no_formal_education; "
-                           "expected high_school")),
+                 id="no-requirements-beyond-high-school"),
     # negations: nothing is required
     pytest.param("A degree is not required for this job.", set(), id="neg-not-required"),
     pytest.param("You can enter the field without a four-year degree.", set(), id="neg-without"),
@@ -151,17 +147,11 @@ DURATION_CASES = [
     pytest.param("They learn through on-the-job training that lasts 6 months.", "training", None,
                  (6, 6, "month"), id="on-the-job-6-months"),
     pytest.param("Most complete a two-year associate program followed by 6 months of on-the-job training.",
-                 "education", "associate", (2, 2, "year"), id="duration-before-not-after",
-                 marks=gap("the associate program takes the duration after it (6 months, which belongs to "
-                           "the training) instead of 'two-year' before it -> 6/6/month")),
+                 "education", "associate", (2, 2, "year"), id="duration-before-not-after"),
     pytest.param("Most complete a two-year associate program followed by 6 months of on-the-job training.",
-                 "training", None, (6, 6, "month"), id="training-duration-own",
-                 marks=gap("on-the-job training takes 'two-year' from earlier in its clause -> 2/2/year; "
-                           "expected 6/6/month")),
+                 "training", None, (6, 6, "month"), id="training-duration-own"),
     pytest.param("They need a bachelor's degree and at least two years of experience.", "education", "bachelor",
-                 None, id="experience-years-not-degree",
-                 marks=gap("the bachelor's degree takes the experience's 'two years' -> 2/2/year; "
-                           "expected no duration")),
+                 None, id="experience-years-not-degree"),
 ]
 
 
@@ -195,11 +185,8 @@ def test_credential_names(body: str, rtype: str, name: str) -> None:
 
 
 CREDENTIAL_ROLE_CASES = [
-    pytest.param("Many earn the Certified Kiln Technician (CKT) credential.", id="technician-in-name",
-                 marks=gap("'Technician' in the credential name makes the sentence open with another "
-                           "occupation -> roles []")),
-    pytest.param("Some hold the Registered Ceramic Engineer title.", id="engineer-in-name",
-                 marks=gap("'Engineer' in the credential name -> roles []")),
+    pytest.param("Many earn the Certified Kiln Technician (CKT) credential.", id="technician-in-name"),
+    pytest.param("Some hold the Registered Ceramic Engineer title.", id="engineer-in-name"),
 ]
 
 

@@ -164,11 +164,8 @@ STATISTIC_CASES = [
     pytest.param("Pay for map editors runs from $31,000 to $39,500.", "range", id="range"),
     pytest.param("Taxidermists earn $41,000 a year.", "unspecified", id="plain"),
     pytest.param("Farriers earn $63,410 per year on average.", "average",
-                 marks=gap("'on average' after the figure: statistic() reads only the words before -> "
-                           "'unspecified'; expected 'average'"),
                  id="on-average-after"),
     pytest.param("Upholsterers earn $21 an hour at the median.", "median",
-                 marks=gap("'at the median' after the figure -> 'unspecified'; expected 'median'"),
                  id="median-after"),
 ]
 
@@ -176,7 +173,7 @@ STATISTIC_CASES = [
 @pytest.mark.parametrize(("text", "expected"), STATISTIC_CASES)
 def test_statistic(text: str, expected: str) -> None:
     m = find_money(text)[0]
-    assert statistic(text[: m.start], m) == expected
+    assert statistic(text[: m.start], m, text[m.end :]) == expected
 
 
 # --- the whole pipeline -------------------------------------------------------------------------
@@ -235,8 +232,6 @@ PIPELINE_PAY_CASES = [
                  id="upwards-of-k"),
     pytest.param("The top 10% of glaze chemists earn more than $128,000 a year.",
                  [([B], one(128000, per="year"))],
-                 marks=gap("'than' splits the clause, so '$128,000' has no role in its clause and the "
-                           "sentence has no subject -> no salary; expected glaze-chemist 128000/year"),
                  id="top-ten-percent-more-than"),
 ]
 
@@ -320,8 +315,7 @@ NO_PAY_CASES = [
     pytest.param("A relocation package of $1,000 is common.", id="relocation-package"),
     pytest.param("A starter tool kit runs about $500.", id="tool-kit-runs"),
     pytest.param("They bill $85 per session for consulting.", id="per-session-rate"),
-    pytest.param("The state pays out $350 per week in unemployment benefits.", id="unemployment-benefits",
-                 marks=gap("unemployment benefits are not a distractor -> salary 350/week")),
+    pytest.param("The state pays out $350 per week in unemployment benefits.", id="unemployment-benefits"),
     pytest.param("Their pension contributions total $3,600 a year.", id="pension-contributions"),
     pytest.param("Chemical plant operators earned $72,000 in 2023.", id="other-occupation-shares-head"),
 ]
