@@ -230,8 +230,10 @@ def table_salaries(s: Sentence, seg: Segmented, roles: list[RoleInfo], facts: Fa
         for money in pay.find_money(cell):
             shifted = pay.Money(money.start + pos, money.end + pos, money.amount, money.low, money.high,
                                 money.currency)
-            per = pay.period(label + " ", cell[money.end:]) or pay.period(label, "")
-            _salary(s, shifted, column_roles, label + " ", cell[money.end:], "salary-table", facts, per)
+            # The row label and the column header both describe the figure ("Median pay", "Hourly").
+            described = f"{label} {header.cells[col] if header is not None and col < len(header.cells) else ''} "
+            per = pay.period(cell[: money.start] + " ", cell[money.end :]) or pay.period(described, "")
+            _salary(s, shifted, column_roles, described, cell[money.end :], "salary-table", facts, per)
 
 
 # --- requirements ---------------------------------------------------------------------------

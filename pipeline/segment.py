@@ -80,6 +80,14 @@ def classify_content(text: str, roles: list[RoleInfo]) -> str:
     return votes.most_common(1)[0][0]
 
 
+def _faq_question(current: SectionInfo, block: Block, roles: list[RoleInfo]) -> bool:
+    """A question heading inside an FAQ section (or any heading below its level) belongs to the FAQ."""
+    if current.heading is None or classify_heading(current.heading, roles)[0] != "faq":
+        return False
+    own_level = current.spans[0].block.level if current.spans else 0
+    return block.text.rstrip().endswith("?") or block.level > own_level
+
+
 def _opens_paragraph_section(current: SectionInfo, summary: str | None) -> bool:
     """In a page without headings each paragraph is a section, but the title and dek stay together."""
     last = current.spans[-1].block if current.spans else None
@@ -144,7 +152,9 @@ def segment(doc: Document, roles: list[RoleInfo]) -> Segmented:
         span = span_of.get(id(block))
         if span is None:
             continue
-        if block.kind == "heading":
+        if block.kind == "heading" and current is not None and _faq_question(current, block, roles):
+            pass
+        elif block.kind == "heading":
             current = start(block.text)
         elif current is None or (
             not has_headings and block.kind == "paragraph" and _opens_paragraph_section(current, summary)

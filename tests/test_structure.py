@@ -1,0 +1,146 @@
+"""Table-driven tests for the structural stages: titles and roles, boilerplate, headings, sections."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.clean import clean, match_rule
+from pipeline.load import load_bytes
+from pipeline.model import Block
+from pipeline.process import process_bytes
+from pipeline.roles import build_roles, find_mentions, title_roles
+from pipeline.segment import classify_heading, looks_like_heading
+
+TITLE_CASES = [
+    pytest.param("Dental Assistant vs. Dental Hygienist: What Are the Differences?",
+                 ["Dental Assistant", "Dental Hygienist"], id="vs-dot"),
+    pytest.param("Baker vs Pastry Chef", ["Baker", "Pastry Chef"], id="vs-no-dot"),
+    pytest.param("Welder versus Pipefitter: Which Trade Pays More?", ["Welder", "Pipefitter"], id="versus"),
+    pytest.param("Teller vs. Loan Officer vs. Branch Manager: What Are the Differences?",
+                 ["Teller", "Loan Officer", "Branch Manager"], id="three-way"),
+    pytest.param("Difference Between a Paralegal and a Legal Secretary", ["Paralegal", "Legal Secretary"],
+                 id="difference-between"),
+    pytest.param("Cook or Chef: Which Career Is Right for You?", ["Cook", "Chef"], id="or-which"),
+    pytest.param("What Does a Sonographer Do?", ["Sonographer"], id="what-does"),
+    pytest.param("What Is a Court Reporter?", ["Court Reporter"], id="what-is"),
+    pytest.param("Forklift Operator Job Description and Salary", ["Forklift Operator"], id="job-description"),
+    pytest.param("How to Become an Electrician", ["Electrician"], id="how-to-become"),
+    pytest.param("Home > Careers > Trades", [], id="breadcrumb-is-not-a-title"),
+    pytest.param("Salary Guide", [], id="plain-line"),
+]
+
+
+@pytest.mark.parametrize(("title", "names"), TITLE_CASES)
+def test_title_roles(title: str, names: list[str]) -> None:
+    assert title_roles(title) == names
+
+
+def test_role_surface_forms() -> None:
+    roles = build_roles(["Dental Assistant", "Dental Hygienist"],
+                        "Dental assistants (DAs) and hygienists work together. DAs also file records.")
+    text = "Most DAs and dental hygienists, like other hygienists, see patients."
+    assert [m.role for m in find_mentions(roles, text)] == ["dental-assistant", "dental-hygienist", "dental-hygienist"]
+
+
+def test_elliptic_pair_names_both_roles() -> None:
+    roles = build_roles(["Web Developer", "Game Developer"], "")
+    assert [m.role for m in find_mentions(roles, "Both web and game developers write code.")] == [
+        "web-developer", "game-developer"]
+
+
+def test_noun_modifier_makes_another_occupation() -> None:
+    roles = build_roles(["Forklift Operator"], "")
+    assert find_mentions(roles, "Crane operators earn more.") == []
+    assert [m.role for m in find_mentions(roles, "Experienced operators earn more.")] == ["forklift-operator"]
+
+
+BOILERPLATE_CASES = [
+    pytest.param("Skip to content", "navigation", id="skip-link"),
+    pytest.param("Jobs | Courses | Salaries | Sign in", "navigation", id="menu-line"),
+    pytest.param("Home > Careers > Healthcare", "navigation", id="breadcrumb"),
+    pytest.param("Back to Career Guides", "navigation", id="back-to"),
+    pytest.param("Share this article: Facebook | Email", "share_bar", id="share"),
+    pytest.param("We use cookies to personalise content.", "cookie_banner", id="cookies"),
+    pytest.param("Subscribe to our weekly newsletter", "newsletter", id="newsletter"),
+    pytest.param("© 2025 Example Media. All rights reserved.", "footer", id="copyright"),
+    pytest.param("Advertisement", "advertisement", id="ad-marker"),
+    pytest.param("You might also like", "related_link", id="related-heading"),
+    pytest.param("By Ana Ruiz · 5 min read", "byline", id="byline"),
+    pytest.param("Pharmacists dispense medication and advise patients.", None, id="prose-is-kept"),
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), BOILERPLATE_CASES)
+def test_boilerplate_lines(line: str, reason: str | None) -> None:
+    rule = match_rule(line)
+    assert (rule.value if rule else None) == reason
+
+
+def test_clean_drops_chrome_and_keeps_content() -> None:
+    raw = (b"SITE NAME\nHome | Jobs\n\nCook vs. Chef: What Are the Differences?\n\nCooks prepare food.\n\n"
+           b"Advertisement\nBuy our knives today\n\nChefs plan menus.\n\nRelated articles\n"
+           b"Chef vs. Baker: What Are the Differences?\nCopyright 2025 Example\n")
+    doc = clean(load_bytes(raw, "a.txt"))
+    kept = [b.text for b in doc.blocks if b.text]
+    assert kept == ["Cook vs. Chef: What Are the Differences?", "Cooks prepare food.", "Chefs plan menus."]
+    assert doc.related == ["Chef vs. Baker: What Are the Differences?"]
+    assert {d.reason for d in doc.removed} >= {"navigation", "advertisement", "related_link"}
+
+
+HEADING_CASES = [
+    pytest.param("What does a sonographer do?", True, id="question"),
+    pytest.param("JOB OUTLOOK", True, id="all-caps"),
+    pytest.param("2. Salary and benefits", True, id="numbered"),
+    pytest.param("Work environment", True, id="short-line"),
+    pytest.param("Sonographers use ultrasound machines to image organs.", False, id="sentence"),
+    pytest.param("Pay: $38,000 a year", False, id="money-line"),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), HEADING_CASES)
+def test_plain_text_heading_shapes(line: str, expected: bool) -> None:
+    assert looks_like_heading(Block("paragraph", line), "text/plain") is expected
+
+
+KIND_CASES = [
+    pytest.param("What does a sonographer do?", "role_overview", id="what-does"),
+    pytest.param("Salary comparison", "salary", id="salary"),
+    pytest.param("How to become a welder", "requirements", id="how-to-become"),
+    pytest.param("Where do welders work?", "work_environment", id="where-work"),
+    pytest.param("Job outlook", "outlook", id="outlook"),
+    pytest.param("Pros and cons of each career", "pros_cons", id="pros-cons"),
+    pytest.param("Frequently asked questions", "faq", id="faq"),
+    pytest.param("Which career should you choose?", "conclusion", id="conclusion"),
+    pytest.param("Key skills", "skills", id="skills"),
+    pytest.param("Daily duties", "duties", id="duties"),
+]
+
+
+@pytest.mark.parametrize(("heading", "kind"), KIND_CASES)
+def test_heading_kinds(heading: str, kind: str) -> None:
+    assert classify_heading(heading, build_roles(["Sonographer"], ""))[0] == kind
+
+
+def test_headingless_sections_are_inferred_from_content() -> None:
+    raw = (b"Cook vs. Chef: What Are the Differences?\n\nCooks and chefs both work in kitchens.\n\n"
+           b"What does a cook do?\n\nCooks prepare food.\n\n\n"
+           b"Cooks earn $35,000 a year, while chefs earn $58,000 a year.\n")
+    article = process_bytes(raw, "cook.txt")
+    assert [(s.kind, s.heading_inferred) for s in article.sections] == [
+        ("intro", True), ("role_overview", False), ("salary", True)]
+
+
+def test_faq_questions_stay_in_the_faq_section() -> None:
+    raw = (b"# What Does a Sonographer Do?\n\nSonographers image organs.\n\n## FAQ\n\n"
+           b"### Is the job hard?\n\nIt can be.\n\n### Do they work nights?\n\nSome do.\n")
+    assert [s.kind for s in process_bytes(raw, "s.md").sections] == ["intro", "faq"]
+
+
+def test_pay_table_reads_roles_from_the_header_and_figures_from_the_label() -> None:
+    raw = (b"<html><body><article><h1>Cook vs. Chef: What Are the Differences?</h1><h2>Pay</h2><table>"
+           b"<tr><th></th><th>Cook</th><th>Chef</th></tr>"
+           b"<tr><td>Median hourly wage</td><td>$16.50</td><td>$27.10</td></tr>"
+           b"<tr><td>Number of jobs</td><td>2,000</td><td>150,000</td></tr>"
+           b"</table></article></body></html>")
+    pay = [(s.roles, s.amount, s.period, s.statistic) for s in process_bytes(raw, "t.html").salaries]
+    assert pay == [(["cook"], 16.5, "hour", "median"), (["chef"], 27.1, "hour", "median")]
