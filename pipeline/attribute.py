@@ -38,7 +38,8 @@ UNLIKE = re.compile(r"^\W*(unlike|compared (with|to)|like|as with)\b[^,]{1,80},\
 LEAD_IN = re.compile(
     r"^\W*((conversely|however|meanwhile|by contrast|in contrast|on the other hand|similarly|likewise|instead|"
     r"in addition|additionally|also|typically|usually|generally|most|many|some|often|in (most|many|some) cases|"
-    r"in a [\w -]{1,30}|on most [\w]+|at [\w -]{1,30}|for example|for instance|in the uk|in the us),?\s+)+",
+    r"in a [\w -]{1,30}|on most [\w]+|at [\w -]{1,30}|for example|for instance|in the uk|in the us|"
+    r"(?:according to|as of|as per|based on|data from|in|by) [^,]{1,50},),?\s+)+",
     re.IGNORECASE,
 )
 CLAUSE_SPLIT = re.compile(
@@ -153,10 +154,22 @@ def roles_at(text: str, pos: int, sent: SentenceRoles, roles: list[RoleInfo]) ->
         before = [m for m in local if m.start < pos]
         if before:
             first = opening_mentions(text[start:], [Mention(m.start - start, m.end - start, m.role) for m in before])
-            ids = {m.role for m in first} if first else {before[-1].role}
-            return order(roles, ids)
+            return order(roles, {m.role for m in first} if first else _group_ending(text, before))
         return order(roles, {local[0].role})
     return sent.subject
+
+
+def _group_ending(text: str, mentions: list[Mention]) -> set[str]:
+    """The roles of the coordinated group that ends with the last mention ("X and Y earned ...")."""
+    group = [mentions[-1]]
+    for m in reversed(mentions[:-1]):
+        if not COORDINATION.fullmatch(text[m.end : group[0].start]):
+            break
+        group.insert(0, m)
+    return {m.role for m in group}
+
+
+COORDINATION = re.compile(r"[\s,()]*(and|or|&|as well as)?[\s,()]*(the|both)?\s*", re.IGNORECASE)
 
 
 def _possessive(text: str, m: Mention) -> bool:

@@ -41,13 +41,14 @@ def is_related_title(text: str, doc_roles: set[str]) -> bool:
 
 def clean(doc: Document) -> Document:
     blocks = doc.blocks
-    title_index = find_title_index(blocks)
+    title_index = find_title_index(blocks, tagged=doc.media_type == "text/html")
     doc_roles = {r.lower() for r in title_roles(blocks[title_index].text)} if title_index is not None else set()
     kept: list[Block] = []
     removed = list(doc.removed)
     related = list(doc.related)
     trailer = False
     after_ad = False
+    toc = False
 
     def drop(block: Block, reason: str) -> None:
         if block.text:
@@ -70,6 +71,10 @@ def clean(doc: Document) -> Document:
         if block.kind == "table_row":
             kept.append(block)
             continue
+        if toc and block.kind == "list_item":
+            drop(block, "navigation")
+            continue
+        toc = False
         rule = match_rule(block.text)
         long_prose = len(block.text) > PROSE and block.kind == "paragraph"
         if trailer and not long_prose and (block.kind != "heading" or rule):
@@ -82,6 +87,7 @@ def clean(doc: Document) -> Document:
             if rule.value == "related_link" and rule.id == "related-heading":
                 trailer = True
             after_ad = rule.id == "ad-marker"
+            toc = rule.id == "toc-heading"
             continue
         if after_ad and block.kind != "heading" and len(block.text) < SHORT:
             drop(block, "advertisement")

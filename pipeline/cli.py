@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from pipeline import VERSION
-from pipeline.run import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Options, UsageError, run
+from pipeline.run import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Options, RunError, UsageError, run
 from schemas.article import ManifestEntry
 
 
@@ -17,7 +17,7 @@ from schemas.article import ManifestEntry
 @click.argument("src", type=click.Path(path_type=Path))
 @click.argument("dst", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Redo every input, even when unchanged since the last run.")
-@click.option("--prune", is_flag=True, help="Delete outputs whose input is gone.")
+@click.option("--prune", is_flag=True, help="Delete outputs whose input is gone (.json files in DST no input produces).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Inputs larger than this fail without being read.")
 @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
@@ -42,8 +42,12 @@ def main(src: Path, dst: Path, force: bool, prune: bool, max_bytes: int, timeout
 
     try:
         summary = run(src, dst, options, progress)
-    except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
+    except UsageError as exc:  # one line, no usage block: the arguments parsed, the paths are wrong
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    except RunError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
     elapsed = time.perf_counter() - started
     if not quiet:
         done = len(summary.entries)
@@ -52,6 +56,8 @@ def main(src: Path, dst: Path, force: bool, prune: bool, max_bytes: int, timeout
                 f"{summary.count('failed')} failed; {rate:.1f} docs/s")
         if summary.stale:
             verb = "removed" if prune else "kept (use --prune to remove)"
+            for rel in summary.stale:
+                click.echo(f"{'pruned' if prune else 'stale'}: {rel} (its input is gone)", err=True)
             line += f"; {len(summary.stale)} outputs without input {verb}"
         click.echo(line, err=True)
     sys.exit(1 if summary.count("failed") else 0)

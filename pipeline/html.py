@@ -33,6 +33,9 @@ INLINE_BOLD = {"b", "strong"}
 def _noise_reason(tag: Tag) -> str | None:
     attrs = " ".join(tag.get("class") or []) + " " + str(tag.get("id") or "") + " " + str(tag.get("role") or "")
     for word in WORD_SPLIT.split(attrs.lower()):
+        # A "post-header" that holds the article's <h1> is content, a "site-header" is not.
+        if word == "header" and tag.find("h1"):
+            continue
         if word in NOISE_WORDS:
             return NOISE_WORDS[word]
     if tag.get("aria-hidden") == "true" or tag.has_attr("hidden"):

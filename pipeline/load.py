@@ -1,8 +1,9 @@
 """load: input bytes -> Document (decoded text split into typed blocks).
 
 Decoding: UTF-8 (a BOM is dropped); UTF-16 when it has a BOM; otherwise cp1252, with a warning,
-since that is what mis-labelled Western pages almost always are. Bytes that look binary (NUL
-bytes without a UTF-16 BOM, or known magic numbers) fail with a one-line reason.
+since that is what mis-labelled Western pages almost always are. Bytes that look binary (known
+magic numbers, NUL bytes without a UTF-16 BOM, or many control bytes) fail with a one-line reason,
+and so does text longer than ``MAX_CHARS`` (the spaCy pipeline's ``max_length``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,16 @@ MEDIA_TYPES = {
     ".htm": "text/html",
 }
 BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"\x1f\x8b", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff", b"\x7fELF")
+# Control bytes other than tab, newline, form feed and carriage return; text has next to none.
+CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
+MAX_CONTROL_SHARE = 0.05
+# Longest decoded text accepted: spaCy's default ``nlp.max_length``, which extraction relies on.
+MAX_CHARS = 1_000_000
+
+
+def check_length(text: str) -> None:
+    if len(text) > MAX_CHARS:
+        raise PipelineError(f"text is {len(text):,} characters, over the {MAX_CHARS:,}-character limit")
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
@@ -31,9 +42,15 @@ def decode(data: bytes) -> tuple[str, str | None]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), None
-    if data.startswith(BINARY_MAGIC) or b"\x00" in data[:8192]:
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError:
+            return data.decode("utf-16", errors="replace"), "input is not valid UTF-16; bad bytes replaced"
+    head = data[:8192]
+    if data.startswith(BINARY_MAGIC) or b"\x00" in head:
         raise PipelineError("binary content, not text")
+    if head and sum(b in CONTROL_BYTES for b in head) > MAX_CONTROL_SHARE * len(head):
+        raise PipelineError("binary content, not text (too many control bytes)")
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
@@ -52,6 +69,7 @@ def load_bytes(data: bytes, path: str) -> Document:
         raise PipelineError(f"unsupported file type {Path(path).suffix or '(none)'!r}")
     text, warning = decode(data)
     text = normalise(text)
+    check_length(text)
     doc = Document(
         path=path,
         media_type=media_type,  # type: ignore[arg-type]

@@ -90,10 +90,26 @@ def is_title_like(text: str) -> bool:
     return _match_title(text) is not None
 
 
-def find_title_index(blocks: list[Block]) -> int | None:
+TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»)\s+")
+
+
+def page_title(html_title: str | None) -> str | None:
+    """The article's title from a ``<title>`` such as "X vs. Y: What Are the Differences? | Site"."""
+    if not html_title:
+        return None
+    parts = [p.strip() for p in TITLE_SEPARATORS.split(html_title) if p.strip()]
+    if not parts:
+        return None
+    return next((p for p in parts if is_title_like(p)), max(parts, key=len))
+
+
+def find_title_index(blocks: list[Block], tagged: bool = False) -> int | None:
+    """The title block: an ``<h1>``/``#`` line, else (untagged text only) the first title-shaped line."""
     for i, block in enumerate(blocks[:TITLE_SCAN]):
         if block.kind == "title":
             return i
+    if tagged:
+        return None
     for i, block in enumerate(blocks[:TITLE_SCAN]):
         if block.kind in ("paragraph", "heading") and len(block.text) < 150 and is_title_like(block.text):
             return i

@@ -145,6 +145,9 @@ def segment(doc: Document, roles: list[RoleInfo]) -> Segmented:
 
     for block in blocks:
         if block.kind == "break":
+            # Everything before the first heading is the intro, whatever wraps it.
+            if has_headings and not any(s.heading for s in sections):
+                continue
             if current is not None and any(s.block.kind not in ("title",) and s.block.text != summary
                                            for s in current.spans):
                 current = None

@@ -8,7 +8,7 @@ from pipeline.clean import clean, match_rule
 from pipeline.load import load_bytes
 from pipeline.model import Block
 from pipeline.process import process_bytes
-from pipeline.roles import build_roles, find_mentions, title_roles
+from pipeline.roles import build_roles, find_mentions, page_title, title_roles
 from pipeline.segment import classify_heading, looks_like_heading
 
 TITLE_CASES = [
@@ -144,3 +144,34 @@ def test_pay_table_reads_roles_from_the_header_and_figures_from_the_label() -> N
            b"</table></article></body></html>")
     pay = [(s.roles, s.amount, s.period, s.statistic) for s in process_bytes(raw, "t.html").salaries]
     assert pay == [(["cook"], 16.5, "hour", "median"), (["chef"], 27.1, "hour", "median")]
+
+
+PAGE_TITLE_CASES = [
+    pytest.param("Cook vs Chef: Key Differences | FoodJobs", "Cook vs Chef: Key Differences", id="pipe-suffix"),
+    pytest.param("FoodJobs - What Does a Line Cook Do?", "What Does a Line Cook Do?", id="site-prefix"),
+    pytest.param("Careers in food", "Careers in food", id="no-separator"),
+]
+
+
+@pytest.mark.parametrize(("raw", "title"), PAGE_TITLE_CASES)
+def test_page_title_drops_the_site_name(raw: str, title: str) -> None:
+    assert page_title(raw) == title
+
+
+def test_html_without_h1_takes_roles_from_the_page_title() -> None:
+    raw = (b"<html><head><title>Cook vs Chef: Key Differences - FoodJobs</title></head><body>"
+           b"<div class='site-header'><div class='logo'>FoodJobs</div></div><div class='entry-content'>"
+           b"<p>This post may contain affiliate links.</p><h2>What is a cook?</h2><p>Cooks prepare food.</p>"
+           b"</div></body></html>")
+    article = process_bytes(raw, "p.html")
+    assert [r.name for r in article.roles] == ["Cook", "Chef"]
+    assert article.title == "Cook vs Chef: Key Differences"
+    assert "FoodJobs" not in article.text and "affiliate" not in article.text
+
+
+def test_post_header_with_the_h1_is_kept() -> None:
+    raw = (b"<html><body><article><div class='post-header'><h1>What Does a Line Cook Do?</h1>"
+           b"<p class='byline'>By A. Writer</p></div><p>Line cooks prepare food.</p></article></body></html>")
+    article = process_bytes(raw, "p.html")
+    assert article.title == "What Does a Line Cook Do?"
+    assert "A. Writer" not in article.text
