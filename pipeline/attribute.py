@@ -36,10 +36,10 @@ QUANTIFIER = (
 LIKE = re.compile(r"^\W*(?:just )?(?:like|as with)\b[^,]{1,80},\s*", re.IGNORECASE)
 UNLIKE = re.compile(r"^\W*(unlike|compared (with|to)|like|as with)\b[^,]{1,80},\s*", re.IGNORECASE)
 LEAD_IN = re.compile(
-    r"^\W*((conversely|however|meanwhile|by contrast|in contrast|on the other hand|similarly|likewise|instead|"
-    r"in addition|additionally|also|typically|usually|generally|most|many|some|often|in (most|many|some) cases|"
-    r"in a [\w -]{1,30}|on most [\w]+|at [\w -]{1,30}|for example|for instance|in the uk|in the us|"
-    r"(?:according to|as of|as per|based on|data from|in|by) [^,]{1,50},),?\s+)+",
+    r"^\W*(?:(?:(?:according to|as of|as per|based on|data from|in|by) [^,]{1,50},|conversely|however|meanwhile|"
+    r"by contrast|in contrast|on the other hand|similarly|likewise|instead|in addition|additionally|also|typically|"
+    r"usually|generally|most|many|some|often|in (?:most|many|some) cases|in a [\w -]{1,30}|on most \w+|"
+    r"at [\w -]{1,30}|for example|for instance|in the uk|in the us),?\s+)+",
     re.IGNORECASE,
 )
 CLAUSE_SPLIT = re.compile(

@@ -21,9 +21,10 @@ NOT_VERBS = load_terms("not_duty_verbs.txt")
 MODIFIERS = re.compile(
     r"\s*(?:(?:also|typically|usually|often|generally|may|might|can|could|must|will|both|then|mainly|primarily|"
     r"largely|regularly|frequently|sometimes|still|personally|directly|routinely|commonly|each|further|even|"
-    r"(?:are|is) (?:also )?(?:responsible|in charge) (?:for|of)|(?:are|is) (?:also )?tasked with|"
+    r"(?:are|is|be) (?:also )?(?:responsible|in charge) (?:for|of)|(?:are|is) (?:also )?tasked with|"
     r"(?:have|has|take|takes) (?:the )?(?:main |primary )?responsibility for|(?:have|has) to|need to|needs to|"
-    r"work to|spend (?:much|most|part|a lot|many hours) of (?:their|the|his|her) (?:time|day|days|shift|week)|"
+    r"work to|spend (?:much|most|part|a lot|many hours) of (?:their|the|his|her) (?:time|day|days|shifts?|week)"
+    r"(?: [\w ]{0,30}?,)?|"
     r"get to|(?:are|is) expected to|(?:are|is) (?:the (?:ones|people|professionals) )?who|"
     r"(?:are|is) (?:an?|the)? ?[\w -]{0,60}? (?:who|that)|(?:duties|tasks|responsibilities) (?:include|involve)|"
     r"(?:try|tries|aim|aims|strive|strives|seek|seeks) to|(?:are|is) (?:paid|trained|hired|there) to|"
@@ -34,11 +35,13 @@ MODIFIERS = re.compile(
 APPOSITIVE = re.compile(r"\s*(?:\([^)]{1,60}\)\s*)?(?:,\s*(?:often|sometimes|also|commonly)?\s*(?:called|known as|"
                         r"referred to as)?[^,.;]{1,60},)?")
 PRONOUN_SUBJECT = re.compile(
-    r"\W*(?:[^,.;:]{1,60},\s+)?(?:they|these (?:professionals|workers|specialists)|he or she|he|she)\b", re.IGNORECASE
+    r"\W*(?:[^,.;:]{1,60},\s+|(?:during|before|after|on|in|at|when|once|while|throughout|between|for)\s[^,.;:]{1,40}?"
+    r"\s+(?=they\b))?(?:they|these (?:professionals|workers|specialists)|he or she|he|she)\b",
+    re.IGNORECASE,
 )
 TASK_LIST = re.compile(r"\b(?:duties|tasks|responsibilities|job|work|role|day)\s+(?:typically |usually |also |often )?"
                        r"(?:include|includes|involves?|consists? of|entails?)\s+", re.IGNORECASE)
-CUT = re.compile(r"\s(?:because|since|as well as|in order to)\s|[.;:!?]|"
+CUT = re.compile(r"\s(?:because|since|as well as|in order to)\s|(?<!\b[A-Z])[.;:!?]|,\s+(?=the\s)|"
                  r",\s+(?:and|but|or)\s+(?=(?:the|a|an|people|most|many|some|they|it|this|that|these|those|there|"
                  r"job|jobs|you|we|i)\b)|,\s(?:from|including|"
                  r"such as|which|who|so|but|while|because|especially|although|though|often|usually|and they)\b|"
@@ -110,7 +113,9 @@ def verb_phrases(rest: str) -> list[Phrase]:
         while k > 0 and words[k][2].lower() in CONJUNCTIONS:
             k -= 1
         between = region[words[k][1] : words[i][0]]
-        joined = k < i - 1 or "," in between
+        # "to clean and model data": one infinitive with two verbs, not two duties.
+        infinitive = k > 0 and words[k - 1][2].lower() == "to"
+        joined = (k < i - 1 or "," in between) and not infinitive
         if (joined and re.fullmatch(r"[\s,]*", CONJ_WORDS.sub("", between))
                 and verb_form(words[i][2], loose=form != "base") == form):
             splits.append(i)

@@ -394,11 +394,11 @@ def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> No
         for phrase in duty_rules.verb_phrases(text):
             _add_duty(facts, s.roles.subject, s, phrase.text, "duty-list-item")
         return
-    for pos in subjects:
+    for pos, named in subjects:
         start = duty_rules.predicate(text, pos)
         if duty_rules.is_negated(text, start) or NEGATION.search(text[pos:start]):
             continue
-        who = roles_at(text, max(0, pos - 1), s.roles, roles) if pos else s.roles.subject
+        who = roles_at(text, max(0, pos - 1), s.roles, roles) if named else s.roles.subject
         if not who:
             continue
         for phrase in duty_rules.verb_phrases(text[start:]):
@@ -407,29 +407,39 @@ def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> No
             _add_duty(facts, who, s, phrase.text, "duty-prose")
 
 
-def _subjects(s: Sentence) -> list[int]:
-    """Positions just after a sentence or clause subject (a role mention, a pronoun, "duties include")."""
+def _subjects(s: Sentence) -> list[tuple[int, bool]]:
+    """Positions just after a sentence or clause subject, and whether a role mention is that subject.
+
+    Subjects: the opening role mentions, a pronoun ("During boarding they ..."), "Both ...",
+    "duties include", a role named after a clause break, and "..., and they ..." mid-sentence.
+    """
     text = s.text
-    out: list[int] = []
+    out: list[tuple[int, bool]] = []
     opening = opening_mentions(text, s.roles.mentions)
     if opening:
-        out.append(opening[-1].end)
+        out.append((opening[-1].end, True))
     elif s.roles.subject:
         pron = duty_rules.pronoun_subject(text)
         both = BOTH_SUBJECT.match(text)
         listed = duty_rules.task_list(text)
         if pron is not None:
-            out.append(pron)
+            out.append((pron, False))
         elif both:
-            out.append(both.end())
+            out.append((both.end(), False))
         elif listed is not None:
-            out.append(listed)
+            out.append((listed, False))
     for m in s.roles.mentions:
         prev = text[: m.start].rstrip()
         if (prev.endswith((",", "while", "whereas", "but", "and", ";")) and m.start > 0
-                and m.end not in out and not prev.endswith(("such as", "like"))):
-            out.append(m.end)
+                and all(m.end != pos for pos, _ in out) and not prev.endswith(("such as", "like"))):
+            out.append((m.end, True))
+    if s.roles.subject:
+        out.extend((m.end(), False) for m in LATER_PRONOUN.finditer(text))
     return out
+
+
+# "..., and they build models": the sentence's subject again, after a clause break.
+LATER_PRONOUN = re.compile(r"(?:,|;)\s*(?:and|but|then|so)?\s*they\b", re.IGNORECASE)
 
 
 BOTH_SUBJECT = re.compile(r"\W*both\b(?=\s+(?:are|is|can|must|need|have|also|often|typically|usually)\b)|"

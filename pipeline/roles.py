@@ -192,9 +192,17 @@ def find_mentions(roles: list[RoleInfo], text: str) -> list[Mention]:
             follower = FOLLOWING_HEAD.match(text, m.end())
             if follower and singular(follower.group(1).lower()) in OCCUPATION_HEADS:
                 continue
-            if form in heads.get(rid, ()) and _modified(text, m.start(), names[rid]):
+            start = m.start()
+            if form in heads.get(rid, ()):
+                if _modified(text, start, names[rid]):
+                    continue
+                # "Lab technicians" for Medical Laboratory Technician: the modifier is part of the mention.
+                prev = PRECEDING_WORD.search(text[max(0, start - 40) : start])
+                if prev and any(w.startswith(prev.group(1).lower()) for w in names[rid][:-1]):
+                    start -= len(prev.group(0))
+            if any(start < t.end and t.start < m.end() for t in taken):
                 continue
-            taken.append(Mention(m.start(), m.end(), rid))
+            taken.append(Mention(start, m.end(), rid))
     return sorted(taken, key=lambda t: t.start)
 
 
