@@ -33,7 +33,7 @@ def match_rule(text: str) -> PatternRule | None:
 def is_related_title(text: str, doc_roles: set[str]) -> bool:
     """A linked title of another article: title-shaped, and not about this article's roles."""
     text = RELATED_PREFIX.sub("", text.strip())
-    if len(text) > 140 or text.endswith(".") or not is_title_like(text):
+    if len(text) > 140 or text.endswith(".") or not is_title_like(text, strong=True):
         return False
     roles = {r.lower() for r in title_roles(text)}
     return bool(roles) and not roles <= doc_roles

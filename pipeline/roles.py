@@ -25,8 +25,12 @@ class RoleInfo:
     forms: list[str] = field(default_factory=list)
 
 
+TITLE_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.]{1,8}\)")
+
+
 def _match_title(text: str) -> tuple[PatternRule, re.Match[str]] | None:
-    text = text.strip().strip("*#").strip()
+    # "Nurse Practitioner (NP) vs. ...": the acronym is found again in the body as an alias.
+    text = TITLE_ACRONYM.sub("", text.strip().strip("*#").strip())
     for rule in pattern_rules("title_patterns.jsonl"):
         m = rule.regex.match(text)
         if m:
@@ -86,8 +90,10 @@ def title_type(text: str) -> str | None:
     return found[0].value if found else None
 
 
-def is_title_like(text: str) -> bool:
-    return _match_title(text) is not None
+def is_title_like(text: str, strong: bool = False) -> bool:
+    """Shaped like an article title; ``strong`` leaves out shapes that a section heading can also have."""
+    found = _match_title(text)
+    return found is not None and not (strong and found[0].note.startswith("weak"))
 
 
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»)\s+")

@@ -25,6 +25,12 @@ TITLE_CASES = [
     pytest.param("What Is a Court Reporter?", ["Court Reporter"], id="what-is"),
     pytest.param("Forklift Operator Job Description and Salary", ["Forklift Operator"], id="job-description"),
     pytest.param("How to Become an Electrician", ["Electrician"], id="how-to-become"),
+    pytest.param("Nurse Midwife (CNM) vs. Doula (CD): Key Differences", ["Nurse Midwife", "Doula"],
+                 id="acronyms-in-title"),
+    pytest.param("Is a Surveyor the Same as a Cartographer?", ["Surveyor", "Cartographer"], id="same-as"),
+    pytest.param("A Day in the Life of a Firefighter", ["Firefighter"], id="day-in-life"),
+    pytest.param("Pharmacist Salary and Job Outlook", ["Pharmacist"], id="salary-title"),
+    pytest.param("How Much Do Welders Make?", ["Welder"], id="how-much"),
     pytest.param("Home > Careers > Trades", [], id="breadcrumb-is-not-a-title"),
     pytest.param("Salary Guide", [], id="plain-line"),
 ]
