@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -27,7 +28,7 @@ from pipeline.attribute import (
 from pipeline.model import Segmented, Span
 from pipeline.nlp import build, skill_kind
 from pipeline.roles import RoleInfo
-from pipeline.rules import pattern_rules
+from pipeline.rules import PatternRule, combined
 from schemas.article import Duration, Duty, Evidence, Requirement, Salary, Setting, Skill
 
 NEGATION = re.compile(
@@ -285,31 +286,40 @@ def _duration(m: re.Match[str]) -> Duration:
     return Duration(min=lo, max=hi if hi is not None else lo, unit=unit)
 
 
-def _education_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for rule in pattern_rules("education.jsonl") for m in rule.regex.finditer(text)]
+@dataclass(frozen=True)
+class EducationMatch:
+    start: int
+    end: int
+    text: str
+    rule: PatternRule
+
+
+@lru_cache(maxsize=4096)
+def education_matches(text: str) -> tuple[EducationMatch, ...]:
+    regex, rules = combined("education.jsonl")
+    out = []
+    for m in regex.finditer(text):
+        rule = rules[int((m.lastgroup or "r0")[1:])]
+        out.append(EducationMatch(m.start(), m.end(), m.group(0), rule))
+    return tuple(out)
 
 
 def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
     text = s.text
-    if pay.is_distractor(text) and kind != "requirements" and re.search(r"[$£€]\d", text):
+    if kind != "requirements" and MONEY_HINT.search(text) and pay.is_distractor(text):
         return
-    taken: list[tuple[int, int]] = []
-    for rule in pattern_rules("education.jsonl"):
-        for m in rule.regex.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            if rule.value != "no_formal_education" and _negated(text, m.start(), m.end()):
-                continue
-            c0, c1 = clause_bounds(text, m.start())
-            if other_occupation(text[c0:c1], roles) and not s.roles.subject:
-                continue
-            who = roles_at(text, m.start(), s.roles, roles)
-            facts.requirements.append(Requirement(
-                roles=who, evidence=_evidence(s), rule=rule.id, type="education", education_level=rule.value,
-                name=None, duration=_duration_near(text, m.start(), m.end()),
-                required=not OPTIONAL.search(text[c0:c1]), text=m.group(0),
-            ))
+    for edu in education_matches(text):
+        if edu.rule.value != "no_formal_education" and _negated(text, edu.start, edu.end):
+            continue
+        c0, c1 = clause_bounds(text, edu.start)
+        if other_occupation(text[c0:c1], roles) and not s.roles.subject:
+            continue
+        facts.requirements.append(Requirement(
+            roles=roles_at(text, edu.start, s.roles, roles), evidence=_evidence(s), rule=edu.rule.id,
+            type="education", education_level=edu.rule.value, name=None,
+            duration=_duration_near(text, edu.start, edu.end), required=not OPTIONAL.search(text[c0:c1]),
+            text=edu.text,
+        ))
     for m in CERT.finditer(text):
         name = (m.group("name") or m.group("acr2") or "").strip()
         if not name or _negated(text, m.start(), m.end()):
@@ -346,7 +356,7 @@ def lexicon_facts(s: Sentence, doc: Doc, roles: list[RoleInfo], kind: str, facts
     spans = doc.spans
     text = s.text
     if kind not in NO_SETTING_KINDS and (kind == "work_environment" or WORK_CUE.search(text)):
-        taken = [(m.start, m.end) for m in s.roles.mentions] + _education_spans(text)
+        taken = [(m.start, m.end) for m in s.roles.mentions] + [(m.start, m.end) for m in education_matches(text)]
         for span in spans["settings"]:
             if not (s.start <= span.start_char and span.end_char <= s.end):
                 continue

@@ -143,8 +143,7 @@ class _Walker:
 
 
 def _root(soup: BeautifulSoup) -> Tag:
-    for selector in ("article", "main", "[role=main]", "body"):
-        found = soup.select_one(selector)
+    for found in (soup.find("article"), soup.find("main"), soup.find(role="main"), soup.body):
         if isinstance(found, Tag):
             return found
     return soup

@@ -9,10 +9,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -24,31 +27,41 @@ ABBREVIATIONS = load_terms("abbreviations.txt")
 LEXICONS = {"settings": "settings.jsonl", "skills": "skills.jsonl"}
 
 
+BOUNDARY = re.compile(r"\s*\n\s*|(?P<stop>[.?!])[\"”’)]?[ \t]+(?=[\"“‘'(]?[A-Z0-9])")
+
+
 class CareerSentences:
-    @staticmethod
-    def _ends_sentence(word: str) -> bool:
-        """A token such as "records." that kept its full stop (abbreviations and initials excluded)."""
-        return word.endswith(".") and word.lower() not in ABBREVIATIONS and len(word) > 2 and word[-2] != "."
+    def match(self, doc: Doc) -> numpy.ndarray:
+        """SENT_START values: 1 for a token that starts a sentence, -1 otherwise.
+
+        Boundaries are found on the text (a newline, or ".", "?", "!" then a space and a capital or
+        digit, unless the word before is an abbreviation) and mapped to tokens by character offset.
+        """
+        text = doc.text
+        starts = numpy.full(len(doc), -1, dtype="int64")
+        offsets = doc.to_array("IDX").astype("int64")
+        boundaries = [0]
+        for m in BOUNDARY.finditer(text):
+            if m.group("stop"):
+                word = text[text.rfind(" ", 0, m.start()) + 1 : m.start() + 1].lstrip("\"“‘'(").lower()
+                if word in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.){1,3}", word):
+                    continue
+            boundaries.append(m.end())
+        positions = numpy.searchsorted(offsets, numpy.asarray(boundaries, dtype="int64"))
+        positions = positions[positions < len(doc)]
+        starts[positions] = 1
+        starts[0] = 1
+        return starts
+
+    def set_annotations(self, doc: Doc, starts: numpy.ndarray) -> None:
+        # One array write instead of a per-token property write: the per-token path re-checks
+        # the whole Doc's annotation state on every assignment.
+        values: Any = starts.astype("uint64").reshape(-1, 1)
+        doc.from_array([SENT_START], values)
 
     def __call__(self, doc: Doc) -> Doc:
-        for i, token in enumerate(doc):
-            if i == 0:
-                token.is_sent_start = True
-                continue
-            prev = doc[i - 1]
-            if "\n" in prev.text or "\n" in prev.whitespace_:
-                token.is_sent_start = True
-            elif prev.text in (".", "?", "!") or self._ends_sentence(prev.text):
-                before = doc[i - 2].text.lower() + "." if i >= 2 and prev.text == "." else prev.text.lower()
-                opener = token.text[:1]
-                token.is_sent_start = bool(
-                    prev.whitespace_ and (opener.isupper() or opener.isdigit() or opener in "\"“‘'(")
-                    and before not in ABBREVIATIONS
-                )
-            elif prev.text in ('"', "”", "’", ")") and i >= 2 and doc[i - 2].text in (".", "?", "!"):
-                token.is_sent_start = bool(token.text[:1].isupper())
-            else:
-                token.is_sent_start = False
+        if len(doc):
+            self.set_annotations(doc, self.match(doc))
         return doc
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from lemminflect import getAllLemmas
 
@@ -156,6 +156,7 @@ def build_roles(names: list[str], body: str) -> list[RoleInfo]:
     return roles
 
 
+@cache
 def _form_regex(form: str) -> re.Pattern[str]:
     flags = 0 if len(form) <= 5 and form.isalpha() and _is_acronym_form(form) else re.IGNORECASE
     text = re.escape(form)
@@ -185,13 +186,22 @@ def find_mentions(roles: list[RoleInfo], text: str) -> list[Mention]:
     A form followed by another occupation's head noun ("SLP assistants", "nurse aides") names that
     other occupation, not the role.
     """
+    return list(_find_mentions(tuple((r.id, r.name, tuple(r.forms)) for r in roles), text))
+
+
+@lru_cache(maxsize=16384)
+def _find_mentions(signature: tuple[tuple[str, str, tuple[str, ...]], ...], text: str) -> tuple[Mention, ...]:
     taken: list[Mention] = []
-    for regex, rid in _elliptic(tuple((r.name, r.id) for r in roles)):
+    for regex, rid in _elliptic(tuple((name, rid) for rid, name, _ in signature)):
         taken.extend(Mention(m.start(1), m.end(1), rid) for m in regex.finditer(text))
-    forms = sorted(((form, role.id) for role in roles for form in role.forms), key=lambda fr: (-len(fr[0]), fr[0]))
-    names = {role.id: role.name.lower().split() for role in roles}
-    heads = {role.id: {w, plural(w)} for role in roles if len(names[role.id]) > 1 for w in [names[role.id][-1]]}
+    forms = sorted(((form, rid) for rid, _, role_forms in signature for form in role_forms),
+                   key=lambda fr: (-len(fr[0]), fr[0]))
+    names = {rid: name.lower().split() for rid, name, _ in signature}
+    heads = {rid: {w, plural(w)} for rid, words in names.items() if len(words) > 1 for w in [words[-1]]}
+    lowered = text.lower()
     for form, rid in forms:
+        if form.rstrip("s") not in lowered:
+            continue
         for m in _form_regex(form).finditer(text):
             if any(m.start() < t.end and t.start < m.end() for t in taken):
                 continue
@@ -209,7 +219,7 @@ def find_mentions(roles: list[RoleInfo], text: str) -> list[Mention]:
             if any(start < t.end and t.start < m.end() for t in taken):
                 continue
             taken.append(Mention(start, m.end(), rid))
-    return sorted(taken, key=lambda t: t.start)
+    return tuple(sorted(taken, key=lambda t: t.start))
 
 
 @cache

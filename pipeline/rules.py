@@ -89,6 +89,17 @@ def phrase_rules(name: str) -> tuple[PhraseRule, ...]:
 
 
 @cache
+def combined(name: str) -> tuple[re.Pattern[str], tuple[PatternRule, ...]]:
+    """All rules of a file as one alternation (group ``r<i>`` is rule i), so a text is scanned once.
+
+    At a position the earliest rule in the file wins, as when the rules are tried one by one.
+    """
+    rules = pattern_rules(name)
+    union = "|".join(f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(rules))
+    return re.compile(union, re.IGNORECASE), rules
+
+
+@cache
 def load_lexicon(name: str) -> dict[str, str]:
     """A two-column tab-separated file: term, value."""
     out: dict[str, str] = {}
