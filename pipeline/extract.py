@@ -112,6 +112,19 @@ class Sentence:
     roles: SentenceRoles
 
 
+def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of ``doc``'s sentences, read from its SENT_START array.
+
+    The same sentences as ``doc.sents``, without building a Span per sentence.
+    """
+    if not len(doc):
+        return []
+    flags = doc.to_array("SENT_START")
+    offsets = doc.to_array("IDX")
+    bounds = [int(o) for o in offsets[flags == 1]] + [len(doc.text)]
+    return list(zip(bounds[:-1], bounds[1:], strict=False))
+
+
 def _sentences(seg: Segmented, roles: list[RoleInfo]) -> tuple[list[Sentence], Doc]:
     doc = build()(seg.text)
     starts = [s.start for s in seg.sections]
@@ -119,13 +132,12 @@ def _sentences(seg: Segmented, roles: list[RoleInfo]) -> tuple[list[Sentence], D
     out: list[Sentence] = []
     previous: list[str] = []
     last_section = -1
-    for sent in doc.sents:
-        text = sent.text.rstrip()
-        lead = len(text) - len(text.lstrip())
-        text = text.strip()
+    for sent_start, sent_end in sentence_offsets(doc):
+        raw = seg.text[sent_start:sent_end]
+        text = raw.strip()
         if not text:
             continue
-        start = sent.start_char + lead
+        start = sent_start + len(raw) - len(raw.lstrip())
         sec_index = max(0, bisect.bisect_right(starts, start) - 1)
         span = seg.spans[max(0, bisect.bisect_right(span_starts, start) - 1)]
         if sec_index != last_section:
