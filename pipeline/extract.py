@@ -112,7 +112,7 @@ class Sentence:
     roles: SentenceRoles
 
 
-def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
+def sentence_offsets(doc: Doc, length: int) -> list[tuple[int, int]]:
     """Character spans of ``doc``'s sentences, read from its SENT_START array.
 
     The same sentences as ``doc.sents``, without building a Span per sentence.
@@ -121,7 +121,7 @@ def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
         return []
     flags = doc.to_array("SENT_START")
     offsets = doc.to_array("IDX")
-    bounds = [int(o) for o in offsets[flags == 1]] + [len(doc.text)]
+    bounds = [int(o) for o in offsets[flags == 1]] + [length]
     return list(zip(bounds[:-1], bounds[1:], strict=False))
 
 
@@ -132,7 +132,7 @@ def _sentences(seg: Segmented, roles: list[RoleInfo]) -> tuple[list[Sentence], D
     out: list[Sentence] = []
     previous: list[str] = []
     last_section = -1
-    for sent_start, sent_end in sentence_offsets(doc):
+    for sent_start, sent_end in sentence_offsets(doc, len(seg.text)):
         raw = seg.text[sent_start:sent_end]
         text = raw.strip()
         if not text:
@@ -364,34 +364,54 @@ def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts)
 # --- settings and skills --------------------------------------------------------------------
 
 
-def lexicon_facts(s: Sentence, doc: Doc, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
-    spans = doc.spans
+@dataclass(frozen=True, order=True)
+class LexMatch:
+    """A lexicon match from ``doc.spans``, as plain data (building spaCy Spans per sentence is slow)."""
+
+    start: int
+    end: int
+    value: str
+    rule: str
+    text: str
+
+
+class Lexicon:
+    """A doc's lexicon matches of one kind, found by sentence with a bisection."""
+
+    def __init__(self, doc: Doc, key: str) -> None:
+        self.matches = sorted(LexMatch(sp.start_char, sp.end_char, sp.label_, sp.id_, sp.text)
+                              for sp in doc.spans[key])
+        self.starts = [m.start for m in self.matches]
+
+    def within(self, start: int, end: int) -> list[LexMatch]:
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        return [m for m in self.matches[i:j] if m.end <= end]
+
+
+def lexicon_facts(s: Sentence, lexicons: dict[str, Lexicon], roles: list[RoleInfo], kind: str, facts: Facts) -> None:
     text = s.text
     if kind not in NO_SETTING_KINDS and (kind == "work_environment" or WORK_CUE.search(text)):
         taken = [(m.start, m.end) for m in s.roles.mentions] + [(m.start, m.end) for m in education_matches(text)]
-        for span in spans["settings"]:
-            if not (s.start <= span.start_char and span.end_char <= s.end):
-                continue
-            a, b = span.start_char - s.start, span.end_char - s.start
+        for span in lexicons["settings"].within(s.start, s.end):
+            a, b = span.start - s.start, span.end - s.start
             if _negated(text, a, b) or any(x < b and a < y for x, y in taken):
                 continue
-            if span.label_ in ("school", "college_university") and STUDY_CUE.search(text):
+            if span.value in ("school", "college_university") and STUDY_CUE.search(text):
                 continue
             who = roles_at(text, a, s.roles, roles)
-            facts.settings.append(Setting(roles=who, evidence=_evidence(s), rule=span.id_, setting=span.label_,
+            facts.settings.append(Setting(roles=who, evidence=_evidence(s), rule=span.rule, setting=span.value,
                                           text=span.text))
     if kind in NO_FACT_KINDS or not (kind == "skills" or SKILL_CUE.search(text)):
         return
     lexical: list[tuple[int, int]] = []
-    for span in spans["skills"]:
-        if not (s.start <= span.start_char and span.end_char <= s.end):
-            continue
-        a, b = span.start_char - s.start, span.end_char - s.start
+    for span in lexicons["skills"].within(s.start, s.end):
+        a, b = span.start - s.start, span.end - s.start
         lexical.append((a, b))
         if _negated(text, a, b):
             continue
         facts.skills.append(Skill(roles=roles_at(text, a, s.roles, roles), evidence=_evidence(s),
-                                  rule=span.id_, skill=span.label_, kind=skill_kind(span.id_)))
+                                  rule=span.rule, skill=span.value, kind=skill_kind(span.rule)))
     for found in skill_rules.before_skills(text) + skill_rules.complements(text):
         if any(a < found.end and found.start < b for a, b in lexical) or _negated(text, found.start, found.end):
             continue
@@ -484,6 +504,7 @@ def _add_duty(facts: Facts, who: list[str], s: Sentence, phrase: str, rule: str)
 def extract(seg: Segmented, roles: list[RoleInfo]) -> Facts:
     facts = Facts()
     sentences, doc = _sentences(seg, roles)
+    lexicons = {key: Lexicon(doc, key) for key in ("settings", "skills")}
     for s in sentences:
         kind = seg.sections[s.section].kind
         if s.span.block.kind in ("title",):
@@ -493,6 +514,6 @@ def extract(seg: Segmented, roles: list[RoleInfo]) -> Facts:
             table_salaries(s, seg, roles, facts)
         if kind not in ("outlook",):
             requirements_in(s, roles, kind, facts)
-        lexicon_facts(s, doc, roles, kind, facts)
+        lexicon_facts(s, lexicons, roles, kind, facts)
         duties_in(s, roles, kind, facts)
     return facts

@@ -34,7 +34,7 @@ def _noise_reason(tag: Tag) -> str | None:
     attrs = " ".join(tag.get("class") or []) + " " + str(tag.get("id") or "") + " " + str(tag.get("role") or "")
     for word in WORD_SPLIT.split(attrs.lower()):
         # A "post-header" that holds the article's <h1> is content, a "site-header" is not.
-        if word == "header" and tag.find("h1"):
+        if word == "header" and _contains(tag, H1):
             continue
         if word in NOISE_WORDS:
             return NOISE_WORDS[word]
@@ -47,6 +47,16 @@ def _text(node: Tag) -> str:
     return re.sub(r"\s+", " ", node.get_text(" ")).strip()
 
 
+LEAF_BLOCKS = frozenset(HEADINGS) | BLOCK_TAGS
+H1 = frozenset({"h1"})
+NESTED_BLOCKS = frozenset(HEADINGS) | {"p", "ul", "ol", "table", "div", "section"}
+
+
+def _contains(tag: Tag, names: frozenset[str]) -> bool:
+    """Whether any descendant element is one of ``names`` (bs4's ``find`` with a list is slow)."""
+    return any(isinstance(d, Tag) and d.name in names for d in tag.descendants)
+
+
 def _dropped_lines(node: Tag, reason: str) -> list[Dropped]:
     """Report a dropped element as its block-level pieces, as get_text() shows them."""
     out: list[Dropped] = []
@@ -54,7 +64,7 @@ def _dropped_lines(node: Tag, reason: str) -> list[Dropped]:
     for el in node.find_all(True):
         if el.name in SILENT_TAGS:
             continue
-        if (el.name in HEADINGS or el.name in BLOCK_TAGS) and not el.find(list(HEADINGS) + list(BLOCK_TAGS)):
+        if (el.name in HEADINGS or el.name in BLOCK_TAGS) and not _contains(el, LEAF_BLOCKS):
             pieces.append(_text(el))
     if not pieces:
         pieces = [_text(node)]
@@ -121,7 +131,7 @@ class _Walker:
                 header = all(c.name == "th" for c in tag.find_all(["td", "th"], recursive=False))
                 self.blocks.append(Block("table_row", " | ".join(c for c in cells if c), cells=cells, header=header))
             return
-        if name in BLOCK_TAGS and not tag.find(list(HEADINGS) + ["p", "ul", "ol", "table", "div", "section"]):
+        if name in BLOCK_TAGS and not _contains(tag, NESTED_BLOCKS):
             text = _text(tag)
             if text:
                 kind: BlockKind = "list_item" if name == "li" else "paragraph"

@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy
 import spacy
+from lemminflect import getAllLemmas
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -116,6 +117,8 @@ def make_career_lexicons(nlp: Language, name: str, lexicons: dict[str, str]) -> 
 
 @cache
 def build() -> Language:
+    # lemminflect loads its tables on first use; pay that once here, not inside some document's time.
+    getAllLemmas("warm")
     nlp = spacy.blank("en")
     nlp.add_pipe("career_sentences")
     nlp.add_pipe("career_lexicons")
