@@ -17,7 +17,8 @@ from schemas.article import ManifestEntry
 @click.argument("src", type=click.Path(path_type=Path))
 @click.argument("dst", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Redo every input, even when unchanged since the last run.")
-@click.option("--prune", is_flag=True, help="Delete outputs whose input is gone (.json files in DST no input produces).")
+@click.option("--prune", is_flag=True,
+              help="Delete outputs whose input is gone (.json files in DST that no input produces).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Inputs larger than this fail without being read.")
 @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,

@@ -3,7 +3,8 @@
 Decoding: UTF-8 (a BOM is dropped); UTF-16 when it has a BOM; otherwise cp1252, with a warning,
 since that is what mis-labelled Western pages almost always are. Bytes that look binary (known
 magic numbers, NUL bytes without a UTF-16 BOM, or many control bytes) fail with a one-line reason,
-and so does text longer than ``MAX_CHARS`` (the spaCy pipeline's ``max_length``).
+and so does text longer than ``MAX_CHARS`` (the spaCy pipeline's ``max_length``; for HTML, the
+text of its blocks, not the markup).
 """
 
 from __future__ import annotations
@@ -69,7 +70,8 @@ def load_bytes(data: bytes, path: str) -> Document:
         raise PipelineError(f"unsupported file type {Path(path).suffix or '(none)'!r}")
     text, warning = decode(data)
     text = normalise(text)
-    check_length(text)
+    if media_type != "text/html":  # markup does not count: an HTML page is measured by its blocks below
+        check_length(text)
     doc = Document(
         path=path,
         media_type=media_type,  # type: ignore[arg-type]
@@ -82,6 +84,7 @@ def load_bytes(data: bytes, path: str) -> Document:
     if media_type == "text/html":
         doc.blocks, dropped, doc.html_title = html_blocks(text)
         doc.removed.extend(dropped)
+        check_length("\n".join(b.text for b in doc.blocks))
     elif media_type == "text/markdown":
         doc.blocks = markdown_blocks(text)
     else:

@@ -29,7 +29,7 @@ import stat
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -197,10 +197,19 @@ def assign_outputs(inputs: list[Input]) -> dict[str, str]:
     return out
 
 
+@cache
+def _file_mode() -> int:
+    """Mode for new files: 0666 less the umask, as ``open()`` would give (mkstemp gives 0600)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TMP_PREFIX, suffix=TMP_SUFFIX)
     try:
+        os.fchmod(fd, _file_mode())
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -378,10 +387,8 @@ def run(src: Path, dst: Path, options: Options | None = None,
 
 def _run_locked(src: Path, dst: Path, options: Options,
                 progress: Callable[[ManifestEntry], None] | None) -> Summary:
-    try:
+    with suppress(OSError):
         remove_temp_files(dst, src)
-    except OSError:
-        pass
     previous = read_manifest(dst)
     inputs = list(discover(src))
     outputs = assign_outputs(inputs)
@@ -392,7 +399,10 @@ def _run_locked(src: Path, dst: Path, options: Options,
         raise RunError(f"cannot write {JOURNAL} in {str(dst)!r}: {exc.strerror}") from None
     with journal:
         if journal.tell() > 0:  # a killed run may have left a torn last line
-            journal.write(b"\n")
+            with open(dst / JOURNAL, "rb") as fh:
+                fh.seek(-1, os.SEEK_END)
+                if fh.read(1) != b"\n":
+                    journal.write(b"\n")
         for item in inputs:
             entry = process_file(item, src, dst, options, previous, outputs.get(item.rel))
             summary.entries.append(entry)
