@@ -26,7 +26,7 @@ from pipeline.attribute import (
     sentence_roles,
 )
 from pipeline.model import Segmented, Span
-from pipeline.nlp import build, skill_kind
+from pipeline.nlp import parse, skill_kind
 from pipeline.roles import RoleInfo
 from pipeline.rules import PatternRule, combined
 from schemas.article import Duration, Duty, Evidence, Requirement, Salary, Setting, Skill
@@ -126,7 +126,7 @@ def sentence_offsets(doc: Doc, length: int) -> list[tuple[int, int]]:
 
 
 def _sentences(seg: Segmented, roles: list[RoleInfo]) -> tuple[list[Sentence], Doc]:
-    doc = build()(seg.text)
+    doc = parse(seg.text)
     starts = [s.start for s in seg.sections]
     span_starts = [s.start for s in seg.spans]
     out: list[Sentence] = []

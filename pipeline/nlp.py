@@ -28,6 +28,7 @@ ABBREVIATIONS = load_terms("abbreviations.txt")
 LEXICONS = {"settings": "settings.jsonl", "skills": "skills.jsonl"}
 
 
+SOURCE_TEXT = "career_source_text"
 BOUNDARY = re.compile(r"\s*\n\s*|(?P<stop>[.?!])[\"”’)]?[ \t]+(?=[\"“‘'(]?[A-Z0-9])")
 
 
@@ -38,7 +39,8 @@ class CareerSentences:
         Boundaries are found on the text (a newline, or ".", "?", "!" then a space and a capital or
         digit, unless the word before is an abbreviation) and mapped to tokens by character offset.
         """
-        text = doc.text
+        # Doc.text is rebuilt from every token on each access; the caller may hand the source text over.
+        text = doc.user_data.get(SOURCE_TEXT) or doc.text
         starts = numpy.full(len(doc), -1, dtype="int64")
         offsets = doc.to_array("IDX").astype("int64")
         boundaries = [0]
@@ -123,6 +125,16 @@ def build() -> Language:
     nlp.add_pipe("career_sentences")
     nlp.add_pipe("career_lexicons")
     return nlp
+
+
+def parse(text: str) -> Doc:
+    """Run the pipeline on ``text``, handing the components the text so they need not rebuild it."""
+    nlp = build()
+    doc = nlp.make_doc(text)
+    doc.user_data[SOURCE_TEXT] = text
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
 
 
 def skill_kind(rule_id: str) -> str:
