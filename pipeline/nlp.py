@@ -32,6 +32,26 @@ SOURCE_TEXT = "career_source_text"
 BOUNDARY = re.compile(r"\s*\n\s*|(?P<stop>[.?!])[\"”’)]?[ \t]+(?=[\"“‘'(]?[A-Z0-9])")
 
 
+MAX_SENTENCE = 600
+
+
+def _cap_lengths(text: str, boundaries: list[int]) -> list[int]:
+    """Break run-on "sentences" (lists without full stops, scraped tables) every ~600 characters.
+
+    Per-sentence rules look at whole sentences; an unbounded sentence makes them quadratic.
+    """
+    out: list[int] = []
+    ends = boundaries[1:] + [len(text)]
+    for start, end in zip(boundaries, ends, strict=True):
+        out.append(start)
+        pos = start
+        while end - pos > MAX_SENTENCE:
+            cut = text.rfind(" ", pos + MAX_SENTENCE // 2, pos + MAX_SENTENCE)
+            pos = cut + 1 if cut > pos else pos + MAX_SENTENCE
+            out.append(pos)
+    return out
+
+
 class CareerSentences:
     def match(self, doc: Doc) -> numpy.ndarray:
         """SENT_START values: 1 for a token that starts a sentence, -1 otherwise.
@@ -50,6 +70,7 @@ class CareerSentences:
                 if word in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.){1,3}", word):
                     continue
             boundaries.append(m.end())
+        boundaries = _cap_lengths(text, boundaries)
         positions = numpy.searchsorted(offsets, numpy.asarray(boundaries, dtype="int64"))
         positions = positions[positions < len(doc)]
         starts[positions] = 1
