@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from pipeline.model import Block, Document, Dropped
 from pipeline.roles import find_title_index, is_title_like, title_roles
-from pipeline.rules import PatternRule, pattern_rules
+from pipeline.rules import PatternRule, first_match
 
 SHORT = 160
 PROSE = 200
@@ -24,10 +24,7 @@ def match_rule(text: str) -> PatternRule | None:
     stripped = text.strip()
     if len(stripped) > 220:
         return None
-    for rule in pattern_rules("boilerplate.jsonl"):
-        if rule.regex.search(stripped):
-            return rule
-    return None
+    return first_match("boilerplate.jsonl", stripped)
 
 
 def is_related_title(text: str, doc_roles: set[str]) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from lemminflect import getAllLemmas, getLemma
 
@@ -52,7 +52,7 @@ CONJ_WORDS = re.compile(r"\b(and|or|also|then|both)\b")
 MAX_WORDS = 14
 
 
-@cache
+@lru_cache(maxsize=65536)
 def base_form(word: str, loose: bool = True) -> str | None:
     """The base form when ``word`` can head a duty, else None.
 

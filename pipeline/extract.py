@@ -82,6 +82,9 @@ CERT = re.compile(
     r"(?:\((?P<acr>[A-Z][A-Za-z0-9-]{1,9})\))?)"
     r"|\b(?P<acr2>[A-Z]{2,6}(?:-[A-Z0-9]{1,3})?)\s(?P<what>certification|certificate|credential|exam|license|licence)\b"
 )
+# Every credential, licence, experience and training pattern below contains one of these words.
+CREDENTIAL_HINT = re.compile(r"certifi|registered|licen[cs]|chartered|professional|national|credential|exam|"
+                             r"experience|apprentic|training|on the job", re.IGNORECASE)
 LICENSE = re.compile(
     r"\b(?P<name>(?:(?!(?:A|An|The|This|That|Each|Every|Your|Their|Its|Our)\s)(?:[Ss]tate|[Pp]rofessional|[Cc]ommercial|"
     r"[a-z]+['’]s|[A-Z][\w'’-]*)\s){0,3}(?:[Ll]icen[cs]e|[Ll]icensure))\b"
@@ -332,6 +335,8 @@ def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts)
             duration=_duration_near(text, edu.start, edu.end), required=not OPTIONAL.search(text[c0:c1]),
             text=edu.text,
         ))
+    if not CREDENTIAL_HINT.search(text):
+        return
     for m in CERT.finditer(text):
         name = (m.group("name") or m.group("acr2") or "").strip()
         if not name or _negated(text, m.start(), m.end()):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
 from pipeline.model import Block
-from pipeline.rules import PatternRule, load_terms, pattern_rules
+from pipeline.rules import PatternRule, compiled_rules, load_terms
 
 TITLE_SCAN = 12
 LEAD_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
@@ -31,8 +31,8 @@ TITLE_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.]{1,8}\)")
 def _match_title(text: str) -> tuple[PatternRule, re.Match[str]] | None:
     # "Nurse Practitioner (NP) vs. ...": the acronym is found again in the body as an alias.
     text = TITLE_ACRONYM.sub("", text.strip().strip("*#").strip())
-    for rule in pattern_rules("title_patterns.jsonl"):
-        m = rule.regex.match(text)
+    for rule, regex in compiled_rules("title_patterns.jsonl"):
+        m = regex.match(text)
         if m:
             return rule, m
     return None
@@ -126,9 +126,17 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
+ACRONYM_DEFINITION = re.compile(r"\((?P<ac>[A-Z][A-Za-z.]{1,7}?)s?\)")
+CAPITAL_WORD = re.compile(r"\b[A-Z]{2,6}s?\b")
+
+
 def build_roles(names: list[str], body: str) -> list[RoleInfo]:
     """Roles with the surface forms the body uses: plural, lower case, acronym, unique head noun."""
     heads = [n.split()[-1].lower() for n in names]
+    lowered = body.lower()
+    introduced = [(body[max(0, m.start() - 80) : m.start()].rstrip().lower(), m.group("ac"))
+                  for m in ACRONYM_DEFINITION.finditer(body)]
+    capitals = set(CAPITAL_WORD.findall(body))
     roles: list[RoleInfo] = []
     seen: set[str] = set()
     for name, head in zip(names, heads, strict=True):
@@ -142,21 +150,21 @@ def build_roles(names: list[str], body: str) -> list[RoleInfo]:
         if len(words) > 1 and heads.count(head) == 1:
             forms |= {head, plural(head)}
         # "Nurse practitioners (NPs)" introduces an acronym for the role.
-        for variant in list(forms):
-            for m in re.finditer(re.escape(variant) + r"\s*\((?P<ac>[A-Z][A-Za-z.]{1,7}?)s?\)", body, re.IGNORECASE):
-                acr = m.group("ac")
+        for before, acr in introduced:
+            if any(before.endswith(variant) for variant in forms):
                 forms |= {acr.lower(), acr.lower() + "s"}
         if len(words) > 1:
             acr = "".join(w[0] for w in re.split(r"[\s-]+", low))
-            if re.search(r"\b" + re.escape(acr.upper()) + r"s?\b", body):
+            if acr.upper() in capitals or acr.upper() + "S" in capitals:
                 forms |= {acr, acr + "s"}
         ordered = sorted(forms, key=lambda f: (-len(f), f))
-        aliases = sorted({m.group(0) for f in ordered for m in _form_regex(f).finditer(body)} - {name})
+        aliases = sorted({m.group(0) for f in ordered if f.rstrip("s") in lowered
+                          for m in _form_regex(f).finditer(body)} - {name})
         roles.append(RoleInfo(rid, name, aliases, ordered))
     return roles
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _form_regex(form: str) -> re.Pattern[str]:
     flags = 0 if len(form) <= 5 and form.isalpha() and _is_acronym_form(form) else re.IGNORECASE
     text = re.escape(form)
@@ -222,7 +230,7 @@ def _find_mentions(signature: tuple[tuple[str, str, tuple[str, ...]], ...], text
     return tuple(sorted(taken, key=lambda t: t.start))
 
 
-@cache
+@lru_cache(maxsize=1024)
 def _elliptic(named: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern[str], str]]:
     """"UX and UI designers", "web or software developers": a modifier standing for a whole role."""
     out: list[tuple[re.Pattern[str], str]] = []

@@ -89,6 +89,26 @@ def phrase_rules(name: str) -> tuple[PhraseRule, ...]:
 
 
 @cache
+def compiled_rules(name: str) -> tuple[tuple[PatternRule, re.Pattern[str]], ...]:
+    """Rules with their compiled regexes, for loops that run on every block or sentence."""
+    return tuple((rule, rule.regex) for rule in pattern_rules(name))
+
+
+def first_match(name: str, text: str) -> PatternRule | None:
+    """The first rule of a file whose regex matches ``text`` anywhere.
+
+    One scan with the union of all rules rules out the common case, no rule matching, first.
+    """
+    union, _ = combined(name)
+    if not union.search(text):
+        return None
+    for rule, regex in compiled_rules(name):
+        if regex.search(text):
+            return rule
+    return None
+
+
+@cache
 def combined(name: str) -> tuple[re.Pattern[str], tuple[PatternRule, ...]]:
     """All rules of a file as one alternation (group ``r<i>`` is rule i), so a text is scanned once.
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.rules import pattern_rules
+from pipeline.rules import first_match
 
 CURRENCY_SYMBOLS = {
     "$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "usd": "USD", "gbp": "GBP", "eur": "EUR",
@@ -172,10 +172,8 @@ def statistic(before: str, money: Money, after: str = "") -> str:
 
 def is_distractor(context: str) -> str | None:
     """The id of the distractor rule that rejects a figure in this clause, if any."""
-    for rule in pattern_rules("salary_distractors.jsonl"):
-        if rule.regex.search(context):
-            return rule.id
-    return None
+    rule = first_match("salary_distractors.jsonl", context)
+    return rule.id if rule else None
 
 
 def annual(money: Money, per: str) -> float:

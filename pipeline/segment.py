@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from pipeline.model import Block, Document, SectionInfo, Segmented, Span
 from pipeline.roles import RoleInfo, find_mentions
-from pipeline.rules import pattern_rules
+from pipeline.rules import compiled_rules
 
 SUMMARY_MAX = 300
 SUMMARY_CSS = re.compile(r"dek|lede|lead|standfirst|subtitle|summary|subhead|excerpt|deck|strap", re.IGNORECASE)
@@ -52,8 +52,8 @@ def heading_text(text: str) -> str:
 
 def classify_heading(heading: str, roles: list[RoleInfo]) -> tuple[str, str]:
     """Kind of a section from its heading, with the id of the rule that decided it."""
-    for rule in pattern_rules("section_kinds.jsonl"):
-        if rule.regex.search(heading):
+    for rule, regex in compiled_rules("section_kinds.jsonl"):
+        if regex.search(heading):
             if rule.value == "role_overview" and len({m.role for m in find_mentions(roles, heading)}) > 1:
                 return "comparison", "kind-overview-many-roles"
             return rule.value, rule.id
@@ -67,8 +67,8 @@ def classify_heading(heading: str, roles: list[RoleInfo]) -> tuple[str, str]:
 
 def classify_content(text: str, roles: list[RoleInfo]) -> str:
     votes: Counter[str] = Counter()
-    for rule in pattern_rules("content_kinds.jsonl"):
-        votes[rule.value] += len(rule.regex.findall(text))
+    for rule, regex in compiled_rules("content_kinds.jsonl"):
+        votes[rule.value] += len(regex.findall(text))
     opening = text[:120]
     mentions = find_mentions(roles, opening)
     if mentions and mentions[0].start < 12 and OVERVIEW_OPENING.match(opening[mentions[0].start:]) and len(roles) > 1:
