@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.duties import base_form
 from pipeline.roles import Mention, RoleInfo, find_mentions
 from pipeline.rules import load_terms
 
@@ -98,8 +99,9 @@ def opening_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def sentence_roles(
-    text: str, roles: list[RoleInfo], previous: list[str], default: list[str]
+    text: str, roles: list[RoleInfo], previous: list[str], default: list[str], shared: list[str] | None = None
 ) -> SentenceRoles:
+    """The roles a sentence is about; ``shared`` is the last resort for a sentence naming no role."""
     mentions = find_mentions(roles, text)
     all_ids = [r.id for r in roles]
     head = text[:60]
@@ -127,7 +129,7 @@ def sentence_roles(
         return SentenceRoles(order(roles, named), mentions)
     if previous and not mentions:
         return SentenceRoles(previous, mentions, carried=True)
-    return SentenceRoles([], mentions)
+    return SentenceRoles([] if mentions else list(shared or []), mentions)
 
 
 def clause_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -188,6 +190,9 @@ def opens_with_other(text: str) -> bool:
     """The sentence's opening noun phrase names some other occupation ("Registered nurses earn ...")."""
     lead = LEAD_IN.match(text)
     head = text[lead.end() if lead else 0 :]
+    first = re.match(r"\W*([a-z][\w-]*)", head)
+    if first and base_form(first.group(1)):
+        return False  # a list item such as "advise managers on costs" opens with its verb
     phrase = SUBJECT_END.split(head, maxsplit=1)[0]
     return len(phrase.split()) <= 7 and bool(OTHER_OCCUPATION.search(phrase))
 

@@ -24,7 +24,7 @@ MODIFIERS = re.compile(
     r"(?:are|is|be) (?:also )?(?:responsible|in charge) (?:for|of)|(?:are|is) (?:also )?tasked with|"
     r"(?:have|has|take|takes) (?:the )?(?:main |primary )?responsibility for|(?:have|has) to|need to|needs to|"
     r"work to|spend (?:much|most|part|a lot|many hours) of (?:their|the|his|her) (?:time|day|days|shifts?|week)"
-    r"(?: [\w ]{0,30}?,)?|"
+    r"(?: [\w ]{0,30}?,(?=\s+\w+ing\b))?|"
     r"get to|(?:are|is) expected to|(?:are|is) (?:the (?:ones|people|professionals) )?who|"
     r"(?:are|is) (?:an?|the)? ?[\w -]{0,60}? (?:who|that)|(?:duties|tasks|responsibilities) (?:include|involve)|"
     r"(?:try|tries|aim|aims|strive|strives|seek|seeks) to|(?:are|is) (?:paid|trained|hired|there) to|"

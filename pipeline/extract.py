@@ -66,6 +66,7 @@ MONEY_HINT = re.compile(r"[$£€₹]\s?\d|\b(usd|gbp|eur|cad|aud|inr)\s?\d|\d\s
 # "go to nursing school", "graduate from college": a place of study, not of work.
 STUDY_CUE = re.compile(r"\b(attend\w*|go(es|ing)? (back )?to|went to|back to|enrol\w*|graduat\w*|stud(y|ies|ying)|"
                        r"degree|diploma|courses?|coursework|programs?)\b", re.IGNORECASE)
+SHARED_KINDS = {"requirements", "work_environment", "skills"}
 NO_SETTING_KINDS = {"salary", "outlook", "conclusion", "faq"}
 NO_FACT_KINDS = {"salary", "outlook"}
 NO_DUTY_KINDS = {"salary", "outlook", "requirements", "faq", "pros_cons", "conclusion", "skills"}
@@ -148,10 +149,12 @@ def _sentences(seg: Segmented, roles: list[RoleInfo]) -> tuple[list[Sentence], D
             last_section = sec_index
         section = seg.sections[sec_index]
         default = section.roles if len(section.roles) == 1 else []
+        # "Most employers want a high school diploma" under "Education": said of every role.
+        shared = [r.id for r in roles] if section.kind in SHARED_KINDS and not section.roles else []
         if span.block.kind in ("title", "heading"):
             sr = SentenceRoles([], [])
         else:
-            sr = sentence_roles(text, roles, previous, default)
+            sr = sentence_roles(text, roles, previous, default, shared)
             if sr.subject:
                 previous = sr.subject
         out.append(Sentence(start, start + len(text), text, sec_index, span, sr))
