@@ -69,7 +69,7 @@ STUDY_CUE = re.compile(r"\b(attend\w*|go(es|ing)? (back )?to|went to|back to|enr
 SHARED_KINDS = {"requirements", "work_environment", "skills"}
 NO_SETTING_KINDS = {"salary", "outlook", "conclusion", "faq"}
 NO_FACT_KINDS = {"salary", "outlook"}
-NO_DUTY_KINDS = {"salary", "outlook", "requirements", "faq", "pros_cons", "conclusion", "skills"}
+NO_DUTY_KINDS = {"salary", "outlook", "requirements", "faq", "pros_cons", "conclusion", "skills", "work_environment"}
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "twelve": 12, "eighteen": 18, "a": 1, "an": 1, "several": None, "a few": None}
 DURATION = re.compile(
@@ -474,7 +474,7 @@ def _subjects(s: Sentence) -> list[tuple[int, bool]]:
         listed = duty_rules.task_list(text)
         if pron is not None:
             out.append((pron, False))
-        elif both:
+        elif both and not JOBS_AS_SUBJECT.match(text):
             out.append((both.end(), False))
         elif listed is not None:
             out.append((listed, False))
@@ -492,6 +492,8 @@ def _subjects(s: Sentence) -> list[tuple[int, bool]]:
 LATER_PRONOUN = re.compile(r"(?:,|;)\s*(?:and|but|then|so)?\s*they\b", re.IGNORECASE)
 
 
+# "Both jobs reward clear writing", "Both roles offer hybrid schedules": the job, not the worker, acts.
+JOBS_AS_SUBJECT = re.compile(r"\W*both\s+(?:roles|jobs|careers|positions|occupations)\b", re.IGNORECASE)
 BOTH_SUBJECT = re.compile(r"\W*both\b(?=\s+(?:are|is|can|must|need|have|also|often|typically|usually)\b)|"
                           r"\W*both\s+(?:(?:roles|jobs|professions|professionals|careers|trades|occupations|of them)\b|"
                           r"\w+(?:\s+\w+)?\s+and\s+\w+(?:\s+\w+){0,2}?(?=\s+(?:also\s+|can\s+|may\s+|must\s+|often\s+|"
