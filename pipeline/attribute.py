@@ -190,7 +190,7 @@ def opens_with_other(text: str) -> bool:
     """The sentence's opening noun phrase names some other occupation ("Registered nurses earn ...")."""
     lead = LEAD_IN.match(text)
     head = text[lead.end() if lead else 0 :]
-    first = re.match(r"\W*([a-z][\w-]*)", head)
+    first = re.match(r"\W*([A-Za-z][\w-]*)", head)
     if first and base_form(first.group(1)):
         return False  # a list item such as "advise managers on costs" opens with its verb
     phrase = SUBJECT_END.split(head, maxsplit=1)[0]

@@ -27,20 +27,28 @@ MODIFIERS = re.compile(
     r"(?: [\w ]{0,30}?,(?=\s+\w+ing\b))?|"
     r"get to|(?:are|is) expected to|(?:are|is) (?:the (?:ones|people|professionals) )?who|"
     r"(?:are|is) (?:an?|the)? ?[\w -]{0,60}? (?:who|that)|(?:duties|tasks|responsibilities) (?:include|involve)|"
-    r"(?:try|tries|aim|aims|strive|strives|seek|seeks) to|(?:are|is) (?:paid|trained|hired|there) to|"
+    r"(?:try|tries|aim|aims|strive|strives|seek|seeks) to|(?:do|does),\s*(?:however|though|also|in fact),|"
+    r"(?:are|is) (?:paid|trained|hired|there) to|"
     r"(?!(?:only|early|daily|weekly|monthly|yearly|family|supply|apply|reply|rely)\b)\w+ly|"
     r"(?:also )?(?:spend|spends) (?:most of )?(?:their|the|his|her) (?:time|days?|shifts?) [\w ]{0,30}?,)\s*)+",
     re.IGNORECASE,
 )
 APPOSITIVE = re.compile(r"\s*(?:\([^)]{1,60}\)\s*)?(?:,\s*(?:often|sometimes|also|commonly)?\s*(?:called|known as|"
                         r"referred to as)?[^,.;]{1,60},)?")
+# "aides with extra training may check ...", "an economist working for the government might ...":
+# a post-modifier between the subject and a modal.
+POST_MODIFIER = re.compile(r"\s+(?:with|in|at|from|for|on|\w+ing)\s[^,.;]{1,50}?(?=\s+(?:may|might|can|could|must|"
+                           r"will|would|should|also|often|typically|usually|generally)\b)", re.IGNORECASE)
 PRONOUN_SUBJECT = re.compile(
     r"\W*(?:[^,.;:]{1,60},\s+|(?:during|before|after|on|in|at|when|once|while|throughout|between|for)\s[^,.;:]{1,40}?"
     r"\s+(?=they\b))?(?:they|these (?:professionals|workers|specialists)|he or she|he|she)\b",
     re.IGNORECASE,
 )
 TASK_LIST = re.compile(r"\b(?:duties|tasks|responsibilities|job|work|role|day)\s+(?:typically |usually |also |often )?"
-                       r"(?:include|includes|involves?|consists? of|entails?)\s+", re.IGNORECASE)
+                       r"(?:include|includes|involves?|consists? of|entails?)\s+|"
+                       r"\b(?:duties|tasks|responsibilities)\b[^.;]{0,40}?,?\s(?:such as|including|like)\s+"
+                       r"(?=\w+ing\b)",
+                       re.IGNORECASE)
 CUT = re.compile(r"\s(?:because|since|as well as|in order to)\s|(?<!\b[A-Z])[.;:!?]|,\s+(?=the\s)|"
                  r",\s+(?:and|but|or)\s+(?=(?:the|a|an|people|most|many|some|they|it|this|that|these|those|there|"
                  r"job|jobs|you|we|i)\b)|,\s(?:from|including|"
@@ -114,10 +122,13 @@ def verb_phrases(rest: str) -> list[Phrase]:
             k -= 1
         between = region[words[k][1] : words[i][0]]
         # "to clean and model data": one infinitive with two verbs, not two duties.
-        infinitive = k > 0 and words[k - 1][2].lower() == "to"
+        infinitive = k > 0 and words[k - 1][2].lower() == "to" and base_form(words[k][2]) is not None
         joined = (k < i - 1 or "," in between) and not infinitive
+        # After a comma a list item is loosely a verb ("steam milk"); after a bare "and" only a sure verb
+        # is ("hearing loss and balance disorders"); a last word is an object ("pipes, valves and pumps").
+        loose = "," in between and i + 1 < len(words)
         if (joined and re.fullmatch(r"[\s,]*", CONJ_WORDS.sub("", between))
-                and verb_form(words[i][2], loose=form != "base") == form):
+                and verb_form(words[i][2], loose=loose) == form):
             splits.append(i)
     bounds = [(i, splits[n + 1] if n + 1 < len(splits) else len(words)) for n, i in enumerate(splits)]
     out: list[Phrase] = []
@@ -133,17 +144,33 @@ def verb_phrases(rest: str) -> list[Phrase]:
         seg_words = words[i:j][:MAX_WORDS]
         start, end = seg_words[0][0], seg_words[-1][1]
         verb = base_form(seg_words[0][2]) or seg_words[0][2]
-        tail = region[seg_words[0][1] : end]
+        tail = _base_coordinated(region, seg_words, form)
         out.append(Phrase(start, end, " and ".join(pending + [verb]) + tail))
         pending = []
     return out
 
 
+def _base_coordinated(region: str, seg_words: list[tuple[int, int, str]], form: str) -> str:
+    """The phrase after its verb, with "sands and varnishes the floors" in base form too."""
+    out = region[seg_words[0][1] : seg_words[-1][1]]
+    if form == "base":
+        return out
+    offset = seg_words[0][1]
+    for n in range(len(seg_words) - 2, 0, -1):
+        start, end, word = seg_words[n]
+        base = base_form(word)
+        if seg_words[n - 1][2].lower() in ("and", "or") and base and verb_form(word) == form:
+            out = out[: start - offset] + base + out[end - offset :]
+    return out
+
+
 def predicate(text: str, pos: int) -> int:
     """Where the predicate starts after a subject ending at ``pos``: past appositives and modifiers."""
-    app = APPOSITIVE.match(text, pos)
-    if app and app.end() > pos and base_form(_first_word(text, _skip_modifiers(text, app.end()))):
-        pos = app.end()
+    for skip in (APPOSITIVE, POST_MODIFIER):
+        m = skip.match(text, pos)
+        if m and m.end() > pos and base_form(_first_word(text, _skip_modifiers(text, m.end()))):
+            pos = m.end()
+            break
     return _skip_modifiers(text, pos)
 
 

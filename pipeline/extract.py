@@ -429,6 +429,9 @@ def lexicon_facts(s: Sentence, lexicons: dict[str, Lexicon], roles: list[RoleInf
 
 # --- duties ---------------------------------------------------------------------------------
 
+# "hold a master's degree", "earn a licence": requirements, not duties.
+CREDENTIAL_NOT_DUTY = re.compile(r"(?:hold|have|earn|need|get|obtain|complete)\b[^,.;]{0,40}\b(?:degree|diploma|"
+                                 r"licen[cs]e|certificat\w*|credential|title|qualification)", re.IGNORECASE)
 WORK_NOT_DUTY = re.compile(r"\s*(in|at|for|from|as|under|on|evenings|weekends|nights|long|full[- ]time|part[- ]time|"
                            r"front|side|shifts?|the \w+ shift|wherever|overtime|holidays|"
                            r"remotely|independently|alone|outdoors|indoors|closely|mainly|mostly|irregular)\b",
@@ -453,6 +456,8 @@ def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> No
             continue
         for phrase in duty_rules.verb_phrases(text[start:]):
             if phrase.text.lower().startswith("work") and WORK_NOT_DUTY.match(phrase.text[4:]):
+                continue
+            if CREDENTIAL_NOT_DUTY.match(phrase.text):
                 continue
             _add_duty(facts, who, s, phrase.text, "duty-prose")
 
@@ -489,7 +494,7 @@ def _subjects(s: Sentence) -> list[tuple[int, bool]]:
 
 
 # "..., and they build models": the sentence's subject again, after a clause break.
-LATER_PRONOUN = re.compile(r"(?:,|;)\s*(?:and|but|then|so)?\s*they\b", re.IGNORECASE)
+LATER_PRONOUN = re.compile(r"(?:,|;)\s*(?:and|but|then|so|where|when|because)?\s*they\b", re.IGNORECASE)
 
 
 # "Both jobs reward clear writing", "Both roles offer hybrid schedules": the job, not the worker, acts.

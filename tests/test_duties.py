@@ -1,0 +1,78 @@
+"""Table-driven tests for duty phrases: splitting, base forms, subjects and what is not a duty."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.duties import base_form, verb_phrases
+from tests.helpers import run_article
+
+SPLIT_CASES = [
+    pytest.param("prune trees, mow lawns, rake leaves", ["prune trees", "mow lawns", "rake leaves"],
+                 id="three-base"),
+    pytest.param("prune trees and rake leaves", ["prune trees", "rake leaves"], id="noun-verb-after-and",
+                 marks=pytest.mark.xfail(strict=True, reason="after a bare 'and', a word that is also a noun "
+                                         "('rake') is not split off unless duty_verbs.txt lists it")),
+    pytest.param("Grooming dogs and trimming their nails", ["groom dogs", "trim their nails"], id="gerunds"),
+    pytest.param("sands, stains and varnishes the floors", ["sand and stain and varnish the floors"],
+                 id="shared-object"),
+    pytest.param("searching for and booking flights", ["search for and book flights"], id="shared-preposition"),
+    pytest.param("uses scanners to read and sort parcels", ["use scanners to read and sort parcels"],
+                 id="infinitive-pair-stays"),
+    pytest.param("inspects pipes, valves and pumps", ["inspect pipes, valves and pumps"], id="object-list-stays"),
+    pytest.param("loads trucks because the depot is busy", ["load trucks"], id="cut-at-because"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPLIT_CASES)
+def test_verb_phrases(text: str, expected: list[str]) -> None:
+    assert [p.text for p in verb_phrases(text)] == expected
+
+
+@pytest.mark.parametrize(("word", "base"), [
+    ("prunes", "prune"), ("mowing", "mow"), ("carries", "carry"), ("running", "run"), ("quickly", None),
+    ("earns", None),
+])
+def test_base_form(word: str, base: str | None) -> None:
+    assert base_form(word) == base
+
+
+def test_strict_base_form_rejects_noun_verbs() -> None:
+    assert base_form("tables") == "table"
+    assert base_form("tables", loose=False) is None
+
+
+PROSE_CASES = [
+    pytest.param("Kiln operators load kilns, set firing schedules and unload finished ware.",
+                 {("kiln-operator", "load kilns"), ("kiln-operator", "set firing schedules"),
+                  ("kiln-operator", "unload finished ware")}, id="subject-and-list"),
+    pytest.param("A kiln operator, sometimes called a firer, monitors temperatures.",
+                 {("kiln-operator", "monitor temperatures")}, id="appositive"),
+    pytest.param("Kiln operators are responsible for stacking ware and logging each firing.",
+                 {("kiln-operator", "stack ware"), ("kiln-operator", "log each firing")}, id="responsible-for"),
+    pytest.param("During a firing, they watch cones through a spy hole.", {("glaze-chemist", "watch cones through a "
+                 "spy hole")}, id="pronoun-after-intro"),
+    pytest.param("Glaze chemists test recipes, while kiln operators clean the kilns.",
+                 {("glaze-chemist", "test recipes"), ("kiln-operator", "clean the kilns")}, id="two-clauses"),
+    pytest.param("Kiln operators do not mix glazes.", set(), id="negated"),
+    pytest.param("Kiln operators rarely mix glazes.", set(), id="rarely"),
+    pytest.param("Most kiln operators hold a bachelor's degree.", set(), id="credential-is-not-a-duty"),
+    pytest.param("Registered nurses give injections.", set(), id="another-occupation"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PROSE_CASES)
+def test_prose_duties(sentence: str, expected: set[tuple[str, str]]) -> None:
+    body = "Glaze chemists develop glazes. " + sentence if "they" in sentence.split(",")[-1][:6] else sentence
+    article = run_article(body, heading="What they do")
+    found = {(role, d.text) for d in article.duties for role in d.roles}
+    if "develop glazes" in body:
+        found.discard(("glaze-chemist", "develop glazes"))
+    assert found == expected
+
+
+def test_duty_list_items_take_the_list_subject() -> None:
+    article = run_article("On a typical day, a glaze chemist might:\n\n- mix test batches\n- fire sample tiles\n",
+                          heading="What they do")
+    assert {(tuple(d.roles), d.text) for d in article.duties} == {
+        (("glaze-chemist",), "mix test batches"), (("glaze-chemist",), "fire sample tiles")}
