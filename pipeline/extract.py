@@ -53,7 +53,7 @@ WORK_CUE = re.compile(
 SKILL_CUE = re.compile(
     r"\b(skills?|need|needs|require[sd]?|rely|relies|must|important|essential|abilit(y|ies)|demand|help|helps|"
     r"comfortable|knowledge|know|grasp|fluent|proficien\w+|good at|eye for|key|crucial|valuable|qualities|"
-    r"traits|strong|same)\b",
+    r"traits|strong|same|languages|tools|software)\b",
     re.IGNORECASE,
 )
 PAY_WORDS = re.compile(r"\b(earn\w*|salar\w*|wages?|pay|pays|paid|make|makes|income|median|average)\b",
@@ -67,6 +67,7 @@ MONEY_HINT = re.compile(r"[$£€₹]\s?\d|\b(usd|gbp|eur|cad|aud|inr)\s?\d|\d\s
 STUDY_CUE = re.compile(r"\b(attend\w*|go(es|ing)? (back )?to|went to|back to|enrol\w*|graduat\w*|stud(y|ies|ying)|"
                        r"degree|diploma|courses?|coursework|programs?)\b", re.IGNORECASE)
 SHARED_KINDS = {"requirements", "work_environment", "skills"}
+NO_SKILL_KINDS = {"salary", "outlook", "faq"}
 NO_SETTING_KINDS = {"salary", "outlook", "conclusion", "faq"}
 NO_FACT_KINDS = {"salary", "outlook"}
 NO_DUTY_KINDS = {"salary", "outlook", "requirements", "faq", "pros_cons", "conclusion", "skills", "work_environment"}
@@ -410,7 +411,7 @@ def lexicon_facts(s: Sentence, lexicons: dict[str, Lexicon], roles: list[RoleInf
             who = roles_at(text, a, s.roles, roles)
             facts.settings.append(Setting(roles=who, evidence=_evidence(s), rule=span.rule, setting=span.value,
                                           text=span.text))
-    if kind in NO_FACT_KINDS or not (kind == "skills" or SKILL_CUE.search(text)):
+    if kind in NO_SKILL_KINDS or not (kind == "skills" or SKILL_CUE.search(text)):
         return
     lexical: list[tuple[int, int]] = []
     for span in lexicons["skills"].within(s.start, s.end):
@@ -522,7 +523,7 @@ def extract(seg: Segmented, roles: list[RoleInfo]) -> Facts:
     lexicons = {key: Lexicon(doc, key) for key in ("settings", "skills")}
     for s in sentences:
         kind = seg.sections[s.section].kind
-        if s.span.block.kind in ("title",):
+        if s.span.block.kind in ("title", "heading"):
             continue
         if MONEY_HINT.search(s.text):
             salaries_in(s, roles, kind, facts)

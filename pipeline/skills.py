@@ -15,12 +15,13 @@ from pipeline.rules import load_terms
 SKILL_STOP = load_terms("skill_stopwords.txt")
 WORD = re.compile(r"[A-Za-z][A-Za-z+#-]*|,|&")
 SKILLS_WORD = re.compile(r"\bskills\b", re.IGNORECASE)
+SKILLS_TEST = re.compile(r"\s+(?:test|tests|exam|exams|assessment|check)\b", re.IGNORECASE)
 COMPLEMENT = re.compile(
     r"\b(?:knowledge|understanding|grasp|grounding|command|mastery) (?:of|in)\s+|"
-    r"\b(?:fluent|proficient|skilled|versed|adept) (?:in|with|at)\s+|\ban eye for\s+",
+    r"\b(?:fluent|proficient|skilled|versed|adept) (?:in|with|at)\s+|\ban eye for\s+|\bability to\s+",
     re.IGNORECASE,
 )
-COMPLEMENT_END = re.compile(r"[,.;:()]|\s(?:and|or|to|so|since|because|which|that|when|such as|is|are)\s")
+COMPLEMENT_END = re.compile(r"[,.;:()]|\s(?:or|to|so|since|because|which|that|when|such as|is|are)\s")
 MAX_ITEM_WORDS = 3
 
 
@@ -36,6 +37,8 @@ def before_skills(text: str) -> list[Found]:
     """The coordinated names that precede each "skills"."""
     out: list[Found] = []
     for m in SKILLS_WORD.finditer(text):
+        if SKILLS_TEST.match(text, m.end()):
+            continue  # "a road skills test" is an exam, not a skill
         tokens = [(t.start(), t.end(), t.group(0)) for t in WORD.finditer(text, max(0, m.start() - 120), m.start())]
         items: list[list[tuple[int, int, str]]] = [[]]
         for start, end, word in reversed(tokens):
@@ -60,7 +63,7 @@ def complements(text: str) -> list[Found]:
         rest = text[m.end() :]
         stop = COMPLEMENT_END.search(rest)
         phrase = rest[: stop.start()] if stop else rest
-        words = [w for w in phrase.split()[:4] if w.lower() not in ("a", "an", "the", "their", "its")]
+        words = [w for w in phrase.split()[:6] if w.lower() not in ("a", "an", "the", "their", "its")]
         if words:
             start = m.end() + phrase.find(words[0])
             name = " ".join(words).lower()
