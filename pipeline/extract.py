@@ -431,8 +431,9 @@ def lexicon_facts(s: Sentence, lexicons: dict[str, Lexicon], roles: list[RoleInf
 # --- duties ---------------------------------------------------------------------------------
 
 # "hold a master's degree", "earn a licence": requirements, not duties.
-CREDENTIAL_NOT_DUTY = re.compile(r"(?:hold|have|earn|need|get|obtain|complete)\b[^,.;]{0,40}\b(?:degree|diploma|"
-                                 r"licen[cs]e|certificat\w*|credential|title|qualification)", re.IGNORECASE)
+CREDENTIAL_NOT_DUTY = re.compile(r"(?:hold|have|earn|need|get|obtain|complete|receive)\b[^,.;]{0,40}\b(?:degree|"
+                                 r"diploma|licen[cs]e|certificat\w*|credential|title|qualification|salary|pay|wage|"
+                                 r"bonus\w*|tips|benefits|training|raise)", re.IGNORECASE)
 WORK_NOT_DUTY = re.compile(r"\s*(in|at|for|from|as|under|on|evenings|weekends|nights|long|full[- ]time|part[- ]time|"
                            r"front|side|shifts?|the \w+ shift|wherever|overtime|holidays|"
                            r"remotely|independently|alone|outdoors|indoors|closely|mainly|mostly|irregular)\b",
