@@ -1,0 +1,228 @@
+"""Throughput benchmark: ``python -m pipeline.bench [--docs N] [--html-pages N] [--out FILE]``.
+
+Builds a corpus of varied articles (the sample and the test fixtures with other occupations,
+shuffled sections, other figures and page noise; txt, Markdown and HTML), then measures in one
+run on the same texts:
+
+- the whole pipeline in one process (``process_bytes``): docs/s, words/s, peak memory;
+- spaCy's blank English tokenizer alone (``nlp.pipe``, one process) and the ratio between the two;
+- the batch job (``pipeline.run.run``) with 1 and with 2 worker processes, and their ratio;
+- ~60 KB HTML pages: the whole pipeline against BeautifulSoup(lxml) parsing the same pages alone;
+- with ``--memory N,M,...``: the batch job's peak memory (its own and its largest worker's) over
+  N and M documents, each in a fresh process, to show that it does not grow with the batch.
+
+It prints figures and ratios only; nothing here is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from collections import deque
+from pathlib import Path
+
+import spacy
+from bs4 import BeautifulSoup
+
+from pipeline.process import process_bytes
+from pipeline.run import Options, run
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [ROOT / "raw" / "medical-coder-vs-medical-biller.txt", *sorted((ROOT / "tests" / "fixtures").glob("*.*"))]
+OCCUPATIONS = [
+    ("Dental Hygienist", "Dental Assistant"), ("Welder", "Pipefitter"), ("Paralegal", "Legal Secretary"),
+    ("Pharmacy Technician", "Pharmacist"), ("Graphic Designer", "Illustrator"), ("Electrician", "Plumber"),
+    ("Bank Teller", "Loan Officer"), ("Sous Chef", "Line Cook"), ("Surveyor", "Cartographer"),
+    ("Court Reporter", "Stenographer"), ("Librarian", "Archivist"), ("Firefighter", "Paramedic"),
+]
+NOISE = ["Home > Careers > Guides", "Share this article: Facebook | Email", "Advertisement",
+         "Subscribe to our newsletter for weekly tips.", "© 2025 Example Media. All rights reserved."]
+
+
+def _variant(source: Path, text: str, rng: random.Random) -> tuple[str, str]:
+    """Another occupation pair, shuffled middle paragraphs, other figures, noise lines."""
+    a, b = rng.choice(OCCUPATIONS)
+    first = source.stem.split("-vs-")[0].replace("-", " ")
+    text = text.replace(first.title(), a).replace(first, a.lower())
+    paras = text.split("\n\n")
+    middle = paras[2:-2]
+    rng.shuffle(middle)
+    text = "\n\n".join(paras[:2] + middle + paras[-2:])
+    text = text.replace("54,972", f"{rng.randint(30, 120)},{rng.randint(100, 999)}")
+    lines = [rng.choice(NOISE), text, rng.choice(NOISE)]
+    return "\n\n".join(lines), b
+
+
+def _as_html(text: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in text.split("\n\n") if p.strip())
+    return (f"<html><head><title>Bench</title></head><body><nav><a>Home</a><a>Jobs</a></nav>"
+            f"<article>{body}</article><footer>© 2025</footer></body></html>")
+
+
+def build_corpus(n: int, seed: int = 7) -> list[tuple[str, bytes]]:
+    rng = random.Random(seed)
+    texts = [(p, p.read_text(encoding="utf-8")) for p in SOURCES]
+    corpus: list[tuple[str, bytes]] = []
+    for i in range(n):
+        source, text = texts[i % len(texts)]
+        varied, _ = _variant(source, text, rng)
+        if source.suffix == ".html" or i % 3 == 2:
+            name, data = f"doc{i:05d}.html", _as_html(varied) if source.suffix != ".html" else varied
+        elif source.suffix == ".md":
+            name, data = f"doc{i:05d}.md", varied
+        else:
+            name, data = f"doc{i:05d}.txt", varied
+        corpus.append((name, data.encode("utf-8")))
+    return corpus
+
+
+def big_html_pages(n: int, size: int = 60_000, seed: int = 11) -> list[tuple[str, bytes]]:
+    """Pages like real ones: one article inside ~60 KB of scripts, styles, menus, sidebars and footers."""
+    rng = random.Random(seed)
+    base = build_corpus(12, seed)
+    pages = []
+    for i in range(n):
+        name, data = rng.choice(base)
+        text = data.decode("utf-8")
+        article = text if name.endswith(".html") else _as_html(text)
+        inner = BeautifulSoup(article, "lxml").find("article") or BeautifulSoup(article, "lxml").body
+        menu = "".join(f"<li class='menu-item'><a href='/c/{k}'>Category {k}</a></li>" for k in range(120))
+        related = "".join(f"<li><a href='/p/{k}'>Job {k} vs. Job {k + 1}: What Are the Differences?</a></li>"
+                          for k in range(40))
+        chrome_head = (f"<script>{'var a' + str(i) + '=1;' * 400}</script>"
+                       f"<style>{'.c{margin:0;padding:0}' * 300}</style>")
+        page = (f"<html><head><title>Page {i}</title>{chrome_head}</head><body>"
+                f"<header class='site-header'><nav><ul>{menu}</ul></nav></header>"
+                f"<main>{inner}<aside class='sidebar'><ul>{related}</ul></aside></main>"
+                f"<footer class='site-footer'>{'<p>© 2025 Example Media. All rights reserved.</p>' * 20}</footer>")
+        while len(page) < size:
+            page += f"<script>{'window.x=1;' * 200}</script>"
+        pages.append((f"big{i:04d}.html", (page + "</body></html>").encode("utf-8")))
+    return pages
+
+
+def _timed(fn: object) -> float:
+    start = time.perf_counter()
+    fn()  # type: ignore[operator]
+    return time.perf_counter() - start
+
+
+def _words(corpus: list[tuple[str, bytes]]) -> int:
+    return sum(len(data.split()) for _, data in corpus)
+
+
+def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def measure(docs: int, html_pages: int) -> dict[str, object]:
+    corpus = build_corpus(docs)
+    texts = [data.decode("utf-8") for _, data in corpus]
+    process_bytes(*corpus[0][::-1])  # build the spaCy pipeline before timing
+    nlp = spacy.blank("en")
+
+    # Results are dropped as they come (deque(maxlen=0)), as the batch job does.
+    pipe_s = _timed(lambda: deque((process_bytes(data, name) for name, data in corpus), maxlen=0))
+    tok_s = _timed(lambda: deque(nlp.pipe(texts), maxlen=0))
+
+    batch: dict[int, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "src"
+        src.mkdir()
+        for name, data in corpus:
+            (src / name).write_bytes(data)
+        for workers in (1, 2):
+            out = Path(tmp) / f"out{workers}"
+            options = Options(force=True, workers=workers)
+            batch[workers] = _timed(lambda out=out, options=options: run(src, out, options))
+            shutil.rmtree(out)
+
+    pages = big_html_pages(html_pages)
+    page_pipe_s = _timed(lambda: deque((process_bytes(data, name) for name, data in pages), maxlen=0))
+    page_soup_s = _timed(lambda: deque((BeautifulSoup(data, "lxml") for _, data in pages), maxlen=0))
+
+    words = _words(corpus)
+    return {
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
+        "docs": docs,
+        "words": words,
+        "pipeline_docs_per_s": round(docs / pipe_s, 1),
+        "pipeline_words_per_s": round(words / pipe_s),
+        "tokenizer_docs_per_s": round(docs / tok_s, 1),
+        "ratio_to_tokenizer": round(tok_s / pipe_s, 3),
+        "batch_1_worker_docs_per_s": round(docs / batch[1], 1),
+        "batch_2_workers_docs_per_s": round(docs / batch[2], 1),
+        "ratio_2_to_1_workers": round(batch[1] / batch[2], 2),
+        "html_pages": html_pages,
+        "html_page_kb": round(sum(len(d) for _, d in pages) / len(pages) / 1024, 1),
+        "html_pipeline_pages_per_s": round(html_pages / page_pipe_s, 1),
+        "bs4_lxml_pages_per_s": round(html_pages / page_soup_s, 1),
+        "ratio_to_bs4": round(page_soup_s / page_pipe_s, 3),
+        "peak_memory_mb": round(max(_peak_mb(), _peak_mb(resource.RUSAGE_CHILDREN)), 1),
+    }
+
+
+_PEAK = """
+import resource, sys
+from pathlib import Path
+from pipeline.run import Options, run
+summary = run(Path(sys.argv[1]), Path(sys.argv[2]), Options(workers=int(sys.argv[3])))
+assert summary.count("failed") == 0
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def memory(sizes: list[int], workers: int = 2) -> dict[str, object]:
+    """Peak RSS (MB) of a whole batch run over each number of documents, parent and largest worker."""
+    import subprocess
+
+    figures: dict[str, object] = {}
+    corpus = build_corpus(max(sizes))
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            src = Path(tmp) / "src"
+            for i, (name, data) in enumerate(corpus[:n]):
+                folder = src / f"part{i // 1000:03d}"  # folders of 1,000, as archives are laid out
+                folder.mkdir(parents=True, exist_ok=True)
+                (folder / name).write_bytes(data)
+            started = time.perf_counter()
+            out = subprocess.run([sys.executable, "-c", _PEAK, str(src), str(Path(tmp) / "out"), str(workers)],
+                                 cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+            seconds = time.perf_counter() - started
+        parent, child = (int(x) / 1024 for x in out)
+        figures[f"batch_{n}_docs_parent_peak_mb"] = round(parent, 1)
+        figures[f"batch_{n}_docs_worker_peak_mb"] = round(child, 1)
+        figures[f"batch_{n}_docs_per_s"] = round(n / seconds, 1)
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=2000, help="articles in the generated corpus (default 2000)")
+    parser.add_argument("--html-pages", type=int, default=100, help="~60 KB HTML pages (default 100)")
+    parser.add_argument("--memory", metavar="N,M", help="also the batch's peak memory over N and M documents "
+                        "(e.g. 1000,10000; 2 workers)")
+    parser.add_argument("--out", type=Path, help="also write the figures as JSON here")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    figures = measure(args.docs, args.html_pages)
+    if args.memory:
+        figures.update(memory([int(n) for n in args.memory.split(",")]))
+    figures["benchmark_seconds"] = round(time.perf_counter() - started, 1)
+    for key, value in figures.items():
+        print(f"{key:28} {value}")
+    if args.out:
+        args.out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
