@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from pipeline import cues
 from pipeline import duties as duty_rules
 from pipeline import salary as pay
 from pipeline import skills as skill_rules
@@ -44,28 +45,11 @@ NEGATED_JUST_BEFORE = re.compile(r"\b(rather than|instead of|not|without|no)\s+(
                                  re.IGNORECASE)
 OPTIONAL = re.compile(r"\b(prefer(s|red)?|optional|helpful|an advantage|a plus|recommended|some employers|"
                       r"can help|may help|useful|desirable|like to see|favou?r(s|ed|ite)?)\b", re.IGNORECASE)
-WORK_CUE = re.compile(
-    r"\b(work(s|ed|ing)?|employ\w*|hire[sd]?|hiring|settings?|based|spend|serve|found in|concentrated|jobs? in|"
-    r"positions? in|practice|visit(s|ing)?|travel\w*|environments?|industr(y|ies)|employers?|staff|run|open|"
-    r"self-employed|freelanc\w*|contractors?|on the road|from home|remotely|remote|stationed)\b",
-    re.IGNORECASE,
-)
-SKILL_CUE = re.compile(
-    r"\b(skills?|need|needs|require[sd]?|rely|relies|must|important|essential|abilit(y|ies)|demand|help|helps|"
-    r"comfortable|knowledge|know|grasp|fluent|proficien\w+|good at|eye for|key|crucial|valuable|qualities|"
-    r"traits|strong|same|languages|tools|software)\b",
-    re.IGNORECASE,
-)
-PAY_WORDS = re.compile(r"\b(earn\w*|salar\w*|wages?|pay|pays|paid|make|makes|income|median|average)\b",
-                       re.IGNORECASE)
 # "$38,200 per year, or $18.36 an hour": the same pay restated in another period.
 RESTATED = re.compile(r"[^.;$£€]{0,30}?,?\s*(?:or|which is|equivalent to|that is)\s+(?:about|around|roughly|nearly|"
                       r"approximately|some|just over|just under)?\s*", re.IGNORECASE)
 MONEY_HINT = re.compile(r"[$£€₹]\s?\d|\b(usd|gbp|eur|cad|aud|inr)\s?\d|\d\s?(dollars|pounds|euros|€|£|usd|gbp|eur)\b",
                         re.IGNORECASE)
-# "go to nursing school", "graduate from college": a place of study, not of work.
-STUDY_CUE = re.compile(r"\b(attend\w*|go(es|ing)? (back )?to|went to|back to|enrol\w*|graduat\w*|stud(y|ies|ying)|"
-                       r"degree|diploma|courses?|coursework|programs?)\b", re.IGNORECASE)
 SHARED_KINDS = {"requirements", "work_environment", "skills"}
 NO_SKILL_KINDS = {"salary", "outlook", "faq"}
 NO_SETTING_KINDS = {"salary", "outlook", "conclusion", "faq"}
@@ -84,9 +68,6 @@ CERT = re.compile(
     r"(?:\((?P<acr>[A-Z][A-Za-z0-9-]{1,9})\))?)"
     r"|\b(?P<acr2>[A-Z]{2,6}(?:-[A-Z0-9]{1,3})?)\s(?P<what>certification|certificate|credential|exam|license|licence)\b"
 )
-# Every credential, licence, experience and training pattern below contains one of these words.
-CREDENTIAL_HINT = re.compile(r"certifi|registered|licen[cs]|chartered|professional|national|credential|exam|"
-                             r"experience|apprentic|training|on the job", re.IGNORECASE)
 LICENSE = re.compile(
     r"\b(?P<name>(?:(?!(?:A|An|The|This|That|Each|Every|Your|Their|Its|Our)\s)(?:[Ss]tate|[Pp]rofessional|[Cc]ommercial|"
     r"[a-z]+['’]s|[A-Z][\w'’-]*)\s){0,3}(?:[Ll]icen[cs]e|[Ll]icensure))\b"
@@ -115,6 +96,7 @@ class Sentence:
     section: int
     span: Span
     roles: SentenceRoles
+    cues: cues.Text
 
 
 def sentence_offsets(doc: Doc, length: int) -> list[tuple[int, int]]:
@@ -158,7 +140,7 @@ def _sentences(seg: Segmented, roles: list[RoleInfo]) -> tuple[list[Sentence], D
             sr = sentence_roles(text, roles, previous, default, shared)
             if sr.subject:
                 previous = sr.subject
-        out.append(Sentence(start, start + len(text), text, sec_index, span, sr))
+        out.append(Sentence(start, start + len(text), text, sec_index, span, sr, cues.Text.of(text)))
     return out, doc
 
 
@@ -201,7 +183,7 @@ def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> 
         restated = previous is not None and RESTATED.fullmatch(s.text[previous[0] : money.start])
         if pay.is_distractor(context) or (not restated and other_occupation(s.text[c0:c1], roles)):
             continue
-        if kind not in ("salary", "comparison") and not PAY_WORDS.search(s.text):
+        if kind not in ("salary", "comparison") and not cues.PAY.hit(s.cues):
             continue
         who = previous[1] if restated and previous else roles_at(s.text, money.start, s.roles, roles)
         if not who:
@@ -325,7 +307,7 @@ def education_matches(text: str) -> tuple[EducationMatch, ...]:
 
 def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
     text = s.text
-    if kind != "requirements" and MONEY_HINT.search(text) and pay.is_distractor(text):
+    if kind != "requirements" and cues.MONEY.hit(s.cues) and MONEY_HINT.search(text) and pay.is_distractor(text):
         return
     for edu in education_matches(text):
         if edu.rule.value != "no_formal_education" and _negated(text, edu.start, edu.end):
@@ -339,7 +321,7 @@ def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts)
             duration=_duration_near(text, edu.start, edu.end), required=not OPTIONAL.search(text[c0:c1]),
             text=edu.text,
         ))
-    if not CREDENTIAL_HINT.search(text):
+    if not cues.CREDENTIAL.hit(s.cues):
         return
     for m in CERT.finditer(text):
         name = (m.group("name") or m.group("acr2") or "").strip()
@@ -400,18 +382,18 @@ class Lexicon:
 
 def lexicon_facts(s: Sentence, lexicons: dict[str, Lexicon], roles: list[RoleInfo], kind: str, facts: Facts) -> None:
     text = s.text
-    if kind not in NO_SETTING_KINDS and (kind == "work_environment" or WORK_CUE.search(text)):
+    if kind not in NO_SETTING_KINDS and (kind == "work_environment" or cues.WORK.hit(s.cues)):
         taken = [(m.start, m.end) for m in s.roles.mentions] + [(m.start, m.end) for m in education_matches(text)]
         for span in lexicons["settings"].within(s.start, s.end):
             a, b = span.start - s.start, span.end - s.start
             if _negated(text, a, b) or any(x < b and a < y for x, y in taken):
                 continue
-            if span.value in ("school", "college_university") and STUDY_CUE.search(text):
+            if span.value in ("school", "college_university") and cues.STUDY.hit(s.cues):
                 continue
             who = roles_at(text, a, s.roles, roles)
             facts.settings.append(Setting(roles=who, evidence=_evidence(s), rule=span.rule, setting=span.value,
                                           text=span.text))
-    if kind in NO_SKILL_KINDS or not (kind == "skills" or SKILL_CUE.search(text)):
+    if kind in NO_SKILL_KINDS or not (kind == "skills" or cues.SKILL.hit(s.cues)):
         return
     lexical: list[tuple[int, int]] = []
     for span in lexicons["skills"].within(s.start, s.end):
@@ -526,7 +508,7 @@ def extract(seg: Segmented, roles: list[RoleInfo]) -> Facts:
         kind = seg.sections[s.section].kind
         if s.span.block.kind in ("title", "heading"):
             continue
-        if MONEY_HINT.search(s.text):
+        if cues.MONEY.hit(s.cues) and MONEY_HINT.search(s.text):
             salaries_in(s, roles, kind, facts)
             table_salaries(s, seg, roles, facts)
         if kind not in ("outlook",):

@@ -1,0 +1,72 @@
+"""Cue words: a fast stand-in for ``\\b(word|stem\\w*|a phrase)\\b`` searches run on every sentence.
+
+A case-insensitive regex alternation scans every character of every sentence; a set lookup on the
+sentence's words does the same job in a fraction of the time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+WORD = re.compile(r"[a-z][a-z'’-]*")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A sentence's lower-case text and the set of its words, computed once."""
+
+    low: str
+    words: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def of(cls, text: str) -> Text:
+        low = text.lower()
+        return cls(low, frozenset(WORD.findall(low)))
+
+
+@dataclass(frozen=True)
+class Cue:
+    words: frozenset[str] = frozenset()
+    stems: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+
+    def hit(self, text: Text) -> bool:
+        if not self.words.isdisjoint(text.words):
+            return True
+        if self.stems and any(w.startswith(self.stems) for w in text.words):
+            return True
+        return any(p in text.low for p in self.phrases)
+
+
+def cue(words: str = "", stems: str = "", phrases: tuple[str, ...] = ()) -> Cue:
+    return Cue(frozenset(words.split()), tuple(stems.split()), phrases)
+
+
+WORK = cue(
+    "work works worked working hire hires hired hiring setting settings based spend spends serve serves practice "
+    "visit visits visiting environment environments industry industries employer employers staff run open "
+    "self-employed contractor contractors remotely remote stationed",
+    "employ travel freelanc",
+    ("found in", "job in", "jobs in", "position in", "positions in", "concentrated", "on the road", "from home"),
+)
+SKILL = cue(
+    "skill skills need needs require required requires rely relies must important essential ability abilities "
+    "demand help helps comfortable knowledge know grasp fluent key crucial valuable qualities traits strong same "
+    "languages tools software",
+    "proficien",
+    ("good at", "eye for"),
+)
+STUDY = cue(
+    "degree degrees diploma diplomas course courses coursework program programs study studies studying",
+    "attend enrol graduat",
+    ("go to ", "goes to ", "going to ", "went to ", "back to "),
+)
+PAY = cue("wage wages pay pays paid make makes income median average", "earn salar")
+CREDENTIAL = cue(
+    "",
+    "",
+    ("certifi", "registered", "licen", "chartered", "professional", "national", "credential", "exam", "experience",
+     "apprentic", "training", "on the job"),
+)
+MONEY = cue("", "", ("$", "£", "€", "₹", "usd", "gbp", "eur", "cad", "aud", "inr", "dollars", "pounds", "euros"))
