@@ -102,6 +102,17 @@ def comparison(roles: list[RoleInfo], facts: Facts) -> Comparison:
     return Comparison(roles=per, shared=common, distinct=distinct, salary_gap=gap)
 
 
+def removed_entries(doc: Document) -> list[Removed]:
+    """Each dropped line once, in page order (a footer may repeat the same line many times)."""
+    seen: set[tuple[str, str]] = set()
+    out: list[Removed] = []
+    for d in doc.removed:
+        if (d.text, d.reason) not in seen:
+            seen.add((d.text, d.reason))
+            out.append(Removed(text=d.text, reason=d.reason))
+    return out
+
+
 def assemble(doc: Document, seg: Segmented, roles: list[RoleInfo], facts: Facts) -> Article:
     if len(roles) >= 2:
         article_type = "comparison"
@@ -138,7 +149,7 @@ def assemble(doc: Document, seg: Segmented, roles: list[RoleInfo], facts: Facts)
         settings=settings,
         skills=skills,
         comparison=comparison(roles, facts) if article_type == "comparison" else None,
-        removed=[Removed(text=d.text, reason=d.reason) for d in doc.removed],
+        removed=removed_entries(doc),
         related=doc.related,
         warnings=list(dict.fromkeys(doc.warnings + facts.warnings)),
     )

@@ -58,17 +58,10 @@ def _contains(tag: Tag, names: frozenset[str]) -> bool:
 
 
 def _dropped_lines(node: Tag, reason: str) -> list[Dropped]:
-    """Report a dropped element as its block-level pieces, as get_text() shows them."""
+    """Report a dropped element line by line, as its text shows it."""
     out: list[Dropped] = []
-    pieces: list[str] = []
-    for el in node.find_all(True):
-        if el.name in SILENT_TAGS:
-            continue
-        if (el.name in HEADINGS or el.name in BLOCK_TAGS) and not _contains(el, LEAF_BLOCKS):
-            pieces.append(_text(el))
-    if not pieces:
-        pieces = [_text(node)]
-    for piece in pieces:
+    for line in node.get_text("\n").split("\n"):
+        piece = re.sub(r"\s+", " ", line).strip()
         if piece:
             out.append(Dropped(piece, reason))
     return out
@@ -152,8 +145,23 @@ class _Walker:
         self.in_article = was_in_article
 
 
+SILENT_BODIES = re.compile(r"<(script|style|svg|noscript|template)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def _root(soup: BeautifulSoup) -> Tag:
-    for found in (soup.find("article"), soup.find("main"), soup.find(role="main"), soup.body):
+    """The first <article>, else <main>, else role=main, else <body>: one pass over the tree."""
+    main: Tag | None = None
+    role_main: Tag | None = None
+    for el in soup.descendants:
+        if not isinstance(el, Tag):
+            continue
+        if el.name == "article":
+            return el
+        if el.name == "main" and main is None:
+            main = el
+        elif role_main is None and el.get("role") == "main":
+            role_main = el
+    for found in (main, role_main, soup.body):
         if isinstance(found, Tag):
             return found
     return soup
@@ -164,7 +172,8 @@ def html_blocks(text: str) -> tuple[list[Block], list[Dropped], str | None]:
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, 20000))
     try:
-        soup = BeautifulSoup(text, "lxml")
+        # Script, style and SVG bodies are dropped anyway; cutting them first spares the parser the work.
+        soup = BeautifulSoup(SILENT_BODIES.sub(r"<\1></\1>", text), "lxml")
         title_tag = soup.find("title")
         html_title = _text(title_tag) if isinstance(title_tag, Tag) else None
         root = _root(soup)
