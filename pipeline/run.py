@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePosixPath
 from types import FrameType
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 from pipeline import VERSION
 from pipeline.load import MEDIA_TYPES
@@ -226,12 +226,17 @@ def _file_mode() -> int:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
+    atomic_fill(path, lambda fh: fh.write(data))
+
+
+def atomic_fill(path: Path, fill: Callable[[BinaryIO], object]) -> None:
+    """Write through a temporary file in the same folder, synced, then renamed into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TMP_PREFIX, suffix=TMP_SUFFIX)
     try:
         os.fchmod(fd, _file_mode())
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            fill(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -527,19 +532,8 @@ class LocalDest:
             raise RunError(f"cannot write {JOURNAL}: {exc.strerror}") from None
 
     def commit_manifest(self, lines: IO[bytes]) -> None:
-        path = self.root / MANIFEST
-        fd, tmp = tempfile.mkstemp(dir=self.root, prefix=TMP_PREFIX, suffix=TMP_SUFFIX)
-        try:
-            os.fchmod(fd, _file_mode())
-            with os.fdopen(fd, "wb") as fh:
-                lines.seek(0)
-                shutil.copyfileobj(lines, fh, 1 << 20)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        lines.seek(0)
+        atomic_fill(self.root / MANIFEST, lambda fh: shutil.copyfileobj(lines, fh, 1 << 20))
 
     def read_manifest(self) -> bytes:
         return (self.root / MANIFEST).read_bytes()
