@@ -136,7 +136,8 @@ def assemble(doc: Document, seg: Segmented, roles: list[RoleInfo], facts: Facts)
         title=seg.title,
         summary=seg.summary,
         article_type=article_type,
-        roles=[Role(id=r.id, name=r.name, aliases=r.aliases) for r in roles],
+        roles=[Role(id=r.id, name=r.name, aliases=sorted(facts.surfaces.get(r.id, set()) - {r.name}))
+               for r in roles],
         text=seg.text,
         sections=[
             Section(heading=s.heading, heading_inferred=s.heading_inferred, kind=s.kind,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipeline.duties import base_form
 from pipeline.roles import Mention, RoleInfo, find_mentions
@@ -134,13 +135,18 @@ def sentence_roles(
 
 def clause_bounds(text: str, pos: int) -> tuple[int, int]:
     start, end = 0, len(text)
-    for m in CLAUSE_SPLIT.finditer(text):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
+    for split_start, split_end in _clause_splits(text):
+        if split_end <= pos:
+            start = split_end
+        elif split_start >= pos:
+            end = split_start
             break
     return start, end
+
+
+@lru_cache(maxsize=4096)
+def _clause_splits(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in CLAUSE_SPLIT.finditer(text))
 
 
 def roles_at(text: str, pos: int, sent: SentenceRoles, roles: list[RoleInfo]) -> list[str]:

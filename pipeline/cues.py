@@ -27,20 +27,19 @@ class Text:
 
 @dataclass(frozen=True)
 class Cue:
-    words: frozenset[str] = frozenset()
-    stems: tuple[str, ...] = ()
-    phrases: tuple[str, ...] = ()
+    words: frozenset[str]
+    # Stems and phrases: a short literal alternation, cheap for the regex engine.
+    rest: re.Pattern[str] | None
 
     def hit(self, text: Text) -> bool:
         if not self.words.isdisjoint(text.words):
             return True
-        if self.stems and any(w.startswith(self.stems) for w in text.words):
-            return True
-        return any(p in text.low for p in self.phrases)
+        return self.rest is not None and self.rest.search(text.low) is not None
 
 
 def cue(words: str = "", stems: str = "", phrases: tuple[str, ...] = ()) -> Cue:
-    return Cue(frozenset(words.split()), tuple(stems.split()), phrases)
+    parts = [r"\b" + re.escape(s) for s in stems.split()] + [re.escape(p) for p in phrases]
+    return Cue(frozenset(words.split()), re.compile("|".join(parts)) if parts else None)
 
 
 WORK = cue(

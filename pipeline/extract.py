@@ -86,6 +86,8 @@ class Facts:
     settings: list[Setting] = field(default_factory=list)
     skills: list[Skill] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Each role's surface forms as the text writes them ("NPs", "nurse practitioners"): its aliases.
+    surfaces: dict[str, set[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -503,6 +505,9 @@ def _add_duty(facts: Facts, who: list[str], s: Sentence, phrase: str, rule: str)
 def extract(seg: Segmented, roles: list[RoleInfo]) -> Facts:
     facts = Facts()
     sentences, doc = _sentences(seg, roles)
+    for s in sentences:
+        for m in s.roles.mentions:
+            facts.surfaces.setdefault(m.role, set()).add(s.text[m.start : m.end])
     lexicons = {key: Lexicon(doc, key) for key in ("settings", "skills")}
     for s in sentences:
         kind = seg.sections[s.section].kind

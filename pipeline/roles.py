@@ -20,7 +20,6 @@ SMALL_WORDS = {"a", "an", "and", "the", "of", "for", "in", "on", "to", "or", "at
 class RoleInfo:
     id: str
     name: str
-    aliases: list[str] = field(default_factory=list)
     # Lower-case forms searched for in the body, longest first.
     forms: list[str] = field(default_factory=list)
 
@@ -133,7 +132,6 @@ CAPITAL_WORD = re.compile(r"\b[A-Z]{2,6}s?\b")
 def build_roles(names: list[str], body: str) -> list[RoleInfo]:
     """Roles with the surface forms the body uses: plural, lower case, acronym, unique head noun."""
     heads = [n.split()[-1].lower() for n in names]
-    lowered = body.lower()
     introduced = [(body[max(0, m.start() - 80) : m.start()].rstrip().lower(), m.group("ac"))
                   for m in ACRONYM_DEFINITION.finditer(body)]
     capitals = set(CAPITAL_WORD.findall(body))
@@ -158,9 +156,8 @@ def build_roles(names: list[str], body: str) -> list[RoleInfo]:
             if acr.upper() in capitals or acr.upper() + "S" in capitals:
                 forms |= {acr, acr + "s"}
         ordered = sorted(forms, key=lambda f: (-len(f), f))
-        aliases = sorted({m.group(0) for f in ordered if f.rstrip("s") in lowered
-                          for m in _form_regex(f).finditer(body)} - {name})
-        roles.append(RoleInfo(rid, name, aliases, ordered))
+        # Aliases are the surface forms extraction meets (``Facts.surfaces``), filled in by assemble.
+        roles.append(RoleInfo(rid, name, ordered))
     return roles
 
 
