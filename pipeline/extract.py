@@ -67,6 +67,7 @@ CERT = re.compile(
     r"\b(?P<name>(?:(?:Certified|Registered|Licensed|Chartered|Professional|National)\s)(?:[A-Z][\w&'-]*\s?){1,6}"
     r"(?:\((?P<acr>[A-Z][A-Za-z0-9-]{1,9})\))?)"
     r"|\b(?P<acr2>[A-Z]{2,6}(?:-[A-Z0-9]{1,3})?)\s(?P<what>certification|certificate|credential|exam|license|licence)\b"
+    r"|\b[Cc]ertification (?:from|by|through) the (?P<org>[A-Z][\w&'-]*(?:\s(?:of\s)?[A-Z][\w&'-]*){0,5})"
 )
 LICENSE = re.compile(
     r"\b(?P<name>(?:(?!(?:A|An|The|This|That|Each|Every|Your|Their|Its|Our)\s)(?:[Ss]tate|[Pp]rofessional|[Cc]ommercial|"
@@ -326,7 +327,7 @@ def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts)
     if not cues.CREDENTIAL.hit(s.cues):
         return
     for m in CERT.finditer(text):
-        name = (m.group("name") or m.group("acr2") or "").strip()
+        name = (m.group("name") or m.group("acr2") or m.group("org") or "").strip()
         if not name or _negated(text, m.start(), m.end()):
             continue
         what = (m.group("what") or "").lower()

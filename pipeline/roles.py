@@ -210,6 +210,8 @@ def _find_mentions(signature: tuple[tuple[str, str, tuple[str, ...]], ...], text
         for m in _form_regex(form).finditer(text):
             if any(m.start() < t.end and t.start < m.end() for t in taken):
                 continue
+            if _used_as_verb(text, m):
+                continue
             follower = FOLLOWING_HEAD.match(text, m.end())
             if follower and singular(follower.group(1).lower()) in OCCUPATION_HEADS:
                 continue
@@ -262,6 +264,18 @@ def _modified(text: str, start: int, name_words: list[str]) -> bool:
     if any(re.search(r"\b" + re.escape(w) + r"\b", window, re.IGNORECASE) for w in name_words[:-1]):
         return False
     return "ADJ" not in getAllLemmas(word) and not word.endswith(("ed", "ing"))
+
+
+VERB_CONTEXT = re.compile(r"\b(?:may|might|can|could|must|will|would|should|to|they|we|you|i|also|often|usually|who|"
+                          r"that|and then)\s+$", re.IGNORECASE)
+
+
+def _used_as_verb(text: str, m: re.Match[str]) -> bool:
+    """A role name that is also a verb ("Cook", "Nurse", "Coach"), used as one: "chefs may cook at home"."""
+    word = m.group(0)
+    if " " in word or not word.islower() or word.endswith(("s", "'", "’")):
+        return False
+    return VERB_CONTEXT.search(text, max(0, m.start() - 12), m.start()) is not None
 
 
 FOLLOWING_HEAD = re.compile(r"[ -]([A-Za-z]+)\b")

@@ -181,3 +181,17 @@ def test_post_header_with_the_h1_is_kept() -> None:
     article = process_bytes(raw, "p.html")
     assert article.title == "What Does a Line Cook Do?"
     assert "A. Writer" not in article.text
+
+
+def test_role_name_used_as_a_verb_is_not_a_mention() -> None:
+    roles = build_roles(["Chef", "Cook"], "")
+    assert [m.role for m in find_mentions(roles, "Private chefs may cook in clients' homes.")] == ["chef"]
+    assert [m.role for m in find_mentions(roles, "A cook preps food; cooks earn less.")] == ["cook", "cook"]
+
+
+def test_school_programmes_and_certifying_bodies() -> None:
+    raw = (b"# What Does a Pastry Cook Do?\n\n## Training\n\nMany attend culinary school, which takes one to two "
+           b"years. Certification from the American Culinary Federation is optional.\n")
+    found = {(q.type, q.education_level or q.name, q.required) for q in process_bytes(raw, "p.md").requirements}
+    assert ("education", "postsecondary_nondegree", True) in found
+    assert ("certification", "American Culinary Federation", False) in found
