@@ -47,7 +47,6 @@ def _text(node: Tag) -> str:
     return re.sub(r"\s+", " ", node.get_text(" ")).strip()
 
 
-LEAF_BLOCKS = frozenset(HEADINGS) | BLOCK_TAGS
 H1 = frozenset({"h1"})
 NESTED_BLOCKS = frozenset(HEADINGS) | {"p", "ul", "ol", "table", "div", "section"}
 

@@ -678,10 +678,6 @@ def resolve(src: str | Path, dst: str | Path) -> tuple[LocalSource | UrlSource, 
     return source, dest
 
 
-def check_paths(src: Path, dst: Path) -> None:
-    resolve(src, dst)
-
-
 @contextmanager
 def locked(dst: Path) -> Iterator[None]:
     """One run at a time per output folder (the lock goes with the process, even on SIGKILL)."""
