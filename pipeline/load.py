@@ -157,6 +157,7 @@ MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 MD_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
 MD_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 MD_RULE = re.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 MD_TABLE_SEP = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 
@@ -184,8 +185,14 @@ def markdown_blocks(text: str) -> list[Block]:
         if line.strip().startswith(("```", "~~~")):
             in_fence = not in_fence
             continue
-        if not in_fence:
-            out.append(line)
+        if in_fence:
+            continue
+        # Setext headings: a text line underlined with === (level 1) or --- (level 2).
+        underline = SETEXT.match(line)
+        if underline and out and out[-1].strip() and not out[-1].lstrip().startswith(("#", "-", "*", ">", "|")):
+            out[-1] = ("# " if underline.group(1)[0] == "=" else "## ") + out[-1].strip()
+            continue
+        out.append(line)
     in_table = False
 
     def line_block(line: str) -> Block | None:

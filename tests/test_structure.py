@@ -195,3 +195,12 @@ def test_school_programmes_and_certifying_bodies() -> None:
     found = {(q.type, q.education_level or q.name, q.required) for q in process_bytes(raw, "p.md").requirements}
     assert ("education", "postsecondary_nondegree", True) in found
     assert ("certification", "American Culinary Federation", False) in found
+
+
+def test_markdown_setext_headings() -> None:
+    raw = (b"Cook vs. Chef: What Are the Differences?\n========================================\n\n"
+           b"Cooks and chefs both feed people.\n\nSalary\n------\n\nCooks earn $35,000 a year.\n")
+    article = process_bytes(raw, "s.md")
+    assert article.title == "Cook vs. Chef: What Are the Differences?"
+    assert [(s.heading, s.kind) for s in article.sections] == [(None, "intro"), ("Salary", "salary")]
+    assert "===" not in article.text and "---" not in article.text
