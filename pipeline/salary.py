@@ -44,9 +44,12 @@ MONEY_RE = re.compile(
     re.IGNORECASE,
 )
 # "45.000 €", "32 000 €", "52,000 USD": the currency after the number.
+_TRAILING_NUM = r"\d{1,3}(?:[ ,.]\d{3})+|\d+(?:\.\d{1,2})?"
 TRAILING_CURRENCY_RE = re.compile(
-    r"(?<![\d.,])(?P<num1>\d{1,3}(?:[ ,.]\d{3})+|\d+(?:\.\d{1,2})?)\s?(?P<tail>€|£|dollars|pounds|euros|"
-    r"USD|GBP|EUR|CAD|AUD|INR)(?![A-Za-z])",
+    r"(?:(?P<between>between)\s)?(?<![\d.,])"
+    r"(?:(?P<num0>" + _TRAILING_NUM + r")\s?(?:-|–|—|to|(?(between)and|(?!)))\s?)?"
+    r"(?P<num1>" + _TRAILING_NUM + r")\s?"
+    r"(?P<tail>€|£|dollars|pounds|euros|USD|GBP|EUR|CAD|AUD|INR)(?![A-Za-z])",
     re.IGNORECASE,
 )
 
@@ -104,8 +107,13 @@ def find_money(text: str) -> list[Money]:
     for m in TRAILING_CURRENCY_RE.finditer(text):
         if any(o.start < m.end() and m.start() < o.end for o in out):
             continue
-        out.append(Money(m.start(), m.end(), _number(m.group("num1").replace(" ", ","), None, ""), None, None,
-                         CURRENCY_SYMBOLS[m.group("tail").lower()]))
+        currency = CURRENCY_SYMBOLS[m.group("tail").lower()]
+        high = _number(m.group("num1").replace(" ", ","), None, "")
+        low = _number(m.group("num0").replace(" ", ","), None, "") if m.group("num0") else None
+        if low is not None and low < high <= 5 * low:
+            out.append(Money(m.start(), m.end(), None, low, high, currency))
+        else:
+            out.append(Money(m.start("num1"), m.end(), high, None, None, currency))
     return sorted(out, key=lambda money: money.start)
 
 

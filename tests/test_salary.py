@@ -110,6 +110,12 @@ PARSE_CASES = [
                  id="inr-lakh-grouping"),
     pytest.param("A French sommelier earns 32 000 € a year.", one(32000, "EUR", "year"),
                  id="space-thousands-trailing-euro"),
+    pytest.param("A Spanish surveyor earns 30,000 - 40,000 euros a year.", rng(30000, 40000, "EUR", "year"),
+                 id="trailing-currency-range"),
+    pytest.param("In Berlin a glazier earns between 38 000 and 46 000 € a year.", rng(38000, 46000, "EUR", "year"),
+                 id="trailing-currency-between"),
+    pytest.param("Since 2021 - 41,000 euros a year is typical for a Lisbon locksmith.", one(41000, "EUR", "year"),
+                 id="year-is-not-a-range-start"),
 ]
 
 
