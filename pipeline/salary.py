@@ -108,12 +108,13 @@ def find_money(text: str) -> list[Money]:
         if any(o.start < m.end() and m.start() < o.end for o in out):
             continue
         currency = CURRENCY_SYMBOLS[m.group("tail").lower()]
-        high = _number(m.group("num1").replace(" ", ","), None, "")
-        low = _number(m.group("num0").replace(" ", ","), None, "") if m.group("num0") else None
-        if low is not None and low < high <= 5 * low:
-            out.append(Money(m.start(), m.end(), None, low, high, currency))
+        top = _number(m.group("num1").replace(" ", ","), None, "")
+        bottom = _number(m.group("num0").replace(" ", ","), None, "") if m.group("num0") else None
+        # A range's ends are close; "2021 - 41,000 euros" is a year and then a figure.
+        if bottom is not None and bottom < top <= 5 * bottom:
+            out.append(Money(m.start(), m.end(), None, bottom, top, currency))
         else:
-            out.append(Money(m.start("num1"), m.end(), high, None, None, currency))
+            out.append(Money(m.start("num1"), m.end(), top, None, None, currency))
     return sorted(out, key=lambda money: money.start)
 
 
