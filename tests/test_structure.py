@@ -72,7 +72,12 @@ BOILERPLATE_CASES = [
     pytest.param("Advertisement", "advertisement", id="ad-marker"),
     pytest.param("You might also like", "related_link", id="related-heading"),
     pytest.param("By Ana Ruiz · 5 min read", "byline", id="byline"),
+    pytest.param("Photo: Getty Images", "caption", id="photo-credit"),
+    pytest.param("Read more: How to Become a Welder", "related_link", id="read-more"),
+    pytest.param("Medically reviewed by Dr. A. Lee, RN", "byline", id="reviewed-by"),
+    pytest.param("Last updated June 3, 2025", "byline", id="last-updated"),
     pytest.param("Pharmacists dispense medication and advise patients.", None, id="prose-is-kept"),
+    pytest.param("Written exams are part of the licensing process.", None, id="written-exam-is-prose"),
 ]
 
 
