@@ -209,3 +209,10 @@ def test_markdown_setext_headings() -> None:
     assert article.title == "Cook vs. Chef: What Are the Differences?"
     assert [(s.heading, s.kind) for s in article.sections] == [(None, "intro"), ("Salary", "salary")]
     assert "===" not in article.text and "---" not in article.text
+
+
+def test_html_noise_words_are_single_words() -> None:
+    from pipeline.rules import load_lexicon
+
+    # Class and id values are split into words before the lookup, so an entry with a separator never matches.
+    assert all(word.isalnum() for word in load_lexicon("html_noise_classes.tsv"))
