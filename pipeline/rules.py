@@ -36,7 +36,10 @@ class PatternRule(Rule):
     @field_validator("pattern")
     @classmethod
     def _compiles(cls, v: str) -> str:
-        re.compile(v)
+        try:
+            re.compile(v)
+        except re.error as exc:
+            raise ValueError(f"bad regular expression: {exc}") from exc
         return v
 
     @property
