@@ -117,6 +117,9 @@ def sentence_roles(
         return SentenceRoles(order(roles, compared | {m.role for m in opening}), mentions)
     if opening:
         return SentenceRoles(order(roles, {m.role for m in opening}), mentions)
+    ordinal = _former_latter(text, roles)
+    if ordinal and ORDINAL.match(text):
+        return SentenceRoles(ordinal, mentions)
     if CARRY_CUE.match(text) and previous:
         return SentenceRoles(previous, mentions, carried=True)
     if opens_with_other(text):
@@ -158,6 +161,10 @@ def roles_at(text: str, pos: int, sent: SentenceRoles, roles: list[RoleInfo]) ->
         return [r.id for r in roles]
     if start == 0 and LIKE.match(clause):
         return sent.subject
+    if not local and len(roles) == 2:
+        ordinal = _former_latter(clause, roles)
+        if ordinal:
+            return ordinal
     if local:
         before = [m for m in local if m.start < pos]
         if before:
@@ -165,6 +172,19 @@ def roles_at(text: str, pos: int, sent: SentenceRoles, roles: list[RoleInfo]) ->
             return order(roles, {m.role for m in first} if first else _group_ending(text, before))
         return order(roles, {local[0].role})
     return sent.subject
+
+
+ORDINAL = re.compile(r"^\W*(?:(?:conversely|meanwhile|however|by contrast|in contrast),?\s+)?the (former|latter)\b",
+                     re.IGNORECASE)
+ORDINAL_ANYWHERE = re.compile(r"\bthe (former|latter)\b", re.IGNORECASE)
+
+
+def _former_latter(text: str, roles: list[RoleInfo]) -> list[str]:
+    """"The former" and "the latter" in a two-role article name the first and second role."""
+    m = ORDINAL_ANYWHERE.search(text)
+    if not m or len(roles) != 2:
+        return []
+    return [roles[0].id if m.group(1).lower() == "former" else roles[1].id]
 
 
 def _group_ending(text: str, mentions: list[Mention]) -> set[str]:

@@ -116,3 +116,11 @@ ATTRIBUTION_CASES = [
 @pytest.mark.parametrize(("text", "kind", "expected"), ATTRIBUTION_CASES)
 def test_attribution(text: str, kind: str, expected: set[tuple[tuple[str, ...], object]]) -> None:
     assert _facts(text, kind) == expected
+
+
+def test_former_and_latter_name_the_roles_in_title_order() -> None:
+    from tests.helpers import run_article
+
+    article = run_article("The former earn $40,000 a year, while the latter earn $55,000 a year.")
+    assert {(tuple(s.roles), s.amount) for s in article.salaries} == {
+        (("kiln-operator",), 40000.0), (("glaze-chemist",), 55000.0)}
