@@ -124,3 +124,10 @@ def test_former_and_latter_name_the_roles_in_title_order() -> None:
     article = run_article("The former earn $40,000 a year, while the latter earn $55,000 a year.")
     assert {(tuple(s.roles), s.amount) for s in article.salaries} == {
         (("kiln-operator",), 40000.0), (("glaze-chemist",), 55000.0)}
+
+
+def test_in_contrast_to_x_is_not_the_subject() -> None:
+    from tests.helpers import run_article
+
+    article = run_article("In contrast to kiln operators, glaze chemists earn $60,000 a year.")
+    assert [(s.roles, s.amount) for s in article.salaries] == [(["glaze-chemist"], 60000.0)]
