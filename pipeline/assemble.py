@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
@@ -102,6 +103,25 @@ def comparison(roles: list[RoleInfo], facts: Facts) -> Comparison:
     return Comparison(roles=per, shared=common, distinct=distinct, salary_gap=gap)
 
 
+PROMISES = {
+    "pros_cons": re.compile(r"\bpros and cons\b|\badvantages and disadvantages\b", re.IGNORECASE),
+    "salary": re.compile(r"\b(salar(y|ies)|how much \w+ (earn|make)|pay)\b", re.IGNORECASE),
+    "faq": re.compile(r"\b(frequently asked questions|faqs?)\b", re.IGNORECASE),
+}
+
+
+def promise_warnings(seg: Segmented) -> list[str]:
+    """What the intro says the article covers but no section delivers ("intro promises pros and cons")."""
+    intro = next((s for s in seg.sections if s.kind == "intro"), None)
+    if intro is None:
+        return []
+    text = seg.text[intro.start : intro.end]
+    kinds = {s.kind for s in seg.sections}
+    labels = {"pros_cons": "pros and cons", "salary": "salary figures", "faq": "an FAQ"}
+    return [f"intro promises {labels[kind]}; none found" for kind, regex in PROMISES.items()
+            if regex.search(text) and kind not in kinds]
+
+
 def removed_entries(doc: Document) -> list[Removed]:
     """Each dropped line once, in page order (a footer may repeat the same line many times)."""
     seen: set[tuple[str, str]] = set()
@@ -124,6 +144,7 @@ def assemble(doc: Document, seg: Segmented, roles: list[RoleInfo], facts: Facts)
         facts.warnings.append("title reads as a comparison but fewer than two roles were found")
     if not roles:
         facts.warnings.append("no role found in the title; facts are not attributed")
+    facts.warnings.extend(promise_warnings(seg))
     settings = dedupe_per_role(facts.settings, lambda s: s.setting)
     requirements = dedupe_per_role(facts.requirements,
                                    lambda q: (q.type, q.education_level or (q.name or q.text).lower()))

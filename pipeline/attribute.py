@@ -36,7 +36,8 @@ QUANTIFIER = (
     r"\s+\d+(?:\.\d+)?\s?(?:%|percent))(?:\s+of)?"
 )
 LIKE = re.compile(r"^\W*(?:just )?(?:like|as with)\b[^,]{1,80},\s*", re.IGNORECASE)
-UNLIKE = re.compile(r"^\W*(unlike|compared (with|to)|in contrast to|as opposed to|like|as with)\b[^,]{1,80},\s*", re.IGNORECASE)
+UNLIKE = re.compile(r"^\W*(unlike|compared (with|to)|in contrast to|as opposed to|like|as with)\b[^,]{1,80},\s*",
+                    re.IGNORECASE)
 LEAD_IN = re.compile(
     r"^\W*(?:(?:(?:according to|as of|as per|based on|data from|in|by) [^,]{1,50},|conversely|however|meanwhile|"
     r"by contrast|in contrast|on the other hand|similarly|likewise|instead|in addition|additionally|also|typically|"

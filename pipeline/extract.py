@@ -160,7 +160,7 @@ def _negated(text: str, start: int, end: int) -> bool:
 
 
 def _salary(s: Sentence, money: pay.Money, roles_: list[str], before: str, after: str, rule: str,
-            facts: Facts, per: str | None = None) -> None:
+            facts: Facts, per: str | None = None) -> str:
     per = per or pay.period(before, after)
     if per is None:
         per = pay.period_from_size(money.value)
@@ -171,12 +171,14 @@ def _salary(s: Sentence, money: pay.Money, roles_: list[str], before: str, after
         currency=money.currency, period=per, statistic=pay.statistic(before, money, after),
         annual_amount=pay.annual(money, per), text=s.text[money.start:money.end],
     ))
+    return per
 
 
 def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
     if s.span.block.kind == "table_row":
         return
     previous: tuple[int, list[str]] | None = None
+    last: tuple[float, str] | None = None
     moneys = pay.find_money(s.text)
     for i, money in enumerate(moneys):
         c0, c1 = clause_bounds(s.text, money.start)
@@ -193,7 +195,13 @@ def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> 
         # Words about a figure sit between it and its neighbours, whatever the clause boundaries.
         before = s.text[max(moneys[i - 1].end if i else 0, money.start - 90) : money.start]
         after = s.text[money.end : moneys[i + 1].start if i + 1 < len(moneys) else len(s.text)]
-        _salary(s, money, who, before, after, "salary-prose", facts)
+        # "X earned a median annual wage of $89,290, while Y earned $87,740": the parallel figure
+        # shares the period written for the one before it.
+        shared = None
+        if last is not None and pay.period(before, after) is None and 0.33 <= money.value / last[0] <= 3:
+            shared = last[1]
+        per = _salary(s, money, who, before, after, "salary-prose", facts, shared)
+        last = (money.value, per)
         previous = (money.end, who)
 
 

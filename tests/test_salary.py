@@ -348,3 +348,18 @@ NO_PAY_NAMED_CASES = [
 @pytest.mark.parametrize("body", NO_PAY_NAMED_CASES)
 def test_no_salary_with_named_role(body: str) -> None:
     assert _pay_facts(body) == []
+
+
+def test_a_parallel_figure_shares_the_period_written_for_the_one_before() -> None:
+    article = run_article("Kiln operators earned a median annual wage of $48,100, while glaze chemists earned $71,900.")
+    assert {(tuple(s.roles), s.amount, s.period) for s in article.salaries} == {
+        (("kiln-operator",), 48100.0, "year"), (("glaze-chemist",), 71900.0, "year")}
+    assert not [w for w in article.warnings if "no pay period" in w]
+
+
+def test_intro_promises_that_the_article_does_not_keep_are_warned_about() -> None:
+    from pipeline.process import process_bytes
+
+    raw = (b"# Cook vs. Chef: What Are the Differences?\n\nWe list the pros and cons of each job.\n\n"
+           b"## Salary\n\nCooks earn $35,000 a year.\n")
+    assert "intro promises pros and cons; none found" in process_bytes(raw, "c.md").warnings
