@@ -7,9 +7,9 @@ from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
 from pipeline import VERSION
-from pipeline.extract import Facts
 from pipeline.model import Document, Segmented
 from pipeline.roles import RoleInfo, title_type
+from pipeline.sentences import Facts
 from schemas.article import (
     Article,
     Comparison,

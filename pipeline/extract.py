@@ -1,16 +1,15 @@
 """extract: sentences of the segmented article -> typed facts, each attributed and grounded.
 
-One spaCy pass (``pipeline.nlp``) gives sentences and lexicon matches; salaries come from the
-pure parser in ``pipeline.salary``; education from ``data/education.jsonl``; duties from verb
-phrases headed by a verb in ``data/duty_verbs.txt``.
+Sentences and their roles come from ``pipeline.sentences`` (one spaCy pass); salaries from the pure
+parser in ``pipeline.salary``; requirements from ``pipeline.requirements``; settings and skills from
+the lexicon matches; duties from ``pipeline.duties``.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -18,145 +17,20 @@ from pipeline import cues
 from pipeline import duties as duty_rules
 from pipeline import salary as pay
 from pipeline import skills as skill_rules
-from pipeline.attribute import (
-    SentenceRoles,
-    clause_bounds,
-    opening_mentions,
-    other_occupation,
-    roles_at,
-    sentence_roles,
-)
-from pipeline.model import Segmented, Span
-from pipeline.nlp import parse, skill_kind
+from pipeline.attribute import clause_bounds, opening_mentions, other_occupation, roles_at
+from pipeline.model import Segmented
+from pipeline.nlp import skill_kind
+from pipeline.requirements import education_matches, requirements_in
 from pipeline.roles import RoleInfo
-from pipeline.rules import PatternRule, combined
-from schemas.article import Duration, Duty, Evidence, Requirement, Salary, Setting, Skill
+from pipeline.sentences import MONEY_HINT, NEGATION, Facts, Sentence, build_sentences, evidence, negated
+from schemas.article import Duty, Salary, Setting, Skill
 
-NEGATION = re.compile(
-    r"\b(not|no longer|never|without|isn't|aren't|doesn't|don't|do not|does not|cannot|can't|rarely|nor|instead of|"
-    r"rather than|won't|(?<!\ba )few)\b",
-    re.IGNORECASE,
-)
-NEGATED_AFTER = re.compile(
-    r"^[^,;.]{0,40}\b(is|are)? ?not (required|necessary|needed|enough|sufficient)\b|^[^.;]{0,25}\bis not\b",
-    re.IGNORECASE,
-)
-NEGATED_JUST_BEFORE = re.compile(r"\b(rather than|instead of|not|without|no)\s+(an?\s+|the\s+|any\s+)?[\w'’-]*\s*$",
-                                 re.IGNORECASE)
-OPTIONAL = re.compile(r"\b(prefer(s|red)?|optional|helpful|an advantage|a plus|recommended|some employers|"
-                      r"can help|may help|useful|desirable|like to see|favou?r(s|ed|ite)?)\b", re.IGNORECASE)
 # "$38,200 per year, or $18.36 an hour": the same pay restated in another period.
 RESTATED = re.compile(r"[^.;$£€]{0,30}?,?\s*(?:or|which is|equivalent to|that is)\s+(?:about|around|roughly|nearly|"
                       r"approximately|some|just over|just under)?\s*", re.IGNORECASE)
-MONEY_HINT = re.compile(r"[$£€₹]\s?\d|\b(usd|gbp|eur|cad|aud|inr)\s?\d|\d\s?(dollars|pounds|euros|€|£|usd|gbp|eur)\b",
-                        re.IGNORECASE)
-SHARED_KINDS = {"requirements", "work_environment", "skills"}
 NO_SKILL_KINDS = {"salary", "outlook", "faq"}
 NO_SETTING_KINDS = {"salary", "outlook", "conclusion", "faq"}
 NO_DUTY_KINDS = {"salary", "outlook", "requirements", "faq", "pros_cons", "conclusion", "skills", "work_environment"}
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "twelve": 12, "eighteen": 18, "a": 1, "an": 1, "several": None, "a few": None}
-DURATION = re.compile(
-    r"\b(?P<a>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|a|an)"
-    r"(?:\s?(?:to|-|–|or)\s?(?P<b>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve))?"
-    r"[\s-](?P<unit>years?|months?|weeks?)\b",
-    re.IGNORECASE,
-)
-CERT = re.compile(
-    r"\b(?P<name>(?:(?:Certified|Registered|Licensed|Chartered|Professional|National)\s)(?:[A-Z][\w&'-]*\s?){1,6}"
-    r"(?:\((?P<acr>[A-Z][A-Za-z0-9-]{1,9})\))?)"
-    r"|\b(?P<acr2>[A-Z]{2,6}(?:-[A-Z0-9]{1,3})?)\s(?P<what>certification|certificate|credential|exam|license|licence)\b"
-    r"|\b[Cc]ertification (?:from|by|through) the (?P<org>[A-Z][\w&'-]*(?:\s(?:of\s)?[A-Z][\w&'-]*){0,5})"
-)
-LICENSE = re.compile(
-    r"\b(?P<name>(?:(?!(?:A|An|The|This|That|Each|Every|Your|Their|Its|Our)\s)(?:[Ss]tate|[Pp]rofessional|[Cc]ommercial|"
-    r"[a-z]+['’]s|[A-Z][\w'’-]*)\s){0,3}(?:[Ll]icen[cs]e|[Ll]icensure))\b"
-)
-EXPERIENCE = re.compile(r"\b(?:years? of|experience)\b[^.;]{0,40}?\bexperience\b|\bexperience (as|in|working)\b",
-                        re.IGNORECASE)
-TRAINING = re.compile(r"\b(apprenticeships?|on-the-job training|on the job training|training program(me)?s?|"
-                      r"learn(s|ed)? on the job|in-house training)\b", re.IGNORECASE)
-
-
-@dataclass
-class Facts:
-    duties: list[Duty] = field(default_factory=list)
-    requirements: list[Requirement] = field(default_factory=list)
-    salaries: list[Salary] = field(default_factory=list)
-    settings: list[Setting] = field(default_factory=list)
-    skills: list[Skill] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    # Each role's surface forms as the text writes them ("NPs", "nurse practitioners"): its aliases.
-    surfaces: dict[str, set[str]] = field(default_factory=dict)
-
-
-@dataclass
-class Sentence:
-    start: int
-    end: int
-    text: str
-    section: int
-    span: Span
-    roles: SentenceRoles
-    cues: cues.Text
-
-
-def sentence_offsets(doc: Doc, length: int) -> list[tuple[int, int]]:
-    """Character spans of ``doc``'s sentences, read from its SENT_START array.
-
-    The same sentences as ``doc.sents``, without building a Span per sentence.
-    """
-    if not len(doc):
-        return []
-    flags = doc.to_array("SENT_START")
-    offsets = doc.to_array("IDX")
-    bounds = [int(o) for o in offsets[flags == 1]] + [length]
-    return list(zip(bounds[:-1], bounds[1:], strict=False))
-
-
-def _sentences(seg: Segmented, roles: list[RoleInfo]) -> tuple[list[Sentence], Doc]:
-    doc = parse(seg.text)
-    starts = [s.start for s in seg.sections]
-    span_starts = [s.start for s in seg.spans]
-    out: list[Sentence] = []
-    previous: list[str] = []
-    last_section = -1
-    for sent_start, sent_end in sentence_offsets(doc, len(seg.text)):
-        raw = seg.text[sent_start:sent_end]
-        text = raw.strip()
-        if not text:
-            continue
-        start = sent_start + len(raw) - len(raw.lstrip())
-        sec_index = max(0, bisect.bisect_right(starts, start) - 1)
-        span = seg.spans[max(0, bisect.bisect_right(span_starts, start) - 1)]
-        if sec_index != last_section:
-            previous = []
-            last_section = sec_index
-        section = seg.sections[sec_index]
-        default = section.roles if len(section.roles) == 1 else []
-        # "Most employers want a high school diploma" under "Education": said of every role.
-        shared = [r.id for r in roles] if section.kind in SHARED_KINDS and not section.roles else []
-        if span.block.kind in ("title", "heading"):
-            sr = SentenceRoles([], [])
-        else:
-            sr = sentence_roles(text, roles, previous, default, shared)
-            if sr.subject:
-                previous = sr.subject
-        out.append(Sentence(start, start + len(text), text, sec_index, span, sr, cues.Text.of(text)))
-    return out, doc
-
-
-def _evidence(s: Sentence) -> Evidence:
-    return Evidence(start=s.start, end=s.end, section=s.section)
-
-
-def _negated(text: str, start: int, end: int) -> bool:
-    c0, c1 = clause_bounds(text, start)
-    return (bool(NEGATION.search(text[c0:start])) or bool(NEGATED_AFTER.search(text[end:c1]))
-            or bool(NEGATED_JUST_BEFORE.search(text[max(0, start - 30) : start])))
-
-
-# --- salaries -----------------------------------------------------------------------------
 
 
 def _salary(s: Sentence, money: pay.Money, roles_: list[str], before: str, after: str, rule: str,
@@ -167,7 +41,7 @@ def _salary(s: Sentence, money: pay.Money, roles_: list[str], before: str, after
         facts.warnings.append(f"no pay period written for {s.text[money.start:money.end]!r}; "
                               f"took '{per}' from its size")
     facts.salaries.append(Salary(
-        roles=roles_, evidence=_evidence(s), rule=rule, amount=money.amount, min=money.low, max=money.high,
+        roles=roles_, evidence=evidence(s), rule=rule, amount=money.amount, min=money.low, max=money.high,
         currency=money.currency, period=per, statistic=pay.statistic(before, money, after),
         annual_amount=pay.annual(money, per), text=s.text[money.start:money.end],
     ))
@@ -248,120 +122,6 @@ def table_salaries(s: Sentence, seg: Segmented, roles: list[RoleInfo], facts: Fa
             _salary(s, shifted, column_roles, described, cell[money.end :], "salary-table", facts, per)
 
 
-# --- requirements ---------------------------------------------------------------------------
-
-
-def _duration_near(text: str, start: int, end: int) -> Duration | None:
-    """The duration that belongs to the requirement at ``text[start:end]``.
-
-    Right before it ("a two-year associate program", "6 months of training"), or after it through
-    "takes/lasts/of" ("programs take one to two years"), but not one that belongs to another
-    requirement ("... and two years of experience").
-    """
-    inside = DURATION.search(text, start, end)
-    if inside:
-        return _duration(inside)
-    for m in DURATION.finditer(text):
-        gap = text[m.end() : start]
-        if 0 <= start - m.end() <= 25 and re.fullmatch(r"[\w\s'’-]*?(?:\bof\s[\w\s'’-]*)?", gap) \
-                and not REQUIREMENT_WORD.search(gap):
-            return _duration(m)
-    for m in DURATION.finditer(text, end):
-        gap = text[end : m.start()]
-        if len(gap) <= 60 and DURATION_VERB.search(gap) and not REQUIREMENT_WORD.search(gap) \
-                and not re.match(r"\s*of\s+(?:\w+\s+){0,2}(?:experience|training)", text[m.end() :]):
-            return _duration(m)
-    return None
-
-
-REQUIREMENT_WORD = re.compile(r"\b(degree|diploma|certificate|licen[cs]e|apprenticeship|experience|training|and|or|"
-                              r"followed)\b", re.IGNORECASE)
-DURATION_VERB = re.compile(r"\b(takes?|took|lasts?|lasting|requires?|spans?|runs?|usually takes|typically takes|in)\b",
-                           re.IGNORECASE)
-
-
-def _duration(m: re.Match[str]) -> Duration:
-
-    def num(v: str | None) -> float | None:
-        if v is None:
-            return None
-        v = v.lower()
-        return float(v) if v[0].isdigit() else NUMBER_WORDS.get(v)
-
-    lo, hi = num(m.group("a")), num(m.group("b"))
-    unit = m.group("unit").lower().rstrip("s")
-    if unit == "week":
-        lo = round(lo / 4.33, 1) if lo else lo
-        hi = round(hi / 4.33, 1) if hi else hi
-        unit = "month"
-    return Duration(min=lo, max=hi if hi is not None else lo, unit=unit)
-
-
-@dataclass(frozen=True)
-class EducationMatch:
-    start: int
-    end: int
-    text: str
-    rule: PatternRule
-
-
-@lru_cache(maxsize=4096)
-def education_matches(text: str) -> tuple[EducationMatch, ...]:
-    regex, rules = combined("education.jsonl")
-    out = []
-    for m in regex.finditer(text):
-        rule = rules[int((m.lastgroup or "r0")[1:])]
-        out.append(EducationMatch(m.start(), m.end(), m.group(0), rule))
-    return tuple(out)
-
-
-def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
-    text = s.text
-    if kind != "requirements" and cues.MONEY.hit(s.cues) and MONEY_HINT.search(text) and pay.is_distractor(text):
-        return
-    for edu in education_matches(text):
-        if edu.rule.value != "no_formal_education" and _negated(text, edu.start, edu.end):
-            continue
-        c0, c1 = clause_bounds(text, edu.start)
-        if other_occupation(text[c0:c1], roles) and not s.roles.subject:
-            continue
-        facts.requirements.append(Requirement(
-            roles=roles_at(text, edu.start, s.roles, roles), evidence=_evidence(s), rule=edu.rule.id,
-            type="education", education_level=edu.rule.value, name=None,
-            duration=_duration_near(text, edu.start, edu.end), required=not OPTIONAL.search(text[c0:c1]),
-            text=edu.text,
-        ))
-    if not cues.CREDENTIAL.hit(s.cues):
-        return
-    for m in CERT.finditer(text):
-        name = (m.group("name") or m.group("acr2") or m.group("org") or "").strip()
-        if not name or _negated(text, m.start(), m.end()):
-            continue
-        what = (m.group("what") or "").lower()
-        rtype = "license" if what in ("license", "licence") else "certification"
-        facts.requirements.append(Requirement(
-            roles=roles_at(text, m.start(), s.roles, roles), evidence=_evidence(s), rule="cert-name", type=rtype,
-            name=name, required=not OPTIONAL.search(text), text=m.group(0).strip(),
-        ))
-    for m in LICENSE.finditer(text):
-        if _negated(text, m.start(), m.end()) or kind not in ("requirements", "role_overview", "intro", "duties"):
-            continue
-        facts.requirements.append(Requirement(
-            roles=roles_at(text, m.start(), s.roles, roles), evidence=_evidence(s), rule="license", type="license",
-            name=m.group("name").strip(), required=not OPTIONAL.search(text), text=m.group(0),
-        ))
-    for regex, rtype, rule_id in ((EXPERIENCE, "experience", "experience"), (TRAINING, "training", "training")):
-        for m in regex.finditer(text):
-            if _negated(text, m.start(), m.end()):
-                continue
-            c0, c1 = clause_bounds(text, m.start())
-            facts.requirements.append(Requirement(
-                roles=roles_at(text, m.start(), s.roles, roles), evidence=_evidence(s), rule=rule_id, type=rtype,
-                duration=_duration_near(text, m.start(), m.end()), required=not OPTIONAL.search(text[c0:c1]),
-                text=m.group(0),
-            ))
-
-
 # --- settings and skills --------------------------------------------------------------------
 
 
@@ -396,12 +156,12 @@ def lexicon_facts(s: Sentence, lexicons: dict[str, Lexicon], roles: list[RoleInf
         taken = [(m.start, m.end) for m in s.roles.mentions] + [(m.start, m.end) for m in education_matches(text)]
         for span in lexicons["settings"].within(s.start, s.end):
             a, b = span.start - s.start, span.end - s.start
-            if _negated(text, a, b) or any(x < b and a < y for x, y in taken):
+            if negated(text, a, b) or any(x < b and a < y for x, y in taken):
                 continue
             if span.value in ("school", "college_university") and cues.STUDY.hit(s.cues):
                 continue
             who = roles_at(text, a, s.roles, roles)
-            facts.settings.append(Setting(roles=who, evidence=_evidence(s), rule=span.rule, setting=span.value,
+            facts.settings.append(Setting(roles=who, evidence=evidence(s), rule=span.rule, setting=span.value,
                                           text=span.text))
     if kind in NO_SKILL_KINDS or not (kind == "skills" or cues.SKILL.hit(s.cues)):
         return
@@ -409,14 +169,14 @@ def lexicon_facts(s: Sentence, lexicons: dict[str, Lexicon], roles: list[RoleInf
     for span in lexicons["skills"].within(s.start, s.end):
         a, b = span.start - s.start, span.end - s.start
         lexical.append((a, b))
-        if _negated(text, a, b):
+        if negated(text, a, b):
             continue
-        facts.skills.append(Skill(roles=roles_at(text, a, s.roles, roles), evidence=_evidence(s),
+        facts.skills.append(Skill(roles=roles_at(text, a, s.roles, roles), evidence=evidence(s),
                                   rule=span.rule, skill=span.value, kind=skill_kind(span.rule)))
     for found in skill_rules.before_skills(text) + skill_rules.complements(text):
-        if any(a < found.end and found.start < b for a, b in lexical) or _negated(text, found.start, found.end):
+        if any(a < found.end and found.start < b for a, b in lexical) or negated(text, found.start, found.end):
             continue
-        facts.skills.append(Skill(roles=roles_at(text, found.start, s.roles, roles), evidence=_evidence(s),
+        facts.skills.append(Skill(roles=roles_at(text, found.start, s.roles, roles), evidence=evidence(s),
                                   rule=found.rule, skill=found.name, kind="hard"))
 
 
@@ -507,12 +267,12 @@ def _add_duty(facts: Facts, who: list[str], s: Sentence, phrase: str, rule: str)
     for d in facts.duties:
         if d.text.lower() == key and d.roles == who:
             return
-    facts.duties.append(Duty(roles=who, evidence=_evidence(s), rule=rule, text=phrase))
+    facts.duties.append(Duty(roles=who, evidence=evidence(s), rule=rule, text=phrase))
 
 
 def extract(seg: Segmented, roles: list[RoleInfo]) -> Facts:
     facts = Facts()
-    sentences, doc = _sentences(seg, roles)
+    sentences, doc = build_sentences(seg, roles)
     for s in sentences:
         for m in s.roles.mentions:
             facts.surfaces.setdefault(m.role, set()).add(s.text[m.start : m.end])

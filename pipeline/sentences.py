@@ -1,0 +1,117 @@
+"""Sentences of the segmented article with the roles they are about, and the facts gathered from them.
+
+The types and helpers that every fact extractor (``extract``, ``requirements``) shares.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from pipeline import cues
+from pipeline.attribute import SentenceRoles, clause_bounds, sentence_roles
+from pipeline.model import Segmented, Span
+from pipeline.nlp import parse
+from pipeline.roles import RoleInfo
+from schemas.article import Duty, Evidence, Requirement, Salary, Setting, Skill
+
+NEGATION = re.compile(
+    r"\b(not|no longer|never|without|isn't|aren't|doesn't|don't|do not|does not|cannot|can't|rarely|nor|instead of|"
+    r"rather than|won't|(?<!\ba )few)\b",
+    re.IGNORECASE,
+)
+NEGATED_AFTER = re.compile(
+    r"^[^,;.]{0,40}\b(is|are)? ?not (required|necessary|needed|enough|sufficient)\b|^[^.;]{0,25}\bis not\b",
+    re.IGNORECASE,
+)
+NEGATED_JUST_BEFORE = re.compile(r"\b(rather than|instead of|not|without|no)\s+(an?\s+|the\s+|any\s+)?[\w'’-]*\s*$",
+                                 re.IGNORECASE)
+OPTIONAL = re.compile(r"\b(prefer(s|red)?|optional|helpful|an advantage|a plus|recommended|some employers|"
+                      r"can help|may help|useful|desirable|like to see|favou?r(s|ed|ite)?)\b", re.IGNORECASE)
+MONEY_HINT = re.compile(r"[$£€₹]\s?\d|\b(usd|gbp|eur|cad|aud|inr)\s?\d|\d\s?(dollars|pounds|euros|€|£|usd|gbp|eur)\b",
+                        re.IGNORECASE)
+SHARED_KINDS = {"requirements", "work_environment", "skills"}
+
+
+@dataclass
+class Facts:
+    duties: list[Duty] = field(default_factory=list)
+    requirements: list[Requirement] = field(default_factory=list)
+    salaries: list[Salary] = field(default_factory=list)
+    settings: list[Setting] = field(default_factory=list)
+    skills: list[Skill] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    # Each role's surface forms as the text writes them ("NPs", "nurse practitioners"): its aliases.
+    surfaces: dict[str, set[str]] = field(default_factory=dict)
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    section: int
+    span: Span
+    roles: SentenceRoles
+    cues: cues.Text
+
+
+def sentence_offsets(doc: Doc, length: int) -> list[tuple[int, int]]:
+    """Character spans of ``doc``'s sentences, read from its SENT_START array.
+
+    The same sentences as ``doc.sents``, without building a Span per sentence.
+    """
+    if not len(doc):
+        return []
+    flags = doc.to_array("SENT_START")
+    offsets = doc.to_array("IDX")
+    bounds = [int(o) for o in offsets[flags == 1]] + [length]
+    return list(zip(bounds[:-1], bounds[1:], strict=False))
+
+
+def build_sentences(seg: Segmented, roles: list[RoleInfo]) -> tuple[list[Sentence], Doc]:
+    doc = parse(seg.text)
+    starts = [s.start for s in seg.sections]
+    span_starts = [s.start for s in seg.spans]
+    out: list[Sentence] = []
+    previous: list[str] = []
+    last_section = -1
+    for sent_start, sent_end in sentence_offsets(doc, len(seg.text)):
+        raw = seg.text[sent_start:sent_end]
+        text = raw.strip()
+        if not text:
+            continue
+        start = sent_start + len(raw) - len(raw.lstrip())
+        sec_index = max(0, bisect.bisect_right(starts, start) - 1)
+        span = seg.spans[max(0, bisect.bisect_right(span_starts, start) - 1)]
+        if sec_index != last_section:
+            previous = []
+            last_section = sec_index
+        section = seg.sections[sec_index]
+        default = section.roles if len(section.roles) == 1 else []
+        # "Most employers want a high school diploma" under "Education": said of every role.
+        shared = [r.id for r in roles] if section.kind in SHARED_KINDS and not section.roles else []
+        if span.block.kind in ("title", "heading"):
+            sr = SentenceRoles([], [])
+        else:
+            sr = sentence_roles(text, roles, previous, default, shared)
+            if sr.subject:
+                previous = sr.subject
+        out.append(Sentence(start, start + len(text), text, sec_index, span, sr, cues.Text.of(text)))
+    return out, doc
+
+
+def evidence(s: Sentence) -> Evidence:
+    return Evidence(start=s.start, end=s.end, section=s.section)
+
+
+def negated(text: str, start: int, end: int) -> bool:
+    c0, c1 = clause_bounds(text, start)
+    return (bool(NEGATION.search(text[c0:start])) or bool(NEGATED_AFTER.search(text[end:c1]))
+            or bool(NEGATED_JUST_BEFORE.search(text[max(0, start - 30) : start])))
+
+
+# --- salaries -----------------------------------------------------------------------------
