@@ -28,6 +28,7 @@ from schemas.article import Duty, Salary, Setting, Skill
 # "$38,200 per year, or $18.36 an hour": the same pay restated in another period.
 RESTATED = re.compile(r"[^.;$£€]{0,30}?,?\s*(?:or|which is|equivalent to|that is)\s+(?:about|around|roughly|nearly|"
                       r"approximately|some|just over|just under)?\s*", re.IGNORECASE)
+RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who|it)\s+$", re.IGNORECASE)
 NO_SKILL_KINDS = {"salary", "outlook", "faq"}
 NO_SETTING_KINDS = {"salary", "outlook", "conclusion", "faq"}
 NO_DUTY_KINDS = {"salary", "outlook", "requirements", "faq", "pros_cons", "conclusion", "skills", "work_environment"}
@@ -160,6 +161,8 @@ def lexicon_facts(s: Sentence, lexicons: dict[str, Lexicon], roles: list[RoleInf
                 continue
             if span.value in ("school", "college_university") and cues.STUDY.hit(s.cues):
                 continue
+            if RELATIVE_BEFORE.search(text, max(0, a - 12), a):
+                continue  # "code that stores user accounts": a verb, not a shop
             who = roles_at(text, a, s.roles, roles)
             facts.settings.append(Setting(roles=who, evidence=evidence(s), rule=span.rule, setting=span.value,
                                           text=span.text))

@@ -176,6 +176,7 @@ def _is_acronym_form(form: str) -> bool:
 
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
 ROLE_MODIFIERS = load_terms("role_modifiers.txt")
+TASK_VERBS = load_terms("duty_verbs.txt")
 
 
 @dataclass(frozen=True)
@@ -261,6 +262,8 @@ def _modified(text: str, start: int, name_words: list[str]) -> bool:
     word = prev.group(1).lower()
     if word in ROLE_MODIFIERS or "-" in word or any(w.startswith(word) for w in name_words[:-1]):
         return False
+    if word in TASK_VERBS:
+        return False  # "companies hire drivers": a verb before the head noun, not a modifier
     if any(re.search(r"\b" + re.escape(w) + r"\b", window, re.IGNORECASE) for w in name_words[:-1]):
         return False
     return "ADJ" not in getAllLemmas(word) and not word.endswith(("ed", "ing"))

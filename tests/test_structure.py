@@ -216,3 +216,14 @@ def test_html_noise_words_are_single_words() -> None:
 
     # Class and id values are split into words before the lookup, so an entry with a separator never matches.
     assert all(word.isalnum() for word in load_lexicon("html_noise_classes.tsv"))
+
+
+def test_a_verb_before_the_head_noun_keeps_the_role() -> None:
+    roles = build_roles(["Forklift Operator"], "")
+    assert [m.role for m in find_mentions(roles, "Warehouses hire operators with a licence.")] == ["forklift-operator"]
+
+
+def test_a_setting_word_used_as_a_verb_is_not_a_setting() -> None:
+    raw = (b"# What Does a Database Administrator Do?\n\n## Where they work\n\n"
+           b"Database administrators work in banks and maintain the software that stores customer records.\n")
+    assert [s.setting for s in process_bytes(raw, "d.md").settings] == ["bank_financial"]
