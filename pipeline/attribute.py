@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from lemminflect import getAllLemmas
+
 from pipeline.duties import base_form
 from pipeline.roles import Mention, RoleInfo, find_mentions
 from pipeline.rules import load_terms
@@ -80,24 +82,42 @@ def order(roles: list[RoleInfo], ids: set[str]) -> list[str]:
 
 
 def opening_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Mentions that form the sentence's opening noun phrase, e.g. "Medical coders and billers"."""
+    """Mentions that form the sentence's opening noun phrase, e.g. "Medical coders and billers".
+
+    The phrase may follow a lead-in ("Conversely,", "According to the BLS,", any short opening
+    clause that names no role, such as "Depending on the job,") and adjectives ("Heavy and
+    tractor-trailer truck drivers").
+    """
     skip = UNLIKE.match(text)
     pos = skip.end() if skip else 0
     lead = LEAD_IN.match(text[pos:])
     if lead:
         pos += lead.end()
+    else:
+        comma = text.find(",", pos, pos + 60)
+        if comma > 0 and not any(m.start < comma for m in mentions) and text[pos:comma].count(" ") <= 7:
+            pos = comma + 1
     out: list[Mention] = []
     for m in mentions:
         if m.start < pos:
             continue
         gap = text[pos : m.start]
-        if out and not re.fullmatch(r"[\s,()]*(and|or|&|as well as)?[\s,()]*(the|both)?\s*", gap, re.IGNORECASE):
+        if out and not COORDINATION.fullmatch(gap):
             break
-        if not out and not OPENING_GAP.fullmatch(gap):
+        if not out and not (OPENING_GAP.fullmatch(gap) or _adjectives(gap)):
             break
         out.append(m)
         pos = m.end
     return out
+
+
+def _adjectives(gap: str) -> bool:
+    """Up to four adjectives, hyphenated modifiers and conjunctions: "Heavy and tractor-trailer "."""
+    words = gap.split()
+    return 0 < len(words) <= 4 and all(
+        w.lower() in ("and", "or", "a", "an", "the") or "-" in w or "ADJ" in getAllLemmas(w.lower().strip(","))
+        for w in words
+    )
 
 
 def sentence_roles(

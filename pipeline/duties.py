@@ -29,7 +29,7 @@ MODIFIERS = re.compile(
     r"(?:are|is) (?:an?|the)? ?[\w -]{0,60}? (?:who|that)|(?:duties|tasks|responsibilities) (?:include|involve)|"
     r"(?:try|tries|aim|aims|strive|strives|seek|seeks) to|(?:do|does),\s*(?:however|though|also|in fact),|"
     r"(?:are|is) (?:paid|trained|hired|there) to|"
-    r"(?!(?:only|early|daily|weekly|monthly|yearly|family|supply|apply|reply|rely)\b)\w+ly|"
+    r"(?!(?:only|early|daily|weekly|monthly|yearly|family|supply|apply|reply|rely|fly|comply|multiply|imply|tally|rally|ally|bully)\b)\w+ly|"
     r"(?:also )?(?:spend|spends) (?:most of )?(?:their|the|his|her) (?:time|days?|shifts?) [\w ]{0,30}?,)\s*)+",
     re.IGNORECASE,
 )
