@@ -124,9 +124,14 @@ def segment(doc: Document, roles: list[RoleInfo]) -> Segmented:
     for i, b in enumerate(blocks):
         if b.kind != "title":
             continue
-        nxt = next((x for x in blocks[i + 1 :] if x.kind != "break"), None)
+        following = [x for x in blocks[i + 1 : i + 4] if x.kind != "break"]
+        nxt = following[0] if following else None
+        # A short paragraph right under the title is its dek; in HTML without a dek-like class it
+        # must be a single sentence and have more text after it.
+        short_lead = (nxt is not None and len(nxt.text) <= 200 and nxt.text.count(". ") == 0
+                      and len(following) > 1 and following[1].kind == "paragraph")
         if nxt is not None and nxt.kind == "paragraph" and len(nxt.text) <= SUMMARY_MAX and (
-            SUMMARY_CSS.search(nxt.css) or doc.media_type != "text/html"
+            SUMMARY_CSS.search(nxt.css) or doc.media_type != "text/html" or short_lead
         ):
             summary = nxt.text
         break

@@ -76,6 +76,7 @@ BOILERPLATE_CASES = [
     pytest.param("Read more: How to Become a Welder", "related_link", id="read-more"),
     pytest.param("Medically reviewed by Dr. A. Lee, RN", "byline", id="reviewed-by"),
     pytest.param("Last updated June 3, 2025", "byline", id="last-updated"),
+    pytest.param("Posted by Jane Roe | March 3, 2025", "byline", id="posted-by"),
     pytest.param("Pharmacists dispense medication and advise patients.", None, id="prose-is-kept"),
     pytest.param("Written exams are part of the licensing process.", None, id="written-exam-is-prose"),
 ]
@@ -227,3 +228,10 @@ def test_a_setting_word_used_as_a_verb_is_not_a_setting() -> None:
     raw = (b"# What Does a Database Administrator Do?\n\n## Where they work\n\n"
            b"Database administrators work in banks and maintain the software that stores customer records.\n")
     assert [s.setting for s in process_bytes(raw, "d.md").settings] == ["bank_financial"]
+
+
+def test_html_dek_without_a_class_is_a_short_single_sentence_under_the_title() -> None:
+    raw = (b"<html><body><article><h1>Cook vs. Chef: What Are the Differences?</h1>"
+           b"<p>Two kitchen jobs with different paths.</p><p>Cooks prepare food. Chefs plan menus and run the "
+           b"kitchen.</p></article></body></html>")
+    assert process_bytes(raw, "k.html").summary == "Two kitchen jobs with different paths."
