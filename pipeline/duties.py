@@ -33,8 +33,8 @@ MODIFIERS = re.compile(
     r"(?:also )?(?:spend|spends) (?:most of )?(?:their|the|his|her) (?:time|days?|shifts?) [\w ]{0,30}?,)\s*)+",
     re.IGNORECASE,
 )
-APPOSITIVE = re.compile(r"\s*(?:\([^)]{1,60}\)\s*)?(?:,\s*(?:often|sometimes|also|commonly)?\s*(?:called|known as|"
-                        r"referred to as)?[^,.;]{1,60},)?")
+APPOSITIVE = re.compile(r"\s*\)?\s*(?:\([^)]{1,60}\)\s*)?(?:,\s*(?:often|sometimes|also|commonly)?\s*"
+                        r"(?:called|known as|referred to as)?[^,.;]{1,60},)?")
 # "aides with extra training may check ...", "an economist working for the government might ...":
 # a post-modifier between the subject and a modal.
 POST_MODIFIER = re.compile(r"\s+(?:with|in|at|from|for|on|\w+ing)\s[^,.;]{1,50}?(?=\s+(?:may|might|can|could|must|"
@@ -55,6 +55,7 @@ CUT = re.compile(r"\s(?:because|since|as well as|in order to)\s|(?<!\b[A-Z])[.;:
                  r"such as|which|who|so|but|while|because|especially|although|though|often|usually|and they)\b|"
                  r"\s[-–—]\s", re.IGNORECASE)
 CONJUNCTIONS = {"and", "or", "also", "then", "both"}
+CAUSATIVE = {"help", "let", "make", "watch", "teach"}
 PREPOSITIONS = {"for", "to", "with", "on", "in", "about", "at", "of", "from", "into", "by"}
 CONJ_WORDS = re.compile(r"\b(and|or|also|then|both)\b")
 MAX_WORDS = 14
@@ -116,7 +117,11 @@ def verb_phrases(rest: str) -> list[Phrase]:
     if form is None or form == "past":
         return []
     splits = [0]
+    # "help patients bathe, dress and eat": the verbs after "help someone" are one task.
+    causative = (base_form(words[0][2]) or "") in CAUSATIVE
     for i in range(1, len(words)):
+        if causative and i <= 6:
+            continue
         k = i - 1
         while k > 0 and words[k][2].lower() in CONJUNCTIONS:
             k -= 1
@@ -132,21 +137,23 @@ def verb_phrases(rest: str) -> list[Phrase]:
             splits.append(i)
     bounds = [(i, splits[n + 1] if n + 1 < len(splits) else len(words)) for n, i in enumerate(splits)]
     out: list[Phrase] = []
-    pending: list[str] = []
+    pending = ""
     for i, j in bounds:
+        full_end = j
         while j - i > 1 and words[j - 1][2].lower() in CONJUNCTIONS:
             j -= 1
         last = (i, j) == bounds[-1]
         if not last and (j - i == 1 or words[j - 1][2].lower() in PREPOSITIONS):
             # A bare verb shares the next verb's object: "clean and prepare sites", "search for and identify".
-            pending.append((base_form(words[i][2]) or words[i][2]) + region[words[i][1] : words[j - 1][1]])
+            conj = " or " if any(w[2].lower() == "or" for w in words[j:full_end]) else " and "
+            pending += (base_form(words[i][2]) or words[i][2]) + region[words[i][1] : words[j - 1][1]] + conj
             continue
         seg_words = words[i:j][:MAX_WORDS]
         start, end = seg_words[0][0], seg_words[-1][1]
         verb = base_form(seg_words[0][2]) or seg_words[0][2]
         tail = _base_coordinated(region, seg_words, form)
-        out.append(Phrase(start, end, " and ".join(pending + [verb]) + tail))
-        pending = []
+        out.append(Phrase(start, end, pending + verb + tail))
+        pending = ""
     return out
 
 

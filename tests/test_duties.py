@@ -21,6 +21,8 @@ SPLIT_CASES = [
                  id="infinitive-pair-stays"),
     pytest.param("inspects pipes, valves and pumps", ["inspect pipes, valves and pumps"], id="object-list-stays"),
     pytest.param("loads trucks because the depot is busy", ["load trucks"], id="cut-at-because"),
+    pytest.param("help residents wash, dress and eat", ["help residents wash, dress and eat"], id="help-someone-do"),
+    pytest.param("lift or reposition patients", ["lift or reposition patients"], id="keeps-or"),
 ]
 
 
