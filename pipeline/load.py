@@ -101,7 +101,7 @@ def load(path: Path, root: Path | None = None) -> Document:
 SENTENCE_END = re.compile(r"[.!?:;\"'”’)]\s*$")
 
 
-def _paragraphs(lines: list[str], line_block: Callable[[str], Block | None]) -> list[Block]:
+def _paragraphs(lines: list[str], line_block: Callable[[int, str], Block | None]) -> list[Block]:
     """Group lines into blocks; two or more blank lines give a ``break`` block.
 
     A line that does not end a sentence and is followed by a lower-case line is a hard wrap
@@ -110,7 +110,7 @@ def _paragraphs(lines: list[str], line_block: Callable[[str], Block | None]) -> 
     blocks: list[Block] = []
     blank = 0
     pending: Block | None = None
-    for raw in lines:
+    for index, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             blank += 1
@@ -121,7 +121,7 @@ def _paragraphs(lines: list[str], line_block: Callable[[str], Block | None]) -> 
         if blank >= 2 and blocks:
             blocks.append(Block("break"))
         blank = 0
-        block: Block | None = line_block(line)
+        block: Block | None = line_block(index, line)
         if block is None:
             continue
         if (
@@ -144,13 +144,25 @@ def _paragraphs(lines: list[str], line_block: Callable[[str], Block | None]) -> 
 BULLET = re.compile(r"^(?:[-*+•·▪–]|\d{1,2}[.)])\s+(?=\S)")
 
 
+NUMBERED_LINE = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
+NUMBERED_HEADING = re.compile(r"^\d{1,2}[.)]\s+[A-Z][^.!?]{0,60}$")
+
+
 def text_blocks(text: str) -> list[Block]:
-    def line_block(line: str) -> Block:
-        if BULLET.match(line) and not re.match(r"^\d{1,2}[.)]\s+[A-Z][^.!?]{0,60}$", line):
+    lines = text.split("\n")
+    # A numbered line next to another numbered line is a list item ("1. Read blueprints" /
+    # "2. Install wiring"); a numbered line standing alone is a heading ("3. Salary").
+    listed = {
+        i for i, line in enumerate(lines)
+        if NUMBERED_LINE.match(line) and any(
+            0 <= j < len(lines) and NUMBERED_LINE.match(lines[j]) for j in (i - 1, i + 1))
+    }
+    def line_block(index: int, line: str) -> Block:
+        if BULLET.match(line) and (index in listed or not NUMBERED_HEADING.match(line)):
             return Block("list_item", BULLET.sub("", line))
         return Block("paragraph", line)
 
-    return _paragraphs(text.split("\n"), line_block)
+    return _paragraphs(lines, line_block)
 
 
 MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -195,7 +207,7 @@ def markdown_blocks(text: str) -> list[Block]:
         out.append(line)
     in_table = False
 
-    def line_block(line: str) -> Block | None:
+    def line_block(_index: int, line: str) -> Block | None:
         nonlocal in_table
         heading = re.match(r"^(#{1,6})\s+(.*?)\s*#*\s*$", line)
         if heading:

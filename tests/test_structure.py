@@ -235,3 +235,11 @@ def test_html_dek_without_a_class_is_a_short_single_sentence_under_the_title() -
            b"<p>Two kitchen jobs with different paths.</p><p>Cooks prepare food. Chefs plan menus and run the "
            b"kitchen.</p></article></body></html>")
     assert process_bytes(raw, "k.html").summary == "Two kitchen jobs with different paths."
+
+
+def test_numbered_lines_together_are_a_list_and_alone_are_headings() -> None:
+    raw = (b"Welder vs. Pipefitter: What Are the Differences?\n\n1. What welders do\n\nA typical day:\n"
+           b"1. Read blueprints\n2. Cut and join metal\n\n2. Salary\n\nWelders earn $48,000 a year.\n")
+    article = process_bytes(raw, "w.txt")
+    assert [s.heading for s in article.sections if s.heading] == ["What welders do", "Salary"]
+    assert {d.text for d in article.duties} >= {"read blueprints", "cut and join metal"}
