@@ -55,6 +55,7 @@ def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> 
     previous: tuple[int, list[str]] | None = None
     last: tuple[float, str] | None = None
     moneys = pay.find_money(s.text)
+    respective = _respectively(s, moneys)
     for i, money in enumerate(moneys):
         c0, c1 = clause_bounds(s.text, money.start)
         # The words around a figure decide what it is; the rest of a long clause may be about something else.
@@ -65,6 +66,8 @@ def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> 
         if kind not in ("salary", "comparison") and not cues.PAY.hit(s.cues):
             continue
         who = previous[1] if restated and previous else roles_at(s.text, money.start, s.roles, roles)
+        if respective:
+            who = [respective[i]]
         if not who:
             continue
         # Words about a figure sit between it and its neighbours, whatever the clause boundaries.
@@ -78,6 +81,15 @@ def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> 
         per = _salary(s, money, who, before, after, "salary-prose", facts, shared)
         last = (money.value, per)
         previous = (money.end, who)
+
+
+def _respectively(s: Sentence, moneys: list[pay.Money]) -> list[str]:
+    """ "Cooks and chefs earn $35,000 and $58,000, respectively": figures go to the roles in order."""
+    if "respectively" not in s.cues.words:
+        return []
+    named = opening_mentions(s.text, s.roles.mentions)
+    ordered = list(dict.fromkeys(m.role for m in named))
+    return ordered if len(ordered) == len(moneys) > 1 else []
 
 
 def table_salaries(s: Sentence, seg: Segmented, roles: list[RoleInfo], facts: Facts) -> None:

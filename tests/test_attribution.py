@@ -131,3 +131,11 @@ def test_in_contrast_to_x_is_not_the_subject() -> None:
 
     article = run_article("In contrast to kiln operators, glaze chemists earn $60,000 a year.")
     assert [(s.roles, s.amount) for s in article.salaries] == [(["glaze-chemist"], 60000.0)]
+
+
+def test_respectively_assigns_figures_in_order() -> None:
+    from tests.helpers import run_article
+
+    article = run_article("Kiln operators and glaze chemists earn $41,000 and $63,000 a year, respectively.")
+    assert {(tuple(s.roles), s.amount) for s in article.salaries} == {
+        (("kiln-operator",), 41000.0), (("glaze-chemist",), 63000.0)}
