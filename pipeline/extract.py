@@ -76,8 +76,13 @@ def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> 
         # "X earned a median annual wage of $89,290, while Y earned $87,740": the parallel figure
         # shares the period written for the one before it.
         shared = None
-        if last is not None and pay.period(before, after) is None and 0.33 <= money.value / last[0] <= 3:
-            shared = last[1]
+        if pay.period(before, after) is None:
+            if last is not None and 0.33 <= money.value / last[0] <= 3:
+                shared = last[1]
+            elif i + 1 < len(moneys) and re.fullmatch(r"[\s,]*(?:and|or|to)?[\s,]*", after):
+                # "$41,000 and $63,000 a year": the period written after the pair
+                following = moneys[i + 1]
+                shared = pay.period("", s.text[following.end :])
         per = _salary(s, money, who, before, after, "salary-prose", facts, shared)
         last = (money.value, per)
         previous = (money.end, who)
