@@ -193,11 +193,18 @@ def lexicon_facts(s: Sentence, lexicons: dict[str, Lexicon], roles: list[RoleInf
             continue
         facts.skills.append(Skill(roles=roles_at(text, a, s.roles, roles), evidence=evidence(s),
                                   rule=span.rule, skill=span.value, kind=skill_kind(span.rule)))
+    found_any = bool(lexical)
     for found in skill_rules.before_skills(text) + skill_rules.complements(text):
         if any(a < found.end and found.start < b for a, b in lexical) or negated(text, found.start, found.end):
             continue
+        found_any = True
         facts.skills.append(Skill(roles=roles_at(text, found.start, s.roles, roles), evidence=evidence(s),
                                   rule=found.rule, skill=found.name, kind="hard"))
+    if not found_any and kind == "skills" and s.span.block.kind == "list_item":
+        item = skill_rules.list_item_skill(text)
+        if item:
+            facts.skills.append(Skill(roles=s.roles.subject, evidence=evidence(s), rule="skill-list-item",
+                                      skill=item, kind="soft" if item.endswith(("ness", "ity", "ence")) else "hard"))
 
 
 # --- duties ---------------------------------------------------------------------------------

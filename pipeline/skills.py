@@ -69,3 +69,15 @@ def complements(text: str) -> list[Found]:
             name = " ".join(words).lower()
             out.append(Found(start, start + len(" ".join(words)), name, "skill-complement"))
     return out
+
+
+QUALIFIER = re.compile(r"^(?:(?:good|strong|solid|excellent|great|basic|advanced|sharp|keen)\s+)+", re.IGNORECASE)
+
+
+def list_item_skill(text: str) -> str | None:
+    """A short item of a skills list ("Working well under pressure") names a skill as written."""
+    name = QUALIFIER.sub("", text.strip().rstrip(".;:")).strip()
+    words = name.split()
+    if not words or len(words) > 6 or name[-1:] in "!?":
+        return None
+    return name.lower()

@@ -243,3 +243,10 @@ def test_numbered_lines_together_are_a_list_and_alone_are_headings() -> None:
     article = process_bytes(raw, "w.txt")
     assert [s.heading for s in article.sections if s.heading] == ["What welders do", "Salary"]
     assert {d.text for d in article.duties} >= {"read blueprints", "cut and join metal"}
+
+
+def test_short_items_of_a_skills_list_are_skills_as_written() -> None:
+    raw = (b"# What Does a Line Cook Do?\n\n## Skills\n\n- Working well under pressure\n- Strong knife work\n"
+           b"- Communication\n")
+    skills = {s.skill for s in process_bytes(raw, "c.md").skills}
+    assert skills == {"working well under pressure", "knife work", "communication"}
