@@ -1,10 +1,13 @@
 """attribute: which role(s) a sentence, and a position inside it, is about.
 
 Rules, in order: "both"/"all three"/"the two roles" give every role; a leading "Unlike X," does
-not make X the subject; the mentions that open a sentence are its subject; a sentence opening
-with "They"/"These professionals" carries the previous subject; otherwise the section's role
-(a section about one role) or, in a profile, the only role. Inside a sentence, a fact takes the
-roles named in its own clause ("X earn A, while Y earn B").
+not make X the subject ("Like X, Y" gives both); the mentions that open a sentence are its
+subject; "the former"/"the latter" name the first/second role; a sentence opening with
+"They"/"These professionals" carries the previous subject; a sentence opening with another
+occupation has none; otherwise the section's role (a section about one role), the only role of a
+profile, the one role the sentence names, the previous subject, or, in a section shared by all
+roles, every role. Inside a sentence, a fact takes the roles named in its own clause ("X earn A,
+while Y earn B").
 """
 
 from __future__ import annotations
@@ -73,8 +76,6 @@ OPENING_GAP = re.compile(
 class SentenceRoles:
     subject: list[str]
     mentions: list[Mention] = field(default_factory=list)
-    # Mentions made only as a contrast ("Unlike X, ...") or as possessives; not subjects.
-    carried: bool = False
 
 
 def order(roles: list[RoleInfo], ids: set[str]) -> list[str]:
@@ -142,7 +143,7 @@ def sentence_roles(
     if ordinal and ORDINAL.match(text):
         return SentenceRoles(ordinal, mentions)
     if CARRY_CUE.match(text) and previous:
-        return SentenceRoles(previous, mentions, carried=True)
+        return SentenceRoles(previous, mentions)
     if opens_with_other(text):
         return SentenceRoles([], mentions)
     if len(roles) == 1:
@@ -153,7 +154,7 @@ def sentence_roles(
     if len(named) == 1 and not UNLIKE.match(text):
         return SentenceRoles(order(roles, named), mentions)
     if previous and not mentions:
-        return SentenceRoles(previous, mentions, carried=True)
+        return SentenceRoles(previous, mentions)
     return SentenceRoles([] if mentions else list(shared or []), mentions)
 
 
