@@ -43,6 +43,11 @@ def clean(doc: Document) -> Document:
     kept: list[Block] = []
     removed = list(doc.removed)
     related = list(doc.related)
+    # HTML chrome was dropped while loading; the article titles in its sidebars are related links.
+    for dropped in doc.removed:
+        title = RELATED_PREFIX.sub("", dropped.text.strip())
+        if is_related_title(title, doc_roles) and title not in related:
+            related.append(title)
     trailer = False
     after_ad = False
     toc = False

@@ -250,3 +250,10 @@ def test_short_items_of_a_skills_list_are_skills_as_written() -> None:
            b"- Communication\n")
     skills = {s.skill for s in process_bytes(raw, "c.md").skills}
     assert skills == {"working well under pressure", "knife work", "communication"}
+
+
+def test_titles_in_html_sidebars_are_related_links() -> None:
+    raw = (b"<html><body><article><h1>Cook vs. Chef: What Are the Differences?</h1><p>Cooks cook.</p></article>"
+           b"<aside class='sidebar'><ul><li><a>Baker vs. Chef: What Are the Differences?</a></li>"
+           b"<li><a>Contact us</a></li></ul></aside></body></html>")
+    assert process_bytes(raw, "r.html").related == ["Baker vs. Chef: What Are the Differences?"]
