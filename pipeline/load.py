@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.html import html_blocks
-from pipeline.model import Block, Document, PipelineError
+from pipeline.model import Block, BlockKind, Document, PipelineError
 
 MEDIA_TYPES = {
     ".txt": "text/plain",
@@ -206,12 +206,17 @@ def markdown_blocks(text: str) -> list[Block]:
             continue
         out.append(line)
     in_table = False
+    seen_title = False
 
     def line_block(_index: int, line: str) -> Block | None:
-        nonlocal in_table
+        nonlocal in_table, seen_title
         heading = re.match(r"^(#{1,6})\s+(.*?)\s*#*\s*$", line)
         if heading:
-            return Block("heading", md_inline(heading.group(2)), level=len(heading.group(1)))
+            level = len(heading.group(1))
+            # The first level-1 heading is the page's title, whatever its wording.
+            kind: BlockKind = "title" if level == 1 and not seen_title else "heading"
+            seen_title = seen_title or kind == "title"
+            return Block(kind, md_inline(heading.group(2)), level=level)
         if MD_RULE.match(line):
             return Block("break")
         if in_table and MD_TABLE_SEP.match(line):

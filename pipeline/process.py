@@ -6,7 +6,7 @@ from pipeline.assemble import assemble
 from pipeline.clean import clean
 from pipeline.extract import extract
 from pipeline.load import check_length, load_bytes
-from pipeline.roles import build_roles, page_title, title_roles
+from pipeline.roles import build_roles, heading_roles, page_title, title_roles
 from pipeline.segment import segment
 from schemas.article import Article
 
@@ -15,7 +15,7 @@ def process_bytes(data: bytes, path: str) -> Article:
     doc = clean(load_bytes(data, path))
     title = next((b.text for b in doc.blocks if b.kind == "title"), None) or page_title(doc.html_title) or ""
     body = "\n".join(b.text for b in doc.blocks)
-    roles = build_roles(title_roles(title), body)
+    roles = build_roles(title_roles(title) or heading_roles(doc.blocks), body)
     seg = segment(doc, roles)
     seg.title = seg.title or title or None
     check_length(seg.text)

@@ -108,6 +108,20 @@ def page_title(html_title: str | None) -> str | None:
     return next((p for p in parts if is_title_like(p)), max(parts, key=len))
 
 
+def heading_roles(blocks: list[Block]) -> list[str]:
+    """Roles from headings such as "What does a nurse do?" when the title names none."""
+    names: list[str] = []
+    for block in blocks:
+        if block.kind not in ("heading", "paragraph") or len(block.text) > 90:
+            continue
+        found = _match_title(block.text)
+        if found and found[0].value == "profile" and not found[0].note.startswith("weak"):
+            names.extend(n for n in title_roles(block.text) if n not in names)
+        if len(names) >= 3:
+            break
+    return names
+
+
 def find_title_index(blocks: list[Block], tagged: bool = False) -> int | None:
     """The title block: an ``<h1>``/``#`` line, else (untagged text only) the first title-shaped line."""
     for i, block in enumerate(blocks[:TITLE_SCAN]):

@@ -257,3 +257,11 @@ def test_titles_in_html_sidebars_are_related_links() -> None:
            b"<aside class='sidebar'><ul><li><a>Baker vs. Chef: What Are the Differences?</a></li>"
            b"<li><a>Contact us</a></li></ul></aside></body></html>")
     assert process_bytes(raw, "r.html").related == ["Baker vs. Chef: What Are the Differences?"]
+
+
+def test_roles_from_headings_when_the_title_names_none() -> None:
+    raw = (b"# Two Ways Into Health Care\n\nAn intro.\n\n## What is a phlebotomy tech?\n\nThey draw blood.\n\n"
+           b"## What is a dialysis tech?\n\nThey run dialysis machines.\n")
+    article = process_bytes(raw, "h.md")
+    assert article.article_type == "comparison"
+    assert [r.name for r in article.roles] == ["Phlebotomy Tech", "Dialysis Tech"]
