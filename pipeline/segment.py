@@ -20,6 +20,7 @@ from pipeline.rules import compiled_rules
 SUMMARY_MAX = 300
 SUMMARY_CSS = re.compile(r"dek|lede|lead|standfirst|subtitle|summary|subhead|excerpt|deck|strap", re.IGNORECASE)
 NUMBERED = re.compile(r"^\d{1,2}[.)]\s+(?P<rest>[A-Z].*)$")
+BOTH_HEADING = re.compile(r"\b(both|all three|all four|each role|the two (roles|jobs|careers))\b", re.IGNORECASE)
 TERMINAL = re.compile(r"[.!,;:…]$")
 # "A real estate broker is a licensed ...", "Agents have completed ...": a paragraph introducing one role.
 OVERVIEW_OPENING = re.compile(
@@ -178,6 +179,8 @@ def segment(doc: Document, roles: list[RoleInfo]) -> Segmented:
             sec.kind, _ = classify_heading(sec.heading, roles)
             sec.roles = sorted({m.role for m in find_mentions(roles, sec.heading)},
                                key=[r.id for r in roles].index)
+            if not sec.roles and len(roles) > 1 and BOTH_HEADING.search(sec.heading):
+                sec.roles = [r.id for r in roles]  # "Skills that matter in both roles"
         elif i == 0:
             sec.kind = "intro"
         else:

@@ -93,7 +93,8 @@ def build_sentences(seg: Segmented, roles: list[RoleInfo]) -> tuple[list[Sentenc
         section = seg.sections[sec_index]
         default = section.roles if len(section.roles) == 1 else []
         # "Most employers want a high school diploma" under "Education": said of every role.
-        shared = [r.id for r in roles] if section.kind in SHARED_KINDS and not section.roles else []
+        every = [r.id for r in roles]
+        shared = every if section.kind in SHARED_KINDS and section.roles in ([], every) else []
         if span.block.kind in ("title", "heading"):
             sr = SentenceRoles([], [])
         else:
