@@ -28,18 +28,25 @@ class Text:
 @dataclass(frozen=True)
 class Cue:
     words: frozenset[str]
-    # Stems and phrases: a short literal alternation, cheap for the regex engine.
-    rest: re.Pattern[str] | None
+    # Word starts ("salar" for salary, salaries) and plain substrings ("on the road", "$").
+    stems: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    stem_regex: re.Pattern[str] | None = None
 
     def hit(self, text: Text) -> bool:
         if not self.words.isdisjoint(text.words):
             return True
-        return self.rest is not None and self.rest.search(text.low) is not None
+        low = text.low
+        if any(p in low for p in self.phrases):
+            return True
+        # A substring test first: the word-boundary regex runs only on the rare text that has one.
+        return (self.stem_regex is not None and any(s in low for s in self.stems)
+                and self.stem_regex.search(low) is not None)
 
 
 def cue(words: str = "", stems: str = "", phrases: tuple[str, ...] = ()) -> Cue:
-    parts = [r"\b" + re.escape(s) for s in stems.split()] + [re.escape(p) for p in phrases]
-    return Cue(frozenset(words.split()), re.compile("|".join(parts)) if parts else None)
+    parts = [r"\b" + re.escape(s) for s in stems.split()]
+    return Cue(frozenset(words.split()), tuple(stems.split()), phrases, re.compile("|".join(parts)) if parts else None)
 
 
 WORK = cue(

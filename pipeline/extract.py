@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-
-from spacy.tokens import Doc
 
 from pipeline import cues
 from pipeline import duties as duty_rules
@@ -19,7 +16,7 @@ from pipeline import salary as pay
 from pipeline import skills as skill_rules
 from pipeline.attribute import clause_bounds, opening_mentions, other_occupation, roles_at
 from pipeline.model import Segmented
-from pipeline.nlp import skill_kind
+from pipeline.nlp import LexMatch, lexicon_matches, skill_kind
 from pipeline.requirements import education_matches, requirements_in
 from pipeline.roles import RoleInfo
 from pipeline.sentences import MONEY_HINT, NEGATION, Facts, Sentence, build_sentences, evidence, negated
@@ -143,29 +140,25 @@ def table_salaries(s: Sentence, seg: Segmented, roles: list[RoleInfo], facts: Fa
 # --- settings and skills --------------------------------------------------------------------
 
 
-@dataclass(frozen=True, order=True)
-class LexMatch:
-    """A lexicon match from ``doc.spans``, as plain data (building spaCy Spans per sentence is slow)."""
-
-    start: int
-    end: int
-    value: str
-    rule: str
-    text: str
-
-
 class Lexicon:
-    """A doc's lexicon matches of one kind, found by sentence with a bisection."""
+    """A document's lexicon matches of one kind, found by sentence with a bisection."""
 
-    def __init__(self, doc: Doc, key: str) -> None:
-        self.matches = sorted(LexMatch(sp.start_char, sp.end_char, sp.label_, sp.id_, sp.text)
-                              for sp in doc.spans[key])
-        self.starts = [m.start for m in self.matches]
+    def __init__(self, matches: list[LexMatch]) -> None:
+        self.matches = matches
+        self.starts = [m.start for m in matches]
 
     def within(self, start: int, end: int) -> list[LexMatch]:
         i = bisect.bisect_left(self.starts, start)
         j = bisect.bisect_left(self.starts, end)
         return [m for m in self.matches[i:j] if m.end <= end]
+
+
+def uses_lexicons(s: Sentence, kind: str) -> bool:
+    """Whether ``lexicon_facts`` looks at the sentence's lexicon matches: only those sentences are tokenized."""
+    if s.span.block.kind in ("title", "heading"):
+        return False
+    return ((kind not in NO_SETTING_KINDS and (kind == "work_environment" or cues.WORK.hit(s.cues)))
+            or (kind not in NO_SKILL_KINDS and (kind == "skills" or cues.SKILL.hit(s.cues))))
 
 
 def lexicon_facts(s: Sentence, lexicons: dict[str, Lexicon], roles: list[RoleInfo], kind: str, facts: Facts) -> None:
@@ -299,11 +292,12 @@ def _add_duty(facts: Facts, who: list[str], s: Sentence, phrase: str, rule: str)
 
 def extract(seg: Segmented, roles: list[RoleInfo]) -> Facts:
     facts = Facts()
-    sentences, doc = build_sentences(seg, roles)
+    sentences = build_sentences(seg, roles)
     for s in sentences:
         for m in s.roles.mentions:
             facts.surfaces.setdefault(m.role, set()).add(s.text[m.start : m.end])
-    lexicons = {key: Lexicon(doc, key) for key in ("settings", "skills")}
+    needed = [(s.start, s.end) for s in sentences if uses_lexicons(s, seg.sections[s.section].kind)]
+    lexicons = {key: Lexicon(found) for key, found in lexicon_matches(seg.text, needed).items()}
     for s in sentences:
         kind = seg.sections[s.section].kind
         if s.span.block.kind in ("title", "heading"):

@@ -9,7 +9,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -47,31 +49,42 @@ def _cap_lengths(text: str, boundaries: list[int]) -> list[int]:
         pos = start
         while end - pos > MAX_SENTENCE:
             cut = text.rfind(" ", pos + MAX_SENTENCE // 2, pos + MAX_SENTENCE)
-            pos = cut + 1 if cut > pos else pos + MAX_SENTENCE
+            if cut <= pos:
+                cut = text.find(" ", pos + MAX_SENTENCE, end)  # a sentence starts where a token does
+                if cut < 0:
+                    break
+            pos = cut + 1
             out.append(pos)
     return out
 
 
+def sentence_starts(text: str) -> list[int]:
+    """Character offsets where sentences start: 0, then after a newline, or after ".", "?", "!" and
+    a space before a capital or digit, unless the word before is an abbreviation.
+
+    Every start follows whitespace, so it is also where a token starts.
+    """
+    if not text:
+        return []
+    boundaries = [0]
+    for m in BOUNDARY.finditer(text):
+        if m.group("stop"):
+            word = text[text.rfind(" ", 0, m.start()) + 1 : m.start() + 1].lstrip("\"“‘'(").lower()
+            if word in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.){1,3}", word):
+                continue
+        if m.end() < len(text):
+            boundaries.append(m.end())
+    return list(dict.fromkeys(_cap_lengths(text, boundaries)))
+
+
 class CareerSentences:
     def match(self, doc: Doc) -> numpy.ndarray:
-        """SENT_START values: 1 for a token that starts a sentence, -1 otherwise.
-
-        Boundaries are found on the text (a newline, or ".", "?", "!" then a space and a capital or
-        digit, unless the word before is an abbreviation) and mapped to tokens by character offset.
-        """
+        """SENT_START values: 1 for a token that starts a sentence, -1 otherwise (from ``sentence_starts``)."""
         # Doc.text is rebuilt from every token on each access; the caller may hand the source text over.
         text = doc.user_data.get(SOURCE_TEXT) or doc.text
         starts = numpy.full(len(doc), -1, dtype="int64")
         offsets = doc.to_array("IDX").astype("int64")
-        boundaries = [0]
-        for m in BOUNDARY.finditer(text):
-            if m.group("stop"):
-                word = text[text.rfind(" ", 0, m.start()) + 1 : m.start() + 1].lstrip("\"“‘'(").lower()
-                if word in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.){1,3}", word):
-                    continue
-            boundaries.append(m.end())
-        boundaries = _cap_lengths(text, boundaries)
-        positions = numpy.searchsorted(offsets, numpy.asarray(boundaries, dtype="int64"))
+        positions = numpy.searchsorted(offsets, numpy.asarray(sentence_starts(text), dtype="int64"))
         positions = positions[positions < len(doc)]
         starts[positions] = 1
         starts[0] = 1
@@ -146,6 +159,43 @@ def build() -> Language:
     nlp.add_pipe("career_sentences")
     nlp.add_pipe("career_lexicons")
     return nlp
+
+
+@dataclass(frozen=True, order=True)
+class LexMatch:
+    """A lexicon match as plain data, offsets into the text given to ``lexicon_matches``."""
+
+    start: int
+    end: int
+    value: str
+    rule: str
+    text: str
+
+
+def lexicon_matches(text: str, spans: list[tuple[int, int]]) -> dict[str, list[LexMatch]]:
+    """The lexicons' matches inside ``spans`` of ``text`` (the sentences that can use them), sorted.
+
+    Only those spans are tokenized, joined by newlines: a newline is a token of its own that no
+    phrase contains, so no match runs from one span into the next.
+    """
+    nlp = build()
+    component: Any = nlp.get_pipe("career_lexicons")
+    pieces = [text[a:b] for a, b in spans]
+    joined_starts: list[int] = []
+    pos = 0
+    for piece in pieces:
+        joined_starts.append(pos)
+        pos += len(piece) + 1
+    found: dict[str, list[Span]] = component.match(nlp.make_doc("\n".join(pieces)))
+    out: dict[str, list[LexMatch]] = {}
+    for key, matched in found.items():
+        shifted = []
+        for span in matched:
+            i = bisect.bisect_right(joined_starts, span.start_char) - 1
+            shift = spans[i][0] - joined_starts[i]
+            shifted.append(LexMatch(span.start_char + shift, span.end_char + shift, span.label_, span.id_, span.text))
+        out[key] = sorted(shifted)
+    return out
 
 
 def parse(text: str) -> Doc:

@@ -10,7 +10,7 @@ from pipeline import cues
 from pipeline import salary as pay
 from pipeline.attribute import clause_bounds, other_occupation, roles_at
 from pipeline.roles import RoleInfo
-from pipeline.rules import PatternRule, combined
+from pipeline.rules import PatternRule, finditer_rules
 from pipeline.sentences import MONEY_HINT, OPTIONAL, Facts, Sentence, evidence, negated
 from schemas.article import Duration, Requirement
 
@@ -94,12 +94,8 @@ class EducationMatch:
 
 @lru_cache(maxsize=4096)
 def education_matches(text: str) -> tuple[EducationMatch, ...]:
-    regex, rules = combined("education.jsonl")
-    out = []
-    for m in regex.finditer(text):
-        rule = rules[int((m.lastgroup or "r0")[1:])]
-        out.append(EducationMatch(m.start(), m.end(), m.group(0), rule))
-    return tuple(out)
+    return tuple(EducationMatch(m.start(), m.end(), m.group(0), rule)
+                 for m, rule in finditer_rules("education.jsonl", text))
 
 
 def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:

@@ -30,8 +30,9 @@ TITLE_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.]{1,8}\)")
 def _match_title(text: str) -> tuple[PatternRule, re.Match[str]] | None:
     # "Nurse Practitioner (NP) vs. ...": the acronym is found again in the body as an alias.
     text = TITLE_ACRONYM.sub("", text.strip().strip("*#").strip())
-    for rule, regex in compiled_rules("title_patterns.jsonl"):
-        m = regex.match(text)
+    folded = text.casefold()
+    for rule, regex, gate in compiled_rules("title_patterns.jsonl"):
+        m = regex.match(text) if gate.open(folded) else None
         if m:
             return rule, m
     return None

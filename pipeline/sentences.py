@@ -9,12 +9,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
-
 from pipeline import cues
 from pipeline.attribute import SentenceRoles, clause_bounds, sentence_roles
 from pipeline.model import Segmented, Span
-from pipeline.nlp import parse
+from pipeline.nlp import sentence_starts
 from pipeline.roles import RoleInfo
 from schemas.article import Duty, Evidence, Requirement, Salary, Setting, Skill
 
@@ -59,27 +57,14 @@ class Sentence:
     cues: cues.Text
 
 
-def sentence_offsets(doc: Doc, length: int) -> list[tuple[int, int]]:
-    """Character spans of ``doc``'s sentences, read from its SENT_START array.
-
-    The same sentences as ``doc.sents``, without building a Span per sentence.
-    """
-    if not len(doc):
-        return []
-    flags = doc.to_array("SENT_START")
-    offsets = doc.to_array("IDX")
-    bounds = [int(o) for o in offsets[flags == 1]] + [length]
-    return list(zip(bounds[:-1], bounds[1:], strict=False))
-
-
-def build_sentences(seg: Segmented, roles: list[RoleInfo]) -> tuple[list[Sentence], Doc]:
-    doc = parse(seg.text)
+def build_sentences(seg: Segmented, roles: list[RoleInfo]) -> list[Sentence]:
     starts = [s.start for s in seg.sections]
     span_starts = [s.start for s in seg.spans]
     out: list[Sentence] = []
     previous: list[str] = []
     last_section = -1
-    for sent_start, sent_end in sentence_offsets(doc, len(seg.text)):
+    bounds = sentence_starts(seg.text)
+    for sent_start, sent_end in zip(bounds, [*bounds[1:], len(seg.text)], strict=False):
         raw = seg.text[sent_start:sent_end]
         text = raw.strip()
         if not text:
@@ -102,7 +87,7 @@ def build_sentences(seg: Segmented, roles: list[RoleInfo]) -> tuple[list[Sentenc
             if sr.subject:
                 previous = sr.subject
         out.append(Sentence(start, start + len(text), text, sec_index, span, sr, cues.Text.of(text)))
-    return out, doc
+    return out
 
 
 def evidence(s: Sentence) -> Evidence:

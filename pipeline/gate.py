@@ -1,0 +1,173 @@
+"""Literal gates: the strings a regex cannot match without, so most texts skip the regex entirely.
+
+Python's regex engine scans a case-insensitive alternation that opens with ``\\b`` one position
+at a time, with no literal shortcut; across dozens of rules on every sentence that scan is most
+of the pipeline's time. Engines such as RE2 and ripgrep first look for a literal that every match
+must contain. ``required_literals`` reads that set off the parsed pattern: if none of the strings
+occurs in the (case-folded) text, the regex cannot match it, so skipping it changes no result.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as P  # type: ignore[attr-defined]
+from typing import Any
+
+# A required set whose shortest string has fewer characters would pass nearly every text.
+MIN_USEFUL = 2
+MAX_VARIANTS = 16
+# Past this length a literal is rare enough; fewer strings to look for matter more.
+SELECTIVE = 6
+REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
+ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
+
+Required = frozenset[str] | None
+
+
+def _chars(op: Any, av: Any) -> frozenset[str] | None:
+    """The (case-folded) characters an item matching exactly one character may match, if few and known."""
+    if op is C.LITERAL:
+        return frozenset({chr(av).casefold()})
+    if op is C.IN and av and all(o is C.LITERAL for o, _ in av):
+        folded = frozenset(chr(a).casefold() for _, a in av)
+        return folded if len(folded) <= 4 else None
+    return None
+
+
+def _optional_chars(op: Any, av: Any) -> frozenset[str] | None:
+    """``x?`` of a single known character: the characters, to be taken or left."""
+    if op in REPEATS and av[0] == 0 and av[1] == 1 and len(av[2]) == 1:
+        return _chars(*av[2][0])
+    return None
+
+
+def _better(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Is ``a`` the more selective set: longer shortest string (up to a point), then fewer strings."""
+    return (min(SELECTIVE, *map(len, a)), -len(a)) > (min(SELECTIVE, *map(len, b)), -len(b))
+
+
+def _sequence(items: Iterable[tuple[Any, Any]]) -> Required:
+    """A set of strings one of which every match of the item sequence contains, the most selective found.
+
+    Literal runs are kept as their variants ("b.s", "bs" for ``B\\.?S``) while there are few.
+    """
+    best: Required = None
+    run: set[str] = {""}
+
+    def offer(found: Required) -> None:
+        nonlocal best
+        if found and "" not in found and (best is None or _better(found, best)):
+            best = found
+
+    def flush() -> None:
+        offer(frozenset(run))
+        run.clear()
+        run.add("")
+
+    def extend(chars: frozenset[str], optional: bool) -> None:
+        if optional:
+            offer(frozenset(run))  # what came before the optional character is required on its own
+        grown = {v + c for v in run for c in chars} | (set(run) if optional else set())
+        if len(grown) > MAX_VARIANTS:
+            flush()
+            if optional:
+                return
+            grown = set(chars)
+        run.clear()
+        run.update(grown)
+
+    for op, av in items:
+        chars = _chars(op, av)
+        optional = _optional_chars(op, av)
+        if chars is not None or optional is not None:
+            extend(chars or optional or frozenset(), optional is not None)
+        elif op in ZERO_WIDTH:
+            continue  # consumes nothing: the literals either side are adjacent in the text
+        elif op is C.SUBPATTERN:
+            inner = list(av[-1])
+            singles = [_chars(o, a) for o, a in inner]
+            if inner and all(singles):
+                for one in singles:
+                    extend(one or frozenset(), False)
+            else:
+                flush()
+                offer(_sequence(inner))
+        elif op is C.BRANCH:
+            flush()
+            alternatives = [_sequence(alt) for alt in av[1]]
+            if all(alternatives):
+                offer(frozenset().union(*(a for a in alternatives if a)))
+        elif op in REPEATS:
+            flush()
+            low, _, item = av
+            if low >= 1:
+                offer(_sequence(item))
+        else:
+            flush()
+    flush()
+    return best
+
+
+@cache
+def required_literals(pattern: str, flags: int = re.IGNORECASE) -> Required:
+    """Case-folded strings, one of which occurs in every text ``pattern`` matches; None if none is known."""
+    try:
+        found = _sequence(P.parse(pattern, flags))
+    except Exception:  # an engine internal changed shape: no gate, never a wrong one
+        return None
+    if not found or not all(_useful(lit) for lit in found):
+        return None
+    # A string containing another of the set adds nothing: any text with it has the shorter one too.
+    return frozenset(lit for lit in found if not any(o != lit and o in lit for o in found))
+
+
+def _useful(literal: str) -> bool:
+    """Rare enough to be worth a look: two characters or more, or one that is not a letter, digit or space."""
+    return len(literal) >= MIN_USEFUL or not (literal.isalnum() or literal.isspace())
+
+
+@dataclass(frozen=True)
+class Gate:
+    """``open(folded)`` is False only when the regex cannot match ``folded``'s source text."""
+
+    literals: tuple[str, ...] | None
+
+    def open(self, folded: str) -> bool:
+        return self.literals is None or any(lit in folded for lit in self.literals)
+
+
+def gate_for(regex: re.Pattern[str]) -> Gate:
+    found = required_literals(regex.pattern, regex.flags)
+    return Gate(tuple(sorted(found, key=len, reverse=True)) if found else None)
+
+
+class Gated:
+    """A compiled regex behind its literal gate; same methods, skipped when the gate is shut.
+
+    ``folded`` is ``text.casefold()`` or that of any text containing ``text`` (the whole sentence
+    when matching a clause of it): callers that already hold it save folding again.
+    """
+
+    def __init__(self, pattern: str, flags: int = re.IGNORECASE) -> None:
+        self.regex = re.compile(pattern, flags)
+        self.gate = gate_for(self.regex)
+        self.pattern = pattern
+
+    def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
+        if not self.gate.open(text.casefold() if folded is None else folded):
+            return None
+        return self.regex.search(text)
+
+    def match(self, text: str, folded: str | None = None) -> re.Match[str] | None:
+        if not self.gate.open(text.casefold() if folded is None else folded):
+            return None
+        return self.regex.match(text)
+
+    def finditer(self, text: str, folded: str | None = None) -> Iterator[re.Match[str]]:
+        if not self.gate.open(text.casefold() if folded is None else folded):
+            return iter(())
+        return self.regex.finditer(text)

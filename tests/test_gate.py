@@ -1,0 +1,96 @@
+"""Literal gates (``pipeline.gate``): a gate may let through a text its regex does not match, never
+shut out one it does. Table-driven for the analysis, property-based for every rule file."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.gate import Gated, gate_for, required_literals
+from pipeline.rules import DATA, compiled_rules, finditer_rules, pattern_rules
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+# (pattern, the required strings read off it; None = no gate)
+LITERALS = {
+    "plain word": (r"\bpharmacy\b", {"pharmacy"}),
+    "alternation": (r"\b(?:bakery|kitchen)s?\b", {"bakery", "kitchen"}),
+    "a small set of characters becomes variants": (r"\bhigh[- ]school diploma",
+                                                  {"high school diploma", "high-school diploma"}),
+    "longest run of a sequence": (r"\b\w+ school diploma", {" school diploma"}),
+    "optional dots become variants": (r"\bB\.?S\.?N\b", {"bsn", "b.sn", "bs.n", "b.s.n"}),
+    "case-folded": (r"(?-i:\bMBA\b)", {"mba"}),
+    "one-character set of one letter": (r"[Ll]evels", {"levels"}),
+    "longer strings implied by shorter ones are dropped": (r"master of \w+|master", {"master"}),
+    "a required repeat": (r"(?:cook)+ing", {"cook"}),
+    "across a lookbehind": (r"(?<!board )certified", {"certified"}),
+    "rare punctuation counts": (r"^[^|]{1,40}(\s*\|\s*[^|]{1,40}){2,}$", {"|"}),
+    "an optional-only pattern has none": (r"(?:pay)?\d+", None),
+    "a one-letter literal has none": (r"\bx\d+", None),
+    "an alternative without a literal has none": (r"\bdegree\b|\d{4}", None),
+    "an empty alternative has none": (r"(?:bonus|)", None),
+}
+
+
+@pytest.mark.parametrize("pattern, expected", LITERALS.values(), ids=LITERALS.keys())
+def test_required_literals(pattern: str, expected: set[str] | None) -> None:
+    found = required_literals(pattern, re.IGNORECASE)
+    assert (set(found) if found is not None else None) == expected
+
+
+def test_gated_regex_skips_only_texts_it_cannot_match() -> None:
+    rx = Gated(r"\bassociate'?s? degree\b")
+    assert rx.search("An Associate's Degree is enough.")
+    assert rx.search("nothing here") is None
+    assert list(rx.finditer("an associate degree, an associates degree")) != []
+    assert rx.match("associate degree")
+    assert rx.search("x", folded="associate degree") is None  # the gate opens, the regex decides
+
+
+RULE_FILES = sorted(p.name for p in DATA.glob("*.jsonl")
+                    if p.name not in ("settings.jsonl", "skills.jsonl"))  # phrase lexicons, not regexes
+
+
+def _rule_cases() -> list[tuple[str, str]]:
+    return [(name, rule.id) for name in RULE_FILES for rule in pattern_rules(name)]
+
+
+@pytest.mark.parametrize("name, rule_id", _rule_cases())
+def test_every_rule_gate_opens_for_its_own_matches(name: str, rule_id: str) -> None:
+    """Strings generated from the rule's regex (hypothesis ``from_regex``) always pass its gate."""
+    regex, gate = next((rx, g) for r, rx, g in compiled_rules(name) if r.id == rule_id)
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(regex))
+    def check(text: str) -> None:
+        assert gate.open(text.casefold()), text
+
+    check()
+
+
+def _fixture_texts() -> list[str]:
+    texts = []
+    for path in sorted(FIXTURES.rglob("*")):
+        if path.suffix in (".txt", ".md", ".html"):
+            texts += [line for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+                      if line.strip()]
+    return texts
+
+
+@pytest.mark.parametrize("name", [n for n in RULE_FILES if "(?P<" not in (DATA / n).read_text(encoding="utf-8")])
+def test_gated_union_finds_what_the_full_union_finds(name: str) -> None:
+    rules = pattern_rules(name)
+    union = re.compile("|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(rules)), re.IGNORECASE)
+    for text in _fixture_texts():
+        full = [(m.span(), rules[int(str(m.lastgroup)[1:])].id) for m in union.finditer(text)]
+        gated = [(m.span(), rule.id) for m, rule in finditer_rules(name, text)]
+        assert gated == full, text
+
+
+def test_gate_of_a_regex_without_literals_always_opens() -> None:
+    gate = gate_for(re.compile(r"\d+"))
+    assert gate.literals is None and gate.open("")
