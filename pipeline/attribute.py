@@ -16,11 +16,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from lemminflect import getAllLemmas
-
 from pipeline.duties import base_form
 from pipeline.roles import Mention, RoleInfo, find_mentions
 from pipeline.rules import load_terms
+from pipeline.words import can_be_adjective
 
 ALL_CUE = re.compile(
     r"\b(both|all three|all four|all of them|either (role|job|career)|the two (roles|jobs|careers|professions|"
@@ -105,18 +104,24 @@ def opening_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         gap = text[pos : m.start]
         if out and not COORDINATION.fullmatch(gap):
             break
-        if not out and not (OPENING_GAP.fullmatch(gap) or _adjectives(gap)):
+        if not out and not _opening_gap(gap):
             break
         out.append(m)
         pos = m.end
     return out
 
 
+@lru_cache(maxsize=8192)
+def _opening_gap(gap: str) -> bool:
+    """What may stand before the opening mentions: "The ", "Nearly half of all ", "Heavy and "."""
+    return bool(OPENING_GAP.fullmatch(gap)) or _adjectives(gap)
+
+
 def _adjectives(gap: str) -> bool:
     """Up to four adjectives, hyphenated modifiers and conjunctions: "Heavy and tractor-trailer "."""
     words = gap.split()
     return 0 < len(words) <= 4 and all(
-        w.lower() in ("and", "or", "a", "an", "the") or "-" in w or "ADJ" in getAllLemmas(w.lower().strip(","))
+        w.lower() in ("and", "or", "a", "an", "the") or "-" in w or can_be_adjective(w.lower().strip(","))
         for w in words
     )
 

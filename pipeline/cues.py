@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.gate import AnyOf
+
 WORD = re.compile(r"[a-z][a-z'’-]*")
 
 
@@ -29,24 +31,24 @@ class Text:
 class Cue:
     words: frozenset[str]
     # Word starts ("salar" for salary, salaries) and plain substrings ("on the road", "$").
-    stems: tuple[str, ...] = ()
-    phrases: tuple[str, ...] = ()
+    stems: AnyOf
+    phrases: AnyOf
     stem_regex: re.Pattern[str] | None = None
 
     def hit(self, text: Text) -> bool:
         if not self.words.isdisjoint(text.words):
             return True
         low = text.low
-        if any(p in low for p in self.phrases):
+        if self.phrases.within(low):
             return True
         # A substring test first: the word-boundary regex runs only on the rare text that has one.
-        return (self.stem_regex is not None and any(s in low for s in self.stems)
-                and self.stem_regex.search(low) is not None)
+        return self.stem_regex is not None and self.stems.within(low) and self.stem_regex.search(low) is not None
 
 
 def cue(words: str = "", stems: str = "", phrases: tuple[str, ...] = ()) -> Cue:
     parts = [r"\b" + re.escape(s) for s in stems.split()]
-    return Cue(frozenset(words.split()), tuple(stems.split()), phrases, re.compile("|".join(parts)) if parts else None)
+    return Cue(frozenset(words.split()), AnyOf(stems.split()), AnyOf(phrases),
+               re.compile("|".join(parts)) if parts else None)
 
 
 WORK = cue(

@@ -16,7 +16,7 @@ from pipeline import salary as pay
 from pipeline import skills as skill_rules
 from pipeline.attribute import clause_bounds, opening_mentions, other_occupation, roles_at
 from pipeline.model import Segmented
-from pipeline.nlp import LexMatch, lexicon_matches, skill_kind
+from pipeline.nlp import LexMatch, lexicon_matches, may_match_lexicons, skill_kind
 from pipeline.requirements import education_matches, requirements_in
 from pipeline.roles import RoleInfo
 from pipeline.sentences import MONEY_HINT, NEGATION, Facts, Sentence, build_sentences, evidence, negated
@@ -155,7 +155,7 @@ class Lexicon:
 
 def uses_lexicons(s: Sentence, kind: str) -> bool:
     """Whether ``lexicon_facts`` looks at the sentence's lexicon matches: only those sentences are tokenized."""
-    if s.span.block.kind in ("title", "heading"):
+    if s.span.block.kind in ("title", "heading") or not may_match_lexicons(s.cues.low):
         return False
     return ((kind not in NO_SETTING_KINDS and (kind == "work_environment" or cues.WORK.hit(s.cues)))
             or (kind not in NO_SKILL_KINDS and (kind == "skills" or cues.SKILL.hit(s.cues))))

@@ -24,6 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline.gate import AnyOf
 from pipeline.rules import load_terms, phrase_rules
 
 ABBREVIATIONS = load_terms("abbreviations.txt")
@@ -31,7 +32,8 @@ LEXICONS = {"settings": "settings.jsonl", "skills": "skills.jsonl"}
 
 
 SOURCE_TEXT = "career_source_text"
-BOUNDARY = re.compile(r"\s*\n\s*|(?P<stop>[.?!])[\"”’)]?[ \t]+(?=[\"“‘'(]?[A-Z0-9])")
+# Each alternative opens with a literal character, so the engine skips ahead to candidates.
+BOUNDARY = re.compile(r"\n\s*|(?P<stop>[.?!])[\"”’)]?[ \t]+(?=[\"“‘'(]?[A-Z0-9])")
 
 
 MAX_SENTENCE = 600
@@ -114,14 +116,20 @@ class CareerLexicons:
         self.matchers: dict[str, PhraseMatcher] = {}
         self.meta: dict[str, dict[str, tuple[str, str]]] = {}
         tokenizer: Any = nlp.tokenizer
+        texts: list[str] = []
         for key, filename in lexicons.items():
             matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
             meta: dict[str, tuple[str, str]] = {}
             for rule in phrase_rules(filename):
-                matcher.add(rule.id, list(tokenizer.pipe(rule.phrases)))
+                docs = list(tokenizer.pipe(rule.phrases))
+                matcher.add(rule.id, docs)
                 meta[rule.id] = (rule.value, rule.kind)
+                texts += [d.text.lower() for d in docs]
             self.matchers[key] = matcher
             self.meta[key] = meta
+        # A phrase matches tokens with the phrase's own spacing, so its lower-case text is in the
+        # lower-case text it matches: a text with none of them needs no tokenizing.
+        self.gate = AnyOf(texts)
 
     def match(self, doc: Doc) -> dict[str, list[Span]]:
         found: dict[str, list[Span]] = {}
@@ -206,6 +214,12 @@ def parse(text: str) -> Doc:
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc
+
+
+def may_match_lexicons(low: str) -> bool:
+    """False when no lexicon phrase can match the text whose lower-case form is ``low``."""
+    component: Any = build().get_pipe("career_lexicons")
+    return bool(component.gate.within(low))
 
 
 def skill_kind(rule_id: str) -> str:

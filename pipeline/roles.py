@@ -6,10 +6,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from lemminflect import getAllLemmas
-
 from pipeline.model import Block
 from pipeline.rules import PatternRule, compiled_rules, load_terms
+from pipeline.words import can_be_adjective
 
 TITLE_SCAN = 12
 LEAD_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
@@ -281,7 +280,7 @@ def _modified(text: str, start: int, name_words: list[str]) -> bool:
         return False  # "companies hire drivers": a verb before the head noun, not a modifier
     if any(re.search(r"\b" + re.escape(w) + r"\b", window, re.IGNORECASE) for w in name_words[:-1]):
         return False
-    return "ADJ" not in getAllLemmas(word) and not word.endswith(("ed", "ing"))
+    return not can_be_adjective(word) and not word.endswith(("ed", "ing"))
 
 
 VERB_CONTEXT = re.compile(r"\b(?:may|might|can|could|must|will|would|should|to|they|we|you|i|also|often|usually|who|"

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from pipeline.gate import Gate, gate_for
+from pipeline.gate import Gate, any_gate, gate_for
 
 DATA = Path(__file__).with_name("data")
 
@@ -108,10 +108,17 @@ def first_match(name: str, text: str) -> PatternRule | None:
     engine's anchor and prefix shortcuts.)
     """
     folded = text.casefold()
+    if not file_gate(name).open(folded):
+        return None
     for rule, regex, gate in compiled_rules(name):
         if gate.open(folded) and regex.search(text):
             return rule
     return None
+
+
+@cache
+def file_gate(name: str) -> Gate:
+    return any_gate(gate for _, _, gate in compiled_rules(name))
 
 
 def finditer_rules(name: str, text: str) -> Iterator[tuple[re.Match[str], PatternRule]]:
@@ -122,6 +129,8 @@ def finditer_rules(name: str, text: str) -> Iterator[tuple[re.Match[str], Patter
     so leaving them out of the alternation changes nothing.
     """
     folded = text.casefold()
+    if not file_gate(name).open(folded):
+        return
     rules = compiled_rules(name)
     taking = tuple(i for i, (_, _, gate) in enumerate(rules) if gate.open(folded))
     if not taking:

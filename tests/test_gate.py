@@ -94,3 +94,4 @@ def test_gated_union_finds_what_the_full_union_finds(name: str) -> None:
 def test_gate_of_a_regex_without_literals_always_opens() -> None:
     gate = gate_for(re.compile(r"\d+"))
     assert gate.literals is None and gate.open("")
+
