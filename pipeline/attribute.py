@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.duties import base_form
+from pipeline.gate import Gated
 from pipeline.roles import Mention, RoleInfo, find_mentions
 from pipeline.rules import load_terms
 from pipeline.words import can_be_adjective
@@ -56,10 +57,9 @@ CLAUSE_SPLIT = re.compile(
     re.IGNORECASE,
 )
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
-OTHER_OCCUPATION = re.compile(
+OTHER_OCCUPATION = Gated(
     # A possessive ("a driver's licence", "doctors' offices") names a thing, not a person.
-    r"\b(?:[A-Za-z-]+\s)?(" + "|".join(sorted(OCCUPATION_HEADS)) + r")(?:s|es)?\b(?!['’])|\b\w+(?:ists|ians)\b(?!['’])",
-    re.IGNORECASE,
+    r"\b(?:" + "|".join(sorted(OCCUPATION_HEADS)) + r")(?:s|es)?\b(?!['’])|\b\w+(?:ists|ians)\b(?!['’])",
 )
 
 

@@ -164,8 +164,10 @@ def uses_lexicons(s: Sentence, kind: str) -> bool:
 def lexicon_facts(s: Sentence, lexicons: dict[str, Lexicon], roles: list[RoleInfo], kind: str, facts: Facts) -> None:
     text = s.text
     if kind not in NO_SETTING_KINDS and (kind == "work_environment" or cues.WORK.hit(s.cues)):
-        taken = [(m.start, m.end) for m in s.roles.mentions] + [(m.start, m.end) for m in education_matches(text)]
-        for span in lexicons["settings"].within(s.start, s.end):
+        spans = lexicons["settings"].within(s.start, s.end)
+        taken = [(m.start, m.end) for m in s.roles.mentions] + [(m.start, m.end) for m in education_matches(text)] \
+            if spans else []
+        for span in spans:
             a, b = span.start - s.start, span.end - s.start
             if negated(text, a, b) or any(x < b and a < y for x, y in taken):
                 continue

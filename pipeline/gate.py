@@ -10,6 +10,7 @@ occurs in the (case-folded) text, the regex cannot match it, so skipping it chan
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -192,10 +193,11 @@ def any_gate(gates: Iterable[Gate]) -> Gate:
 
 
 class Gated:
-    """A compiled regex behind its literal gate; same methods, skipped when the gate is shut.
+    """A compiled regex behind its literal gate, with the same methods; shut, they find nothing.
 
-    ``folded`` is ``text.casefold()`` or that of any text containing ``text`` (the whole sentence
-    when matching a clause of it): callers that already hold it save folding again.
+    The gate looks at the whole ``text`` even when ``pos``/``endpos`` narrow the search: a text
+    without the literals has no match anywhere in it. ``folded``, when given, is the case-folded
+    text or that of a text containing it (the sentence of a clause), so it need not be folded again.
     """
 
     def __init__(self, pattern: str, flags: int = re.IGNORECASE) -> None:
@@ -203,17 +205,17 @@ class Gated:
         self.gate = gate_for(self.regex)
         self.pattern = pattern
 
-    def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
-        if not self.gate.open(text.casefold() if folded is None else folded):
-            return None
-        return self.regex.search(text)
+    def _open(self, text: str, folded: str | None) -> bool:
+        return self.gate.literals is None or self.gate.open(text.casefold() if folded is None else folded)
 
-    def match(self, text: str, folded: str | None = None) -> re.Match[str] | None:
-        if not self.gate.open(text.casefold() if folded is None else folded):
-            return None
-        return self.regex.match(text)
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize, *,
+               folded: str | None = None) -> re.Match[str] | None:
+        return self.regex.search(text, pos, endpos) if self._open(text, folded) else None
 
-    def finditer(self, text: str, folded: str | None = None) -> Iterator[re.Match[str]]:
-        if not self.gate.open(text.casefold() if folded is None else folded):
-            return iter(())
-        return self.regex.finditer(text)
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize, *,
+              folded: str | None = None) -> re.Match[str] | None:
+        return self.regex.match(text, pos, endpos) if self._open(text, folded) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize, *,
+                 folded: str | None = None) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text, pos, endpos) if self._open(text, folded) else iter(())

@@ -10,32 +10,29 @@ from pipeline import cues
 from pipeline import salary as pay
 from pipeline.attribute import clause_bounds, other_occupation, roles_at
 from pipeline.roles import RoleInfo
+from pipeline.gate import Gated
 from pipeline.rules import PatternRule, finditer_rules
 from pipeline.sentences import MONEY_HINT, OPTIONAL, Facts, Sentence, evidence, negated
 from schemas.article import Duration, Requirement
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "twelve": 12, "eighteen": 18, "a": 1, "an": 1, "several": None, "a few": None}
-DURATION = re.compile(
+DURATION = Gated(
     r"\b(?P<a>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|a|an)"
     r"(?:\s?(?:to|-|–|or)\s?(?P<b>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve))?"
     r"[\s-](?P<unit>years?|months?|weeks?)\b",
-    re.IGNORECASE,
-)
-CERT = re.compile(
+    re.IGNORECASE,)
+CERT = Gated(
     r"\b(?P<name>(?:(?:Certified|Registered|Licensed|Chartered|Professional|National)\s)(?:[A-Z][\w&'-]*\s?){1,6}"
     r"(?:\((?P<acr>[A-Z][A-Za-z0-9-]{1,9})\))?)"
     r"|\b(?P<acr2>[A-Z]{2,6}(?:-[A-Z0-9]{1,3})?)\s(?P<what>certification|certificate|credential|exam|license|licence)\b"
-    r"|\b[Cc]ertification (?:from|by|through) the (?P<org>[A-Z][\w&'-]*(?:\s(?:of\s)?[A-Z][\w&'-]*){0,5})"
-)
-LICENSE = re.compile(
+    r"|\b[Cc]ertification (?:from|by|through) the (?P<org>[A-Z][\w&'-]*(?:\s(?:of\s)?[A-Z][\w&'-]*){0,5})", 0)
+LICENSE = Gated(
     r"\b(?P<name>(?:(?!(?:A|An|The|This|That|Each|Every|Your|Their|Its|Our)\s)(?:[Ss]tate|[Pp]rofessional|[Cc]ommercial|"
-    r"[a-z]+['’]s|[A-Z][\w'’-]*)\s){0,3}(?:[Ll]icen[cs]e|[Ll]icensure))\b"
-)
-EXPERIENCE = re.compile(r"\b(?:years? of|experience)\b[^.;]{0,40}?\bexperience\b|\bexperience (as|in|working)\b",
-                        re.IGNORECASE)
-TRAINING = re.compile(r"\b(apprenticeships?|on-the-job training|on the job training|training program(me)?s?|"
-                      r"learn(s|ed)? on the job|in-house training)\b", re.IGNORECASE)
+    r"[a-z]+['’]s|[A-Z][\w'’-]*)\s){0,3}(?:[Ll]icen[cs]e|[Ll]icensure))\b", 0)
+EXPERIENCE = Gated(r"\b(?:years? of|experience)\b[^.;]{0,40}?\bexperience\b|\bexperience (as|in|working)\b")
+TRAINING = Gated(r"\b(apprenticeships?|on-the-job training|on the job training|training program(me)?s?|"
+                      r"learn(s|ed)? on the job|in-house training)\b")
 
 
 def _duration_near(text: str, start: int, end: int) -> Duration | None:
@@ -61,10 +58,9 @@ def _duration_near(text: str, start: int, end: int) -> Duration | None:
     return None
 
 
-REQUIREMENT_WORD = re.compile(r"\b(degree|diploma|certificate|licen[cs]e|apprenticeship|experience|training|and|or|"
-                              r"followed)\b", re.IGNORECASE)
-DURATION_VERB = re.compile(r"\b(takes?|took|lasts?|lasting|requires?|spans?|runs?|usually takes|typically takes|in)\b",
-                           re.IGNORECASE)
+REQUIREMENT_WORD = Gated(r"\b(degree|diploma|certificate|licen[cs]e|apprenticeship|experience|training|and|or|"
+                              r"followed)\b")
+DURATION_VERB = Gated(r"\b(takes?|took|lasts?|lasting|requires?|spans?|runs?|usually takes|typically takes|in)\b")
 
 
 def _duration(m: re.Match[str]) -> Duration:

@@ -10,17 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.gate import Gated
 from pipeline.rules import load_terms
 
 SKILL_STOP = load_terms("skill_stopwords.txt")
 WORD = re.compile(r"[A-Za-z][A-Za-z+#-]*|,|&")
-SKILLS_WORD = re.compile(r"\bskills\b", re.IGNORECASE)
-SKILLS_TEST = re.compile(r"\s+(?:test|tests|exam|exams|assessment|check)\b", re.IGNORECASE)
-COMPLEMENT = re.compile(
+SKILLS_WORD = Gated(r"\bskills\b")
+SKILLS_TEST = Gated(r"\s+(?:test|tests|exam|exams|assessment|check)\b")
+COMPLEMENT = Gated(
     r"\b(?:knowledge|understanding|grasp|grounding|command|mastery) (?:of|in)\s+|"
     r"\b(?:fluent|proficient|skilled|versed|adept) (?:in|with|at)\s+|\ban eye for\s+|\bability to\s+",
-    re.IGNORECASE,
-)
+    re.IGNORECASE,)
 COMPLEMENT_END = re.compile(r"[,.;:()]|\s(?:or|to|so|since|because|which|that|when|such as|is|are)\s")
 MAX_ITEM_WORDS = 3
 

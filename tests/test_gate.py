@@ -49,6 +49,7 @@ def test_gated_regex_skips_only_texts_it_cannot_match() -> None:
     assert list(rx.finditer("an associate degree, an associates degree")) != []
     assert rx.match("associate degree")
     assert rx.search("x", folded="associate degree") is None  # the gate opens, the regex decides
+    assert rx.search("an associate degree", 3) and rx.search("an associate degree", 0, 5) is None
 
 
 RULE_FILES = sorted(p.name for p in DATA.glob("*.jsonl")
