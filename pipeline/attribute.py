@@ -250,8 +250,12 @@ def opens_with_other(text: str) -> bool:
     return len(phrase.split()) <= 7 and bool(OTHER_OCCUPATION.search(phrase))
 
 
-def other_occupation(clause: str, roles: list[RoleInfo]) -> bool:
-    """The clause names an occupation that is not one of the article's roles."""
-    if find_mentions(roles, clause):
+def other_occupation(text: str, start: int, end: int, sent: SentenceRoles) -> bool:
+    """The clause ``text[start:end]`` names an occupation that is not one of the article's roles.
+
+    The sentence's own mentions decide whether it names a role: they were found with the words
+    around the clause in view.
+    """
+    if any(start <= m.start < end for m in sent.mentions):
         return False
-    return bool(OTHER_OCCUPATION.search(clause))
+    return bool(OTHER_OCCUPATION.search(text[start:end]))

@@ -58,7 +58,7 @@ def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> 
         # The words around a figure decide what it is; the rest of a long clause may be about something else.
         context = s.text[c0 : min(c1, money.end + 40)]
         restated = previous is not None and RESTATED.fullmatch(s.text[previous[0] : money.start])
-        if pay.is_distractor(context) or (not restated and other_occupation(s.text[c0:c1], roles)):
+        if pay.is_distractor(context) or (not restated and other_occupation(s.text, c0, c1, s.roles)):
             continue
         if kind not in ("salary", "comparison") and not cues.PAY.hit(s.cues):
             continue
@@ -155,10 +155,11 @@ class Lexicon:
 
 def uses_lexicons(s: Sentence, kind: str) -> bool:
     """Whether ``lexicon_facts`` looks at the sentence's lexicon matches: only those sentences are tokenized."""
-    if s.span.block.kind in ("title", "heading") or not may_match_lexicons(s.cues.low):
+    if s.span.block.kind in ("title", "heading"):
         return False
-    return ((kind not in NO_SETTING_KINDS and (kind == "work_environment" or cues.WORK.hit(s.cues)))
-            or (kind not in NO_SKILL_KINDS and (kind == "skills" or cues.SKILL.hit(s.cues))))
+    return (((kind not in NO_SETTING_KINDS and (kind == "work_environment" or cues.WORK.hit(s.cues)))
+             or (kind not in NO_SKILL_KINDS and (kind == "skills" or cues.SKILL.hit(s.cues))))
+            and may_match_lexicons(s.cues.low))
 
 
 def lexicon_facts(s: Sentence, lexicons: dict[str, Lexicon], roles: list[RoleInfo], kind: str, facts: Facts) -> None:

@@ -102,7 +102,7 @@ def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts)
         if edu.rule.value != "no_formal_education" and negated(text, edu.start, edu.end):
             continue
         c0, c1 = clause_bounds(text, edu.start)
-        if other_occupation(text[c0:c1], roles) and not s.roles.subject:
+        if other_occupation(text, c0, c1, s.roles) and not s.roles.subject:
             continue
         facts.requirements.append(Requirement(
             roles=roles_at(text, edu.start, s.roles, roles), evidence=evidence(s), rule=edu.rule.id,

@@ -15,12 +15,18 @@ LEAD_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
 SMALL_WORDS = {"a", "an", "and", "the", "of", "for", "in", "on", "to", "or", "at", "by", "with"}
 
 
-@dataclass
+@dataclass(frozen=True)
 class RoleInfo:
     id: str
     name: str
     # Lower-case forms searched for in the body, longest first.
-    forms: list[str] = field(default_factory=list)
+    forms: tuple[str, ...] = ()
+    # What mention finding depends on, as one hashable value (its results are cached by it).
+    signature: tuple[str, str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "forms", tuple(self.forms))
+        object.__setattr__(self, "signature", (self.id, self.name, self.forms))
 
 
 TITLE_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.]{1,8}\)")
@@ -171,7 +177,7 @@ def build_roles(names: list[str], body: str) -> list[RoleInfo]:
                 forms |= {acr, acr + "s"}
         ordered = sorted(forms, key=lambda f: (-len(f), f))
         # Aliases are the surface forms extraction meets (``Facts.surfaces``), filled in by assemble.
-        roles.append(RoleInfo(rid, name, ordered))
+        roles.append(RoleInfo(rid, name, tuple(ordered)))
     return roles
 
 
@@ -206,7 +212,7 @@ def find_mentions(roles: list[RoleInfo], text: str) -> list[Mention]:
     A form followed by another occupation's head noun ("SLP assistants", "nurse aides") names that
     other occupation, not the role.
     """
-    return list(_find_mentions(tuple((r.id, r.name, tuple(r.forms)) for r in roles), text))
+    return list(_find_mentions(tuple([r.signature for r in roles]), text))
 
 
 @lru_cache(maxsize=16384)

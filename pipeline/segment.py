@@ -83,9 +83,9 @@ def classify_content(text: str, roles: list[RoleInfo]) -> str:
     return votes.most_common(1)[0][0]
 
 
-def _faq_question(current: SectionInfo, block: Block, roles: list[RoleInfo]) -> bool:
+def _faq_question(current: SectionInfo, block: Block) -> bool:
     """A question heading inside an FAQ section (or any heading below its level) belongs to the FAQ."""
-    if current.heading is None or classify_heading(current.heading, roles)[0] != "faq":
+    if current.heading is None or current.kind != "faq":
         return False
     own_level = current.spans[0].block.level if current.spans else 0
     return block.text.rstrip().endswith("?") or block.level > own_level
@@ -147,7 +147,9 @@ def segment(doc: Document, roles: list[RoleInfo]) -> Segmented:
     current: SectionInfo | None = None
 
     def start(heading: str | None) -> SectionInfo:
-        sec = SectionInfo(heading=heading, heading_inferred=heading is None, kind="other", start=0, end=0)
+        # A heading's kind is known at once: an FAQ section takes in the question headings under it.
+        kind = classify_heading(heading, roles)[0] if heading is not None else "other"
+        sec = SectionInfo(heading=heading, heading_inferred=heading is None, kind=kind, start=0, end=0)
         sections.append(sec)
         return sec
 
@@ -163,7 +165,7 @@ def segment(doc: Document, roles: list[RoleInfo]) -> Segmented:
         span = span_of.get(id(block))
         if span is None:
             continue
-        if block.kind == "heading" and current is not None and _faq_question(current, block, roles):
+        if block.kind == "heading" and current is not None and _faq_question(current, block):
             pass
         elif block.kind == "heading":
             current = start(block.text)
@@ -178,7 +180,6 @@ def segment(doc: Document, roles: list[RoleInfo]) -> Segmented:
         sec.end = sec.spans[-1].end
         body = text[sec.start : sec.end]
         if sec.heading is not None:
-            sec.kind, _ = classify_heading(sec.heading, roles)
             sec.roles = sorted({m.role for m in find_mentions(roles, sec.heading)},
                                key=[r.id for r in roles].index)
             if not sec.roles and len(roles) > 1 and BOTH_HEADING.search(sec.heading):
