@@ -9,8 +9,8 @@ from functools import lru_cache
 from pipeline import cues
 from pipeline import salary as pay
 from pipeline.attribute import clause_bounds, other_occupation, roles_at
-from pipeline.roles import RoleInfo
 from pipeline.gate import Gated
+from pipeline.roles import RoleInfo
 from pipeline.rules import PatternRule, finditer_rules
 from pipeline.sentences import MONEY_HINT, OPTIONAL, Facts, Sentence, evidence, negated
 from schemas.article import Duration, Requirement
