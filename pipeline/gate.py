@@ -128,6 +128,58 @@ def required_literals(pattern: str, flags: int = re.IGNORECASE) -> Required:
     return frozenset(lit for lit in found if not any(o != lit and o in lit for o in found))
 
 
+def _leading(items: Iterable[tuple[Any, Any]]) -> Required:
+    """Strings (case-folded) one of which every match of the item sequence starts with; None if unknown."""
+    run: set[str] = {""}
+
+    def times(tails: frozenset[str]) -> bool:
+        grown = {r + t for r in run for t in tails}
+        if len(grown) > MAX_VARIANTS:
+            return False
+        run.clear()
+        run.update(grown)
+        return True
+
+    for op, av in items:
+        chars = _chars(op, av)
+        if chars is not None:
+            if not times(chars):
+                break
+        elif op in ZERO_WIDTH:
+            continue
+        elif op is C.SUBPATTERN or op is C.BRANCH:
+            alternatives = [_leading(av[-1])] if op is C.SUBPATTERN else [_leading(alt) for alt in av[1]]
+            if all(alternatives):
+                times(frozenset().union(*(a for a in alternatives if a)))
+            break  # what follows a group may start anywhere inside it
+        else:
+            break
+    return None if "" in run else frozenset(run)
+
+
+def _anchored(items: list[tuple[Any, Any]]) -> Required:
+    """For a pattern anchored at the start of the text (``^``), the strings the text starts with."""
+    if len(items) == 1 and items[0][0] is C.BRANCH:
+        alternatives = [_anchored(list(alt)) for alt in items[0][1][1]]
+        return frozenset().union(*(a for a in alternatives if a)) if all(alternatives) else None
+    if len(items) == 1 and items[0][0] is C.SUBPATTERN:
+        return _anchored(list(items[0][1][-1]))
+    if items and items[0][0] is C.AT and items[0][1] in (C.AT_BEGINNING, C.AT_BEGINNING_STRING):
+        return _leading(items[1:])
+    return None
+
+
+@cache
+def required_prefixes(pattern: str, flags: int = re.IGNORECASE) -> Required:
+    """Case-folded strings one of which every text ``pattern`` matches (with ``search``) starts with."""
+    if flags & re.MULTILINE:
+        return None  # "^" is any line's start
+    try:
+        return _anchored(list(P.parse(pattern, flags)))
+    except Exception:  # an engine internal changed shape: no gate, never a wrong one
+        return None
+
+
 def _useful(literal: str) -> bool:
     """Rare enough to be worth a look: two characters or more, or one that is not a letter, digit or space."""
     return len(literal) >= MIN_USEFUL or not (literal.isalnum() or literal.isspace())
@@ -169,27 +221,56 @@ def _trie_pattern(strings: Iterable[str]) -> str:
 
 @dataclass(frozen=True)
 class Gate:
-    """``open(folded)`` is False only when the regex cannot match ``folded``'s source text."""
+    """``open(folded)`` is False only when the regex cannot match the text ``folded`` was folded from.
+
+    Two tests: the strings the text must start with (a pattern anchored by ``^``), and the strings
+    it must contain.
+    """
 
     literals: AnyOf | None
+    prefixes: tuple[str, ...] | None = None
 
     def open(self, folded: str) -> bool:
+        if self.prefixes is not None and not folded.startswith(self.prefixes):
+            return False
+        return self.literals is None or self.literals.within(folded)
+
+    def open_within(self, folded: str) -> bool:
+        """As ``open``, where ``folded`` may be that of a longer text around the one searched."""
         return self.literals is None or self.literals.within(folded)
 
 
 def gate_for(regex: re.Pattern[str]) -> Gate:
     found = required_literals(regex.pattern, regex.flags)
-    return Gate(AnyOf(found) if found else None)
+    prefixes = required_prefixes(regex.pattern, regex.flags)
+    return Gate(AnyOf(found) if found else None, tuple(sorted(prefixes)) if prefixes else None)
 
 
-def any_gate(gates: Iterable[Gate]) -> Gate:
-    """One gate that opens when any of ``gates`` would: shut, it rules out a whole rule file at once."""
+@dataclass(frozen=True)
+class AnyGate:
+    """Opens when any of a file's gates would: shut, it rules out the whole rule file at once."""
+
+    prefixes: tuple[str, ...]
+    literals: AnyOf | None
+    always: bool
+
+    def open(self, folded: str) -> bool:
+        return self.always or folded.startswith(self.prefixes) or (
+            self.literals is not None and self.literals.within(folded))
+
+
+def any_gate(gates: Iterable[Gate]) -> AnyGate:
+    prefixes: list[str] = []
     literals: list[str] = []
     for gate in gates:
-        if gate.literals is None:
-            return Gate(None)
-        literals += gate.literals.strings
-    return Gate(AnyOf(lit for lit in literals if not any(o != lit and o in lit for o in literals)))
+        if gate.prefixes is not None:
+            prefixes += gate.prefixes
+        elif gate.literals is not None:
+            literals += gate.literals.strings
+        else:
+            return AnyGate((), None, True)
+    minimal = [lit for lit in literals if not any(o != lit and o in lit for o in literals)]
+    return AnyGate(tuple(prefixes), AnyOf(minimal) if minimal else None, False)
 
 
 class Gated:
@@ -206,7 +287,9 @@ class Gated:
         self.pattern = pattern
 
     def _open(self, text: str, folded: str | None) -> bool:
-        return self.gate.literals is None or self.gate.open(text.casefold() if folded is None else folded)
+        if self.gate.literals is None and self.gate.prefixes is None:
+            return True
+        return self.gate.open(text.casefold()) if folded is None else self.gate.open_within(folded)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize, *,
                folded: str | None = None) -> re.Match[str] | None:

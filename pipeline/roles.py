@@ -32,6 +32,7 @@ class RoleInfo:
 TITLE_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.]{1,8}\)")
 
 
+@lru_cache(maxsize=4096)
 def _match_title(text: str) -> tuple[PatternRule, re.Match[str]] | None:
     # "Nurse Practitioner (NP) vs. ...": the acronym is found again in the body as an alias.
     text = TITLE_ACRONYM.sub("", text.strip().strip("*#").strip())

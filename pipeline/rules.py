@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from pipeline.gate import Gate, any_gate, gate_for
+from pipeline.gate import AnyGate, Gate, any_gate, gate_for
 
 DATA = Path(__file__).with_name("data")
 
@@ -117,7 +117,7 @@ def first_match(name: str, text: str) -> PatternRule | None:
 
 
 @cache
-def file_gate(name: str) -> Gate:
+def file_gate(name: str) -> AnyGate:
     return any_gate(gate for _, _, gate in compiled_rules(name))
 
 

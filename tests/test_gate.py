@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.gate import Gated, gate_for, required_literals
+from pipeline.gate import Gated, gate_for, required_literals, required_prefixes
 from pipeline.rules import DATA, compiled_rules, finditer_rules, pattern_rules
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -39,6 +39,23 @@ LITERALS = {
 @pytest.mark.parametrize("pattern, expected", LITERALS.values(), ids=LITERALS.keys())
 def test_required_literals(pattern: str, expected: set[str] | None) -> None:
     found = required_literals(pattern, re.IGNORECASE)
+    assert (set(found) if found is not None else None) == expected
+
+
+# (pattern, the strings a matching text starts with; None = not anchored or unknown)
+PREFIXES = {
+    "anchored alternation": (r"^(advertisement|sponsored)\s*:?$", {"advertisement", "sponsored"}),
+    "anchored with an optional group stops there": (r"^skip to (main )?content$", {"skip to "}),
+    "every alternative anchored": (r"^read more|^see also", {"read more", "see also"}),
+    "one alternative unanchored": (r"^read more|see also", None),
+    "an optional start has none": (r"^(you are here:\s*)?home", None),
+    "multiline anchors any line": (r"(?m)^home", None),
+}
+
+
+@pytest.mark.parametrize("pattern, expected", PREFIXES.values(), ids=PREFIXES.keys())
+def test_required_prefixes(pattern: str, expected: set[str] | None) -> None:
+    found = required_prefixes(pattern, re.compile(pattern, re.IGNORECASE).flags)
     assert (set(found) if found is not None else None) == expected
 
 
