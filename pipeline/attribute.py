@@ -22,11 +22,9 @@ from pipeline.roles import Mention, RoleInfo, find_mentions
 from pipeline.rules import load_terms
 from pipeline.words import can_be_adjective
 
-ALL_CUE = re.compile(
+ALL_CUE = Gated(
     r"\b(both|all three|all four|all of them|either (role|job|career)|the two (roles|jobs|careers|professions|"
-    r"occupations|positions)|each (role|job)|these (two|three) (roles|jobs|careers|professions)|in both)\b",
-    re.IGNORECASE,
-)
+    r"occupations|positions)|each (role|job)|these (two|three) (roles|jobs|careers|professions)|in both)\b")
 CARRY_CUE = re.compile(
     r"^\W*(they|these (professionals|workers|specialists|employees|roles|jobs)|he or she|he|she|this (role|job)|"
     r"those in (this|the) (role|job)|(many |some |most )?others|some|many|most)\b",
@@ -203,7 +201,7 @@ def roles_at(text: str, pos: int, sent: SentenceRoles, roles: list[RoleInfo]) ->
 
 ORDINAL = re.compile(r"^\W*(?:(?:conversely|meanwhile|however|by contrast|in contrast),?\s+)?the (former|latter)\b",
                      re.IGNORECASE)
-ORDINAL_ANYWHERE = re.compile(r"\bthe (former|latter)\b", re.IGNORECASE)
+ORDINAL_ANYWHERE = Gated(r"\bthe (former|latter)\b")
 
 
 def _former_latter(text: str, roles: list[RoleInfo]) -> list[str]:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas, getLemma
 
+from pipeline.gate import Gated
 from pipeline.rules import load_terms
 
 VERBS = load_terms("duty_verbs.txt")
@@ -44,11 +45,10 @@ PRONOUN_SUBJECT = re.compile(
     r"\s+(?=they\b))?(?:they|these (?:professionals|workers|specialists)|he or she|he|she)\b",
     re.IGNORECASE,
 )
-TASK_LIST = re.compile(r"\b(?:duties|tasks|responsibilities|job|work|role|day)\s+(?:typically |usually |also |often )?"
-                       r"(?:include|includes|involves?|consists? of|entails?)\s+|"
-                       r"\b(?:duties|tasks|responsibilities)\b[^.;]{0,40}?,?\s(?:such as|including|like)\s+"
-                       r"(?=\w+ing\b)",
-                       re.IGNORECASE)
+TASK_LIST = Gated(r"\b(?:duties|tasks|responsibilities|job|work|role|day)\s+(?:typically |usually |also |often )?"
+                  r"(?:include|includes|involves?|consists? of|entails?)\s+|"
+                  r"\b(?:duties|tasks|responsibilities)\b[^.;]{0,40}?,?\s(?:such as|including|like)\s+"
+                  r"(?=\w+ing\b)")
 CUT = re.compile(r"\s(?:because|since|as well as|in order to)\s|(?<!\b[A-Z])[.;:!?]|,\s+(?=the\s)|"
                  r",\s+(?:and|but|or)\s+(?=(?:the|a|an|people|most|many|some|they|it|this|that|these|those|there|"
                  r"job|jobs|you|we|i)\b)|,\s(?:from|including|"

@@ -15,6 +15,7 @@ from pipeline import duties as duty_rules
 from pipeline import salary as pay
 from pipeline import skills as skill_rules
 from pipeline.attribute import clause_bounds, opening_mentions, other_occupation, roles_at
+from pipeline.gate import Gated
 from pipeline.model import Segmented
 from pipeline.nlp import LexMatch, lexicon_matches, may_match_lexicons, skill_kind
 from pipeline.requirements import education_matches, requirements_in
@@ -271,7 +272,7 @@ def _subjects(s: Sentence) -> list[tuple[int, bool]]:
 
 
 # "..., and they build models": the sentence's subject again, after a clause break.
-LATER_PRONOUN = re.compile(r"(?:,|;)\s*(?:and|but|then|so|where|when|because)?\s*they\b", re.IGNORECASE)
+LATER_PRONOUN = Gated(r"(?:,|;)\s*(?:and|but|then|so|where|when|because)?\s*they\b")
 
 
 # "Both jobs reward clear writing", "Both roles offer hybrid schedules": the job, not the worker, acts.

@@ -32,7 +32,7 @@ LICENSE = Gated(
     r"[a-z]+['’]s|[A-Z][\w'’-]*)\s){0,3}(?:[Ll]icen[cs]e|[Ll]icensure))\b", 0)
 EXPERIENCE = Gated(r"\b(?:years? of|experience)\b[^.;]{0,40}?\bexperience\b|\bexperience (as|in|working)\b")
 TRAINING = Gated(r"\b(apprenticeships?|on-the-job training|on the job training|training program(me)?s?|"
-                      r"learn(s|ed)? on the job|in-house training)\b")
+                 r"learn(s|ed)? on the job|in-house training)\b")
 
 
 def _duration_near(text: str, start: int, end: int) -> Duration | None:
@@ -58,9 +58,10 @@ def _duration_near(text: str, start: int, end: int) -> Duration | None:
     return None
 
 
-REQUIREMENT_WORD = Gated(r"\b(degree|diploma|certificate|licen[cs]e|apprenticeship|experience|training|and|or|"
-                              r"followed)\b")
-DURATION_VERB = Gated(r"\b(takes?|took|lasts?|lasting|requires?|spans?|runs?|usually takes|typically takes|in)\b")
+REQUIREMENT_WORD = re.compile(r"\b(degree|diploma|certificate|licen[cs]e|apprenticeship|experience|training|and|or|"
+                              r"followed)\b", re.IGNORECASE)
+DURATION_VERB = re.compile(r"\b(takes?|took|lasts?|lasting|requires?|spans?|runs?|usually takes|typically takes|in)\b",
+                           re.IGNORECASE)
 
 
 def _duration(m: re.Match[str]) -> Duration:

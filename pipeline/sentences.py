@@ -11,26 +11,24 @@ from dataclasses import dataclass, field
 
 from pipeline import cues
 from pipeline.attribute import SentenceRoles, clause_bounds, sentence_roles
+from pipeline.gate import Gated
 from pipeline.model import Segmented, Span
 from pipeline.nlp import sentence_starts
 from pipeline.roles import RoleInfo
 from schemas.article import Duty, Evidence, Requirement, Salary, Setting, Skill
 
-NEGATION = re.compile(
+NEGATION = Gated(
     r"\b(not|no longer|never|without|isn't|aren't|doesn't|don't|do not|does not|cannot|can't|rarely|nor|instead of|"
-    r"rather than|won't|(?<!\ba )few)\b",
-    re.IGNORECASE,
-)
+    r"rather than|won't|(?<!\ba )few)\b")
 NEGATED_AFTER = re.compile(
     r"^[^,;.]{0,40}\b(is|are)? ?not (required|necessary|needed|enough|sufficient)\b|^[^.;]{0,25}\bis not\b",
     re.IGNORECASE,
 )
 NEGATED_JUST_BEFORE = re.compile(r"\b(rather than|instead of|not|without|no)\s+(an?\s+|the\s+|any\s+)?[\w'’-]*\s*$",
                                  re.IGNORECASE)
-OPTIONAL = re.compile(r"\b(prefer(s|red)?|optional|helpful|an advantage|a plus|recommended|some employers|"
-                      r"can help|may help|useful|desirable|like to see|favou?r(s|ed|ite)?)\b", re.IGNORECASE)
-MONEY_HINT = re.compile(r"[$£€₹]\s?\d|\b(usd|gbp|eur|cad|aud|inr)\s?\d|\d\s?(dollars|pounds|euros|€|£|usd|gbp|eur)\b",
-                        re.IGNORECASE)
+OPTIONAL = Gated(r"\b(prefer(s|red)?|optional|helpful|an advantage|a plus|recommended|some employers|"
+                 r"can help|may help|useful|desirable|like to see|favou?r(s|ed|ite)?)\b")
+MONEY_HINT = Gated(r"[$£€₹]\s?\d|\b(usd|gbp|eur|cad|aud|inr)\s?\d|\d\s?(dollars|pounds|euros|€|£|usd|gbp|eur)\b")
 SHARED_KINDS = {"requirements", "work_environment", "skills"}
 
 

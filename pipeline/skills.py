@@ -16,7 +16,7 @@ from pipeline.rules import load_terms
 SKILL_STOP = load_terms("skill_stopwords.txt")
 WORD = re.compile(r"[A-Za-z][A-Za-z+#-]*|,|&")
 SKILLS_WORD = Gated(r"\bskills\b")
-SKILLS_TEST = Gated(r"\s+(?:test|tests|exam|exams|assessment|check)\b")
+SKILLS_TEST = re.compile(r"\s+(?:test|tests|exam|exams|assessment|check)\b", re.IGNORECASE)
 COMPLEMENT = Gated(
     r"\b(?:knowledge|understanding|grasp|grounding|command|mastery) (?:of|in)\s+|"
     r"\b(?:fluent|proficient|skilled|versed|adept) (?:in|with|at)\s+|\ban eye for\s+|\bability to\s+",
