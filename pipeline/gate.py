@@ -185,6 +185,56 @@ def _useful(literal: str) -> bool:
     return len(literal) >= MIN_USEFUL or not (literal.isalnum() or literal.isspace())
 
 
+def _fold_invariant(items: Iterable[tuple[Any, Any]]) -> bool:
+    """Every character the items name is its own case fold, and no part is case-sensitive."""
+    for op, av in items:
+        if op is C.LITERAL:
+            if chr(av).casefold() != chr(av):
+                return False
+        elif op is C.IN:
+            for o, a in av:
+                if o is C.LITERAL and chr(a).casefold() != chr(a):
+                    return False
+                if o is C.RANGE and any(chr(c).casefold() != chr(c) for c in range(a[0], a[1] + 1)):
+                    return False
+                if o not in (C.LITERAL, C.RANGE, C.NEGATE, C.CATEGORY):
+                    return False
+        elif op is C.SUBPATTERN:
+            if av[2] & re.IGNORECASE or not _fold_invariant(av[-1]):
+                return False
+        elif op is C.BRANCH:
+            if not all(_fold_invariant(alt) for alt in av[1]):
+                return False
+        elif op in REPEATS:
+            if not _fold_invariant(av[2]):
+                return False
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            if not _fold_invariant(av[1]):
+                return False
+        elif op not in (C.AT, C.ANY, C.CATEGORY, C.NOT_LITERAL):
+            return False  # back-references and the like: keep the original
+        elif op is C.NOT_LITERAL and chr(av).casefold() != chr(av):
+            return False
+    return True
+
+
+@cache
+def folded_twin(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
+    """The pattern compiled case-sensitively, to run on case-folded text: 2-3 times faster than a
+    case-insensitive scan, with the same matches when the text keeps its length on folding.
+
+    None unless the pattern is case-insensitive and every character it names is already folded.
+    """
+    if not flags & re.IGNORECASE:
+        return None
+    try:
+        if not _fold_invariant(P.parse(pattern, flags)):
+            return None
+    except Exception:  # an engine internal changed shape: no twin
+        return None
+    return re.compile(pattern, flags & ~re.IGNORECASE)
+
+
 class AnyOf:
     """Does a text contain any of a set of strings? ``in`` tests for a few; for more, one regex
     shaped as a trie ("cook(?:ing|s)?"), which at each position follows one branch instead of

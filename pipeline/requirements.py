@@ -91,8 +91,8 @@ class EducationMatch:
 
 @lru_cache(maxsize=4096)
 def education_matches(text: str) -> tuple[EducationMatch, ...]:
-    return tuple(EducationMatch(m.start(), m.end(), m.group(0), rule)
-                 for m, rule in finditer_rules("education.jsonl", text))
+    return tuple(EducationMatch(start, end, text[start:end], rule)
+                 for start, end, rule in finditer_rules("education.jsonl", text))
 
 
 def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:

@@ -37,10 +37,10 @@ def _match_title(text: str) -> tuple[PatternRule, re.Match[str]] | None:
     # "Nurse Practitioner (NP) vs. ...": the acronym is found again in the body as an alias.
     text = TITLE_ACRONYM.sub("", text.strip().strip("*#").strip())
     folded = text.casefold()
-    for rule, regex, gate in compiled_rules("title_patterns.jsonl"):
-        m = regex.match(text) if gate.open(folded) else None
+    for compiled in compiled_rules("title_patterns.jsonl"):
+        m = compiled.regex.match(text) if compiled.gate.open(folded) else None
         if m:
-            return rule, m
+            return compiled.rule, m
     return None
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from pipeline.gate import AnyGate, Gate, any_gate, gate_for
+from pipeline.gate import AnyGate, Gate, any_gate, folded_twin, gate_for
 
 DATA = Path(__file__).with_name("data")
 
@@ -94,10 +95,37 @@ def phrase_rules(name: str) -> tuple[PhraseRule, ...]:
     return _read_jsonl(name, PhraseRule)
 
 
+@dataclass(frozen=True)
+class CompiledRule:
+    """A rule with its compiled regex, its literal gate and, when it has one, its folded twin."""
+
+    rule: PatternRule
+    regex: re.Pattern[str]
+    gate: Gate
+    twin: re.Pattern[str] | None
+
+    def found(self, text: str, folded: str) -> bool:
+        """Does the rule match ``text`` anywhere? ``folded`` is ``text.casefold()``."""
+        if not self.gate.open(folded):
+            return False
+        if self.twin is not None and len(folded) == len(text):
+            return self.twin.search(folded) is not None
+        return self.regex.search(text) is not None
+
+    def count(self, text: str, folded: str) -> int:
+        """How many times the rule matches ``text``."""
+        if not self.gate.open(folded):
+            return 0
+        if self.twin is not None and len(folded) == len(text):
+            return len(self.twin.findall(folded))
+        return len(self.regex.findall(text))
+
+
 @cache
-def compiled_rules(name: str) -> tuple[tuple[PatternRule, re.Pattern[str], Gate], ...]:
-    """Rules with their compiled regexes and literal gates, for loops that run on every block or sentence."""
-    return tuple((rule, rule.regex, gate_for(rule.regex)) for rule in pattern_rules(name))
+def compiled_rules(name: str) -> tuple[CompiledRule, ...]:
+    """A file's rules, compiled once, for loops that run on every block or sentence."""
+    return tuple(CompiledRule(rule, rule.regex, gate_for(rule.regex), folded_twin(rule.pattern, rule.regex.flags))
+                 for rule in pattern_rules(name))
 
 
 def first_match(name: str, text: str) -> PatternRule | None:
@@ -110,39 +138,41 @@ def first_match(name: str, text: str) -> PatternRule | None:
     folded = text.casefold()
     if not file_gate(name).open(folded):
         return None
-    for rule, regex, gate in compiled_rules(name):
-        if gate.open(folded) and regex.search(text):
-            return rule
+    for compiled in compiled_rules(name):
+        if compiled.found(text, folded):
+            return compiled.rule
     return None
 
 
 @cache
 def file_gate(name: str) -> AnyGate:
-    return any_gate(gate for _, _, gate in compiled_rules(name))
+    return any_gate(c.gate for c in compiled_rules(name))
 
 
-def finditer_rules(name: str, text: str) -> Iterator[tuple[re.Match[str], PatternRule]]:
-    """Matches of a file's rules as one alternation would find them: leftmost first, and at a
+def finditer_rules(name: str, text: str) -> Iterator[tuple[int, int, PatternRule]]:
+    """Spans of a file's rules as one alternation would find them: leftmost first, and at a
     position the earliest rule in the file wins.
 
     Only the rules whose gates let ``text`` through take part; the others cannot match it anywhere,
-    so leaving them out of the alternation changes nothing.
+    so leaving them out of the alternation changes nothing. When all of those have folded twins,
+    the alternation runs case-sensitively on the folded text.
     """
     folded = text.casefold()
     if not file_gate(name).open(folded):
         return
     rules = compiled_rules(name)
-    taking = tuple(i for i, (_, _, gate) in enumerate(rules) if gate.open(folded))
+    taking = tuple(i for i, compiled in enumerate(rules) if compiled.gate.open(folded))
     if not taking:
         return
-    for m in _union(name, taking).finditer(text):
-        yield m, rules[int((m.lastgroup or "r0")[1:])][0]
+    twin = len(folded) == len(text) and all(rules[i].twin is not None for i in taking)
+    for m in _union(name, taking, twin).finditer(folded if twin else text):
+        yield m.start(), m.end(), rules[int((m.lastgroup or "r0")[1:])].rule
 
 
 @lru_cache(maxsize=1024)
-def _union(name: str, indices: tuple[int, ...]) -> re.Pattern[str]:
+def _union(name: str, indices: tuple[int, ...], twin: bool) -> re.Pattern[str]:
     rules = pattern_rules(name)
-    return re.compile("|".join(f"(?P<r{i}>{rules[i].pattern})" for i in indices), re.IGNORECASE)
+    return re.compile("|".join(f"(?P<r{i}>{rules[i].pattern})" for i in indices), 0 if twin else re.IGNORECASE)
 
 
 @cache

@@ -54,8 +54,9 @@ def heading_text(text: str) -> str:
 def classify_heading(heading: str, roles: list[RoleInfo]) -> tuple[str, str]:
     """Kind of a section from its heading, with the id of the rule that decided it."""
     folded = heading.casefold()
-    for rule, regex, gate in compiled_rules("section_kinds.jsonl"):
-        if gate.open(folded) and regex.search(heading):
+    for compiled in compiled_rules("section_kinds.jsonl"):
+        rule = compiled.rule
+        if compiled.found(heading, folded):
             if rule.value == "role_overview" and len({m.role for m in find_mentions(roles, heading)}) > 1:
                 return "comparison", "kind-overview-many-roles"
             return rule.value, rule.id
@@ -70,8 +71,8 @@ def classify_heading(heading: str, roles: list[RoleInfo]) -> tuple[str, str]:
 def classify_content(text: str, roles: list[RoleInfo]) -> str:
     votes: Counter[str] = Counter()
     folded = text.casefold()
-    for rule, regex, gate in compiled_rules("content_kinds.jsonl"):
-        votes[rule.value] += len(regex.findall(text)) if gate.open(folded) else 0
+    for compiled in compiled_rules("content_kinds.jsonl"):
+        votes[compiled.rule.value] += compiled.count(text, folded)
     opening = text[:120]
     mentions = find_mentions(roles, opening)
     if mentions and mentions[0].start < 12 and OVERVIEW_OPENING.match(opening[mentions[0].start:]) and len(roles) > 1:

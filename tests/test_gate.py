@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.gate import Gated, gate_for, required_literals, required_prefixes
+from pipeline.gate import Gated, folded_twin, gate_for, required_literals, required_prefixes
 from pipeline.rules import DATA, compiled_rules, finditer_rules, pattern_rules
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -80,7 +80,7 @@ def _rule_cases() -> list[tuple[str, str]]:
 @pytest.mark.parametrize("name, rule_id", _rule_cases())
 def test_every_rule_gate_opens_for_its_own_matches(name: str, rule_id: str) -> None:
     """Strings generated from the rule's regex (hypothesis ``from_regex``) always pass its gate."""
-    regex, gate = next((rx, g) for r, rx, g in compiled_rules(name) if r.id == rule_id)
+    regex, gate = next((c.regex, c.gate) for c in compiled_rules(name) if c.rule.id == rule_id)
 
     @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.from_regex(regex))
@@ -105,7 +105,7 @@ def test_gated_union_finds_what_the_full_union_finds(name: str) -> None:
     union = re.compile("|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(rules)), re.IGNORECASE)
     for text in _fixture_texts():
         full = [(m.span(), rules[int(str(m.lastgroup)[1:])].id) for m in union.finditer(text)]
-        gated = [(m.span(), rule.id) for m, rule in finditer_rules(name, text)]
+        gated = [((start, end), rule.id) for start, end, rule in finditer_rules(name, text)]
         assert gated == full, text
 
 
@@ -113,3 +113,30 @@ def test_gate_of_a_regex_without_literals_always_opens() -> None:
     gate = gate_for(re.compile(r"\d+"))
     assert gate.literals is None and gate.open("")
 
+
+
+# (pattern, has a folded twin?)
+TWINS = {
+    "lower-case words": (r"\b(salary|wages?)\b", True),
+    "classes of lower-case letters and digits": (r"[a-z0-9]+ per [a-z]+", True),
+    "an upper-case literal": (r"\bGED\b", False),
+    "an upper-case range": (r"[A-Z]{2,}", False),
+    "a case-sensitive group": (r"(?-i:MD)|doctor", False),
+    "a back-reference": (r"(\w)\1", False),
+}
+
+
+@pytest.mark.parametrize("pattern, expected", TWINS.values(), ids=TWINS.keys())
+def test_folded_twin(pattern: str, expected: bool) -> None:
+    assert (folded_twin(pattern, re.IGNORECASE) is not None) == expected
+
+
+@pytest.mark.parametrize("name", RULE_FILES)
+def test_folded_twins_count_what_the_rules_count(name: str) -> None:
+    for compiled in compiled_rules(name):
+        if compiled.twin is None:
+            continue
+        for text in _fixture_texts():
+            folded = text.casefold()
+            if len(folded) == len(text):
+                assert len(compiled.twin.findall(folded)) == len(compiled.regex.findall(text)), (compiled.rule.id, text)
