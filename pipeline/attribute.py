@@ -73,6 +73,9 @@ OPENING_GAP = re.compile(
 class SentenceRoles:
     subject: list[str]
     mentions: list[Mention] = field(default_factory=list)
+    # roles_at's answers by (clause start, clause end, mentions before the fact): a sentence's
+    # facts mostly share a clause.
+    answers: dict[tuple[int, int, int], list[str]] = field(default_factory=dict, repr=False, compare=False)
 
 
 def order(roles: list[RoleInfo], ids: set[str]) -> list[str]:
@@ -180,8 +183,16 @@ def _clause_splits(text: str) -> tuple[tuple[int, int], ...]:
 def roles_at(text: str, pos: int, sent: SentenceRoles, roles: list[RoleInfo]) -> list[str]:
     """Roles for a fact at ``pos``: its clause's own mentions, else the sentence subject."""
     start, end = clause_bounds(text, pos)
-    clause = text[start:end]
     local = [m for m in sent.mentions if start <= m.start < end and not _possessive(text, m)]
+    key = (start, end, sum(1 for m in local if m.start < pos))
+    if key not in sent.answers:
+        sent.answers[key] = _roles_in_clause(text, start, end, pos, local, sent, roles)
+    return list(sent.answers[key])
+
+
+def _roles_in_clause(text: str, start: int, end: int, pos: int, local: list[Mention], sent: SentenceRoles,
+                     roles: list[RoleInfo]) -> list[str]:
+    clause = text[start:end]
     if ALL_CUE.search(clause) and len(roles) > 1:
         return [r.id for r in roles]
     if start == 0 and LIKE.match(clause):

@@ -287,10 +287,10 @@ def _add_duty(facts: Facts, who: list[str], s: Sentence, phrase: str, rule: str)
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,.;:")
     if len(phrase.split()) < 2 and rule != "duty-list-item":
         return
-    key = phrase.lower()
-    for d in facts.duties:
-        if d.text.lower() == key and d.roles == who:
-            return
+    key = (phrase.lower(), tuple(who))
+    if key in facts.duty_keys:
+        return
+    facts.duty_keys.add(key)
     facts.duties.append(Duty(roles=who, evidence=evidence(s), rule=rule, text=phrase))
 
 

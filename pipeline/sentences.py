@@ -42,6 +42,8 @@ class Facts:
     warnings: list[str] = field(default_factory=list)
     # Each role's surface forms as the text writes them ("NPs", "nurse practitioners"): its aliases.
     surfaces: dict[str, set[str]] = field(default_factory=dict)
+    # (lower-case text, roles) of the duties so far: one duty is kept once.
+    duty_keys: set[tuple[str, tuple[str, ...]]] = field(default_factory=set)
 
 
 @dataclass
