@@ -59,6 +59,8 @@ CAUSATIVE = {"help", "let", "make", "watch", "teach"}
 PREPOSITIONS = {"for", "to", "with", "on", "in", "about", "at", "of", "from", "into", "by"}
 CONJ_WORDS = re.compile(r"\b(and|or|also|then|both)\b")
 MAX_WORDS = 14
+WORD = re.compile(r"[\w'’-]+")
+FIRST_WORD = re.compile(r"\s*([\w'’-]+)")
 
 
 @lru_cache(maxsize=65536)
@@ -108,14 +110,19 @@ class Phrase:
 
 def verb_phrases(rest: str) -> list[Phrase]:
     """Split a predicate into coordinated verb phrases, each in base form."""
+    first = WORD.search(rest)
+    form = verb_form(first.group(0)) if first else None
+    if first is None or form is None or form == "past":
+        return []  # most predicates: decided by the first word, before the rest is split up
     cut = CUT.search(rest)
     region = rest[: cut.start()] if cut else rest
-    words = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[\w'’-]+", region)]
+    words = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(region)]
     if not words:
         return []
-    form = verb_form(words[0][2])
-    if form is None or form == "past":
-        return []
+    if words[0][0] != first.start() or words[0][2] != first.group(0):  # the cut fell inside the first word
+        form = verb_form(words[0][2])
+        if form is None or form == "past":
+            return []
     splits = [0]
     # "help patients bathe, dress and eat": the verbs after "help someone" are one task.
     causative = (base_form(words[0][2]) or "") in CAUSATIVE
@@ -187,7 +194,7 @@ def _skip_modifiers(text: str, pos: int) -> int:
 
 
 def _first_word(text: str, pos: int) -> str:
-    m = re.match(r"\s*([\w'’-]+)", text[pos:])
+    m = FIRST_WORD.match(text, pos)
     return m.group(1) if m else ""
 
 
