@@ -219,15 +219,12 @@ def find_mentions(roles: list[RoleInfo], text: str) -> list[Mention]:
 @lru_cache(maxsize=16384)
 def _find_mentions(signature: tuple[tuple[str, str, tuple[str, ...]], ...], text: str) -> tuple[Mention, ...]:
     taken: list[Mention] = []
-    for regex, rid in _elliptic(tuple((name, rid) for rid, name, _ in signature)):
+    elliptic, forms, names, heads = _finder(signature)
+    for regex, rid in elliptic:
         taken.extend(Mention(m.start(1), m.end(1), rid) for m in regex.finditer(text))
-    forms = sorted(((form, rid) for rid, _, role_forms in signature for form in role_forms),
-                   key=lambda fr: (-len(fr[0]), fr[0]))
-    names = {rid: name.lower().split() for rid, name, _ in signature}
-    heads = {rid: {w, plural(w)} for rid, words in names.items() if len(words) > 1 for w in [words[-1]]}
     lowered = text.lower()
-    for form, rid in forms:
-        if form.rstrip("s") not in lowered:
+    for form, stem, rid in forms:
+        if stem not in lowered:
             continue
         for m in _form_regex(form).finditer(text):
             if any(m.start() < t.end and t.start < m.end() for t in taken):
@@ -249,6 +246,19 @@ def _find_mentions(signature: tuple[tuple[str, str, tuple[str, ...]], ...], text
                 continue
             taken.append(Mention(start, m.end(), rid))
     return tuple(sorted(taken, key=lambda t: t.start))
+
+
+@lru_cache(maxsize=256)
+def _finder(signature: tuple[tuple[str, str, tuple[str, ...]], ...]) -> tuple[
+        list[tuple[re.Pattern[str], str]], list[tuple[str, str, str]], dict[str, list[str]], dict[str, set[str]]]:
+    """What mention finding needs of a set of roles, worked out once: the elliptic patterns, every
+    form (longest first, with the stem that must occur for it to), the names' words and head nouns."""
+    elliptic = _elliptic(tuple((name, rid) for rid, name, _ in signature))
+    forms = sorted(((form, form.rstrip("s"), rid) for rid, _, role_forms in signature for form in role_forms),
+                   key=lambda fr: (-len(fr[0]), fr[0]))
+    names = {rid: name.lower().split() for rid, name, _ in signature}
+    heads = {rid: {w, plural(w)} for rid, words in names.items() if len(words) > 1 for w in [words[-1]]}
+    return elliptic, forms, names, heads
 
 
 @lru_cache(maxsize=1024)
