@@ -247,7 +247,7 @@ class AnyOf:
     def within(self, text: str) -> bool:
         if self.regex is not None:
             return self.regex.search(text) is not None
-        for string in self.strings:
+        for string in self.strings:  # noqa: SIM110 - a plain loop is twice as fast as any() over a generator
             if string in text:
                 return True
         return False

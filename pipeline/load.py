@@ -175,12 +175,16 @@ MD_TABLE_SEP = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 
 
 def md_inline(text: str) -> str:
-    text = MD_LINK.sub(r"\1", text)
-    text = MD_REF_LINK.sub(r"\1", text)
-    text = MD_HTML_TAG.sub("", text)
-    for _ in range(2):
-        text = MD_EMPHASIS.sub(r"\2", text)
-    return re.sub(r"\s+", " ", text).strip()
+    # Each rewrite needs its marker character; most lines have none of them.
+    if "[" in text:
+        text = MD_LINK.sub(r"\1", text)
+        text = MD_REF_LINK.sub(r"\1", text)
+    if "<" in text:
+        text = MD_HTML_TAG.sub("", text)
+    if "*" in text or "_" in text or "`" in text:
+        for _ in range(2):
+            text = MD_EMPHASIS.sub(r"\2", text)
+    return " ".join(text.split())
 
 
 def markdown_blocks(text: str) -> list[Block]:
