@@ -17,7 +17,7 @@ from pipeline import skills as skill_rules
 from pipeline.attribute import clause_bounds, opening_mentions, other_occupation, roles_at
 from pipeline.gate import Gated
 from pipeline.model import Segmented
-from pipeline.nlp import LexMatch, lexicon_hit_starts, lexicon_matches, skill_kind
+from pipeline.nlp import LexMatch, lexicon_matches, may_match_lexicons, skill_kind
 from pipeline.requirements import education_matches, requirements_in
 from pipeline.roles import RoleInfo
 from pipeline.sentences import MONEY_HINT, NEGATION, Facts, Sentence, build_sentences, evidence, negated
@@ -154,17 +154,13 @@ class Lexicon:
         return [m for m in self.matches[i:j] if m.end <= end]
 
 
-def uses_lexicons(s: Sentence, kind: str, hits: list[int] | None) -> bool:
-    """Whether ``lexicon_facts`` looks at the sentence's lexicon matches: only those sentences are
-    tokenized. ``hits`` are where a lexicon phrase's text occurs (``lexicon_hit_starts``)."""
+def uses_lexicons(s: Sentence, kind: str) -> bool:
+    """Whether ``lexicon_facts`` looks at the sentence's lexicon matches: only those sentences are tokenized."""
     if s.span.block.kind in ("title", "heading"):
         return False
-    if hits is not None:
-        i = bisect.bisect_left(hits, s.start)
-        if i == len(hits) or hits[i] >= s.end:
-            return False
-    return ((kind not in NO_SETTING_KINDS and (kind == "work_environment" or cues.WORK.hit(s.cues)))
-            or (kind not in NO_SKILL_KINDS and (kind == "skills" or cues.SKILL.hit(s.cues))))
+    return (((kind not in NO_SETTING_KINDS and (kind == "work_environment" or cues.WORK.hit(s.cues)))
+             or (kind not in NO_SKILL_KINDS and (kind == "skills" or cues.SKILL.hit(s.cues))))
+            and may_match_lexicons(s.cues.low))
 
 
 def lexicon_facts(s: Sentence, lexicons: dict[str, Lexicon], roles: list[RoleInfo], kind: str, facts: Facts) -> None:
@@ -304,8 +300,7 @@ def extract(seg: Segmented, roles: list[RoleInfo]) -> Facts:
     for s in sentences:
         for m in s.roles.mentions:
             facts.surfaces.setdefault(m.role, set()).add(s.text[m.start : m.end])
-    hits = lexicon_hit_starts(seg.text)
-    needed = [(s.start, s.end) for s in sentences if uses_lexicons(s, seg.sections[s.section].kind, hits)]
+    needed = [(s.start, s.end) for s in sentences if uses_lexicons(s, seg.sections[s.section].kind)]
     lexicons = {key: Lexicon(found) for key, found in lexicon_matches(seg.text, needed).items()}
     for s in sentences:
         kind = seg.sections[s.section].kind

@@ -219,21 +219,10 @@ def parse(text: str) -> Doc:
     return doc
 
 
-def lexicon_hit_starts(text: str) -> list[int] | None:
-    """Where a lexicon phrase's text occurs in ``text`` (lower-cased), in one scan of the whole text;
-    None when lower-casing changes the text's length and offsets would not line up.
-
-    A span of ``text`` without any of these starts can have no lexicon match. The scan skips
-    occurrences that start inside another, which is enough to tell spans without any apart.
-    """
-    low = text.lower()
-    if len(low) != len(text):
-        return None
+def may_match_lexicons(low: str) -> bool:
+    """False when no lexicon phrase can match the text whose lower-case form is ``low``."""
     component: Any = build().get_pipe("career_lexicons")
-    regex = component.gate.regex
-    if regex is None:
-        return [i for i in range(len(low)) if any(low.startswith(p, i) for p in component.gate.strings)]
-    return [m.start() for m in regex.finditer(low)]
+    return bool(component.gate.within(low))
 
 
 def skill_kind(rule_id: str) -> str:
