@@ -67,6 +67,8 @@ OPENING_GAP = re.compile(
     r"\s+)*",
     re.IGNORECASE,
 )
+OPENS_WITH_BOTH = re.compile(r"\W*both\b", re.IGNORECASE)
+FIRST_WORD = re.compile(r"\W*([A-Za-z][\w-]*)")
 
 
 @dataclass
@@ -136,7 +138,7 @@ def sentence_roles(
     head = text[:60]
     opening = opening_mentions(text, mentions)
     if ALL_CUE.search(head) and len(roles) > 1 and (not opening or len({m.role for m in opening}) > 1
-                                                    or re.match(r"\W*both\b", text, re.IGNORECASE)):
+                                                    or OPENS_WITH_BOTH.match(text)):
         return SentenceRoles(all_ids, mentions)
     like = LIKE.match(text)
     if opening and like:
@@ -252,7 +254,7 @@ def opens_with_other(text: str) -> bool:
     """The sentence's opening noun phrase names some other occupation ("Registered nurses earn ...")."""
     lead = LEAD_IN.match(text)
     head = text[lead.end() if lead else 0 :]
-    first = re.match(r"\W*([A-Za-z][\w-]*)", head)
+    first = FIRST_WORD.match(head)
     if first and base_form(first.group(1)):
         return False  # a list item such as "advise managers on costs" opens with its verb
     phrase = SUBJECT_END.split(head, maxsplit=1)[0]

@@ -61,6 +61,7 @@ CONJ_WORDS = re.compile(r"\b(and|or|also|then|both)\b")
 MAX_WORDS = 14
 WORD = re.compile(r"[\w'’-]+")
 FIRST_WORD = re.compile(r"\s*([\w'’-]+)")
+ONLY_COMMAS = re.compile(r"[\s,]*")
 
 
 @lru_cache(maxsize=65536)
@@ -139,7 +140,7 @@ def verb_phrases(rest: str) -> list[Phrase]:
         # After a comma a list item is loosely a verb ("steam milk"); after a bare "and" only a sure verb
         # is ("hearing loss and balance disorders"); a last word is an object ("pipes, valves and pumps").
         loose = "," in between and i + 1 < len(words)
-        if (joined and re.fullmatch(r"[\s,]*", CONJ_WORDS.sub("", between))
+        if (joined and ONLY_COMMAS.fullmatch(CONJ_WORDS.sub("", between))
                 and verb_form(words[i][2], loose=loose) == form):
             splits.append(i)
     bounds = [(i, splits[n + 1] if n + 1 < len(splits) else len(words)) for n, i in enumerate(splits)]

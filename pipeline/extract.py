@@ -30,6 +30,7 @@ RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who|it)\s+$", re.IGNORECASE)
 NO_SKILL_KINDS = {"salary", "outlook", "faq"}
 NO_SETTING_KINDS = {"salary", "outlook", "conclusion", "faq"}
 NO_DUTY_KINDS = {"salary", "outlook", "requirements", "faq", "pros_cons", "conclusion", "skills", "work_environment"}
+JOINER = re.compile(r"[\s,]*(?:and|or|to)?[\s,]*")
 
 
 def _salary(s: Sentence, money: pay.Money, roles_: list[str], before: str, after: str, rule: str,
@@ -77,7 +78,7 @@ def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> 
         if pay.period(before, after) is None:
             if last is not None and 0.33 <= money.value / last[0] <= 3:
                 shared = last[1]
-            elif i + 1 < len(moneys) and re.fullmatch(r"[\s,]*(?:and|or|to)?[\s,]*", after):
+            elif i + 1 < len(moneys) and JOINER.fullmatch(after):
                 # "$41,000 and $63,000 a year": the period written after the pair
                 following = moneys[i + 1]
                 shared = pay.period("", s.text[following.end :])
@@ -284,7 +285,7 @@ BOTH_SUBJECT = re.compile(r"\W*both\b(?=\s+(?:are|is|can|must|need|have|also|oft
 
 
 def _add_duty(facts: Facts, who: list[str], s: Sentence, phrase: str, rule: str) -> None:
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,.;:")
+    phrase = " ".join(phrase.split()).strip(" ,.;:")
     if len(phrase.split()) < 2 and rule != "duty-list-item":
         return
     key = (phrase.lower(), tuple(who))

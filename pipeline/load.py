@@ -32,6 +32,7 @@ _CONTROL_DELETE = bytes(sorted(CONTROL_BYTES))  # for bytes.translate: counting 
 MAX_CONTROL_SHARE = 0.05
 # Longest decoded text accepted: spaCy's default ``nlp.max_length``, which extraction relies on.
 MAX_CHARS = 1_000_000
+ATX_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
 
 def check_length(text: str) -> None:
@@ -214,7 +215,7 @@ def markdown_blocks(text: str) -> list[Block]:
 
     def line_block(_index: int, line: str) -> Block | None:
         nonlocal in_table, seen_title
-        heading = re.match(r"^(#{1,6})\s+(.*?)\s*#*\s*$", line)
+        heading = ATX_HEADING.match(line)
         if heading:
             level = len(heading.group(1))
             # The first level-1 heading is the page's title, whatever its wording.

@@ -33,6 +33,8 @@ LICENSE = Gated(
 EXPERIENCE = Gated(r"\b(?:years? of|experience)\b[^.;]{0,40}?\bexperience\b|\bexperience (as|in|working)\b")
 TRAINING = Gated(r"\b(apprenticeships?|on-the-job training|on the job training|training program(me)?s?|"
                  r"learn(s|ed)? on the job|in-house training)\b")
+DURATION_GAP = re.compile(r"[\w\s'’-]*?(?:\bof\s[\w\s'’-]*)?")
+OF_EXPERIENCE = re.compile(r"\s*of\s+(?:\w+\s+){0,2}(?:experience|training)")
 
 
 def _duration_near(text: str, start: int, end: int) -> Duration | None:
@@ -47,13 +49,13 @@ def _duration_near(text: str, start: int, end: int) -> Duration | None:
         return _duration(inside)
     for m in DURATION.finditer(text):
         gap = text[m.end() : start]
-        if 0 <= start - m.end() <= 25 and re.fullmatch(r"[\w\s'’-]*?(?:\bof\s[\w\s'’-]*)?", gap) \
+        if 0 <= start - m.end() <= 25 and DURATION_GAP.fullmatch(gap) \
                 and not REQUIREMENT_WORD.search(gap):
             return _duration(m)
     for m in DURATION.finditer(text, end):
         gap = text[end : m.start()]
         if len(gap) <= 60 and DURATION_VERB.search(gap) and not REQUIREMENT_WORD.search(gap) \
-                and not re.match(r"\s*of\s+(?:\w+\s+){0,2}(?:experience|training)", text[m.end() :]):
+                and not OF_EXPERIENCE.match(text, m.end()):
             return _duration(m)
     return None
 

@@ -24,6 +24,7 @@ _NUM = (r"(?P<{n}>\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?!\d)|\d{{1,3}}(?:,\s?\d{{3}})+
         r"\d{{1,3}}(?:\.\d{{3}})+(?![\d.])|\d+(?:\.\d+)?)")
 _MULT = r"(?P<{n}>\s?(?:k|K|thousand|million|mn|m)\b)?"
 _TAIL = r"(?:\s?(?P<{n}>dollars|pounds|euros|USD|GBP|EUR)\b)?"
+GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}")
 
 
 def _money(i: int, need_currency: bool = True) -> str:
@@ -73,7 +74,7 @@ class Money:
 
 def _number(num: str, mult: str | None, currency: str) -> float:
     num = num.replace(" ", "")
-    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}", num):
+    if GROUPED_NUMBER.fullmatch(num):
         # "€32.000", "₹4,50,000": separators between groups (a decimal part never has three digits in pay).
         num = num.replace(".", "").replace(",", "")
     value = float(num.replace(",", ""))

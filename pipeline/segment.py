@@ -26,6 +26,7 @@ TERMINAL = re.compile(r"[.!,;:…]$")
 OVERVIEW_OPENING = re.compile(
     r"\W*(?:an?\s+|the\s+)?\S.{0,60}?\b(is|are|has|have)\s+(an?|the|licensed|trained|responsible|completed|earned)\b"
 )
+MONEY_FIGURE = re.compile(r"[$£€]\s?\d")
 
 
 def looks_like_heading(block: Block, media_type: str) -> bool:
@@ -77,7 +78,7 @@ def classify_content(text: str, roles: list[RoleInfo]) -> str:
     mentions = find_mentions(roles, opening)
     if mentions and mentions[0].start < 12 and OVERVIEW_OPENING.match(opening[mentions[0].start:]) and len(roles) > 1:
         votes["role_overview"] += 3
-    if votes["salary"] and not re.search(r"[$£€]\s?\d", text):
+    if votes["salary"] and not MONEY_FIGURE.search(text):
         votes["salary"] = 0
     if not votes or votes.most_common(1)[0][1] == 0:
         return "other"
