@@ -31,84 +31,120 @@ ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
 Required = frozenset[str] | None
 
 
-def _chars(op: Any, av: Any) -> frozenset[str] | None:
-    """The (case-folded) characters an item matching exactly one character may match, if few and known."""
+# Marks a string found in a case-sensitive part of a pattern ("(?-i:MD)"): it is looked for as
+# written in the text itself, which is far more selective than "md" in the folded text.
+EXACT = "\x00"
+
+
+def _fold(char: str, ci: bool) -> str:
+    return char.casefold() if ci else char
+
+
+def _chars(op: Any, av: Any, ci: bool = True) -> frozenset[str] | None:
+    """The characters an item matching exactly one character may match (folded where the pattern
+    ignores case), if few and known."""
     if op is C.LITERAL:
-        return frozenset({chr(av).casefold()})
+        return frozenset({_fold(chr(av), ci)})
     if op is C.IN and av and all(o is C.LITERAL for o, _ in av):
-        folded = frozenset(chr(a).casefold() for _, a in av)
-        return folded if len(folded) <= 4 else None
+        chars = frozenset(_fold(chr(a), ci) for _, a in av)
+        return chars if len(chars) <= 4 else None
     return None
 
 
-def _optional_chars(op: Any, av: Any) -> frozenset[str] | None:
+def _optional_chars(op: Any, av: Any, ci: bool = True) -> frozenset[str] | None:
     """``x?`` of a single known character: the characters, to be taken or left."""
     if op in REPEATS and av[0] == 0 and av[1] == 1 and len(av[2]) == 1:
-        return _chars(*av[2][0])
+        op1, av1 = av[2][0]
+        return _chars(op1, av1, ci)
     return None
+
+
+def _length(literal: str) -> int:
+    return len(literal) - literal.startswith(EXACT)
 
 
 def _better(a: frozenset[str], b: frozenset[str]) -> bool:
     """Is ``a`` the more selective set: longer shortest string (up to a point), then fewer strings."""
-    return (min(SELECTIVE, *map(len, a)), -len(a)) > (min(SELECTIVE, *map(len, b)), -len(b))
+    return ((min(SELECTIVE, *map(_length, a)), -len(a)) > (min(SELECTIVE, *map(_length, b)), -len(b)))
 
 
-def _sequence(items: Iterable[tuple[Any, Any]]) -> Required:
+def _inner_ci(av: Any, ci: bool) -> bool:
+    _, add_flags, del_flags, _ = av
+    return bool((ci or add_flags & re.IGNORECASE) and not del_flags & re.IGNORECASE)
+
+
+def _sequence(items: Iterable[tuple[Any, Any]], ci: bool = True) -> Required:
     """A set of strings one of which every match of the item sequence contains, the most selective found.
 
-    Literal runs are kept as their variants ("b.s", "bs" for ``B\\.?S``) while there are few.
+    Literal runs are kept as their variants ("b.s", "bs" for ``B\\.?S``) while there are few. A run
+    read wholly in a case-sensitive part is kept as written, marked ``EXACT``; any other is folded.
     """
     best: Required = None
     run: set[str] = {""}
+    exact = False
 
     def offer(found: Required) -> None:
         nonlocal best
-        if found and "" not in found and (best is None or _better(found, best)):
+        if found and "" not in found and EXACT not in found and (best is None or _better(found, best)):
             best = found
 
     def flush() -> None:
-        offer(frozenset(run))
+        nonlocal exact
+        offer(frozenset(EXACT + r if exact and r else r for r in run))
         run.clear()
         run.add("")
+        exact = False
 
-    def extend(chars: frozenset[str], optional: bool) -> None:
+    def extend(chars: frozenset[str], optional: bool, cs: bool) -> None:
+        nonlocal exact
+        if run == {""}:
+            exact = cs
+        elif exact and not cs:  # a folded character joins a run read as written: fold the run
+            folded = {r.casefold() for r in run}
+            run.clear()
+            run.update(folded)
+            exact = False
+        elif cs and not exact:
+            chars = frozenset(c.casefold() for c in chars)
         if optional:
-            offer(frozenset(run))  # what came before the optional character is required on its own
+            offer(frozenset(EXACT + r if exact and r else r for r in run))  # what came before is required on its own
         grown = {v + c for v in run for c in chars} | (set(run) if optional else set())
         if len(grown) > MAX_VARIANTS:
             flush()
             if optional:
                 return
+            exact = cs
             grown = set(chars)
         run.clear()
         run.update(grown)
 
     for op, av in items:
-        chars = _chars(op, av)
-        optional = _optional_chars(op, av)
+        chars = _chars(op, av, ci)
+        optional = _optional_chars(op, av, ci)
         if chars is not None or optional is not None:
-            extend(chars or optional or frozenset(), optional is not None)
+            extend(chars or optional or frozenset(), optional is not None, not ci)
         elif op in ZERO_WIDTH:
             continue  # consumes nothing: the literals either side are adjacent in the text
         elif op is C.SUBPATTERN:
             inner = list(av[-1])
-            singles = [_chars(o, a) for o, a in inner]
+            inner_ci = _inner_ci(av, ci)
+            singles = [_chars(o, a, inner_ci) for o, a in inner]
             if inner and all(singles):
                 for one in singles:
-                    extend(one or frozenset(), False)
+                    extend(one or frozenset(), False, not inner_ci)
             else:
                 flush()
-                offer(_sequence(inner))
+                offer(_sequence(inner, inner_ci))
         elif op is C.BRANCH:
             flush()
-            alternatives = [_sequence(alt) for alt in av[1]]
+            alternatives = [_sequence(alt, ci) for alt in av[1]]
             if all(alternatives):
                 offer(frozenset().union(*(a for a in alternatives if a)))
         elif op in REPEATS:
             flush()
             low, _, item = av
             if low >= 1:
-                offer(_sequence(item))
+                offer(_sequence(item, ci))
         else:
             flush()
     flush()
@@ -117,12 +153,16 @@ def _sequence(items: Iterable[tuple[Any, Any]]) -> Required:
 
 @cache
 def required_literals(pattern: str, flags: int = re.IGNORECASE) -> Required:
-    """Case-folded strings, one of which occurs in every text ``pattern`` matches; None if none is known."""
+    """Strings one of which occurs in every text ``pattern`` matches; None if none is known.
+
+    Folded strings are to be looked for in the case-folded text; strings marked ``EXACT`` in the
+    text as it is.
+    """
     try:
-        found = _sequence(P.parse(pattern, flags))
+        found = _sequence(P.parse(pattern, flags), bool(flags & re.IGNORECASE))
     except Exception:  # an engine internal changed shape: no gate, never a wrong one
         return None
-    if not found or not all(_useful(lit) for lit in found):
+    if not found or not all(_useful(lit.removeprefix(EXACT)) for lit in found):
         return None
     # A string containing another of the set adds nothing: any text with it has the shorter one too.
     return frozenset(lit for lit in found if not any(o != lit and o in lit for o in found))
@@ -274,29 +314,45 @@ def _trie_pattern(strings: Iterable[str]) -> str:
 
 @dataclass(frozen=True)
 class Gate:
-    """``open(folded)`` is False only when the regex cannot match the text ``folded`` was folded from.
+    """``open(text, folded)`` is False only when the regex cannot match ``text`` (``folded`` is its
+    case fold).
 
-    Two tests: the strings the text must start with (a pattern anchored by ``^``), and the strings
-    it must contain.
+    Three tests: the strings the text must start with (a pattern anchored by ``^``), and the
+    strings it must contain, looked for in the folded text or, for case-sensitive parts, as written.
     """
 
     literals: AnyOf | None
     prefixes: tuple[str, ...] | None = None
+    exact: AnyOf | None = None
 
-    def open(self, folded: str) -> bool:
+    @property
+    def shut_never(self) -> bool:
+        return self.literals is None and self.exact is None and self.prefixes is None
+
+    def open(self, text: str, folded: str) -> bool:
         if self.prefixes is not None and not folded.startswith(self.prefixes):
             return False
-        return self.literals is None or self.literals.within(folded)
+        return self.open_within(text, folded)
 
-    def open_within(self, folded: str) -> bool:
-        """As ``open``, where ``folded`` may be that of a longer text around the one searched."""
-        return self.literals is None or self.literals.within(folded)
+    def open_within(self, text: str, folded: str) -> bool:
+        """As ``open``, where ``folded`` may be that of a longer text around ``text``."""
+        if self.literals is None and self.exact is None:
+            return True
+        return ((self.literals is not None and self.literals.within(folded))
+                or (self.exact is not None and self.exact.within(text)))
+
+
+def _split(found: frozenset[str]) -> tuple[AnyOf | None, AnyOf | None]:
+    folded = [lit for lit in found if not lit.startswith(EXACT)]
+    exact = [lit[1:] for lit in found if lit.startswith(EXACT)]
+    return (AnyOf(folded) if folded else None), (AnyOf(exact) if exact else None)
 
 
 def gate_for(regex: re.Pattern[str]) -> Gate:
     found = required_literals(regex.pattern, regex.flags)
     prefixes = required_prefixes(regex.pattern, regex.flags)
-    return Gate(AnyOf(found) if found else None, tuple(sorted(prefixes)) if prefixes else None)
+    literals, exact = _split(found) if found else (None, None)
+    return Gate(literals, tuple(sorted(prefixes)) if prefixes else None, exact)
 
 
 @dataclass(frozen=True)
@@ -305,25 +361,29 @@ class AnyGate:
 
     prefixes: tuple[str, ...]
     literals: AnyOf | None
+    exact: AnyOf | None
     always: bool
 
-    def open(self, folded: str) -> bool:
-        return self.always or folded.startswith(self.prefixes) or (
-            self.literals is not None and self.literals.within(folded))
+    def open(self, text: str, folded: str) -> bool:
+        return (self.always or folded.startswith(self.prefixes)
+                or (self.literals is not None and self.literals.within(folded))
+                or (self.exact is not None and self.exact.within(text)))
 
 
 def any_gate(gates: Iterable[Gate]) -> AnyGate:
     prefixes: list[str] = []
     literals: list[str] = []
+    exact: list[str] = []
     for gate in gates:
         if gate.prefixes is not None:
             prefixes += gate.prefixes
-        elif gate.literals is not None:
-            literals += gate.literals.strings
+        elif gate.literals is not None or gate.exact is not None:
+            literals += gate.literals.strings if gate.literals else ()
+            exact += gate.exact.strings if gate.exact else ()
         else:
-            return AnyGate((), None, True)
+            return AnyGate((), None, None, True)
     minimal = [lit for lit in literals if not any(o != lit and o in lit for o in literals)]
-    return AnyGate(tuple(prefixes), AnyOf(minimal) if minimal else None, False)
+    return AnyGate(tuple(prefixes), AnyOf(minimal) if minimal else None, AnyOf(exact) if exact else None, False)
 
 
 class Gated:
@@ -340,9 +400,9 @@ class Gated:
         self.pattern = pattern
 
     def _open(self, text: str, folded: str | None) -> bool:
-        if self.gate.literals is None and self.gate.prefixes is None:
+        if self.gate.shut_never:
             return True
-        return self.gate.open(text.casefold()) if folded is None else self.gate.open_within(folded)
+        return self.gate.open(text, text.casefold()) if folded is None else self.gate.open_within(text, folded)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize, *,
                folded: str | None = None) -> re.Match[str] | None:

@@ -38,7 +38,7 @@ def _match_title(text: str) -> tuple[PatternRule, re.Match[str]] | None:
     text = TITLE_ACRONYM.sub("", text.strip().strip("*#").strip())
     folded = text.casefold()
     for compiled in compiled_rules("title_patterns.jsonl"):
-        m = compiled.regex.match(text) if compiled.gate.open(folded) else None
+        m = compiled.regex.match(text) if compiled.gate.open(text, folded) else None
         if m:
             return compiled.rule, m
     return None

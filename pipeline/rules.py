@@ -106,7 +106,7 @@ class CompiledRule:
 
     def found(self, text: str, folded: str) -> bool:
         """Does the rule match ``text`` anywhere? ``folded`` is ``text.casefold()``."""
-        if not self.gate.open(folded):
+        if not self.gate.open(text, folded):
             return False
         if self.twin is not None and len(folded) == len(text):
             return self.twin.search(folded) is not None
@@ -114,7 +114,7 @@ class CompiledRule:
 
     def count(self, text: str, folded: str) -> int:
         """How many times the rule matches ``text``."""
-        if not self.gate.open(folded):
+        if not self.gate.open(text, folded):
             return 0
         if self.twin is not None and len(folded) == len(text):
             return len(self.twin.findall(folded))
@@ -136,7 +136,7 @@ def first_match(name: str, text: str) -> PatternRule | None:
     engine's anchor and prefix shortcuts.)
     """
     folded = text.casefold()
-    if not file_gate(name).open(folded):
+    if not file_gate(name).open(text, folded):
         return None
     for compiled in compiled_rules(name):
         if compiled.found(text, folded):
@@ -158,10 +158,10 @@ def finditer_rules(name: str, text: str) -> Iterator[tuple[int, int, PatternRule
     the alternation runs case-sensitively on the folded text.
     """
     folded = text.casefold()
-    if not file_gate(name).open(folded):
+    if not file_gate(name).open(text, folded):
         return
     rules = compiled_rules(name)
-    taking = tuple(i for i, compiled in enumerate(rules) if compiled.gate.open(folded))
+    taking = tuple(i for i, compiled in enumerate(rules) if compiled.gate.open(text, folded))
     if not taking:
         return
     twin = len(folded) == len(text) and all(rules[i].twin is not None for i in taking)

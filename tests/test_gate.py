@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.gate import Gated, folded_twin, gate_for, required_literals, required_prefixes
+from pipeline.gate import EXACT, Gated, folded_twin, gate_for, required_literals, required_prefixes
 from pipeline.rules import DATA, compiled_rules, finditer_rules, pattern_rules
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -23,7 +23,9 @@ LITERALS = {
                                                   {"high school diploma", "high-school diploma"}),
     "longest run of a sequence": (r"\b\w+ school diploma", {" school diploma"}),
     "optional dots become variants": (r"\bB\.?S\.?N\b", {"bsn", "b.sn", "bs.n", "b.s.n"}),
-    "case-folded": (r"(?-i:\bMBA\b)", {"mba"}),
+    "case-sensitive part kept as written": (r"(?-i:\bMBA\b)", {EXACT + "MBA"}),
+    "folded outside it": (r"\bMaster\b|(?-i:MBA)", {"master", EXACT + "MBA"}),
+    "a run mixing both is folded": (r"(?-i:M)ba degree", {"mba degree"}),
     "one-character set of one letter": (r"[Ll]evels", {"levels"}),
     "longer strings implied by shorter ones are dropped": (r"master of \w+|master", {"master"}),
     "a required repeat": (r"(?:cook)+ing", {"cook"}),
@@ -59,6 +61,13 @@ def test_required_prefixes(pattern: str, expected: set[str] | None) -> None:
     assert (set(found) if found is not None else None) == expected
 
 
+def test_case_sensitive_literals_are_looked_for_as_written() -> None:
+    gate = gate_for(re.compile(r"(?-i:\bMD\b)|doctorate", re.IGNORECASE))
+    assert gate.open("An MD takes years.", "an md takes years.")
+    assert not gate.open("md files and commands", "md files and commands")
+    assert gate.open("A Doctorate", "a doctorate")
+
+
 def test_gated_regex_skips_only_texts_it_cannot_match() -> None:
     rx = Gated(r"\bassociate'?s? degree\b")
     assert rx.search("An Associate's Degree is enough.")
@@ -85,7 +94,7 @@ def test_every_rule_gate_opens_for_its_own_matches(name: str, rule_id: str) -> N
     @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.from_regex(regex))
     def check(text: str) -> None:
-        assert gate.open(text.casefold()), text
+        assert gate.open(text, text.casefold()), text
 
     check()
 
@@ -111,7 +120,7 @@ def test_gated_union_finds_what_the_full_union_finds(name: str) -> None:
 
 def test_gate_of_a_regex_without_literals_always_opens() -> None:
     gate = gate_for(re.compile(r"\d+"))
-    assert gate.literals is None and gate.open("")
+    assert gate.literals is None and gate.open("", "")
 
 
 
