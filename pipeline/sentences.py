@@ -8,10 +8,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipeline import cues
 from pipeline.attribute import SentenceRoles, clause_bounds, sentence_roles
-from pipeline.gate import Gated
+from pipeline.gate import Gated, gate_for
 from pipeline.model import Segmented, Span
 from pipeline.nlp import sentence_starts
 from pipeline.roles import RoleInfo
@@ -95,9 +96,22 @@ def evidence(s: Sentence) -> Evidence:
 
 
 def negated(text: str, start: int, end: int) -> bool:
+    """Is the span ``text[start:end]`` negated within its clause ("not", "without", "rather than")?"""
+    if not _may_negate(text):
+        return False
     c0, c1 = clause_bounds(text, start)
     return (bool(NEGATION.search(text[c0:start])) or bool(NEGATED_AFTER.search(text[end:c1]))
             or bool(NEGATED_JUST_BEFORE.search(text[max(0, start - 30) : start])))
+
+
+NEGATION_GATES = tuple(gate_for(regex) for regex in (NEGATION.regex, NEGATED_AFTER, NEGATED_JUST_BEFORE))
+
+
+@lru_cache(maxsize=4096)
+def _may_negate(sentence: str) -> bool:
+    """Whether any negation rule's literal occurs in the sentence: asked once, for all its spans."""
+    folded = sentence.casefold()
+    return any(gate.open_within(sentence, folded) for gate in NEGATION_GATES)
 
 
 # --- salaries -----------------------------------------------------------------------------
