@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from pipeline.duties import base_form
 from pipeline.gate import Gated
+from pipeline.memo import text_cache
 from pipeline.roles import Mention, RoleInfo, find_mentions
 from pipeline.rules import load_terms
 from pipeline.words import can_be_adjective
@@ -114,7 +114,7 @@ def opening_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-@lru_cache(maxsize=8192)
+@text_cache(maxsize=8192)
 def _opening_gap(gap: str) -> bool:
     """What may stand before the opening mentions: "The ", "Nearly half of all ", "Heavy and "."""
     return bool(OPENING_GAP.fullmatch(gap)) or _adjectives(gap)
@@ -177,7 +177,7 @@ def clause_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
-@lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def _clause_splits(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in CLAUSE_SPLIT.finditer(text))
 

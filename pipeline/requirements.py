@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from pipeline import cues
 from pipeline import salary as pay
 from pipeline.attribute import clause_bounds, other_occupation, roles_at
 from pipeline.gate import Gated
+from pipeline.memo import text_cache
 from pipeline.roles import RoleInfo
 from pipeline.rules import PatternRule, finditer_rules
 from pipeline.sentences import MONEY_HINT, OPTIONAL, Facts, Sentence, evidence, negated
@@ -91,7 +91,7 @@ class EducationMatch:
     rule: PatternRule
 
 
-@lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def education_matches(text: str) -> tuple[EducationMatch, ...]:
     return tuple(EducationMatch(start, end, text[start:end], rule)
                  for start, end, rule in finditer_rules("education.jsonl", text))

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pipeline.memo import text_cache
 from pipeline.model import Block
 from pipeline.rules import PatternRule, compiled_rules, load_terms
 from pipeline.words import can_be_adjective
@@ -32,7 +33,7 @@ class RoleInfo:
 TITLE_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.]{1,8}\)")
 
 
-@lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def _match_title(text: str) -> tuple[PatternRule, re.Match[str]] | None:
     # "Nurse Practitioner (NP) vs. ...": the acronym is found again in the body as an alias.
     text = TITLE_ACRONYM.sub("", text.strip().strip("*#").strip())
@@ -216,7 +217,7 @@ def find_mentions(roles: list[RoleInfo], text: str) -> list[Mention]:
     return list(_find_mentions(tuple([r.signature for r in roles]), text))
 
 
-@lru_cache(maxsize=16384)
+@text_cache(maxsize=16384)
 def _find_mentions(signature: tuple[tuple[str, str, tuple[str, ...]], ...], text: str) -> tuple[Mention, ...]:
     taken: list[Mention] = []
     elliptic, forms, names, heads = _finder(signature)

@@ -8,11 +8,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from pipeline import cues
 from pipeline.attribute import SentenceRoles, clause_bounds, sentence_roles
 from pipeline.gate import Gated, gate_for
+from pipeline.memo import text_cache
 from pipeline.model import Segmented, Span
 from pipeline.nlp import sentence_starts
 from pipeline.roles import RoleInfo
@@ -107,7 +107,7 @@ def negated(text: str, start: int, end: int) -> bool:
 NEGATION_GATES = tuple(gate_for(regex) for regex in (NEGATION.regex, NEGATED_AFTER, NEGATED_JUST_BEFORE))
 
 
-@lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def _may_negate(sentence: str) -> bool:
     """Whether any negation rule's literal occurs in the sentence: asked once, for all its spans."""
     folded = sentence.casefold()
