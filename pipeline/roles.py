@@ -255,7 +255,8 @@ def _finder(signature: tuple[tuple[str, str, tuple[str, ...]], ...]) -> tuple[
     """What mention finding needs of a set of roles, worked out once: the elliptic patterns, every
     form (longest first, with the stem that must occur for it to), the names' words and head nouns."""
     elliptic = _elliptic(tuple((name, rid) for rid, name, _ in signature))
-    forms = sorted(((form, form.rstrip("s"), rid) for rid, _, role_forms in signature for form in role_forms),
+    # A form's regex needs the form itself (any case) in the text: a substring test rules most out.
+    forms = sorted(((form, form, rid) for rid, _, role_forms in signature for form in role_forms),
                    key=lambda fr: (-len(fr[0]), fr[0]))
     names = {rid: name.lower().split() for rid, name, _ in signature}
     heads = {rid: {w, plural(w)} for rid, words in names.items() if len(words) > 1 for w in [words[-1]]}
