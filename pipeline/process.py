@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from pipeline.assemble import assemble
 from pipeline.clean import clean
 from pipeline.extract import extract
@@ -9,6 +11,20 @@ from pipeline.load import check_length, load_bytes
 from pipeline.roles import build_roles, heading_roles, page_title, title_roles
 from pipeline.segment import segment
 from schemas.article import Article
+
+# A small article that takes every stage through its rule files and the spaCy pipeline.
+WARM_UP = b"""Kiln Operator vs. Glaze Chemist: What Is the Difference?
+
+Kiln operators load kilns in ceramics plants, and most need a high school diploma.
+Glaze chemists earn a median salary of $68,000 per year and work in laboratories.
+"""
+
+
+@cache
+def warm_up() -> None:
+    """Load what every document needs (the spaCy pipeline, the rule files, their compiled regexes)
+    once per process, outside any document's time limit."""
+    process_bytes(WARM_UP, "warm-up.txt")
 
 
 def process_bytes(data: bytes, path: str) -> Article:

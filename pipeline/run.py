@@ -43,7 +43,7 @@ from pipeline import VERSION
 from pipeline.load import MEDIA_TYPES
 from pipeline.model import PipelineError
 from pipeline.parallel import private_fd
-from pipeline.process import process_bytes
+from pipeline.process import process_bytes, warm_up
 from schemas.article import ManifestEntry
 
 MANIFEST = "manifest.jsonl"
@@ -395,6 +395,7 @@ def do_job(job: Job) -> Outcome:
             return Outcome("skipped", sha)
         # The article's source.path must be valid Unicode; the manifest keeps the exact name.
         shown = job.rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        warm_up()  # loading the pipeline is not the first document's time
         payload = with_timeout(job.timeout, lambda: render(process_bytes(data, shown).model_dump_json(indent=2)))
         return Outcome("ok", sha, payload)
     except Exception as exc:  # one bad input never stops the batch

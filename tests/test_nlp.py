@@ -1,0 +1,94 @@
+"""The spaCy side: sentence starts found on the text, the sentence component that uses them, and
+lexicon matches found on only the sentences that need them."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import memo
+from pipeline.nlp import build, lexicon_matches, may_match_lexicons, parse, sentence_starts
+from pipeline.process import process_bytes
+from tests.helpers import run_article
+
+# (text, the sentences it splits into)
+SENTENCES = {
+    "full stops": ("Kilns run hot. Glazes cure slowly.", ["Kilns run hot.", "Glazes cure slowly."]),
+    "abbreviation": ("Pay in the U.S. is higher. It varies.", ["Pay in the U.S. is higher.", "It varies."]),
+    "vs. is not an end": ("Kiln Operator vs. Glaze Chemist pay.", ["Kiln Operator vs. Glaze Chemist pay."]),
+    "newline": ("Duties\nFire the kiln.", ["Duties", "Fire the kiln."]),
+    "question and digit": ("Why? 3 reasons follow.", ["Why?", "3 reasons follow."]),
+    "quote after the stop": ('He said "done." Then left.', ['He said "done."', "Then left."]),
+    "lower case after a stop": ("The rate is 4.5 per cent. it rose.", ["The rate is 4.5 per cent. it rose."]),
+    "empty": ("", []),
+}
+
+
+def _split(text: str) -> list[str]:
+    starts = sentence_starts(text)
+    ends = [*starts[1:], len(text)] if starts else []
+    return [text[a:b].strip() for a, b in zip(starts, ends, strict=True) if text[a:b].strip()]
+
+
+@pytest.mark.parametrize("text, expected", SENTENCES.values(), ids=SENTENCES.keys())
+def test_sentence_starts(text: str, expected: list[str]) -> None:
+    assert _split(text) == expected
+
+
+def test_run_on_text_is_cut_at_spaces() -> None:
+    text = " ".join(["word"] * 400)  # 2,000 characters with no full stop
+    pieces = _split(text)
+    assert len(pieces) > 1 and all(len(p) <= 600 for p in pieces)
+    assert " ".join(pieces) == text
+
+
+@pytest.mark.parametrize("text", [case[0] for case in SENTENCES.values()], ids=list(SENTENCES))
+def test_sentence_component_agrees_with_the_text_starts(text: str) -> None:
+    doc = parse(text)
+    assert [s.text.strip() for s in doc.sents if s.text.strip()] == _split(text)
+
+
+def test_lexicon_matches_only_inside_the_spans_with_offsets_into_the_text() -> None:
+    text = "Intro line. Most work in a hospital. They need customer service skills. Unrelated hospital."
+    first = text.index("Most")
+    second = text.index("They")
+    spans = [(first, text.index(" They")), (second, text.index(" Unrelated"))]
+    found = lexicon_matches(text, spans)
+    settings = found["settings"]
+    assert [text[m.start:m.end] for m in settings] == ["hospital"]
+    assert all(m.text == text[m.start : m.end] for key in found for m in found[key])
+    assert all(any(a <= m.start and m.end <= b for a, b in spans) for key in found for m in found[key])
+
+
+def test_no_match_runs_from_one_span_into_the_next() -> None:
+    text = "We value customer. Service matters."
+    spans = [(0, text.index(".")), (text.index("Service"), len(text))]
+    joined_phrase = [m for m in lexicon_matches(text, spans)["skills"] if m.text.lower() == "customer service"]
+    assert joined_phrase == []
+
+
+def test_lexicon_gate_passes_every_phrase_it_was_built_from() -> None:
+    component = build().get_pipe("career_lexicons")
+    assert all(may_match_lexicons(phrase) for phrase in component.gate.strings)
+    assert not may_match_lexicons("zzz qqq")
+
+
+def test_clearing_text_caches_changes_no_result() -> None:
+    body = "Kiln operators earn $41,000 per year, while glaze chemists earn $68,000 per year."
+    first = run_article(body).model_dump()
+    memo.clear()
+    assert run_article(body + " ").model_dump()["salaries"] == first["salaries"]
+
+
+KILN = """Kiln Operator vs. Glaze Chemist: What's the Difference?
+
+Kiln operators load and fire kilns in ceramics plants. Glaze chemists work in laboratories.
+
+Kiln operators earn a median salary of $41,000 per year, while glaze chemists earn $68,000 per year.
+"""
+
+
+def test_process_bytes_is_stable_after_clearing_caches() -> None:
+    data = KILN.encode("utf-8")
+    before = process_bytes(data, "kiln.txt").model_dump_json()
+    memo.clear()
+    assert process_bytes(data, "kiln.txt").model_dump_json() == before
