@@ -35,14 +35,15 @@ from pathlib import Path
 import spacy
 from bs4 import BeautifulSoup
 
+from pipeline import extract as extract_module
 from pipeline import memo
 from pipeline.process import process_bytes
 from pipeline.run import Options, run
 
 ROOT = Path(__file__).resolve().parent.parent
 # A fixed list, so that adding a test fixture does not change the benchmark's corpus.
-SOURCES = [ROOT / "raw" / "medical-coder-vs-medical-biller.txt"] + [
-    ROOT / "tests" / "fixtures" / name
+SOURCE_FILES = ["raw/medical-coder-vs-medical-biller.txt"] + [
+    f"tests/fixtures/{name}"
     for name in ("accountant-vs-financial-analyst.md", "baker-vs-pastry-chef.txt", "dental-hygienist-profile.html",
                  "hvac-technician-vs-plumber.txt", "plumber-vs-electrician.md")
 ]
@@ -76,9 +77,13 @@ def _as_html(text: str) -> str:
             f"<article>{body}</article><footer>© 2025</footer></body></html>")
 
 
+# The checkout whose sample and fixtures seed the corpus (``--sources`` for an installed package).
+SOURCE_ROOT = ROOT
+
+
 def build_corpus(n: int, seed: int = 7) -> list[tuple[str, bytes]]:
     rng = random.Random(seed)
-    texts = [(p, p.read_text(encoding="utf-8")) for p in SOURCES]
+    texts = [(p, p.read_text(encoding="utf-8")) for p in (SOURCE_ROOT / f for f in SOURCE_FILES)]
     corpus: list[tuple[str, bytes]] = []
     for i in range(n):
         source, text = texts[i % len(texts)]
@@ -178,6 +183,8 @@ def measure(docs: int, html_pages: int) -> dict[str, object]:
     words = _words(corpus)
     return {
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
+        # The optional mypyc build (setup.py) or pure Python.
+        "compiled": Path(extract_module.__file__ or "").suffix in (".so", ".pyd"),
         "docs": docs,
         "words": words,
         "pipeline_docs_per_s": round(docs / pipe_s, 1),
@@ -242,7 +249,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory", metavar="N,M", help="also the batch's peak memory over N and M documents "
                         "(e.g. 1000,10000; 2 workers)")
     parser.add_argument("--out", type=Path, help="also write the figures as JSON here")
+    parser.add_argument("--sources", type=Path, default=ROOT, help="the checkout whose raw/ and tests/fixtures "
+                        "seed the corpus (default: the one this module is in; give it for an installed package)")
     args = parser.parse_args(argv)
+    global SOURCE_ROOT
+    SOURCE_ROOT = args.sources
     started = time.perf_counter()
     figures = measure(args.docs, args.html_pages)
     if args.memory:
