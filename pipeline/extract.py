@@ -17,7 +17,7 @@ from pipeline import skills as skill_rules
 from pipeline.attribute import clause_bounds, opening_mentions, other_occupation, roles_at
 from pipeline.gate import Gated
 from pipeline.model import Segmented
-from pipeline.nlp import LexMatch, lexicon_matches, may_match_lexicons, skill_kind
+from pipeline.nlp import LexMatch, lexicon_matches, lexicon_regions, skill_kind
 from pipeline.requirements import education_matches, requirements_in
 from pipeline.roles import RoleInfo
 from pipeline.sentences import MONEY_HINT, NEGATION, Facts, Sentence, build_sentences, evidence, negated
@@ -159,9 +159,8 @@ def uses_lexicons(s: Sentence, kind: str) -> bool:
     """Whether ``lexicon_facts`` looks at the sentence's lexicon matches: only those sentences are tokenized."""
     if s.span.block.kind in ("title", "heading"):
         return False
-    return (((kind not in NO_SETTING_KINDS and (kind == "work_environment" or cues.WORK.hit(s.cues)))
-             or (kind not in NO_SKILL_KINDS and (kind == "skills" or cues.SKILL.hit(s.cues))))
-            and may_match_lexicons(s.cues.low))
+    return ((kind not in NO_SETTING_KINDS and (kind == "work_environment" or cues.WORK.hit(s.cues)))
+            or (kind not in NO_SKILL_KINDS and (kind == "skills" or cues.SKILL.hit(s.cues))))
 
 
 def lexicon_facts(s: Sentence, lexicons: dict[str, Lexicon], roles: list[RoleInfo], kind: str, facts: Facts) -> None:
@@ -301,7 +300,8 @@ def extract(seg: Segmented, roles: list[RoleInfo]) -> Facts:
     for s in sentences:
         for m in s.roles.mentions:
             facts.surfaces.setdefault(m.role, set()).add(s.text[m.start : m.end])
-    needed = [(s.start, s.end) for s in sentences if uses_lexicons(s, seg.sections[s.section].kind)]
+    needed = [(s.start + a, s.start + b) for s in sentences if uses_lexicons(s, seg.sections[s.section].kind)
+              for a, b in lexicon_regions(s.text, s.cues.low)]
     lexicons = {key: Lexicon(found) for key, found in lexicon_matches(seg.text, needed).items()}
     for s in sentences:
         kind = seg.sections[s.section].kind

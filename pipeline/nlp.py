@@ -133,6 +133,7 @@ class CareerLexicons:
         # A phrase matches tokens with the phrase's own spacing, so its lower-case text is in the
         # lower-case text it matches: a text with none of them needs no tokenizing.
         self.gate = AnyOf(texts)
+        self.longest = max(map(len, texts), default=0)
 
     def match(self, doc: Doc) -> dict[str, list[Span]]:
         found: dict[str, list[Span]] = {}
@@ -184,7 +185,8 @@ class LexMatch:
 
 
 def lexicon_matches(text: str, spans: list[tuple[int, int]]) -> dict[str, list[LexMatch]]:
-    """The lexicons' matches inside ``spans`` of ``text`` (the sentences that can use them), sorted.
+    """The lexicons' matches inside ``spans`` of ``text`` (where the sentences that use them may have
+    one, ``lexicon_regions``), sorted.
 
     Only those spans are tokenized, joined by newlines: a newline is a token of its own that no
     phrase contains, so no match runs from one span into the next.
@@ -219,10 +221,27 @@ def parse(text: str) -> Doc:
     return doc
 
 
-def may_match_lexicons(low: str) -> bool:
-    """False when no lexicon phrase can match the text whose lower-case form is ``low``."""
+def lexicon_regions(text: str, low: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` (``low`` is its lower-case form) where a lexicon phrase may match,
+    from word start to word end; none when no phrase can match anywhere.
+
+    Each place a phrase's text occurs gives one stretch, long enough for any phrase that starts
+    inside it (the scan skips those), and overlapping stretches merge: only these are tokenized.
+    """
     component: Any = build().get_pipe("career_lexicons")
-    return bool(component.gate.within(low))
+    gate: AnyOf = component.gate
+    if gate.regex is None or len(low) != len(text):
+        return [(0, len(text))] if gate.within(low) else []
+    regions: list[tuple[int, int]] = []
+    for m in gate.regex.finditer(low):
+        start = low.rfind(" ", 0, m.start()) + 1
+        end = low.find(" ", m.end() + component.longest)
+        end = len(low) if end < 0 else end
+        if regions and start <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], max(regions[-1][1], end))
+        else:
+            regions.append((start, end))
+    return regions
 
 
 def skill_kind(rule_id: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline import memo
-from pipeline.nlp import build, lexicon_matches, may_match_lexicons, parse, sentence_starts
+from pipeline.nlp import build, lexicon_matches, lexicon_regions, parse, sentence_starts
 from pipeline.process import process_bytes
 from tests.helpers import run_article
 
@@ -66,10 +66,21 @@ def test_no_match_runs_from_one_span_into_the_next() -> None:
     assert joined_phrase == []
 
 
-def test_lexicon_gate_passes_every_phrase_it_was_built_from() -> None:
+def test_lexicon_regions_cover_every_phrase_they_were_built_from() -> None:
     component = build().get_pipe("career_lexicons")
-    assert all(may_match_lexicons(phrase) for phrase in component.gate.strings)
-    assert not may_match_lexicons("zzz qqq")
+    for phrase in component.gate.strings:
+        text = f"They say {phrase} matters."
+        regions = lexicon_regions(text, text.lower())
+        start = text.index(phrase)
+        assert any(a <= start and start + len(phrase) <= b for a, b in regions), phrase
+    assert lexicon_regions("zzz qqq", "zzz qqq") == []
+
+
+def test_lexicon_regions_match_as_the_whole_sentence_does() -> None:
+    text = "Most work in a hospital or a private clinic, and they need customer service skills and patience."
+    whole = lexicon_matches(text, [(0, len(text))])
+    regions = lexicon_matches(text, lexicon_regions(text, text.lower()))
+    assert regions == whole and whole["settings"] and whole["skills"]
 
 
 def test_clearing_text_caches_changes_no_result() -> None:
