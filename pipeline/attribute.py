@@ -78,6 +78,8 @@ class SentenceRoles:
     # roles_at's answers by (clause start, clause end, mentions before the fact): a sentence's
     # facts mostly share a clause.
     answers: dict[tuple[int, int, int], list[str]] = field(default_factory=dict, repr=False, compare=False)
+    # Known once asked: the sentence names no role and says neither "both" nor "the former/latter".
+    plain: bool | None = field(default=None, repr=False, compare=False)
 
 
 def order(roles: list[RoleInfo], ids: set[str]) -> list[str]:
@@ -184,6 +186,13 @@ def _clause_splits(text: str) -> tuple[tuple[int, int], ...]:
 
 def roles_at(text: str, pos: int, sent: SentenceRoles, roles: list[RoleInfo]) -> list[str]:
     """Roles for a fact at ``pos``: its clause's own mentions, else the sentence subject."""
+    if not sent.mentions:
+        # No role named anywhere: every clause gets the subject unless it says "both" or "the former".
+        if sent.plain is None:
+            folded = text.casefold()
+            sent.plain = not (ALL_CUE.gate.open(text, folded) or ORDINAL_ANYWHERE.gate.open(text, folded))
+        if sent.plain:
+            return list(sent.subject)
     start, end = clause_bounds(text, pos)
     local = [m for m in sent.mentions if start <= m.start < end and not _possessive(text, m)]
     key = (start, end, sum(1 for m in local if m.start < pos))
