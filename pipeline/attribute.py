@@ -93,6 +93,8 @@ def opening_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     clause that names no role, such as "Depending on the job,") and adjectives ("Heavy and
     tractor-trailer truck drivers").
     """
+    if not mentions:
+        return []
     skip = UNLIKE.match(text)
     pos = skip.end() if skip else 0
     lead = LEAD_IN.match(text[pos:])
@@ -139,7 +141,7 @@ def sentence_roles(
     all_ids = [r.id for r in roles]
     head = text[:60]
     opening = opening_mentions(text, mentions)
-    if ALL_CUE.search(head) and len(roles) > 1 and (not opening or len({m.role for m in opening}) > 1
+    if len(roles) > 1 and ALL_CUE.search(head) and (not opening or len({m.role for m in opening}) > 1
                                                     or OPENS_WITH_BOTH.match(text)):
         return SentenceRoles(all_ids, mentions)
     like = LIKE.match(text)
@@ -266,6 +268,8 @@ def opens_with_other(text: str) -> bool:
     first = FIRST_WORD.match(head)
     if first and base_form(first.group(1)):
         return False  # a list item such as "advise managers on costs" opens with its verb
+    if not OTHER_OCCUPATION.gate.open_within(head, head.casefold()):
+        return False  # no occupation word anywhere after the lead-in, so none in the subject
     phrase = SUBJECT_END.split(head, maxsplit=1)[0]
     return len(phrase.split()) <= 7 and bool(OTHER_OCCUPATION.search(phrase))
 
