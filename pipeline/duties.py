@@ -127,21 +127,23 @@ def verb_phrases(rest: str) -> list[Phrase]:
     splits = [0]
     # "help patients bathe, dress and eat": the verbs after "help someone" are one task.
     causative = (base_form(words[0][2]) or "") in CAUSATIVE
+    lows = [w.lower() for _, _, w in words]
     for i in range(1, len(words)):
         if causative and i <= 6:
             continue
         k = i - 1
-        while k > 0 and words[k][2].lower() in CONJUNCTIONS:
+        while k > 0 and lows[k] in CONJUNCTIONS:
             k -= 1
         between = region[words[k][1] : words[i][0]]
+        if k == i - 1 and "," not in between:
+            continue  # not joined to what comes before: most words
         # "to clean and model data": one infinitive with two verbs, not two duties.
-        infinitive = k > 0 and words[k - 1][2].lower() == "to" and base_form(words[k][2]) is not None
-        joined = (k < i - 1 or "," in between) and not infinitive
+        if k > 0 and lows[k - 1] == "to" and base_form(words[k][2]) is not None:
+            continue
         # After a comma a list item is loosely a verb ("steam milk"); after a bare "and" only a sure verb
         # is ("hearing loss and balance disorders"); a last word is an object ("pipes, valves and pumps").
         loose = "," in between and i + 1 < len(words)
-        if (joined and ONLY_COMMAS.fullmatch(CONJ_WORDS.sub("", between))
-                and verb_form(words[i][2], loose=loose) == form):
+        if ONLY_COMMAS.fullmatch(CONJ_WORDS.sub("", between)) and verb_form(words[i][2], loose=loose) == form:
             splits.append(i)
     bounds = [(i, splits[n + 1] if n + 1 < len(splits) else len(words)) for n, i in enumerate(splits)]
     out: list[Phrase] = []
