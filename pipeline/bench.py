@@ -26,10 +26,12 @@ import platform
 import random
 import resource
 import shutil
+import statistics
 import sys
 import tempfile
 import time
 from collections import deque
+from collections.abc import Callable
 from pathlib import Path
 
 import spacy
@@ -129,8 +131,11 @@ def _timed(fn: object) -> float:
     return time.perf_counter() - start
 
 
-def _best(fn: object, runs: int = 2) -> float:
-    return min(_timed(fn) for _ in range(runs))
+def _paired(pipeline: Callable[[], object], baseline: Callable[[], object],
+            rounds: int = 3) -> tuple[float, float, float]:
+    """Best pipeline time, best baseline time, and the median over rounds of baseline / pipeline time."""
+    pairs = [(_timed(pipeline), _timed(baseline)) for _ in range(rounds)]
+    return min(p for p, _ in pairs), min(b for _, b in pairs), statistics.median(b / p for p, b in pairs)
 
 
 def _words(corpus: list[tuple[str, bytes]]) -> int:
@@ -155,14 +160,18 @@ def measure(docs: int, html_pages: int) -> dict[str, object]:
             memo.clear()
             process_bytes(data, name)
 
-    # Results are dropped as they come (deque(maxlen=0)), as the batch job does. Each figure is the
-    # better of two runs, the pipeline's and the tokenizer's taken in turn (a shared machine's
-    # speed drifts by 10-20% from one run to the next).
-    pipe_s = _best(lambda: deque((process_bytes(data, name) for name, data in corpus), maxlen=0))
-    tok_s = _best(lambda: deque(nlp.pipe(texts), maxlen=0))
-    text_pipe_s = _best(lambda: deque((process_bytes(data, name) for name, data in text_docs), maxlen=0))
-    text_tok_s = _best(lambda: deque(nlp.pipe(plain), maxlen=0))
-    cold_s = _best(cold)
+    # Results are dropped as they come (deque(maxlen=0)), as the batch job does. The pipeline and
+    # the tokenizer run in turn, three rounds; a ratio is the median of the rounds' ratios and a
+    # rate comes from the best round (a shared machine's speed drifts by 10-20% between runs).
+    def pipeline_all() -> None:
+        deque((process_bytes(data, name) for name, data in corpus), maxlen=0)
+
+    def pipeline_text() -> None:
+        deque((process_bytes(data, name) for name, data in text_docs), maxlen=0)
+
+    pipe_s, tok_s, ratio = _paired(pipeline_all, lambda: deque(nlp.pipe(texts), maxlen=0))
+    text_pipe_s, text_tok_s, text_ratio = _paired(pipeline_text, lambda: deque(nlp.pipe(plain), maxlen=0))
+    cold_s, _, cold_ratio = _paired(cold, lambda: deque(nlp.pipe(plain), maxlen=0))
 
     batch: dict[int, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -190,12 +199,13 @@ def measure(docs: int, html_pages: int) -> dict[str, object]:
         "pipeline_docs_per_s": round(docs / pipe_s, 1),
         "pipeline_words_per_s": round(words / pipe_s),
         "tokenizer_docs_per_s": round(docs / tok_s, 1),
-        "ratio_to_tokenizer": round(tok_s / pipe_s, 3),
+        "ratio_to_tokenizer": round(ratio, 3),
         "text_docs": len(text_docs),
         "text_pipeline_docs_per_s": round(len(text_docs) / text_pipe_s, 1),
         "text_tokenizer_docs_per_s": round(len(text_docs) / text_tok_s, 1),
-        "text_ratio_to_tokenizer": round(text_tok_s / text_pipe_s, 3),
-        "text_cold_ratio_to_tokenizer": round(text_tok_s / cold_s, 3),
+        "text_ratio_to_tokenizer": round(text_ratio, 3),
+        "text_cold_docs_per_s": round(len(text_docs) / cold_s, 1),
+        "text_cold_ratio_to_tokenizer": round(cold_ratio, 3),
         "batch_1_worker_docs_per_s": round(docs / batch[1], 1),
         "batch_2_workers_docs_per_s": round(docs / batch[2], 1),
         "ratio_2_to_1_workers": round(batch[1] / batch[2], 2),
