@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.gate import Gated
 from pipeline.rules import first_match
 
 CURRENCY_SYMBOLS = {
@@ -34,7 +35,7 @@ def _money(i: int, need_currency: bool = True) -> str:
 
 # "and" joins a range only after "between": "$15 and $20 respectively" are two figures.
 RANGE_SEP = r"\s?(?:-|–|—|to)\s?|(?(between)\s?and\s?|(?!))"
-MONEY_RE = re.compile(
+MONEY_RE = Gated(
     r"(?:(?P<between>between|from)\s)?"
     + _money(1)
     + r"(?:"
@@ -42,16 +43,14 @@ MONEY_RE = re.compile(
     + _money(2, need_currency=False)
     + r")?"
     + _TAIL.format(n="tail"),
-    re.IGNORECASE,
 )
 # "45.000 €", "32 000 €", "52,000 USD": the currency after the number.
 _TRAILING_NUM = r"\d{1,3}(?:[ ,.]\d{3})+|\d+(?:\.\d{1,2})?"
-TRAILING_CURRENCY_RE = re.compile(
+TRAILING_CURRENCY_RE = Gated(
     r"(?:(?P<between>between)\s)?(?<![\d.,])"
     r"(?:(?P<num0>" + _TRAILING_NUM + r")\s?(?:-|–|—|to|(?(between)and|(?!)))\s?)?"
     r"(?P<num1>" + _TRAILING_NUM + r")\s?"
     r"(?P<tail>€|£|dollars|pounds|euros|USD|GBP|EUR|CAD|AUD|INR)(?![A-Za-z])",
-    re.IGNORECASE,
 )
 
 
