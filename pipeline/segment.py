@@ -34,8 +34,10 @@ def looks_like_heading(block: Block, media_type: str) -> bool:
     if block.kind != "paragraph" or media_type == "text/html" or block.css == "blockquote":
         return False
     text = block.text.strip()
+    if len(text) > 90:
+        return False
     words = text.split()
-    if not words or len(text) > 90:
+    if not words:
         return False
     letters = [c for c in text if c.isalpha()]
     if len(letters) >= 3 and all(c.isupper() for c in letters):
