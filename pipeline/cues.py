@@ -16,12 +16,10 @@ WORD = re.compile(r"[a-z][a-z'’-]*")
 
 @dataclass(frozen=True)
 class Text:
-    """A sentence's lower-case text and the set of its words, computed once; cue answers are kept
-    (several extractors ask the same cue of the same sentence)."""
+    """A sentence's lower-case text and the set of its words, computed once."""
 
     low: str
     words: frozenset[str] = field(default_factory=frozenset)
-    answers: dict[int, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, text: str) -> Text:
@@ -38,12 +36,6 @@ class Cue:
     stem_regex: re.Pattern[str] | None = None
 
     def hit(self, text: Text) -> bool:
-        known = text.answers.get(id(self))
-        if known is None:
-            known = text.answers[id(self)] = self._hit(text)
-        return known
-
-    def _hit(self, text: Text) -> bool:
         if not self.words.isdisjoint(text.words):
             return True
         low = text.low
