@@ -20,11 +20,13 @@ class Text:
 
     low: str
     words: frozenset[str] = field(default_factory=frozenset)
+    # The case fold, for literal gates (``pipeline.gate``); the lower case when the text is ASCII.
+    fold: str = ""
 
     @classmethod
     def of(cls, text: str) -> Text:
         low = text.lower()
-        return cls(low, frozenset(WORD.findall(low)))
+        return cls(low, frozenset(WORD.findall(low)), low if low.isascii() else text.casefold())
 
 
 @dataclass(frozen=True)

@@ -191,7 +191,7 @@ def lexicon_facts(s: Sentence, lexicons: dict[str, Lexicon], roles: list[RoleInf
         facts.skills.append(Skill(roles=roles_at(text, a, s.roles, roles), evidence=evidence(s),
                                   rule=span.rule, skill=span.value, kind=skill_kind(span.rule)))
     found_any = bool(lexical)
-    for found in skill_rules.before_skills(text) + skill_rules.complements(text):
+    for found in skill_rules.before_skills(text, s.cues.fold) + skill_rules.complements(text, s.cues.fold):
         if any(a < found.end and found.start < b for a, b in lexical) or negated(text, found.start, found.end):
             continue
         found_any = True
@@ -267,7 +267,7 @@ def _subjects(s: Sentence) -> list[tuple[int, bool]]:
                 and all(m.end != pos for pos, _ in out) and not prev.endswith(("such as", "like"))):
             out.append((m.end, True))
     if s.roles.subject:
-        out.extend((m.end(), False) for m in LATER_PRONOUN.finditer(text))
+        out.extend((m.end(), False) for m in LATER_PRONOUN.finditer(text, folded=s.cues.fold))
     return out
 
 
@@ -307,7 +307,7 @@ def extract(seg: Segmented, roles: list[RoleInfo]) -> Facts:
         kind = seg.sections[s.section].kind
         if s.span.block.kind in ("title", "heading"):
             continue
-        if cues.MONEY.hit(s.cues) and MONEY_HINT.search(s.text):
+        if cues.MONEY.hit(s.cues) and MONEY_HINT.search(s.text, folded=s.cues.fold):
             salaries_in(s, roles, kind, facts)
             table_salaries(s, seg, roles, facts)
         if kind not in ("outlook",):

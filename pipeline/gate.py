@@ -419,10 +419,11 @@ class Gated:
     def __init__(self, pattern: str, flags: int = re.IGNORECASE) -> None:
         self.regex = re.compile(pattern, flags)
         self.gate = gate_for(self.regex)
+        self.never_shut = self.gate.shut_never
         self.pattern = pattern
 
     def _open(self, text: str, folded: str | None) -> bool:
-        if self.gate.shut_never:
+        if self.never_shut:
             return True
         return self.gate.open(text, text.casefold()) if folded is None else self.gate.open_within(text, folded)
 

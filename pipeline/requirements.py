@@ -99,7 +99,9 @@ def education_matches(text: str) -> tuple[EducationMatch, ...]:
 
 def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
     text = s.text
-    if kind != "requirements" and cues.MONEY.hit(s.cues) and MONEY_HINT.search(text) and pay.is_distractor(text):
+    fold = s.cues.fold
+    if (kind != "requirements" and cues.MONEY.hit(s.cues) and MONEY_HINT.search(text, folded=fold)
+            and pay.is_distractor(text)):
         return
     for edu in education_matches(text):
         if edu.rule.value != "no_formal_education" and negated(text, edu.start, edu.end):
@@ -110,12 +112,12 @@ def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts)
         facts.requirements.append(Requirement(
             roles=roles_at(text, edu.start, s.roles, roles), evidence=evidence(s), rule=edu.rule.id,
             type="education", education_level=edu.rule.value, name=None,
-            duration=_duration_near(text, edu.start, edu.end), required=not OPTIONAL.search(text[c0:c1]),
+            duration=_duration_near(text, edu.start, edu.end), required=not OPTIONAL.search(text[c0:c1], folded=fold),
             text=edu.text,
         ))
     if not cues.CREDENTIAL.hit(s.cues):
         return
-    for m in CERT.finditer(text):
+    for m in CERT.finditer(text, folded=fold):
         name = (m.group("name") or m.group("acr2") or m.group("org") or "").strip()
         if not name or negated(text, m.start(), m.end()):
             continue
@@ -123,22 +125,22 @@ def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts)
         rtype = "license" if what in ("license", "licence") else "certification"
         facts.requirements.append(Requirement(
             roles=roles_at(text, m.start(), s.roles, roles), evidence=evidence(s), rule="cert-name", type=rtype,
-            name=name, required=not OPTIONAL.search(text), text=m.group(0).strip(),
+            name=name, required=not OPTIONAL.search(text, folded=fold), text=m.group(0).strip(),
         ))
-    for m in LICENSE.finditer(text):
+    for m in LICENSE.finditer(text, folded=fold):
         if negated(text, m.start(), m.end()) or kind not in ("requirements", "role_overview", "intro", "duties"):
             continue
         facts.requirements.append(Requirement(
             roles=roles_at(text, m.start(), s.roles, roles), evidence=evidence(s), rule="license", type="license",
-            name=m.group("name").strip(), required=not OPTIONAL.search(text), text=m.group(0),
+            name=m.group("name").strip(), required=not OPTIONAL.search(text, folded=fold), text=m.group(0),
         ))
     for regex, rtype, rule_id in ((EXPERIENCE, "experience", "experience"), (TRAINING, "training", "training")):
-        for m in regex.finditer(text):
+        for m in regex.finditer(text, folded=fold):
             if negated(text, m.start(), m.end()):
                 continue
             c0, c1 = clause_bounds(text, m.start())
             facts.requirements.append(Requirement(
                 roles=roles_at(text, m.start(), s.roles, roles), evidence=evidence(s), rule=rule_id, type=rtype,
-                duration=_duration_near(text, m.start(), m.end()), required=not OPTIONAL.search(text[c0:c1]),
-                text=m.group(0),
+                duration=_duration_near(text, m.start(), m.end()),
+                required=not OPTIONAL.search(text[c0:c1], folded=fold), text=m.group(0),
             ))

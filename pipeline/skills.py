@@ -33,10 +33,10 @@ class Found:
     rule: str
 
 
-def before_skills(text: str) -> list[Found]:
+def before_skills(text: str, folded: str | None = None) -> list[Found]:
     """The coordinated names that precede each "skills"."""
     out: list[Found] = []
-    for m in SKILLS_WORD.finditer(text):
+    for m in SKILLS_WORD.finditer(text, folded=folded):
         if SKILLS_TEST.match(text, m.end()):
             continue  # "a road skills test" is an exam, not a skill
         tokens = [(t.start(), t.end(), t.group(0)) for t in WORD.finditer(text, max(0, m.start() - 120), m.start())]
@@ -57,9 +57,9 @@ def before_skills(text: str) -> list[Found]:
     return out
 
 
-def complements(text: str) -> list[Found]:
+def complements(text: str, folded: str | None = None) -> list[Found]:
     out: list[Found] = []
-    for m in COMPLEMENT.finditer(text):
+    for m in COMPLEMENT.finditer(text, folded=folded):
         rest = text[m.end() :]
         stop = COMPLEMENT_END.search(rest)
         phrase = rest[: stop.start()] if stop else rest
