@@ -1,10 +1,12 @@
-"""The spaCy pipeline: ``spacy.blank("en")`` plus our own components, built once per process.
+"""The spaCy pipeline and the sentence splitter.
 
-- ``career_sentences``: sentence boundaries that respect block breaks (newlines) and common
-  abbreviations ("vs.", "e.g.", "U.S.") that the stock sentencizer splits on.
-- ``career_lexicons``: PhraseMatchers over the setting and skill lexicons; matches land in
-  ``doc.spans["settings"]`` / ``doc.spans["skills"]`` with the lexicon value as label and the
-  rule id as ``span.id_``.
+- ``sentence_starts``: sentence boundaries on the text itself, respecting block breaks (newlines)
+  and common abbreviations ("vs.", "e.g.", "U.S.") that the stock sentencizer splits on; no
+  tokenizing is needed for them.
+- ``career_lexicons``: a component on ``spacy.blank("en")``, built once per process, with
+  PhraseMatchers over the setting and skill lexicons; ``lexicon_matches`` runs it on only the
+  stretches of text where a phrase may match (``lexicon_regions``), with the lexicon value as
+  label and the rule id as ``span.id_``.
 """
 
 from __future__ import annotations
@@ -15,10 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import numpy
 import spacy
 from lemminflect import getAllLemmas
-from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -31,7 +31,6 @@ ABBREVIATIONS = load_terms("abbreviations.txt")
 LEXICONS = {"settings": "settings.jsonl", "skills": "skills.jsonl"}
 
 
-SOURCE_TEXT = "career_source_text"
 # A newline, or ".", "?", "!" then a space before a capital or digit. Each alternative opens with a
 # literal character, so the engine skips ahead to candidate characters (3 times faster).
 _STOP_TAIL = r"[\"”’)]?[ \t]+(?=[\"“‘'(]?[A-Z0-9])"
@@ -80,36 +79,6 @@ def sentence_starts(text: str) -> list[int]:
         if m.end() < len(text):
             boundaries.append(m.end())
     return list(dict.fromkeys(_cap_lengths(text, boundaries)))
-
-
-class CareerSentences:
-    def match(self, doc: Doc) -> numpy.ndarray:
-        """SENT_START values: 1 for a token that starts a sentence, -1 otherwise (from ``sentence_starts``)."""
-        # Doc.text is rebuilt from every token on each access; the caller may hand the source text over.
-        text = doc.user_data.get(SOURCE_TEXT) or doc.text
-        starts = numpy.full(len(doc), -1, dtype="int64")
-        offsets = doc.to_array("IDX").astype("int64")
-        positions = numpy.searchsorted(offsets, numpy.asarray(sentence_starts(text), dtype="int64"))
-        positions = positions[positions < len(doc)]
-        starts[positions] = 1
-        starts[0] = 1
-        return starts
-
-    def set_annotations(self, doc: Doc, starts: numpy.ndarray) -> None:
-        # One array write instead of a per-token property write: the per-token path re-checks
-        # the whole Doc's annotation state on every assignment.
-        values: Any = starts.astype("uint64").reshape(-1, 1)
-        doc.from_array([SENT_START], values)
-
-    def __call__(self, doc: Doc) -> Doc:
-        if len(doc):
-            self.set_annotations(doc, self.match(doc))
-        return doc
-
-
-@Language.factory("career_sentences")
-def make_career_sentences(nlp: Language, name: str) -> CareerSentences:
-    return CareerSentences()
 
 
 class CareerLexicons:
@@ -168,7 +137,6 @@ def build() -> Language:
     # lemminflect loads its tables on first use; pay that once here, not inside some document's time.
     getAllLemmas("warm")
     nlp = spacy.blank("en")
-    nlp.add_pipe("career_sentences")
     nlp.add_pipe("career_lexicons")
     return nlp
 
@@ -209,16 +177,6 @@ def lexicon_matches(text: str, spans: list[tuple[int, int]]) -> dict[str, list[L
             shifted.append(LexMatch(span.start_char + shift, span.end_char + shift, span.label_, span.id_, span.text))
         out[key] = sorted(shifted)
     return out
-
-
-def parse(text: str) -> Doc:
-    """Run the pipeline on ``text``, handing the components the text so they need not rebuild it."""
-    nlp = build()
-    doc = nlp.make_doc(text)
-    doc.user_data[SOURCE_TEXT] = text
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return doc
 
 
 def lexicon_regions(text: str, low: str) -> list[tuple[int, int]]:

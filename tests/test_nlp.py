@@ -1,12 +1,12 @@
-"""The spaCy side: sentence starts found on the text, the sentence component that uses them, and
-lexicon matches found on only the sentences that need them."""
+"""The spaCy side: sentence starts found on the text, and lexicon matches found on only the
+stretches of sentences that need them."""
 
 from __future__ import annotations
 
 import pytest
 
 from pipeline import memo
-from pipeline.nlp import build, lexicon_matches, lexicon_regions, parse, sentence_starts
+from pipeline.nlp import build, lexicon_matches, lexicon_regions, sentence_starts
 from pipeline.process import process_bytes
 from tests.helpers import run_article
 
@@ -39,12 +39,6 @@ def test_run_on_text_is_cut_at_spaces() -> None:
     pieces = _split(text)
     assert len(pieces) > 1 and all(len(p) <= 600 for p in pieces)
     assert " ".join(pieces) == text
-
-
-@pytest.mark.parametrize("text", [case[0] for case in SENTENCES.values()], ids=list(SENTENCES))
-def test_sentence_component_agrees_with_the_text_starts(text: str) -> None:
-    doc = parse(text)
-    assert [s.text.strip() for s in doc.sents if s.text.strip()] == _split(text)
 
 
 def test_lexicon_matches_only_inside_the_spans_with_offsets_into_the_text() -> None:
