@@ -100,7 +100,8 @@ def negated(text: str, start: int, end: int) -> bool:
     if not _may_negate(text):
         return False
     c0, c1 = clause_bounds(text, start)
-    return (bool(NEGATION.search(text[c0:start])) or bool(NEGATED_AFTER.search(text[end:c1]))
+    # The sentence passed the negation gates as a whole; gating each clause again is work done twice.
+    return (bool(NEGATION.regex.search(text[c0:start])) or bool(NEGATED_AFTER.search(text[end:c1]))
             or bool(NEGATED_JUST_BEFORE.search(text[max(0, start - 30) : start])))
 
 
