@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lemminflect import getAllLemmas, getLemma
+from lemminflect import getLemma
 
 from pipeline.gate import Gated
 from pipeline.rules import load_terms
+from pipeline.words import parts_of_speech
 
 VERBS = load_terms("duty_verbs.txt")
 NOT_VERBS = load_terms("not_duty_verbs.txt")
@@ -77,13 +78,13 @@ def base_form(word: str, loose: bool = True) -> str | None:
         return None
     if w in VERBS:
         return w
-    lemmas = getAllLemmas(w)
+    lemmas = parts_of_speech(w)
     if "VERB" not in lemmas:
         return None
     base = str(getLemma(w, upos="VERB")[0])
     if base in NOT_VERBS:
         return None
-    if loose or base in VERBS or set(lemmas) <= {"VERB", "ADJ"}:
+    if loose or base in VERBS or lemmas <= {"VERB", "ADJ"}:
         return base
     return None
 

@@ -348,7 +348,7 @@ class Gate:
     exact: AnyOf | None = None
 
     @property
-    def shut_never(self) -> bool:
+    def never_shuts(self) -> bool:
         return self.literals is None and self.exact is None and self.prefixes is None
 
     def open(self, text: str, folded: str) -> bool:
@@ -419,11 +419,11 @@ class Gated:
     def __init__(self, pattern: str, flags: int = re.IGNORECASE) -> None:
         self.regex = re.compile(pattern, flags)
         self.gate = gate_for(self.regex)
-        self.never_shut = self.gate.shut_never
+        self.never_shuts = self.gate.never_shuts
         self.pattern = pattern
 
     def _open(self, text: str, folded: str | None) -> bool:
-        if self.never_shut:
+        if self.never_shuts:
             return True
         return self.gate.open(text, text.casefold()) if folded is None else self.gate.open_within(text, folded)
 

@@ -18,7 +18,6 @@ from functools import cache
 from typing import Any
 
 import spacy
-from lemminflect import getAllLemmas
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -26,6 +25,7 @@ from spacy.util import filter_spans
 
 from pipeline.gate import AnyOf
 from pipeline.rules import load_terms, phrase_rules
+from pipeline.words import parts_of_speech
 
 ABBREVIATIONS = load_terms("abbreviations.txt")
 LEXICONS = {"settings": "settings.jsonl", "skills": "skills.jsonl"}
@@ -135,7 +135,7 @@ def make_career_lexicons(nlp: Language, name: str, lexicons: dict[str, str]) -> 
 @cache
 def build() -> Language:
     # lemminflect loads its tables on first use; pay that once here, not inside some document's time.
-    getAllLemmas("warm")
+    parts_of_speech("warm")
     nlp = spacy.blank("en")
     nlp.add_pipe("career_lexicons")
     return nlp
