@@ -80,6 +80,8 @@ class SentenceRoles:
     answers: dict[tuple[int, int, int], list[str]] = field(default_factory=dict, repr=False, compare=False)
     # Known once asked: the sentence names no role and says neither "both" nor "the former/latter".
     plain: bool | None = field(default=None, repr=False, compare=False)
+    # The mentions that open the sentence (``opening_mentions``), which several extractors ask for.
+    opening: list[Mention] = field(default_factory=list, repr=False, compare=False)
 
 
 def order(roles: list[RoleInfo], ids: set[str]) -> list[str]:
@@ -138,36 +140,41 @@ def sentence_roles(
 ) -> SentenceRoles:
     """The roles a sentence is about; ``shared`` is the last resort for a sentence naming no role."""
     mentions = find_mentions(roles, text)
-    all_ids = [r.id for r in roles]
-    head = text[:60]
     opening = opening_mentions(text, mentions)
-    if len(roles) > 1 and ALL_CUE.search(head) and (not opening or len({m.role for m in opening}) > 1
-                                                    or OPENS_WITH_BOTH.match(text)):
-        return SentenceRoles(all_ids, mentions)
+    subject = _subject(text, roles, previous, default, shared, mentions, opening)
+    return SentenceRoles(subject, mentions, opening=opening)
+
+
+def _subject(text: str, roles: list[RoleInfo], previous: list[str], default: list[str], shared: list[str] | None,
+             mentions: list[Mention], opening: list[Mention]) -> list[str]:
+    all_ids = [r.id for r in roles]
+    if len(roles) > 1 and ALL_CUE.search(text[:60]) and (not opening or len({m.role for m in opening}) > 1
+                                                         or OPENS_WITH_BOTH.match(text)):
+        return all_ids
     like = LIKE.match(text)
     if opening and like:
         # "Like X, Y ...": what is said of Y holds for X too.
         compared = {m.role for m in mentions if m.end <= like.end()}
-        return SentenceRoles(order(roles, compared | {m.role for m in opening}), mentions)
+        return order(roles, compared | {m.role for m in opening})
     if opening:
-        return SentenceRoles(order(roles, {m.role for m in opening}), mentions)
+        return order(roles, {m.role for m in opening})
     ordinal = _former_latter(text, roles)
     if ordinal and ORDINAL.match(text):
-        return SentenceRoles(ordinal, mentions)
+        return ordinal
     if CARRY_CUE.match(text) and previous:
-        return SentenceRoles(previous, mentions)
+        return previous
     if opens_with_other(text):
-        return SentenceRoles([], mentions)
+        return []
     if len(roles) == 1:
-        return SentenceRoles(all_ids, mentions)
+        return all_ids
     if default:
-        return SentenceRoles(default, mentions)
+        return default
     named = {m.role for m in mentions if not _possessive(text, m)}
     if len(named) == 1 and not UNLIKE.match(text):
-        return SentenceRoles(order(roles, named), mentions)
+        return order(roles, named)
     if previous and not mentions:
-        return SentenceRoles(previous, mentions)
-    return SentenceRoles([] if mentions else list(shared or []), mentions)
+        return previous
+    return [] if mentions else list(shared or [])
 
 
 def clause_bounds(text: str, pos: int) -> tuple[int, int]:

@@ -7,21 +7,25 @@ sentence's words does the same job in a fraction of the time.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pipeline.gate import AnyOf
 
 WORD = re.compile(r"[a-z][a-z'’-]*")
 
 
-@dataclass(frozen=True)
 class Text:
-    """A sentence's lower-case text and the set of its words, computed once."""
+    """A sentence's lower-case text and the set of its words, computed once, and the answers of the
+    cues asked about it (several extractors ask the same cue of one sentence)."""
 
-    low: str
-    words: frozenset[str] = field(default_factory=frozenset)
-    # The case fold, for literal gates (``pipeline.gate``); the lower case when the text is ASCII.
-    fold: str = ""
+    __slots__ = ("low", "words", "fold", "hits")
+
+    def __init__(self, low: str, words: frozenset[str] = frozenset(), fold: str = "") -> None:
+        self.low = low
+        self.words = words
+        # The case fold, for literal gates (``pipeline.gate``); the lower case when the text is ASCII.
+        self.fold = fold
+        self.hits: dict[Cue, bool] = {}
 
     @classmethod
     def of(cls, text: str) -> Text:
@@ -29,7 +33,9 @@ class Text:
         return cls(low, frozenset(WORD.findall(low)), low if low.isascii() else text.casefold())
 
 
-@dataclass(frozen=True)
+# Compared by identity: a cue is a key of ``Text.hits``, and hashing its word sets on every lookup
+# would cost more than the answer saves.
+@dataclass(frozen=True, eq=False)
 class Cue:
     words: frozenset[str]
     # Word starts ("salar" for salary, salaries) and plain substrings ("on the road", "$").
@@ -38,6 +44,12 @@ class Cue:
     stem_regex: re.Pattern[str] | None = None
 
     def hit(self, text: Text) -> bool:
+        known = text.hits.get(self)
+        if known is None:
+            known = text.hits[self] = self._hit(text)
+        return known
+
+    def _hit(self, text: Text) -> bool:
         if not self.words.isdisjoint(text.words):
             return True
         low = text.low

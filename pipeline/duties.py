@@ -118,7 +118,7 @@ def verb_phrases(rest: str) -> list[Phrase]:
         return []  # most predicates: decided by the first word, before the rest is split up
     cut = CUT.search(rest)
     region = rest[: cut.start()] if cut else rest
-    words = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(region)]
+    words = [(*m.span(), m.group()) for m in WORD.finditer(region)]
     if not words:
         return []
     if words[0][0] != first.start() or words[0][2] != first.group(0):  # the cut fell inside the first word
@@ -129,7 +129,10 @@ def verb_phrases(rest: str) -> list[Phrase]:
     # "help patients bathe, dress and eat": the verbs after "help someone" are one task.
     causative = (base_form(words[0][2]) or "") in CAUSATIVE
     lows = [w.lower() for _, _, w in words]
-    for i in range(1, len(words)):
+    # Only a word after a comma or a conjunction can start another phrase.
+    joined = [i for i in range(1, len(words))
+              if lows[i - 1] in CONJUNCTIONS or "," in region[words[i - 1][1] : words[i][0]]]
+    for i in joined:
         if causative and i <= 6:
             continue
         k = i - 1

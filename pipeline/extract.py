@@ -14,7 +14,7 @@ from pipeline import cues
 from pipeline import duties as duty_rules
 from pipeline import salary as pay
 from pipeline import skills as skill_rules
-from pipeline.attribute import clause_bounds, opening_mentions, other_occupation, roles_at
+from pipeline.attribute import clause_bounds, other_occupation, roles_at
 from pipeline.gate import Gated
 from pipeline.model import Segmented
 from pipeline.nlp import LexMatch, lexicon_matches, lexicon_regions, skill_kind
@@ -72,17 +72,17 @@ def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> 
         # Words about a figure sit between it and its neighbours, whatever the clause boundaries.
         before = s.text[max(moneys[i - 1].end if i else 0, money.start - 90) : money.start]
         after = s.text[money.end : moneys[i + 1].start if i + 1 < len(moneys) else len(s.text)]
-        # "X earned a median annual wage of $89,290, while Y earned $87,740": the parallel figure
-        # shares the period written for the one before it.
-        shared = None
-        if pay.period(before, after) is None:
+        per = pay.period(before, after)
+        if per is None:
+            # "X earned a median annual wage of $89,290, while Y earned $87,740": the parallel
+            # figure shares the period written for the one before it.
             if last is not None and 0.33 <= money.value / last[0] <= 3:
-                shared = last[1]
+                per = last[1]
             elif i + 1 < len(moneys) and JOINER.fullmatch(after):
                 # "$41,000 and $63,000 a year": the period written after the pair
                 following = moneys[i + 1]
-                shared = pay.period("", s.text[following.end :])
-        per = _salary(s, money, who, before, after, "salary-prose", facts, shared)
+                per = pay.period("", s.text[following.end :])
+        per = _salary(s, money, who, before, after, "salary-prose", facts, per)
         last = (money.value, per)
         previous = (money.end, who)
 
@@ -91,7 +91,7 @@ def _respectively(s: Sentence, moneys: list[pay.Money]) -> list[str]:
     """ "Cooks and chefs earn $35,000 and $58,000, respectively": figures go to the roles in order."""
     if "respectively" not in s.cues.words:
         return []
-    named = opening_mentions(s.text, s.roles.mentions)
+    named = s.roles.opening
     ordered = list(dict.fromkeys(m.role for m in named))
     return ordered if len(ordered) == len(moneys) > 1 else []
 
@@ -248,7 +248,7 @@ def _subjects(s: Sentence) -> list[tuple[int, bool]]:
     """
     text = s.text
     out: list[tuple[int, bool]] = []
-    opening = opening_mentions(text, s.roles.mentions)
+    opening = s.roles.opening
     if opening:
         out.append((opening[-1].end, True))
     elif s.roles.subject:

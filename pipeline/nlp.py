@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from pipeline.gate import AnyOf
 from pipeline.rules import load_terms, phrase_rules
@@ -78,7 +76,49 @@ def sentence_starts(text: str) -> list[int]:
                 continue
         if m.end() < len(text):
             boundaries.append(m.end())
+    ends = [*boundaries[1:], len(text)]
+    if all(end - start <= MAX_SENTENCE for start, end in zip(boundaries, ends, strict=True)):
+        return boundaries  # increasing, as found: nothing to cut or merge
     return list(dict.fromkeys(_cap_lengths(text, boundaries)))
+
+
+class Hit(NamedTuple):
+    """A phrase match in token offsets."""
+
+    start: int
+    end: int
+    value: str
+    rule: str
+
+
+def longest_first(hits: list[Hit]) -> list[Hit]:
+    """``spacy.util.filter_spans`` on plain tuples: of overlapping matches the (first) longest wins."""
+    kept: list[Hit] = []
+    seen: set[int] = set()
+    for hit in sorted(hits, key=lambda h: (h.end - h.start, -h.start), reverse=True):
+        if hit.start not in seen and hit.end - 1 not in seen:
+            kept.append(hit)
+            seen.update(range(hit.start, hit.end))
+    return sorted(kept, key=lambda h: h.start)
+
+
+def inner_starts(texts: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    """For each text, the offsets inside it where one of the texts could also start: those where
+    the rest of it and that text agree, one being a prefix of the other."""
+    ordered = sorted(set(texts))
+    known = set(ordered)
+    out: dict[str, tuple[int, ...]] = {}
+    for text in ordered:
+        offsets = []
+        for k in range(1, len(text)):
+            rest = text[k:]
+            i = bisect.bisect_left(ordered, rest)  # texts that start with the rest sort from here
+            longer = i < len(ordered) and ordered[i].startswith(rest)
+            if longer or any(rest[:n] in known for n in range(1, len(rest))):
+                offsets.append(k)
+        if offsets:
+            out[text] = tuple(offsets)
+    return out
 
 
 class CareerLexicons:
@@ -102,22 +142,24 @@ class CareerLexicons:
         # A phrase matches tokens with the phrase's own spacing, so its lower-case text is in the
         # lower-case text it matches: a text with none of them needs no tokenizing.
         self.gate = AnyOf(texts)
-        self.longest = max(map(len, texts), default=0)
+        self.inner = inner_starts(self.gate.strings)
 
-    def match(self, doc: Doc) -> dict[str, list[Span]]:
-        found: dict[str, list[Span]] = {}
+    def match(self, doc: Doc) -> dict[str, list[Hit]]:
+        """Each lexicon's matches as (start token, end token, value, rule id), without overlaps."""
+        found: dict[str, list[Hit]] = {}
+        strings = doc.vocab.strings
         for key, matcher in self.matchers.items():
-            spans = []
+            meta = self.meta[key]
+            hits = []
             for match_id, start, end in matcher(doc):
-                rule_id = doc.vocab.strings[match_id]
-                value, _ = self.meta[key][rule_id]
-                spans.append(Span(doc, start, end, label=value, span_id=rule_id))
-            found[key] = filter_spans(spans)
+                rule_id = strings[match_id]
+                hits.append(Hit(start, end, meta[rule_id][0], rule_id))
+            found[key] = longest_first(hits)
         return found
 
-    def set_annotations(self, doc: Doc, found: dict[str, list[Span]]) -> None:
-        for key, spans in found.items():
-            doc.spans[key] = spans
+    def set_annotations(self, doc: Doc, found: dict[str, list[Hit]]) -> None:
+        for key, hits in found.items():
+            doc.spans[key] = [Span(doc, h.start, h.end, label=h.value, span_id=h.rule) for h in hits]
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -141,8 +183,7 @@ def build() -> Language:
     return nlp
 
 
-@dataclass(frozen=True, order=True)
-class LexMatch:
+class LexMatch(NamedTuple):
     """A lexicon match as plain data, offsets into the text given to ``lexicon_matches``."""
 
     start: int
@@ -167,14 +208,18 @@ def lexicon_matches(text: str, spans: list[tuple[int, int]]) -> dict[str, list[L
     for piece in pieces:
         joined_starts.append(pos)
         pos += len(piece) + 1
-    found: dict[str, list[Span]] = component.match(nlp.make_doc("\n".join(pieces)))
+    joined = "\n".join(pieces)
+    doc = nlp.make_doc(joined)
     out: dict[str, list[LexMatch]] = {}
-    for key, matched in found.items():
+    for key, hits in component.match(doc).items():
         shifted = []
-        for span in matched:
-            i = bisect.bisect_right(joined_starts, span.start_char) - 1
+        for hit in hits:
+            first, last = doc[hit.start], doc[hit.end - 1]
+            start_char, end_char = first.idx, last.idx + len(last)
+            i = bisect.bisect_right(joined_starts, start_char) - 1
             shift = spans[i][0] - joined_starts[i]
-            shifted.append(LexMatch(span.start_char + shift, span.end_char + shift, span.label_, span.id_, span.text))
+            shifted.append(LexMatch(start_char + shift, end_char + shift, hit.value, hit.rule,
+                                    joined[start_char:end_char]))
         out[key] = sorted(shifted)
     return out
 
@@ -183,8 +228,8 @@ def lexicon_regions(text: str, low: str) -> list[tuple[int, int]]:
     """The stretches of ``text`` (``low`` is its lower-case form) where a lexicon phrase may match,
     from word start to word end; none when no phrase can match anywhere.
 
-    Each place a phrase's text occurs gives one stretch, long enough for any phrase that starts
-    inside it (the scan skips those), and overlapping stretches merge: only these are tokenized.
+    A phrase's match is one of the phrases' texts, so each place such a text occurs gives one
+    stretch, widened to whole words; overlapping stretches merge. Only these are tokenized.
     """
     component: Any = build().get_pipe("career_lexicons")
     gate: AnyOf = component.gate
@@ -192,8 +237,14 @@ def lexicon_regions(text: str, low: str) -> list[tuple[int, int]]:
         return [(0, len(text))] if gate.within(low) else []
     regions: list[tuple[int, int]] = []
     for m in gate.regex.finditer(low):
+        last = m.end()
+        # The scan resumes after this occurrence; one that starts inside it is looked for here.
+        for offset in component.inner.get(m.group(), ()):
+            inner = gate.regex.match(low, m.start() + offset)
+            if inner is not None and inner.end() > last:
+                last = inner.end()
         start = low.rfind(" ", 0, m.start()) + 1
-        end = low.find(" ", m.end() + component.longest)
+        end = low.find(" ", last)
         end = len(low) if end < 0 else end
         if regions and start <= regions[-1][1]:
             regions[-1] = (regions[-1][0], max(regions[-1][1], end))

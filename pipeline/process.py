@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from functools import cache
 
 from pipeline.assemble import assemble
@@ -25,6 +26,10 @@ def warm_up() -> None:
     """Load what every document needs (the spaCy pipeline, the rule files, their compiled regexes)
     once per process, outside any document's time limit."""
     process_bytes(WARM_UP, "warm-up.txt")
+    # What is loaded now (rule tables, spaCy's vocab, lemma tables) lives as long as the process.
+    # Out of the collector's sight, its full collections no longer walk it: 2% of a batch's
+    # instructions (callgrind, 100 articles).
+    gc.freeze()
 
 
 def process_bytes(data: bytes, path: str) -> Article:

@@ -113,7 +113,9 @@ class CompiledRule:
         return self.regex.search(text) is not None
 
     def count(self, text: str, folded: str) -> int:
-        """How many times the rule matches ``text`` (a whole section: too long for a gate to shut)."""
+        """How many times the rule matches ``text``."""
+        if not self.gate.open(text, folded):
+            return 0
         if self.twin is not None and len(folded) == len(text):
             return len(self.twin.findall(folded))
         return len(self.regex.findall(text))

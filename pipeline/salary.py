@@ -118,7 +118,7 @@ def find_money(text: str) -> list[Money]:
     return sorted(out, key=lambda money: money.start)
 
 
-PERIOD_AFTER = [
+PERIOD_AFTER = [(value, re.compile(pattern, re.IGNORECASE)) for value, pattern in [
     ("hour", r"^\W{0,3}(?:(?:per|an|a|each|every|/)\s?(?:hour|hr)\b|hourly|ph\b)"),
     ("year", r"^\W{0,3}(?:(?:per|a|each|every|/)\s?(?:year|yr|annum)\b|annually|yearly|p\.\s?a\.|pa\b|annual)"),
     ("week", r"^\W{0,3}(?:(?:per|a|each|every|/)\s?week\b|weekly|pw\b)"),
@@ -127,21 +127,21 @@ PERIOD_AFTER = [
     ("year", r"^\W{0,3}(?:range|salary|salaries|base salary)\b"),
     ("year", r"^[^.;$£€]{0,40}?\b(?:per year|a year|annually|per annum|each year|yearly)\b"),
     ("hour", r"^[^.;$£€]{0,25}?\b(?:per hour|an hour|hourly)\b"),
-]
-PERIOD_BEFORE = [
+]]
+PERIOD_BEFORE = [(value, re.compile(pattern, re.IGNORECASE)) for value, pattern in [
     ("hour", r"\b(?:hourly|per hour|an hour)\b[^.;$£€]{0,40}$"),
     ("week", r"\bweekly\b[^.;$£€]{0,30}$"),
     ("month", r"\bmonthly\b[^.;$£€]{0,30}$"),
     ("year", r"\b(?:annual|annually|yearly|salary|salaries|per year|a year|per annum)\b[^.;$£€]{0,40}$"),
-]
+]]
 
 
 def period(before: str, after: str) -> str | None:
-    for value, pattern in PERIOD_AFTER:
-        if re.search(pattern, after, re.IGNORECASE):
+    for value, regex in PERIOD_AFTER:
+        if regex.search(after):
             return value
-    for value, pattern in PERIOD_BEFORE:
-        if re.search(pattern, before, re.IGNORECASE):
+    for value, regex in PERIOD_BEFORE:
+        if regex.search(before):
             return value
     return None
 
@@ -154,27 +154,27 @@ def period_from_size(value: float) -> str:
     return "year"
 
 
-STATISTICS = [
+STATISTICS = [(value, re.compile(pattern, re.IGNORECASE)) for value, pattern in [
     ("median", r"\bmedian\b"),
     ("average", r"\b(?:average|mean|typical(?:ly)?)\b"),
     ("starting", r"\b(?:start(?:ing|s)?|entry[- ]level|new(?:er)?|beginning|junior|first[- ]year)\b"),
     ("top", r"\b(?:top|highest|upper|more than|up to|over|as much as|senior|experienced)\b"),
-]
+]]
 
 
-STATISTICS_AFTER = [
+STATISTICS_AFTER = [(value, re.compile(pattern, re.IGNORECASE)) for value, pattern in [
     ("median", r"^[^.;$£€]{0,30}\b(?:at the|is the|was the|as the) median\b"),
     ("average", r"^[^.;$£€]{0,30}\b(?:on average|is the average|was the average|average)\b"),
-]
+]]
 
 
 def statistic(before: str, money: Money, after: str = "") -> str:
     window = before[-70:]
-    for value, pattern in STATISTICS:
-        if re.search(pattern, window, re.IGNORECASE):
+    for value, regex in STATISTICS:
+        if regex.search(window):
             return value
-    for value, pattern in STATISTICS_AFTER:
-        if re.search(pattern, after, re.IGNORECASE):
+    for value, regex in STATISTICS_AFTER:
+        if regex.search(after):
             return value
     return "range" if money.amount is None else "unspecified"
 

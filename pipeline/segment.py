@@ -13,9 +13,10 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from pipeline.memo import text_cache
 from pipeline.model import Block, Document, SectionInfo, Segmented, Span
 from pipeline.roles import RoleInfo, find_mentions
-from pipeline.rules import compiled_rules
+from pipeline.rules import PatternRule, compiled_rules, first_match
 
 SUMMARY_MAX = 300
 SUMMARY_CSS = re.compile(r"dek|lede|lead|standfirst|subtitle|summary|subhead|excerpt|deck|strap", re.IGNORECASE)
@@ -39,8 +40,8 @@ def looks_like_heading(block: Block, media_type: str) -> bool:
     words = text.split()
     if not words:
         return False
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) >= 3 and all(c.isupper() for c in letters):
+    letters = "".join(filter(str.isalpha, text))
+    if len(letters) >= 3 and all(map(str.isupper, letters)):
         return True
     if text.endswith("?"):
         return len(words) <= 14
@@ -56,19 +57,23 @@ def heading_text(text: str) -> str:
 
 def classify_heading(heading: str, roles: list[RoleInfo]) -> tuple[str, str]:
     """Kind of a section from its heading, with the id of the rule that decided it."""
-    folded = heading.casefold()
-    for compiled in compiled_rules("section_kinds.jsonl"):
-        rule = compiled.rule
-        if compiled.found(heading, folded):
-            if rule.value == "role_overview" and len({m.role for m in find_mentions(roles, heading)}) > 1:
-                return "comparison", "kind-overview-many-roles"
-            return rule.value, rule.id
+    rule = heading_rule(heading)
+    if rule is not None:
+        if rule.value == "role_overview" and len({m.role for m in find_mentions(roles, heading)}) > 1:
+            return "comparison", "kind-overview-many-roles"
+        return rule.value, rule.id
     mentioned = {m.role for m in find_mentions(roles, heading)}
     if len(mentioned) == 1:
         return "role_overview", "kind-one-role"
     if len(mentioned) > 1:
         return "comparison", "kind-many-roles"
     return "other", "kind-default"
+
+
+@text_cache(maxsize=4096)
+def heading_rule(heading: str) -> PatternRule | None:
+    """The first section-kind rule that a heading matches (a site repeats its headings)."""
+    return first_match("section_kinds.jsonl", heading)
 
 
 def classify_content(text: str, roles: list[RoleInfo]) -> str:

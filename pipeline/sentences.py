@@ -5,7 +5,6 @@ The types and helpers that every fact extractor (``extract``, ``requirements``) 
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -47,7 +46,7 @@ class Facts:
     duty_keys: set[tuple[str, tuple[str, ...]]] = field(default_factory=set)
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     start: int
     end: int
@@ -56,6 +55,8 @@ class Sentence:
     span: Span
     roles: SentenceRoles
     cues: cues.Text
+    # The evidence of every fact found in the sentence: one frozen object, made once.
+    proof: Evidence | None = None
 
 
 def build_sentences(seg: Segmented, roles: list[RoleInfo]) -> list[Sentence]:
@@ -65,21 +66,26 @@ def build_sentences(seg: Segmented, roles: list[RoleInfo]) -> list[Sentence]:
     previous: list[str] = []
     last_section = -1
     bounds = sentence_starts(seg.text)
+    sec_index = span_index = 0
+    every = [r.id for r in roles]
     for sent_start, sent_end in zip(bounds, [*bounds[1:], len(seg.text)], strict=False):
         raw = seg.text[sent_start:sent_end]
         text = raw.strip()
         if not text:
             continue
         start = sent_start + len(raw) - len(raw.lstrip())
-        sec_index = max(0, bisect.bisect_right(starts, start) - 1)
-        span = seg.spans[max(0, bisect.bisect_right(span_starts, start) - 1)]
+        # Sentences come in order: the section and span only ever move forward.
+        while sec_index + 1 < len(starts) and starts[sec_index + 1] <= start:
+            sec_index += 1
+        while span_index + 1 < len(span_starts) and span_starts[span_index + 1] <= start:
+            span_index += 1
+        span = seg.spans[span_index]
         if sec_index != last_section:
             previous = []
             last_section = sec_index
         section = seg.sections[sec_index]
         default = section.roles if len(section.roles) == 1 else []
         # "Most employers want a high school diploma" under "Education": said of every role.
-        every = [r.id for r in roles]
         shared = every if section.kind in SHARED_KINDS and section.roles in ([], every) else []
         if span.block.kind in ("title", "heading"):
             sr = SentenceRoles([], [])
@@ -92,7 +98,9 @@ def build_sentences(seg: Segmented, roles: list[RoleInfo]) -> list[Sentence]:
 
 
 def evidence(s: Sentence) -> Evidence:
-    return Evidence(start=s.start, end=s.end, section=s.section)
+    if s.proof is None:
+        s.proof = Evidence(start=s.start, end=s.end, section=s.section)
+    return s.proof
 
 
 def negated(text: str, start: int, end: int) -> bool:

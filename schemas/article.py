@@ -110,6 +110,9 @@ class Section(Strict):
 
 
 class Evidence(Strict):
+    # Immutable: the facts of one sentence share one.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     section: int = Field(ge=0, description="index into `sections`")
