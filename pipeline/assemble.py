@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
 from pipeline import VERSION
+from pipeline.gate import Gated
 from pipeline.model import Document, Segmented
 from pipeline.roles import RoleInfo, title_type
 from pipeline.sentences import Facts
@@ -104,9 +104,9 @@ def comparison(roles: list[RoleInfo], facts: Facts) -> Comparison:
 
 
 PROMISES = {
-    "pros_cons": re.compile(r"\bpros and cons\b|\badvantages and disadvantages\b", re.IGNORECASE),
-    "salary": re.compile(r"\b(salar(y|ies)|how much \w+ (earn|make)|pay)\b", re.IGNORECASE),
-    "faq": re.compile(r"\b(frequently asked questions|faqs?)\b", re.IGNORECASE),
+    "pros_cons": Gated(r"\bpros and cons\b|\badvantages and disadvantages\b"),
+    "salary": Gated(r"\b(salar(y|ies)|how much \w+ (earn|make)|pay)\b"),
+    "faq": Gated(r"\b(frequently asked questions|faqs?)\b"),
 }
 
 

@@ -28,6 +28,7 @@ OVERVIEW_OPENING = re.compile(
     r"\W*(?:an?\s+|the\s+)?\S.{0,60}?\b(is|are|has|have)\s+(an?|the|licensed|trained|responsible|completed|earned)\b"
 )
 MONEY_FIGURE = re.compile(r"[$£€]\s?\d")
+FIGURE_SIGN = re.compile(r"[$£€%]")
 
 
 def looks_like_heading(block: Block, media_type: str) -> bool:
@@ -47,7 +48,7 @@ def looks_like_heading(block: Block, media_type: str) -> bool:
         return len(words) <= 14
     if NUMBERED.match(text):
         return len(words) <= 8
-    return len(words) <= 8 and not TERMINAL.search(text) and text[0].isupper() and not re.search(r"[$£€%]", text)
+    return len(words) <= 8 and not TERMINAL.search(text) and text[0].isupper() and not FIGURE_SIGN.search(text)
 
 
 def heading_text(text: str) -> str:

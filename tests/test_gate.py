@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.gate import EXACT, Gated, folded_twin, gate_for, required_literals, required_prefixes
+from pipeline.roles import CAPITAL_WORD
 from pipeline.rules import DATA, compiled_rules, finditer_rules, pattern_rules
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -150,3 +151,19 @@ def test_folded_twins_count_what_the_rules_count(name: str) -> None:
             folded = text.casefold()
             if len(folded) == len(text):
                 assert len(compiled.twin.findall(folded)) == len(compiled.regex.findall(text)), (compiled.rule.id, text)
+
+
+@pytest.mark.parametrize("name", RULE_FILES)
+def test_a_shut_gate_counts_nothing_that_the_rule_would_count(name: str) -> None:
+    """``CompiledRule.count`` asks the gate first, on whole sections as on lines."""
+    sections = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.rglob("*"))
+                if p.suffix in (".txt", ".md")]
+    for compiled in compiled_rules(name):
+        for text in sections + _fixture_texts():
+            assert compiled.count(text, text.casefold()) == len(compiled.regex.findall(text)), compiled.rule.id
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="AB sxé_1-É.ÀZQ(", max_size=20))
+def test_capital_word_is_the_plain_boundary_pattern(text: str) -> None:
+    assert CAPITAL_WORD.findall(text) == re.findall(r"\b[A-Z]{2,6}s?\b", text)

@@ -4,9 +4,14 @@ stretches of sentences that need them."""
 from __future__ import annotations
 
 import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Span
+from spacy.util import filter_spans
 
 from pipeline import memo
-from pipeline.nlp import build, lexicon_matches, lexicon_regions, sentence_starts
+from pipeline.nlp import Hit, build, inner_starts, lexicon_matches, lexicon_regions, longest_first, sentence_starts
 from pipeline.process import process_bytes
 from tests.helpers import run_article
 
@@ -75,6 +80,55 @@ def test_lexicon_regions_match_as_the_whole_sentence_does() -> None:
     whole = lexicon_matches(text, [(0, len(text))])
     regions = lexicon_matches(text, lexicon_regions(text, text.lower()))
     assert regions == whole and whole["settings"] and whole["skills"]
+
+
+# (texts, the offsets inside each where one of them could also start)
+INNER = {
+    "a suffix that starts another text": (("abc", "bcd"), {"abc": (1,)}),
+    "a suffix that another text starts": (("abc", "c"), {"abc": (2,)}),
+    "both ways": (("abc", "bcd", "c", "x"), {"abc": (1, 2), "bcd": (1,)}),
+    "a text whose end starts itself": (("aba",), {"aba": (2,)}),
+    "nothing in common": (("kiln", "glaze"), {}),
+}
+
+
+@pytest.mark.parametrize("texts, expected", INNER.values(), ids=INNER.keys())
+def test_inner_starts(texts: tuple[str, ...], expected: dict[str, tuple[int, ...]]) -> None:
+    assert inner_starts(texts) == expected
+
+
+def _phrases() -> list[str]:
+    return list(build().get_pipe("career_lexicons").gate.strings)
+
+
+# Phrases run into each other and into other words, with and without spaces: a phrase that starts
+# inside another's text must still be found.
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.one_of(st.sampled_from(_phrases()), st.sampled_from(["the", "x", "ing", "-", "("])),
+                          st.sampled_from(["", " ", " ", "-", ", "])), min_size=1, max_size=6))
+def test_lexicon_regions_find_what_the_whole_sentence_gives(parts: list[tuple[str, str]]) -> None:
+    text = "".join(word + sep for word, sep in parts).strip() or "x"
+    whole = lexicon_matches(text, [(0, len(text))])
+    assert lexicon_matches(text, lexicon_regions(text, text.lower())) == whole
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 11), st.integers(1, 4)), max_size=8))
+def test_longest_first_is_spacys_filter_spans(spans: list[tuple[int, int]]) -> None:
+    doc = spacy.blank("en").make_doc("a b c d e f g h i j k l m n o p")
+    hits = [Hit(start, start + length, "v", f"r{i}") for i, (start, length) in enumerate(spans)]
+    expected = [(s.start, s.end, s.label_) for s in filter_spans(
+        [Span(doc, h.start, h.end, label=h.rule) for h in hits])]
+    assert [(h.start, h.end, h.rule) for h in longest_first(hits)] == expected
+
+
+def test_the_component_annotates_a_doc_as_its_matches_say() -> None:
+    nlp = build()
+    doc = nlp("Most work in a hospital and need customer service skills.")
+    found = nlp.get_pipe("career_lexicons").match(doc)
+    for key, hits in found.items():
+        assert [(s.start, s.end, s.label_, s.id_) for s in doc.spans[key]] == [tuple(h) for h in hits]
+    assert found["settings"] and found["skills"]
 
 
 def test_clearing_text_caches_changes_no_result() -> None:

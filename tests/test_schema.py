@@ -44,3 +44,12 @@ def test_dev_outputs_validate() -> None:
         if path.name.endswith(".gold.json"):
             continue
         check(process_bytes(path.read_bytes(), path.name).model_dump_json())
+
+
+def test_the_facts_of_one_sentence_share_one_frozen_evidence() -> None:
+    body = b"Kiln Operator vs. Glaze Chemist\n\nKiln operators need a high school diploma and work in factories.\n"
+    article = process_bytes(body, "kiln.txt")
+    facts = [*article.requirements, *article.settings]
+    assert len(facts) >= 2 and len({id(f.evidence) for f in facts}) == 1
+    with pytest.raises(ValueError):
+        facts[0].evidence.start = 0

@@ -265,3 +265,14 @@ def test_roles_from_headings_when_the_title_names_none() -> None:
     article = process_bytes(raw, "h.md")
     assert article.article_type == "comparison"
     assert [r.name for r in article.roles] == ["Phlebotomy Tech", "Dialysis Tech"]
+
+
+def test_html_class_words_are_read_as_written() -> None:
+    """The parser leaves class attributes as strings; a block's css is their words, one space apart."""
+    page = (b"<html><body><article><h1>Kiln Operator vs. Glaze Chemist</h1>"
+            b"<p class=' lead\n  intro '>Kiln operators fire kilns in ceramics plants every day.</p>"
+            b"<div class='sidebar  promo'><p>Buy our course now and save big.</p></div>"
+            b"</article></body></html>")
+    doc = load_bytes(page, "kiln.html")
+    assert [b.css for b in doc.blocks if b.kind == "paragraph"] == ["lead intro"]
+    assert [d.text for d in doc.removed] == ["Buy our course now and save big."]
