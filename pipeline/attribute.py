@@ -82,6 +82,8 @@ class SentenceRoles:
     plain: bool | None = field(default=None, repr=False, compare=False)
     # The mentions that open the sentence (``opening_mentions``), which several extractors ask for.
     opening: list[Mention] = field(default_factory=list, repr=False, compare=False)
+    # The sentence's case fold, once asked: the literal gates of its clauses look in it.
+    folded: str | None = field(default=None, repr=False, compare=False)
 
 
 def order(roles: list[RoleInfo], ids: set[str]) -> list[str]:
@@ -198,7 +200,7 @@ def roles_at(text: str, pos: int, sent: SentenceRoles, roles: list[RoleInfo]) ->
     if not sent.mentions:
         # No role named anywhere: every clause gets the subject unless it says "both" or "the former".
         if sent.plain is None:
-            folded = text.casefold()
+            folded = _folded(text, sent)
             sent.plain = not (ALL_CUE.gate.open(text, folded) or ORDINAL_ANYWHERE.gate.open(text, folded))
         if sent.plain:
             return list(sent.subject)
@@ -213,12 +215,13 @@ def roles_at(text: str, pos: int, sent: SentenceRoles, roles: list[RoleInfo]) ->
 def _roles_in_clause(text: str, start: int, end: int, pos: int, local: list[Mention], sent: SentenceRoles,
                      roles: list[RoleInfo]) -> list[str]:
     clause = text[start:end]
-    if ALL_CUE.search(clause) and len(roles) > 1:
+    folded = _folded(text, sent)
+    if ALL_CUE.search(clause, folded=folded) and len(roles) > 1:
         return [r.id for r in roles]
     if start == 0 and LIKE.match(clause):
         return sent.subject
     if not local and len(roles) == 2:
-        ordinal = _former_latter(clause, roles)
+        ordinal = _former_latter(clause, roles, folded)
         if ordinal:
             return ordinal
     if local:
@@ -235,9 +238,17 @@ ORDINAL = re.compile(r"^\W*(?:(?:conversely|meanwhile|however|by contrast|in con
 ORDINAL_ANYWHERE = Gated(r"\bthe (former|latter)\b")
 
 
-def _former_latter(text: str, roles: list[RoleInfo]) -> list[str]:
-    """"The former" and "the latter" in a two-role article name the first and second role."""
-    m = ORDINAL_ANYWHERE.search(text)
+def _folded(text: str, sent: SentenceRoles) -> str:
+    if sent.folded is None:
+        sent.folded = text.casefold()
+    return sent.folded
+
+
+def _former_latter(text: str, roles: list[RoleInfo], folded: str | None = None) -> list[str]:
+    """"The former" and "the latter" in a two-role article name the first and second role.
+
+    ``folded`` may be the case fold of a sentence around ``text``."""
+    m = ORDINAL_ANYWHERE.search(text, folded=folded)
     if not m or len(roles) != 2:
         return []
     return [roles[0].id if m.group(1).lower() == "former" else roles[1].id]
