@@ -276,3 +276,12 @@ def test_html_class_words_are_read_as_written() -> None:
     doc = load_bytes(page, "kiln.html")
     assert [b.css for b in doc.blocks if b.kind == "paragraph"] == ["lead intro"]
     assert [d.text for d in doc.removed] == ["Buy our course now and save big."]
+
+
+def test_mentions_follow_a_roles_list_that_grows() -> None:
+    """The mention finder keys on the roles list it was last asked with; a longer list is new."""
+    roles = build_roles(["Kiln Operator"], "")
+    assert [m.role for m in find_mentions(roles, "Kiln operators and glaze chemists")] == ["kiln-operator"]
+    roles += build_roles(["Glaze Chemist"], "")
+    assert [m.role for m in find_mentions(roles, "Kiln operators and glaze chemists")] == [
+        "kiln-operator", "glaze-chemist"]
