@@ -77,7 +77,7 @@ class SentenceRoles:
     mentions: list[Mention] = field(default_factory=list)
     # roles_at's answers by (clause start, clause end, mentions before the fact): a sentence's
     # facts mostly share a clause.
-    answers: dict[tuple[int, int, int], list[str]] = field(default_factory=dict, repr=False, compare=False)
+    answers: dict[tuple[int, int, int], list[str]] | None = field(default=None, repr=False, compare=False)
     # Known once asked: the sentence names no role and says neither "both" nor "the former/latter".
     plain: bool | None = field(default=None, repr=False, compare=False)
     # The mentions that open the sentence (``opening_mentions``), which several extractors ask for.
@@ -149,10 +149,9 @@ def sentence_roles(
 
 def _subject(text: str, roles: list[RoleInfo], previous: list[str], default: list[str], shared: list[str] | None,
              mentions: list[Mention], opening: list[Mention]) -> list[str]:
-    all_ids = [r.id for r in roles]
     if len(roles) > 1 and ALL_CUE.search(text[:60]) and (not opening or len({m.role for m in opening}) > 1
                                                          or OPENS_WITH_BOTH.match(text)):
-        return all_ids
+        return [r.id for r in roles]
     like = LIKE.match(text)
     if opening and like:
         # "Like X, Y ...": what is said of Y holds for X too.
@@ -168,7 +167,7 @@ def _subject(text: str, roles: list[RoleInfo], previous: list[str], default: lis
     if opens_with_other(text):
         return []
     if len(roles) == 1:
-        return all_ids
+        return [roles[0].id]
     if default:
         return default
     named = {m.role for m in mentions if not _possessive(text, m)}
@@ -207,9 +206,12 @@ def roles_at(text: str, pos: int, sent: SentenceRoles, roles: list[RoleInfo]) ->
     start, end = clause_bounds(text, pos)
     local = [m for m in sent.mentions if start <= m.start < end and not _possessive(text, m)]
     key = (start, end, sum(1 for m in local if m.start < pos))
-    if key not in sent.answers:
-        sent.answers[key] = _roles_in_clause(text, start, end, pos, local, sent, roles)
-    return list(sent.answers[key])
+    if sent.answers is None:
+        sent.answers = {}  # most sentences never ask: no dict for them
+    answer = sent.answers.get(key)
+    if answer is None:
+        answer = sent.answers[key] = _roles_in_clause(text, start, end, pos, local, sent, roles)
+    return list(answer)
 
 
 def _roles_in_clause(text: str, start: int, end: int, pos: int, local: list[Mention], sent: SentenceRoles,

@@ -29,7 +29,10 @@ def match_rule(text: str) -> PatternRule | None:
 
 def is_related_title(text: str, doc_roles: set[str]) -> bool:
     """A linked title of another article: title-shaped, and not about this article's roles."""
-    text = RELATED_PREFIX.sub("", text.strip())
+    text = text.strip()
+    if len(text) > 140 and text[:7].lower() != "related":
+        return False  # too long for a title, with or without a "Related:" before it
+    text = RELATED_PREFIX.sub("", text)
     if len(text) > 140 or text.endswith(".") or not is_title_like(text, strong=True):
         return False
     roles = {r.lower() for r in title_roles(text)}
