@@ -20,8 +20,7 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 DURATION = Gated(
     r"\b(?P<a>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|a|an)"
     r"(?:\s?(?:to|-|–|or)\s?(?P<b>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve))?"
-    r"[\s-](?P<unit>years?|months?|weeks?)\b",
-    re.IGNORECASE,)
+    r"[\s-](?P<unit>years?|months?|weeks?)\b")
 CERT = Gated(
     r"\b(?P<name>(?:(?:Certified|Registered|Licensed|Chartered|Professional|National)\s)(?:[A-Z][\w&'-]*\s?){1,6}"
     r"(?:\((?P<acr>[A-Z][A-Za-z0-9-]{1,9})\))?)"

@@ -216,45 +216,13 @@ def find_mentions(roles: list[RoleInfo], text: str) -> list[Mention]:
     A form followed by another occupation's head noun ("SLP assistants", "nurse aides") names that
     other occupation, not the role.
     """
-    return list(_find_mentions(_signature(roles), text))
-
-
-class Signature:
-    """An article's roles as a cache key: their ids, names and forms, hashed once (a tuple of
-    tuples is hashed anew on every lookup)."""
-
-    __slots__ = ("value", "hashed")
-
-    def __init__(self, value: tuple[tuple[str, str, tuple[str, ...]], ...]) -> None:
-        self.value = value
-        self.hashed = hash(value)
-
-    def __hash__(self) -> int:
-        return self.hashed
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Signature) and self.value == other.value
-
-
-# The roles list asked about last and its signature: every sentence of an article asks with the
-# same list, which is never changed once built. Holding the list keeps its id from being reused.
-_last: tuple[list[RoleInfo], int, Signature] | None = None
-
-
-def _signature(roles: list[RoleInfo]) -> Signature:
-    global _last
-    last = _last
-    if last is not None and last[0] is roles and last[1] == len(roles):
-        return last[2]
-    signature = Signature(tuple([r.signature for r in roles]))
-    _last = (roles, len(roles), signature)
-    return signature
+    return list(_find_mentions(tuple([r.signature for r in roles]), text))
 
 
 @text_cache(maxsize=16384)
-def _find_mentions(signature: Signature, text: str) -> tuple[Mention, ...]:
+def _find_mentions(signature: tuple[tuple[str, str, tuple[str, ...]], ...], text: str) -> tuple[Mention, ...]:
     taken: list[Mention] = []
-    elliptic, forms, names, heads = _finder(signature.value)
+    elliptic, forms, names, heads = _finder(signature)
     for regex, rid in elliptic:
         taken.extend(Mention(m.start(1), m.end(1), rid) for m in regex.finditer(text))
     lowered = text.lower()

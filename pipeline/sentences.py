@@ -113,7 +113,7 @@ def negated(text: str, start: int, end: int) -> bool:
             or bool(NEGATED_JUST_BEFORE.search(text[max(0, start - 30) : start])))
 
 
-NEGATION_GATES = tuple(gate_for(regex) for regex in (NEGATION.regex, NEGATED_AFTER, NEGATED_JUST_BEFORE))
+NEGATION_GATES = (NEGATION.gate, gate_for(NEGATED_AFTER), gate_for(NEGATED_JUST_BEFORE))
 
 
 @text_cache(maxsize=4096)
