@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.duties import base_form
-from pipeline.gate import Gated
+from pipeline.gate import Gated, Positions
 from pipeline.memo import text_cache
 from pipeline.roles import Mention, RoleInfo, find_mentions
 from pipeline.rules import load_terms
@@ -25,10 +25,9 @@ from pipeline.words import can_be_adjective
 ALL_CUE = Gated(
     r"\b(both|all three|all four|all of them|either (role|job|career)|the two (roles|jobs|careers|professions|"
     r"occupations|positions)|each (role|job)|these (two|three) (roles|jobs|careers|professions)|in both)\b")
-CARRY_CUE = re.compile(
+CARRY_CUE = Positions(
     r"^\W*(they|these (professionals|workers|specialists|employees|roles|jobs)|he or she|he|she|this (role|job)|"
     r"those in (this|the) (role|job)|(many |some |most )?others|some|many|most)\b",
-    re.IGNORECASE,
 )
 # "Nearly half of", "About four in ten", "A growing number of": a quantity before the subject.
 QUANTIFIER = (
@@ -38,15 +37,13 @@ QUANTIFIER = (
     r"most|many|some|all|few|a few|one in \w+|(?:the )?(?:top|bottom|highest-paid|lowest-paid|best-paid|highest|lowest)"
     r"\s+\d+(?:\.\d+)?\s?(?:%|percent))(?:\s+of)?"
 )
-LIKE = re.compile(r"^\W*(?:just )?(?:like|as with)\b[^,]{1,80},\s*", re.IGNORECASE)
-UNLIKE = re.compile(r"^\W*(unlike|compared (with|to)|in contrast to|as opposed to|like|as with)\b[^,]{1,80},\s*",
-                    re.IGNORECASE)
-LEAD_IN = re.compile(
+LIKE = Positions(r"^\W*(?:just )?(?:like|as with)\b[^,]{1,80},\s*")
+UNLIKE = Positions(r"^\W*(unlike|compared (with|to)|in contrast to|as opposed to|like|as with)\b[^,]{1,80},\s*")
+LEAD_IN = Positions(
     r"^\W*(?:(?:(?:according to|as of|as per|based on|data from|in|by) [^,]{1,50},|conversely|however|meanwhile|"
     r"by contrast|in contrast|on the other hand|similarly|likewise|instead|in addition|additionally|also|typically|"
     r"usually|generally|most|many|some|often|in (?:most|many|some) cases|in a [\w -]{1,30}|on most \w+|"
     r"at [\w -]{1,30}|for example|for instance|in the uk|in the us),?\s+)+",
-    re.IGNORECASE,
 )
 CLAUSE_SPLIT = re.compile(
     r";|,\s*(?:while|whereas|but|and while|although|though|yet|however|compared (?:with|to)|versus|vs\.?|with)\s|"
@@ -90,20 +87,19 @@ def order(roles: list[RoleInfo], ids: set[str]) -> list[str]:
     return [r.id for r in roles if r.id in ids]
 
 
-def opening_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+def opening_mentions(text: str, mentions: list[Mention], folded: str | None = None) -> list[Mention]:
     """Mentions that form the sentence's opening noun phrase, e.g. "Medical coders and billers".
 
     The phrase may follow a lead-in ("Conversely,", "According to the BLS,", any short opening
     clause that names no role, such as "Depending on the job,") and adjectives ("Heavy and
-    tractor-trailer truck drivers").
+    tractor-trailer truck drivers"). ``folded`` is the text's case fold, when the caller has it.
     """
     if not mentions:
         return []
-    skip = UNLIKE.match(text)
-    pos = skip.end() if skip else 0
-    lead = LEAD_IN.match(text[pos:])
-    if lead:
-        pos += lead.end()
+    pos = UNLIKE.match_end(text, folded) or 0
+    lead = LEAD_IN.match_end(text[pos:], None if folded is None else folded[pos:])
+    if lead is not None:
+        pos += lead
     else:
         comma = text.find(",", pos, pos + 60)
         if comma > 0 and not any(m.start < comma for m in mentions) and text[pos:comma].count(" ") <= 7:
@@ -138,40 +134,47 @@ def _adjectives(gap: str) -> bool:
 
 
 def sentence_roles(
-    text: str, roles: list[RoleInfo], previous: list[str], default: list[str], shared: list[str] | None = None
+    text: str, roles: list[RoleInfo], previous: list[str], default: list[str], shared: list[str] | None = None,
+    folded: str | None = None,
 ) -> SentenceRoles:
-    """The roles a sentence is about; ``shared`` is the last resort for a sentence naming no role."""
+    """The roles a sentence is about; ``shared`` is the last resort for a sentence naming no role.
+
+    ``folded`` is the sentence's case fold when the caller has it already."""
     mentions = find_mentions(roles, text)
-    opening = opening_mentions(text, mentions)
-    subject = _subject(text, roles, previous, default, shared, mentions, opening)
-    return SentenceRoles(subject, mentions, opening=opening)
+    if folded is None:
+        folded = text.casefold()
+    opening = opening_mentions(text, mentions, folded)
+    subject = _subject(text, roles, previous, default, shared, mentions, opening, folded)
+    return SentenceRoles(subject, mentions, opening=opening, folded=folded)
 
 
 def _subject(text: str, roles: list[RoleInfo], previous: list[str], default: list[str], shared: list[str] | None,
-             mentions: list[Mention], opening: list[Mention]) -> list[str]:
-    if len(roles) > 1 and ALL_CUE.search(text[:60]) and (not opening or len({m.role for m in opening}) > 1
-                                                         or OPENS_WITH_BOTH.match(text)):
+             mentions: list[Mention], opening: list[Mention], folded: str) -> list[str]:
+    # Searching up to position 60 is searching ``text[:60]``: the engine treats ``endpos`` as the end.
+    head = folded[:60] if len(folded) == len(text) else folded
+    if len(roles) > 1 and ALL_CUE.search(text, 0, 60, folded=head) and (
+            not opening or len({m.role for m in opening}) > 1 or OPENS_WITH_BOTH.match(text)):
         return [r.id for r in roles]
-    like = LIKE.match(text)
-    if opening and like:
+    like = LIKE.match_end(text, folded)
+    if opening and like is not None:
         # "Like X, Y ...": what is said of Y holds for X too.
-        compared = {m.role for m in mentions if m.end <= like.end()}
+        compared = {m.role for m in mentions if m.end <= like}
         return order(roles, compared | {m.role for m in opening})
     if opening:
         return order(roles, {m.role for m in opening})
-    ordinal = _former_latter(text, roles)
+    ordinal = _former_latter(text, roles, folded)
     if ordinal and ORDINAL.match(text):
         return ordinal
-    if CARRY_CUE.match(text) and previous:
+    if previous and CARRY_CUE.match_end(text, folded) is not None:
         return previous
-    if opens_with_other(text):
+    if opens_with_other(text, folded):
         return []
     if len(roles) == 1:
         return [roles[0].id]
     if default:
         return default
     named = {m.role for m in mentions if not _possessive(text, m)}
-    if len(named) == 1 and not UNLIKE.match(text):
+    if len(named) == 1 and UNLIKE.match_end(text, folded) is None:
         return order(roles, named)
     if previous and not mentions:
         return previous
@@ -220,7 +223,7 @@ def _roles_in_clause(text: str, start: int, end: int, pos: int, local: list[Ment
     folded = _folded(text, sent)
     if ALL_CUE.search(clause, folded=folded) and len(roles) > 1:
         return [r.id for r in roles]
-    if start == 0 and LIKE.match(clause):
+    if start == 0 and LIKE.regex.match(clause):
         return sent.subject
     if not local and len(roles) == 2:
         ordinal = _former_latter(clause, roles, folded)
@@ -229,7 +232,8 @@ def _roles_in_clause(text: str, start: int, end: int, pos: int, local: list[Ment
     if local:
         before = [m for m in local if m.start < pos]
         if before:
-            first = opening_mentions(text[start:], [Mention(m.start - start, m.end - start, m.role) for m in before])
+            first = opening_mentions(text[start:], [Mention(m.start - start, m.end - start, m.role) for m in before],
+                                     folded[start:])
             return order(roles, {m.role for m in first} if first else _group_ending(text, before))
         return order(roles, {local[0].role})
     return sent.subject
@@ -281,14 +285,17 @@ SUBJECT_END = re.compile(
 )
 
 
-def opens_with_other(text: str) -> bool:
-    """The sentence's opening noun phrase names some other occupation ("Registered nurses earn ...")."""
-    lead = LEAD_IN.match(text)
-    head = text[lead.end() if lead else 0 :]
+def opens_with_other(text: str, folded: str | None = None) -> bool:
+    """The sentence's opening noun phrase names some other occupation ("Registered nurses earn ...").
+
+    ``folded`` is the text's case fold, when the caller has it."""
+    lead = LEAD_IN.match_end(text, folded) or 0
+    head = text[lead:]
     first = FIRST_WORD.match(head)
     if first and base_form(first.group(1)):
         return False  # a list item such as "advise managers on costs" opens with its verb
-    if not OTHER_OCCUPATION.gate.open_within(head, head.casefold()):
+    head_fold = folded[lead:] if folded is not None and len(folded) == len(text) else head.casefold()
+    if not OTHER_OCCUPATION.gate.open_within(head, head_fold):
         return False  # no occupation word anywhere after the lead-in, so none in the subject
     phrase = SUBJECT_END.split(head, maxsplit=1)[0]
     return len(phrase.split()) <= 7 and bool(OTHER_OCCUPATION.search(phrase))

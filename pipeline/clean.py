@@ -27,12 +27,18 @@ def match_rule(text: str) -> PatternRule | None:
     return first_match("boilerplate.jsonl", stripped)
 
 
+def _unprefixed(text: str) -> str:
+    """The text without a "Related:" before it. (Asked of every block: a slice comparison rules
+    out most before the regex runs.)"""
+    return RELATED_PREFIX.sub("", text) if text[:7].lower() == "related" else text
+
+
 def is_related_title(text: str, doc_roles: set[str]) -> bool:
     """A linked title of another article: title-shaped, and not about this article's roles."""
     text = text.strip()
     if len(text) > 140 and text[:7].lower() != "related":
         return False  # too long for a title, with or without a "Related:" before it
-    text = RELATED_PREFIX.sub("", text)
+    text = _unprefixed(text)
     if len(text) > 140 or text.endswith(".") or not is_title_like(text, strong=True):
         return False
     roles = {r.lower() for r in title_roles(text)}
@@ -48,7 +54,7 @@ def clean(doc: Document) -> Document:
     related = list(doc.related)
     # HTML chrome was dropped while loading; the article titles in its sidebars are related links.
     for dropped in doc.removed:
-        title = RELATED_PREFIX.sub("", dropped.text.strip())
+        title = _unprefixed(dropped.text.strip())
         if is_related_title(title, doc_roles) and title not in related:
             related.append(title)
     trailer = False
@@ -58,9 +64,10 @@ def clean(doc: Document) -> Document:
     def drop(block: Block, reason: str) -> None:
         if block.text:
             removed.append(Dropped(block.text, reason))
-        title = RELATED_PREFIX.sub("", block.text.strip())
-        if reason == "related_link" and is_title_like(title) and title not in related:
-            related.append(title)
+        if reason == "related_link":
+            title = _unprefixed(block.text.strip())
+            if is_title_like(title) and title not in related:
+                related.append(title)
 
     for i, block in enumerate(blocks):
         if block.kind == "break":

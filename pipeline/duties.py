@@ -14,13 +14,13 @@ from functools import lru_cache
 
 from lemminflect import getLemma
 
-from pipeline.gate import Gated
+from pipeline.gate import Gated, Positions
 from pipeline.rules import load_terms
 from pipeline.words import parts_of_speech
 
 VERBS = load_terms("duty_verbs.txt")
 NOT_VERBS = load_terms("not_duty_verbs.txt")
-MODIFIERS = re.compile(
+MODIFIERS = Positions(
     r"\s*(?:(?:also|typically|usually|often|generally|may|might|can|could|must|will|both|then|mainly|primarily|"
     r"largely|regularly|frequently|sometimes|still|personally|directly|routinely|commonly|each|further|even|"
     r"(?:are|is|be) (?:also )?(?:responsible|in charge) (?:for|of)|(?:are|is) (?:also )?tasked with|"
@@ -33,14 +33,13 @@ MODIFIERS = re.compile(
     r"(?:are|is) (?:paid|trained|hired|there) to|"
     r"(?!(?:only|early|daily|weekly|monthly|yearly|family|supply|apply|reply|rely|fly|comply|multiply|imply|tally|rally|ally|bully)\b)\w+ly|"
     r"(?:also )?(?:spend|spends) (?:most of )?(?:their|the|his|her) (?:time|days?|shifts?) [\w ]{0,30}?,)\s*)+",
-    re.IGNORECASE,
 )
 APPOSITIVE = re.compile(r"\s*\)?\s*(?:\([^)]{1,60}\)\s*)?(?:,\s*(?:often|sometimes|also|commonly)?\s*"
                         r"(?:called|known as|referred to as)?[^,.;]{1,60},)?")
 # "aides with extra training may check ...", "an economist working for the government might ...":
 # a post-modifier between the subject and a modal.
-POST_MODIFIER = re.compile(r"\s+(?:with|in|at|from|for|on|\w+ing)\s[^,.;]{1,50}?(?=\s+(?:may|might|can|could|must|"
-                           r"will|would|should|also|often|typically|usually|generally)\b)", re.IGNORECASE)
+POST_MODIFIER = Positions(r"\s+(?:with|in|at|from|for|on|\w+ing)\s[^,.;]{1,50}?(?=\s+(?:may|might|can|could|"
+                          r"must|will|would|should|also|often|typically|usually|generally)\b)")
 PRONOUN_SUBJECT = re.compile(
     r"\W*(?:[^,.;:]{1,60},\s+|(?:during|before|after|on|in|at|when|once|while|throughout|between|for)\s[^,.;:]{1,40}?"
     r"\s+(?=they\b))?(?:they|these (?:professionals|workers|specialists)|he or she|he|she)\b",
@@ -50,11 +49,11 @@ TASK_LIST = Gated(r"\b(?:duties|tasks|responsibilities|job|work|role|day)\s+(?:t
                   r"(?:include|includes|involves?|consists? of|entails?)\s+|"
                   r"\b(?:duties|tasks|responsibilities)\b[^.;]{0,40}?,?\s(?:such as|including|like)\s+"
                   r"(?=\w+ing\b)")
-CUT = re.compile(r"\s(?:because|since|as well as|in order to)\s|(?<!\b[A-Z])[.;:!?]|,\s+(?=the\s)|"
+CUT = Positions(r"\s(?:because|since|as well as|in order to)\s|(?<!\b[a-z])[.;:!?]|,\s+(?=the\s)|"
                  r",\s+(?:and|but|or)\s+(?=(?:the|a|an|people|most|many|some|they|it|this|that|these|those|there|"
                  r"job|jobs|you|we|i)\b)|,\s(?:from|including|"
                  r"such as|which|who|so|but|while|because|especially|although|though|often|usually|and they)\b|"
-                 r"\s[-–—]\s", re.IGNORECASE)
+                 r"\s[-–—]\s")
 CONJUNCTIONS = {"and", "or", "also", "then", "both"}
 CAUSATIVE = {"help", "let", "make", "watch", "teach"}
 PREPOSITIONS = {"for", "to", "with", "on", "in", "about", "at", "of", "from", "into", "by"}
@@ -110,14 +109,15 @@ class Phrase:
     text: str
 
 
-def verb_phrases(rest: str) -> list[Phrase]:
-    """Split a predicate into coordinated verb phrases, each in base form."""
+def verb_phrases(rest: str, folded: str | None = None) -> list[Phrase]:
+    """Split a predicate into coordinated verb phrases, each in base form (``folded``: its case fold,
+    when the caller has it)."""
     first = WORD.search(rest)
     form = verb_form(first.group(0)) if first else None
     if first is None or form is None or form == "past":
         return []  # most predicates: decided by the first word, before the rest is split up
-    cut = CUT.search(rest)
-    region = rest[: cut.start()] if cut else rest
+    cut = CUT.search_start(rest, folded)
+    region = rest if cut is None else rest[:cut]
     words = [(*m.span(), m.group()) for m in WORD.finditer(region)]
     if not words:
         return []
@@ -185,19 +185,27 @@ def _base_coordinated(region: str, seg_words: list[tuple[int, int, str]], form: 
     return out
 
 
-def predicate(text: str, pos: int) -> int:
-    """Where the predicate starts after a subject ending at ``pos``: past appositives and modifiers."""
-    for skip in (APPOSITIVE, POST_MODIFIER):
-        m = skip.match(text, pos)
-        if m and m.end() > pos and base_form(_first_word(text, _skip_modifiers(text, m.end()))):
-            pos = m.end()
-            break
-    return _skip_modifiers(text, pos)
+def predicate(text: str, pos: int, folded: str | None = None) -> int:
+    """Where the predicate starts after a subject ending at ``pos``: past appositives and modifiers.
+
+    ``folded`` is the text's case fold, when the caller has it."""
+    m = APPOSITIVE.match(text, pos)
+    end = m.end() if m else None
+    if not _verb_after(text, pos, end, folded):
+        end = POST_MODIFIER.match_end(text, folded, pos)
+        if not _verb_after(text, pos, end, folded):
+            end = None
+    return _skip_modifiers(text, pos if end is None else end, folded)
 
 
-def _skip_modifiers(text: str, pos: int) -> int:
-    m = MODIFIERS.match(text, pos)
-    return m.end() if m else pos
+def _verb_after(text: str, pos: int, end: int | None, folded: str | None) -> bool:
+    """Whether a verb follows the modifiers after ``end``, a skip that moved on from ``pos``."""
+    return end is not None and end > pos and bool(base_form(_first_word(text, _skip_modifiers(text, end, folded))))
+
+
+def _skip_modifiers(text: str, pos: int, folded: str | None = None) -> int:
+    end = MODIFIERS.match_end(text, folded, pos)
+    return pos if end is None else end
 
 
 def _first_word(text: str, pos: int) -> str:

@@ -20,7 +20,7 @@ from pipeline.model import Segmented
 from pipeline.nlp import LexMatch, lexicon_matches, lexicon_regions, skill_kind
 from pipeline.requirements import education_matches, requirements_in
 from pipeline.roles import RoleInfo
-from pipeline.sentences import MONEY_HINT, NEGATION, Facts, Sentence, build_sentences, evidence, negated
+from pipeline.sentences import NEGATION, Facts, Sentence, build_sentences, evidence, names_money, negated
 from schemas.article import Duty, Salary, Setting, Skill
 
 # "$38,200 per year, or $18.36 an hour": the same pay restated in another period.
@@ -171,7 +171,7 @@ def lexicon_facts(s: Sentence, lexicons: dict[str, Lexicon], roles: list[RoleInf
             if spans else []
         for span in spans:
             a, b = span.start - s.start, span.end - s.start
-            if negated(text, a, b) or any(x < b and a < y for x, y in taken):
+            if negated(text, a, b, s.cues.fold) or any(x < b and a < y for x, y in taken):
                 continue
             if span.value in ("school", "college_university") and cues.STUDY.hit(s.cues):
                 continue
@@ -186,13 +186,14 @@ def lexicon_facts(s: Sentence, lexicons: dict[str, Lexicon], roles: list[RoleInf
     for span in lexicons["skills"].within(s.start, s.end):
         a, b = span.start - s.start, span.end - s.start
         lexical.append((a, b))
-        if negated(text, a, b):
+        if negated(text, a, b, s.cues.fold):
             continue
         facts.skills.append(Skill(roles=roles_at(text, a, s.roles, roles), evidence=evidence(s),
                                   rule=span.rule, skill=span.value, kind=skill_kind(span.rule)))
     found_any = bool(lexical)
     for found in skill_rules.before_skills(text, s.cues.fold) + skill_rules.complements(text, s.cues.fold):
-        if any(a < found.end and found.start < b for a, b in lexical) or negated(text, found.start, found.end):
+        if (any(a < found.end and found.start < b for a, b in lexical)
+                or negated(text, found.start, found.end, s.cues.fold)):
             continue
         found_any = True
         facts.skills.append(Skill(roles=roles_at(text, found.start, s.roles, roles), evidence=evidence(s),
@@ -222,17 +223,17 @@ def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> No
     text = s.text
     subjects = _subjects(s)
     if s.span.block.kind == "list_item" and not subjects:
-        for phrase in duty_rules.verb_phrases(text):
+        for phrase in duty_rules.verb_phrases(text, s.cues.fold):
             _add_duty(facts, s.roles.subject, s, phrase.text, "duty-list-item")
         return
     for pos, named in subjects:
-        start = duty_rules.predicate(text, pos)
+        start = duty_rules.predicate(text, pos, s.cues.fold)
         if duty_rules.is_negated(text, start) or NEGATION.search(text[pos:start]):
             continue
         who = roles_at(text, max(0, pos - 1), s.roles, roles) if named else s.roles.subject
         if not who:
             continue
-        for phrase in duty_rules.verb_phrases(text[start:]):
+        for phrase in duty_rules.verb_phrases(text[start:], s.cues.fold[start:]):
             if phrase.text.lower().startswith("work") and WORK_NOT_DUTY.match(phrase.text[4:]):
                 continue
             if CREDENTIAL_NOT_DUTY.match(phrase.text):
@@ -307,7 +308,7 @@ def extract(seg: Segmented, roles: list[RoleInfo]) -> Facts:
         kind = seg.sections[s.section].kind
         if s.span.block.kind in ("title", "heading"):
             continue
-        if cues.MONEY.hit(s.cues) and MONEY_HINT.search(s.text, folded=s.cues.fold):
+        if names_money(s):
             salaries_in(s, roles, kind, facts)
             table_salaries(s, seg, roles, facts)
         if kind not in ("outlook",):

@@ -13,7 +13,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
@@ -273,6 +273,9 @@ def _fold_invariant(items: Iterable[tuple[Any, Any]]) -> bool:
         elif op in (C.ASSERT, C.ASSERT_NOT):
             if not _fold_invariant(av[1]):
                 return False
+        elif op is C.GROUPREF_EXISTS:  # (?(group)yes|no): the group takes part in both alike
+            if not all(branch is None or _fold_invariant(branch) for branch in av[1:]):
+                return False
         elif op not in (C.AT, C.ANY, C.CATEGORY, C.NOT_LITERAL):
             return False  # back-references and the like: keep the original
         elif op is C.NOT_LITERAL and chr(av).casefold() != chr(av):
@@ -295,6 +298,33 @@ def folded_twin(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str] | N
     except Exception:  # an engine internal changed shape: no twin
         return None
     return re.compile(pattern, flags & ~re.IGNORECASE)
+
+
+class Positions:
+    """A case-insensitive regex asked only where it matches. Given the text's case fold as well, it
+    runs as its case-sensitive twin (``folded_twin``) on the fold when the fold keeps the text's
+    length: the same offsets, 2-3 times faster. It answers with offsets, never with matched text,
+    so no caller can read the folded text by mistake."""
+
+    def __init__(self, pattern: str, flags: int = re.IGNORECASE) -> None:
+        self.regex = re.compile(pattern, flags)
+        self.twin = folded_twin(pattern, flags)
+
+    def match_end(self, text: str, folded: str | None = None, pos: int = 0) -> int | None:
+        """Where a match at ``pos`` ends, or None."""
+        if folded is not None and self.twin is not None and len(folded) == len(text):
+            m = self.twin.match(folded, pos)
+        else:
+            m = self.regex.match(text, pos)
+        return None if m is None else m.end()
+
+    def search_start(self, text: str, folded: str | None = None, pos: int = 0) -> int | None:
+        """Where the first match from ``pos`` on starts, or None."""
+        if folded is not None and self.twin is not None and len(folded) == len(text):
+            m = self.twin.search(folded, pos)
+        else:
+            m = self.regex.search(text, pos)
+        return None if m is None else m.start()
 
 
 class AnyOf:
@@ -421,6 +451,35 @@ class Gated:
         self.gate = gate_for(self.regex)
         self.never_shuts = self.gate.never_shuts
         self.pattern = pattern
+        self.flags = flags
+
+    @cached_property
+    def twin(self) -> re.Pattern[str] | None:
+        return folded_twin(self.pattern, self.flags)
+
+    def finditer_folded(self, text: str, folded: str | None = None, pos: int = 0,
+                        endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """As ``finditer``, but the matches are on the text's case fold when it keeps the text's
+        length (the case-sensitive twin runs there, twice as fast): for callers that read only
+        positions, digits and case-folded words from them. ``folded`` is ``text.casefold()``
+        itself here, not the fold of a longer text."""
+        if folded is None:
+            folded = text.casefold()
+        if not self.never_shuts and not self.gate.open(text, folded):
+            return iter(())
+        if self.twin is not None and len(folded) == len(text):
+            return self.twin.finditer(folded, pos, endpos)
+        return self.regex.finditer(text, pos, endpos)
+
+    def found_folded(self, text: str, folded: str | None = None) -> bool:
+        """Whether the regex matches ``text`` anywhere; ``folded`` as for ``finditer_folded``."""
+        if folded is None:
+            folded = text.casefold()
+        if not self.never_shuts and not self.gate.open(text, folded):
+            return False
+        if self.twin is not None and len(folded) == len(text):
+            return self.twin.search(folded) is not None
+        return self.regex.search(text) is not None
 
     def _open(self, text: str, folded: str | None) -> bool:
         if self.never_shuts:

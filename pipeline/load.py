@@ -143,6 +143,13 @@ def _paragraphs(lines: list[str], line_block: Callable[[int, str], Block | None]
 
 
 BULLET = re.compile(r"^(?:[-*+•·▪–]|\d{1,2}[.)])\s+(?=\S)")
+BULLET_MARKS = "-*+•·▪–"
+
+
+def _bullet(line: str) -> bool:
+    """A list item's line (asked of every line: its first character rules out most of them)."""
+    first = line[:1]
+    return (first in BULLET_MARKS or first.isdecimal()) and BULLET.match(line) is not None
 
 
 NUMBERED_LINE = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
@@ -153,13 +160,12 @@ def text_blocks(text: str) -> list[Block]:
     lines = text.split("\n")
     # A numbered line next to another numbered line is a list item ("1. Read blueprints" /
     # "2. Install wiring"); a numbered line standing alone is a heading ("3. Salary").
-    listed = {
-        i for i, line in enumerate(lines)
-        if NUMBERED_LINE.match(line) and any(
-            0 <= j < len(lines) and NUMBERED_LINE.match(lines[j]) for j in (i - 1, i + 1))
-    }
+    numbered = {i for i, line in enumerate(lines)
+                if (line[:1].isdecimal() or line[:1].isspace()) and NUMBERED_LINE.match(line)}
+    listed = {i for i in numbered if i - 1 in numbered or i + 1 in numbered}
+
     def line_block(index: int, line: str) -> Block:
-        if BULLET.match(line) and (index in listed or not NUMBERED_HEADING.match(line)):
+        if _bullet(line) and (index in listed or not NUMBERED_HEADING.match(line)):
             return Block("list_item", BULLET.sub("", line))
         return Block("paragraph", line)
 
@@ -205,7 +211,7 @@ def markdown_blocks(text: str) -> list[Block]:
         if in_fence:
             continue
         # Setext headings: a text line underlined with === (level 1) or --- (level 2).
-        underline = SETEXT.match(line)
+        underline = SETEXT.match(line) if "=" in line or "-" in line else None
         if underline and out and out[-1].strip() and not out[-1].lstrip().startswith(("#", "-", "*", ">", "|")):
             out[-1] = ("# " if underline.group(1)[0] == "=" else "## ") + out[-1].strip()
             continue
@@ -215,14 +221,14 @@ def markdown_blocks(text: str) -> list[Block]:
 
     def line_block(_index: int, line: str) -> Block | None:
         nonlocal in_table, seen_title
-        heading = ATX_HEADING.match(line)
+        heading = ATX_HEADING.match(line) if line[:1] == "#" else None
         if heading:
             level = len(heading.group(1))
             # The first level-1 heading is the page's title, whatever its wording.
             kind: BlockKind = "title" if level == 1 and not seen_title else "heading"
             seen_title = seen_title or kind == "title"
             return Block(kind, md_inline(heading.group(2)), level=level)
-        if MD_RULE.match(line):
+        if line[:1] in ("*", "-", "_") and MD_RULE.match(line):
             return Block("break")
         if in_table and MD_TABLE_SEP.match(line):
             return None
@@ -234,7 +240,7 @@ def markdown_blocks(text: str) -> list[Block]:
         in_table = False
         if line.startswith(">"):
             return Block("paragraph", md_inline(line.lstrip("> ")), css="blockquote")
-        if BULLET.match(line):
+        if _bullet(line):
             return Block("list_item", md_inline(BULLET.sub("", line)))
         plain = md_inline(line)
         return Block("paragraph", plain) if plain else None

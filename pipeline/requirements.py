@@ -12,7 +12,7 @@ from pipeline.gate import Gated
 from pipeline.memo import text_cache
 from pipeline.roles import RoleInfo
 from pipeline.rules import PatternRule, finditer_rules
-from pipeline.sentences import MONEY_HINT, OPTIONAL, Facts, Sentence, evidence, negated
+from pipeline.sentences import OPTIONAL, Facts, Sentence, evidence, names_money, negated
 from schemas.article import Duration, Requirement
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -36,22 +36,25 @@ DURATION_GAP = re.compile(r"[\w\s'’-]*?(?:\bof\s[\w\s'’-]*)?")
 OF_EXPERIENCE = re.compile(r"\s*of\s+(?:\w+\s+){0,2}(?:experience|training)")
 
 
-def _duration_near(text: str, start: int, end: int) -> Duration | None:
+def _duration_near(text: str, start: int, end: int, folded: str | None = None) -> Duration | None:
     """The duration that belongs to the requirement at ``text[start:end]``.
 
     Right before it ("a two-year associate program", "6 months of training"), or after it through
     "takes/lasts/of" ("programs take one to two years"), but not one that belongs to another
-    requirement ("... and two years of experience").
+    requirement ("... and two years of experience"). ``folded`` is the text's case fold, if known.
     """
-    inside = DURATION.search(text, start, end)
+    if folded is None:
+        folded = text.casefold()
+    # Positions and lower-cased words are all that is read from the matches: they may be the fold's.
+    inside = next(DURATION.finditer_folded(text, folded, start, end), None)
     if inside:
         return _duration(inside)
-    for m in DURATION.finditer(text):
+    for m in DURATION.finditer_folded(text, folded):
         gap = text[m.end() : start]
         if 0 <= start - m.end() <= 25 and DURATION_GAP.fullmatch(gap) \
                 and not REQUIREMENT_WORD.search(gap):
             return _duration(m)
-    for m in DURATION.finditer(text, end):
+    for m in DURATION.finditer_folded(text, folded, end):
         gap = text[end : m.start()]
         if len(gap) <= 60 and DURATION_VERB.search(gap) and not REQUIREMENT_WORD.search(gap) \
                 and not OF_EXPERIENCE.match(text, m.end()):
@@ -99,11 +102,11 @@ def education_matches(text: str) -> tuple[EducationMatch, ...]:
 def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
     text = s.text
     fold = s.cues.fold
-    if (kind != "requirements" and cues.MONEY.hit(s.cues) and MONEY_HINT.search(text, folded=fold)
-            and pay.is_distractor(text)):
+    aligned = len(fold) == len(text)
+    if kind != "requirements" and names_money(s) and pay.is_distractor(text):
         return
     for edu in education_matches(text):
-        if edu.rule.value != "no_formal_education" and negated(text, edu.start, edu.end):
+        if edu.rule.value != "no_formal_education" and negated(text, edu.start, edu.end, fold):
             continue
         c0, c1 = clause_bounds(text, edu.start)
         if other_occupation(text, c0, c1, s.roles) and not s.roles.subject:
@@ -111,35 +114,36 @@ def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts)
         facts.requirements.append(Requirement(
             roles=roles_at(text, edu.start, s.roles, roles), evidence=evidence(s), rule=edu.rule.id,
             type="education", education_level=edu.rule.value, name=None,
-            duration=_duration_near(text, edu.start, edu.end), required=not OPTIONAL.search(text[c0:c1], folded=fold),
-            text=edu.text,
+            duration=_duration_near(text, edu.start, edu.end, fold),
+            required=not OPTIONAL.found_folded(text[c0:c1], fold[c0:c1] if aligned else None), text=edu.text,
         ))
     if not cues.CREDENTIAL.hit(s.cues):
         return
     for m in CERT.finditer(text, folded=fold):
         name = (m.group("name") or m.group("acr2") or m.group("org") or "").strip()
-        if not name or negated(text, m.start(), m.end()):
+        if not name or negated(text, m.start(), m.end(), fold):
             continue
         what = (m.group("what") or "").lower()
         rtype = "license" if what in ("license", "licence") else "certification"
         facts.requirements.append(Requirement(
             roles=roles_at(text, m.start(), s.roles, roles), evidence=evidence(s), rule="cert-name", type=rtype,
-            name=name, required=not OPTIONAL.search(text, folded=fold), text=m.group(0).strip(),
+            name=name, required=not OPTIONAL.found_folded(text, fold), text=m.group(0).strip(),
         ))
     for m in LICENSE.finditer(text, folded=fold):
-        if negated(text, m.start(), m.end()) or kind not in ("requirements", "role_overview", "intro", "duties"):
+        if negated(text, m.start(), m.end(), fold) or kind not in ("requirements", "role_overview", "intro", "duties"):
             continue
         facts.requirements.append(Requirement(
             roles=roles_at(text, m.start(), s.roles, roles), evidence=evidence(s), rule="license", type="license",
-            name=m.group("name").strip(), required=not OPTIONAL.search(text, folded=fold), text=m.group(0),
+            name=m.group("name").strip(), required=not OPTIONAL.found_folded(text, fold), text=m.group(0),
         ))
     for regex, rtype, rule_id in ((EXPERIENCE, "experience", "experience"), (TRAINING, "training", "training")):
-        for m in regex.finditer(text, folded=fold):
-            if negated(text, m.start(), m.end()):
+        for m in regex.finditer_folded(text, fold):
+            if negated(text, m.start(), m.end(), fold):
                 continue
             c0, c1 = clause_bounds(text, m.start())
             facts.requirements.append(Requirement(
                 roles=roles_at(text, m.start(), s.roles, roles), evidence=evidence(s), rule=rule_id, type=rtype,
-                duration=_duration_near(text, m.start(), m.end()),
-                required=not OPTIONAL.search(text[c0:c1], folded=fold), text=m.group(0),
+                duration=_duration_near(text, m.start(), m.end(), fold),
+                required=not OPTIONAL.found_folded(text[c0:c1], fold[c0:c1] if aligned else None),
+                text=text[m.start() : m.end()],
             ))

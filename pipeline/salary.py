@@ -20,11 +20,13 @@ CURRENCY_SYMBOLS = {
 }
 ANNUAL_FACTOR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
 
-_CUR = r"(?P<{n}>US\$|C\$|A\$|[$£€₹]|(?:USD|GBP|EUR|CAD|AUD|INR)\s?)"
+# Lower-case letters in the (case-insensitive) money patterns: so they have case-sensitive twins,
+# which run on the text's case fold twice as fast (``Gated.finditer_folded``).
+_CUR = r"(?P<{n}>us\$|c\$|a\$|[$£€₹]|(?:usd|gbp|eur|cad|aud|inr)\s?)"
 _NUM = (r"(?P<{n}>\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?!\d)|\d{{1,3}}(?:,\s?\d{{3}})+(?:\.\d+)?|"
         r"\d{{1,3}}(?:\.\d{{3}})+(?![\d.])|\d+(?:\.\d+)?)")
-_MULT = r"(?P<{n}>\s?(?:k|K|thousand|million|mn|m)\b)?"
-_TAIL = r"(?:\s?(?P<{n}>dollars|pounds|euros|USD|GBP|EUR)\b)?"
+_MULT = r"(?P<{n}>\s?(?:k|thousand|million|mn|m)\b)?"
+_TAIL = r"(?:\s?(?P<{n}>dollars|pounds|euros|usd|gbp|eur)\b)?"
 GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}")
 
 
@@ -50,7 +52,7 @@ TRAILING_CURRENCY_RE = Gated(
     r"(?:(?P<between>between)\s)?(?<![\d.,])"
     r"(?:(?P<num0>" + _TRAILING_NUM + r")\s?(?:-|–|—|to|(?(between)and|(?!)))\s?)?"
     r"(?P<num1>" + _TRAILING_NUM + r")\s?"
-    r"(?P<tail>€|£|dollars|pounds|euros|USD|GBP|EUR|CAD|AUD|INR)(?![A-Za-z])",
+    r"(?P<tail>€|£|dollars|pounds|euros|usd|gbp|eur|cad|aud|inr)(?![a-z])",
 )
 
 
@@ -87,7 +89,8 @@ def _number(num: str, mult: str | None, currency: str) -> float:
 
 def find_money(text: str) -> list[Money]:
     out: list[Money] = []
-    for m in MONEY_RE.finditer(text):
+    # Only positions, digits and lower-cased words are read from the matches: they may be the fold's.
+    for m in MONEY_RE.finditer_folded(text):
         cur_raw = (m.group("cur1") or m.group("tail") or "").strip().lower()
         currency = CURRENCY_SYMBOLS.get(cur_raw, "USD")
         mult1, mult2 = m.group("mult1"), m.group("mult2")
@@ -104,7 +107,7 @@ def find_money(text: str) -> list[Money]:
         if m.group("tail") and not m.group("num2"):
             end = m.end("tail")
         out.append(Money(m.start("cur1"), end, _number(m.group("num1"), mult1, currency), None, None, currency))
-    for m in TRAILING_CURRENCY_RE.finditer(text):
+    for m in TRAILING_CURRENCY_RE.finditer_folded(text):
         if any(o.start < m.end() and m.start() < o.end for o in out):
             continue
         currency = CURRENCY_SYMBOLS[m.group("tail").lower()]

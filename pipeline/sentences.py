@@ -5,12 +5,11 @@ The types and helpers that every fact extractor (``extract``, ``requirements``) 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from pipeline import cues
 from pipeline.attribute import SentenceRoles, clause_bounds, sentence_roles
-from pipeline.gate import Gated, gate_for
+from pipeline.gate import Gated, Positions, gate_for
 from pipeline.memo import text_cache
 from pipeline.model import Segmented, Span
 from pipeline.nlp import sentence_starts
@@ -20,12 +19,10 @@ from schemas.article import Duty, Evidence, Requirement, Salary, Setting, Skill
 NEGATION = Gated(
     r"\b(not|no longer|never|without|isn't|aren't|doesn't|don't|do not|does not|cannot|can't|rarely|nor|instead of|"
     r"rather than|won't|(?<!\ba )few)\b")
-NEGATED_AFTER = re.compile(
-    r"^[^,;.]{0,40}\b(is|are)? ?not (required|necessary|needed|enough|sufficient)\b|^[^.;]{0,25}\bis not\b",
-    re.IGNORECASE,
-)
-NEGATED_JUST_BEFORE = re.compile(r"\b(rather than|instead of|not|without|no)\s+(an?\s+|the\s+|any\s+)?[\w'’-]*\s*$",
-                                 re.IGNORECASE)
+NEGATED_BEFORE = Positions(NEGATION.pattern)
+NEGATED_AFTER = Positions(
+    r"^[^,;.]{0,40}\b(is|are)? ?not (required|necessary|needed|enough|sufficient)\b|^[^.;]{0,25}\bis not\b")
+NEGATED_JUST_BEFORE = Positions(r"\b(rather than|instead of|not|without|no)\s+(an?\s+|the\s+|any\s+)?[\w'’-]*\s*$")
 OPTIONAL = Gated(r"\b(prefer(s|red)?|optional|helpful|an advantage|a plus|recommended|some employers|"
                  r"can help|may help|useful|desirable|like to see|favou?r(s|ed|ite)?)\b")
 MONEY_HINT = Gated(r"[$£€₹]\s?\d|\b(usd|gbp|eur|cad|aud|inr)\s?\d|\d\s?(dollars|pounds|euros|€|£|usd|gbp|eur)\b")
@@ -57,6 +54,8 @@ class Sentence:
     cues: cues.Text
     # The evidence of every fact found in the sentence: one frozen object, made once.
     proof: Evidence | None = None
+    # Whether it writes a money figure (``names_money``), once asked.
+    money: bool | None = None
 
 
 def build_sentences(seg: Segmented, roles: list[RoleInfo]) -> list[Sentence]:
@@ -87,14 +86,22 @@ def build_sentences(seg: Segmented, roles: list[RoleInfo]) -> list[Sentence]:
         default = section.roles if len(section.roles) == 1 else []
         # "Most employers want a high school diploma" under "Education": said of every role.
         shared = every if section.kind in SHARED_KINDS and section.roles in ([], every) else []
+        said = cues.Text.of(text)
         if span.block.kind in ("title", "heading"):
             sr = SentenceRoles([], [])
         else:
-            sr = sentence_roles(text, roles, previous, default, shared)
+            sr = sentence_roles(text, roles, previous, default, shared, said.fold)
             if sr.subject:
                 previous = sr.subject
-        out.append(Sentence(start, start + len(text), text, sec_index, span, sr, cues.Text.of(text)))
+        out.append(Sentence(start, start + len(text), text, sec_index, span, sr, said))
     return out
+
+
+def names_money(s: Sentence) -> bool:
+    """Whether the sentence writes a money figure ("$52,000", "45,000 euros"); two extractors ask."""
+    if s.money is None:
+        s.money = cues.MONEY.hit(s.cues) and MONEY_HINT.search(s.text, folded=s.cues.fold) is not None
+    return s.money
 
 
 def evidence(s: Sentence) -> Evidence:
@@ -103,17 +110,22 @@ def evidence(s: Sentence) -> Evidence:
     return s.proof
 
 
-def negated(text: str, start: int, end: int) -> bool:
-    """Is the span ``text[start:end]`` negated within its clause ("not", "without", "rather than")?"""
+def negated(text: str, start: int, end: int, folded: str | None = None) -> bool:
+    """Is the span ``text[start:end]`` negated within its clause ("not", "without", "rather than")?
+
+    ``folded`` is the text's case fold, when the caller has it."""
     if not _may_negate(text):
         return False
     c0, c1 = clause_bounds(text, start)
+    fold = folded if folded is not None and len(folded) == len(text) else None
+    near = max(0, start - 30)
     # The sentence passed the negation gates as a whole; gating each clause again is work done twice.
-    return (bool(NEGATION.regex.search(text[c0:start])) or bool(NEGATED_AFTER.search(text[end:c1]))
-            or bool(NEGATED_JUST_BEFORE.search(text[max(0, start - 30) : start])))
+    return (NEGATED_BEFORE.search_start(text[c0:start], fold and fold[c0:start]) is not None
+            or NEGATED_AFTER.search_start(text[end:c1], fold and fold[end:c1]) is not None
+            or NEGATED_JUST_BEFORE.search_start(text[near:start], fold and fold[near:start]) is not None)
 
 
-NEGATION_GATES = (NEGATION.gate, gate_for(NEGATED_AFTER), gate_for(NEGATED_JUST_BEFORE))
+NEGATION_GATES = (NEGATION.gate, gate_for(NEGATED_AFTER.regex), gate_for(NEGATED_JUST_BEFORE.regex))
 
 
 @text_cache(maxsize=4096)

@@ -134,6 +134,7 @@ TWINS = {
     "an upper-case range": (r"[A-Z]{2,}", False),
     "a case-sensitive group": (r"(?-i:MD)|doctor", False),
     "a back-reference": (r"(\w)\1", False),
+    "a conditional group": (r"(?:(?P<b>between)\s)?\d+(?(b)\s?and\s?\d+|)", True),
 }
 
 

@@ -11,7 +11,16 @@ from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from pipeline import memo
-from pipeline.nlp import Hit, build, inner_starts, lexicon_matches, lexicon_regions, longest_first, sentence_starts
+from pipeline.nlp import (
+    Hit,
+    _mid_word_starts,
+    build,
+    inner_starts,
+    lexicon_matches,
+    lexicon_regions,
+    longest_first,
+    sentence_starts,
+)
 from pipeline.process import process_bytes
 from tests.helpers import run_article
 
@@ -82,6 +91,40 @@ def test_lexicon_regions_match_as_the_whole_sentence_does() -> None:
     assert regions == whole and whole["settings"] and whole["skills"]
 
 
+def test_special_cases_that_start_a_phrase_inside_a_word_are_known() -> None:
+    component = build().get_pipe("career_lexicons")
+    assert ("cannot", "not") in _mid_word_starts(component_rules())
+    # "c'mon" -> "c'm" "on": a phrase such as "on the road" can start after the "m".
+    assert "c'mon" in component.mid_word_cases
+
+
+def component_rules() -> dict[str, list[dict[int, str]]]:
+    rules: dict[str, list[dict[int, str]]] = build().tokenizer.rules  # type: ignore[attr-defined]
+    return rules
+
+
+# Phrases where the tokenizer starts a token: after a space, a hyphen, a slash, a digit, and
+# inside a special case; and occurrences inside words, which are no token's start.
+REGION_TEXTS = {
+    "inside a special case": "They said c'mon the road is long.",
+    "after a hyphen": "Most are customer-facing roles in a hospital.",
+    "after a slash": "They work in an office/hospital setting.",
+    "after a digit": "Crews spend 5days on the road.",
+    "inside a word only": "Unhospitable spaces and reoffices are no settings.",
+}
+
+
+@pytest.mark.parametrize("text", REGION_TEXTS.values(), ids=REGION_TEXTS.keys())
+def test_lexicon_regions_match_where_the_tokenizer_starts_tokens(text: str) -> None:
+    whole = lexicon_matches(text, [(0, len(text))])
+    assert lexicon_matches(text, lexicon_regions(text, text.lower())) == whole
+
+
+def test_a_special_case_inside_a_word_lets_a_phrase_start_there() -> None:
+    text = REGION_TEXTS["inside a special case"]
+    assert [m.text for m in lexicon_matches(text, lexicon_regions(text, text.lower()))["settings"]] == ["on the road"]
+
+
 # (texts, the offsets inside each where one of them could also start)
 INNER = {
     "a suffix that starts another text": (("abc", "bcd"), {"abc": (1,)}),
@@ -104,7 +147,8 @@ def _phrases() -> list[str]:
 # Phrases run into each other and into other words, with and without spaces: a phrase that starts
 # inside another's text must still be found.
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(st.one_of(st.sampled_from(_phrases()), st.sampled_from(["the", "x", "ing", "-", "("])),
+@given(st.lists(st.tuples(st.one_of(st.sampled_from(_phrases()),
+                                    st.sampled_from(["the", "x", "ing", "-", "(", "cannot", "c'mon", "5", "/"])),
                           st.sampled_from(["", " ", " ", "-", ", "])), min_size=1, max_size=6))
 def test_lexicon_regions_find_what_the_whole_sentence_gives(parts: list[tuple[str, str]]) -> None:
     text = "".join(word + sep for word, sep in parts).strip() or "x"

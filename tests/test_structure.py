@@ -285,3 +285,29 @@ def test_mentions_follow_a_roles_list_that_grows() -> None:
     roles += build_roles(["Glaze Chemist"], "")
     assert [m.role for m in find_mentions(roles, "Kiln operators and glaze chemists")] == [
         "kiln-operator", "glaze-chemist"]
+
+
+# Lines the per-line regexes are asked about: the first-character tests in front of them must let
+# every line through that the regex alone would take.
+LINES = ["- item", "* item", "+ item", "• item", "–item", "– item", "1. Read plans", "12) Fix pipes", "123. No",
+         "  3. indented", "\t4) tab", "Plain text", "", "#", "# Title", "#NoSpace", "## Heading ##", "---", "***",
+         "_ _ _", "- - -", "===", "  ==", "Salary - 2024", "٣. Arabic-Indic digit", "related: Plumber vs. Welder",
+         "RELATED : Baker vs. Chef", "Relatedness of jobs", "e.g.", "u.s.", "a.b.c.", "a.b.c.d."]
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_first_character_tests_agree_with_the_line_regexes(line: str) -> None:
+    from pipeline import clean as clean_module
+    from pipeline import load
+
+    assert load._bullet(line) == bool(load.BULLET.match(line))
+    assert clean_module._unprefixed(line) == clean_module.RELATED_PREFIX.sub("", line)
+
+
+def test_numbered_lines_next_to_each_other_are_a_list_and_alone_a_heading() -> None:
+    from pipeline.load import text_blocks
+
+    blocks = text_blocks("Intro line.\n\n1. Salary\n\nText.\n\n1. Read plans\n 2. Fix pipes\n\n3. Outlook\n")
+    assert [(b.kind, b.text) for b in blocks if b.text[:1].isdigit() or b.kind == "list_item"] == [
+        ("paragraph", "1. Salary"), ("list_item", "Read plans"), ("list_item", "Fix pipes"),
+        ("paragraph", "3. Outlook")]
