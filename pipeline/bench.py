@@ -176,7 +176,7 @@ def measure(docs: int, html_pages: int) -> dict[str, object]:
     def pipeline_text() -> None:
         deque((process_bytes(data, name) for name, data in text_docs), maxlen=0)
 
-    pipe_s, tok_s, rounds = _paired(pipeline_all, lambda: deque(nlp.pipe(texts), maxlen=0), rounds=2)
+    pipe_s, tok_s, rounds = _paired(pipeline_all, lambda: deque(nlp.pipe(texts), maxlen=0))
     text_pipe_s, text_tok_s, text_rounds = _paired(pipeline_text, lambda: deque(nlp.pipe(plain), maxlen=0),
                                                    rounds=8)
     cold_s, cold_tok_s, cold_rounds = _paired(cold, lambda: deque(nlp.pipe(plain), maxlen=0), rounds=2)
