@@ -118,7 +118,7 @@ def verb_phrases(rest: str, folded: str | None = None) -> list[Phrase]:
         return []  # most predicates: decided by the first word, before the rest is split up
     cut = CUT.search_start(rest, folded)
     region = rest if cut is None else rest[:cut]
-    words = [(*m.span(), m.group()) for m in WORD.finditer(region)]
+    words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(region)]
     if not words:
         return []
     if words[0][0] != first.start() or words[0][2] != first.group(0):  # the cut fell inside the first word

@@ -311,3 +311,14 @@ def test_numbered_lines_next_to_each_other_are_a_list_and_alone_a_heading() -> N
     assert [(b.kind, b.text) for b in blocks if b.text[:1].isdigit() or b.kind == "list_item"] == [
         ("paragraph", "1. Salary"), ("list_item", "Read plans"), ("list_item", "Fix pipes"),
         ("paragraph", "3. Outlook")]
+
+
+@pytest.mark.parametrize("path", ["a.txt", "A.TXT", "dir.v2/page.HTML", "notes.md", "x.markdown", "a..txt", ".txt",
+                                  "dir/.md", "name.", "noext", "arch.tar.gz", "dir/sub/file.htm"])
+def test_media_type_is_read_off_the_path_as_pathlib_reads_its_suffix(path: str) -> None:
+    import os
+    from pathlib import Path
+
+    from pipeline.load import MEDIA_TYPES
+
+    assert MEDIA_TYPES.get(os.path.splitext(path)[1].lower()) == MEDIA_TYPES.get(Path(path).suffix.lower())
