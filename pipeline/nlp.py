@@ -146,11 +146,12 @@ class CareerLexicons:
         # lower-case text it matches: a text with none of them needs no tokenizing.
         self.gate = AnyOf(texts)
         self.inner = inner_starts(self.gate.strings)
-        # A match starts where a token does, and the tokenizer starts a token right after a letter
-        # only inside a special case ("cannot" -> "can" "not"). So the phrases' texts are looked
-        # for only where no letter comes before (a quarter faster), unless the text holds one of
-        # the special cases that would start a phrase's first token there.
-        self.word_start = (re.compile(r"(?<![^\W\d_])(?:" + self.gate.regex.pattern + ")")
+        # A match starts where a word token does, and the tokenizer starts a word right after a
+        # letter only inside a special case ("cannot" -> "can" "not"); its affix and infix rules
+        # split off punctuation there, or units after digits. So the phrases' texts are looked for
+        # only where no letter comes before (a quarter faster), unless the text holds one of the
+        # special cases that would start a phrase's first token there.
+        self.word_start = (re.compile(r"(?<!" + LETTER.pattern + ")(?:" + self.gate.regex.pattern + ")")
                            if self.gate.regex is not None else None)
         self.mid_word_cases = tuple(sorted({case.lower() for case, start in _mid_word_starts(tokenizer.rules)
                                             if start in first_tokens}))
@@ -180,14 +181,18 @@ class CareerLexicons:
         return self.meta[key][rule_id][1]
 
 
+# What ``CareerLexicons.word_start`` takes for a letter: a word character other than a digit or "_".
+LETTER = re.compile(r"[^\W\d_]")
+
+
 def _mid_word_starts(special_cases: dict[str, list[dict[Any, str]]]) -> list[tuple[str, str]]:
-    """(special case, lower-case token) for each token of a tokenizer special case that starts with
-    a letter right after a letter."""
+    """(special case, lower-case token) for each token of a tokenizer special case that starts right
+    after a letter."""
     out = []
     for case, tokens in special_cases.items():
         orths = [t.get(ORTH, "") for t in tokens]
         for before, token in zip(orths, orths[1:], strict=False):
-            if token[:1].isalpha() and before[-1:].isalpha():
+            if LETTER.fullmatch(before[-1:]):
                 out.append((case, token.lower()))
     return out
 
