@@ -157,8 +157,6 @@ class Lexicon:
 
 def uses_lexicons(s: Sentence, kind: str) -> bool:
     """Whether ``lexicon_facts`` looks at the sentence's lexicon matches: only those sentences are tokenized."""
-    if s.span.block.kind in ("title", "heading"):
-        return False
     return ((kind not in NO_SETTING_KINDS and (kind == "work_environment" or cues.WORK.hit(s.cues)))
             or (kind not in NO_SKILL_KINDS and (kind == "skills" or cues.SKILL.hit(s.cues))))
 
@@ -306,8 +304,6 @@ def extract(seg: Segmented, roles: list[RoleInfo]) -> Facts:
     lexicons = {key: Lexicon(found) for key, found in lexicon_matches(seg.text, needed).items()}
     for s in sentences:
         kind = seg.sections[s.section].kind
-        if s.span.block.kind in ("title", "heading"):
-            continue
         if names_money(s):
             salaries_in(s, roles, kind, facts)
             table_salaries(s, seg, roles, facts)

@@ -59,6 +59,8 @@ class Sentence:
 
 
 def build_sentences(seg: Segmented, roles: list[RoleInfo]) -> list[Sentence]:
+    """The sentences facts are read from, with the roles each is about. Headings and the title give
+    no facts (they name sections and roles), so they are left out."""
     starts = [s.start for s in seg.sections]
     span_starts = [s.start for s in seg.spans]
     out: list[Sentence] = []
@@ -79,6 +81,8 @@ def build_sentences(seg: Segmented, roles: list[RoleInfo]) -> list[Sentence]:
         while span_index + 1 < len(span_starts) and span_starts[span_index + 1] <= start:
             span_index += 1
         span = seg.spans[span_index]
+        if span.block.kind in ("title", "heading"):
+            continue
         if sec_index != last_section:
             previous = []
             last_section = sec_index
@@ -87,12 +91,9 @@ def build_sentences(seg: Segmented, roles: list[RoleInfo]) -> list[Sentence]:
         # "Most employers want a high school diploma" under "Education": said of every role.
         shared = every if section.kind in SHARED_KINDS and section.roles in ([], every) else []
         said = cues.Text.of(text)
-        if span.block.kind in ("title", "heading"):
-            sr = SentenceRoles([], [])
-        else:
-            sr = sentence_roles(text, roles, previous, default, shared, said.fold)
-            if sr.subject:
-                previous = sr.subject
+        sr = sentence_roles(text, roles, previous, default, shared, said.fold)
+        if sr.subject:
+            previous = sr.subject
         out.append(Sentence(start, start + len(text), text, sec_index, span, sr, said))
     return out
 
