@@ -150,9 +150,7 @@ def sentence_roles(
 
 def _subject(text: str, roles: list[RoleInfo], previous: list[str], default: list[str], shared: list[str] | None,
              mentions: list[Mention], opening: list[Mention], folded: str) -> list[str]:
-    # Searching up to position 60 is searching ``text[:60]``: the engine treats ``endpos`` as the end.
-    head = folded[:60] if len(folded) == len(text) else folded
-    if len(roles) > 1 and ALL_CUE.search(text, 0, 60, folded=head) and (
+    if len(roles) > 1 and ALL_CUE.search(text[:60]) and (
             not opening or len({m.role for m in opening}) > 1 or OPENS_WITH_BOTH.match(text)):
         return [r.id for r in roles]
     like = LIKE.match_end(text, folded)

@@ -13,7 +13,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
@@ -307,6 +307,7 @@ class Positions:
     so no caller can read the folded text by mistake."""
 
     def __init__(self, pattern: str, flags: int = re.IGNORECASE) -> None:
+        self.pattern = pattern
         self.regex = re.compile(pattern, flags)
         self.twin = folded_twin(pattern, flags)
 
@@ -438,8 +439,9 @@ def any_gate(gates: Iterable[Gate]) -> AnyGate:
     return AnyGate(tuple(prefixes), AnyOf(minimal) if minimal else None, AnyOf(exact) if exact else None, False)
 
 
-class Gated:
+class Gated(Positions):
     """A compiled regex behind its literal gate, with the same methods; shut, they find nothing.
+    (``match_end`` and ``search_start``, from ``Positions``, ask no gate.)
 
     The gate looks at the whole ``text`` even when ``pos``/``endpos`` narrow the search: a text
     without the literals has no match anywhere in it. ``folded``, when given, is the case-folded
@@ -447,15 +449,9 @@ class Gated:
     """
 
     def __init__(self, pattern: str, flags: int = re.IGNORECASE) -> None:
-        self.regex = re.compile(pattern, flags)
+        super().__init__(pattern, flags)
         self.gate = gate_for(self.regex)
         self.never_shuts = self.gate.never_shuts
-        self.pattern = pattern
-        self.flags = flags
-
-    @cached_property
-    def twin(self) -> re.Pattern[str] | None:
-        return folded_twin(self.pattern, self.flags)
 
     def finditer_folded(self, text: str, folded: str | None = None, pos: int = 0,
                         endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:

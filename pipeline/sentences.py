@@ -19,7 +19,6 @@ from schemas.article import Duty, Evidence, Requirement, Salary, Setting, Skill
 NEGATION = Gated(
     r"\b(not|no longer|never|without|isn't|aren't|doesn't|don't|do not|does not|cannot|can't|rarely|nor|instead of|"
     r"rather than|won't|(?<!\ba )few)\b")
-NEGATED_BEFORE = Positions(NEGATION.pattern)
 NEGATED_AFTER = Positions(
     r"^[^,;.]{0,40}\b(is|are)? ?not (required|necessary|needed|enough|sufficient)\b|^[^.;]{0,25}\bis not\b")
 NEGATED_JUST_BEFORE = Positions(r"\b(rather than|instead of|not|without|no)\s+(an?\s+|the\s+|any\s+)?[\w'’-]*\s*$")
@@ -121,7 +120,7 @@ def negated(text: str, start: int, end: int, folded: str | None = None) -> bool:
     fold = folded if folded is not None and len(folded) == len(text) else None
     near = max(0, start - 30)
     # The sentence passed the negation gates as a whole; gating each clause again is work done twice.
-    return (NEGATED_BEFORE.search_start(text[c0:start], fold and fold[c0:start]) is not None
+    return (NEGATION.search_start(text[c0:start], fold and fold[c0:start]) is not None
             or NEGATED_AFTER.search_start(text[end:c1], fold and fold[end:c1]) is not None
             or NEGATED_JUST_BEFORE.search_start(text[near:start], fold and fold[near:start]) is not None)
 
