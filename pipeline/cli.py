@@ -1,4 +1,4 @@
-"""``extract SRC DST``: a thin click layer over ``pipeline.run.run``."""
+"""``extract SRC DST``: a thin click layer over ``pipeline.batch.runner.run``."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from contextlib import ExitStack
 import click
 
 from pipeline import VERSION
-from pipeline.parallel import default_workers
-from pipeline.run import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Options, RunError, UsageError, run
+from pipeline.batch.runner import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Options, RunError, UsageError, run
+from pipeline.batch.workers import default_workers
 from schemas.article import ManifestEntry
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import gc
 from functools import cache
 
-from pipeline.assemble import assemble
-from pipeline.clean import clean
 from pipeline.extract import extract
-from pipeline.load import check_length, load_bytes
-from pipeline.roles import build_roles, heading_roles, page_title, title_roles
-from pipeline.segment import segment
+from pipeline.stages.assemble import assemble
+from pipeline.stages.clean import clean
+from pipeline.stages.load import check_length, load_bytes
+from pipeline.stages.roles import build_roles, heading_roles, page_title, title_roles
+from pipeline.stages.segment import segment
 from schemas.article import Article
 
 # A small article that takes every stage through its rule files and the spaCy pipeline.

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.run import DEFAULT_MAX_BYTES
+from pipeline.batch.runner import DEFAULT_MAX_BYTES
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -1,4 +1,4 @@
-"""Batch reliability: junk in, nothing lost, everything reported (``pipeline.run`` and ``extract``)."""
+"""Batch reliability: junk in, nothing lost, everything reported (``pipeline.batch.runner`` and ``extract``)."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import pipeline.run as run_module
+import pipeline.batch.runner as run_module
+from pipeline.batch.runner import DEFAULT_TIMEOUT, JOURNAL, MANIFEST, Options, pipeline_version, run
 from pipeline.cli import main
-from pipeline.run import DEFAULT_TIMEOUT, JOURNAL, MANIFEST, Options, pipeline_version, run
 from tests.batch_inputs import ARTICLE, BAD, GOOD, IS_ROOT, Bad, copy_good, make_bad, restore_permissions
 from tests.conftest import ROOT
 from tests.test_schema import check
@@ -361,7 +361,7 @@ def test_sigkill_during_a_write_leaves_only_a_part_file(tmp_path: Path) -> None:
     script = textwrap.dedent(f"""
         import os, sys, time
         from pathlib import Path
-        from pipeline.run import run
+        from pipeline.batch.runner import run
 
         def stuck_fsync(fd):  # the data is written, not yet renamed into place
             print("writing", flush=True)
@@ -392,7 +392,7 @@ def test_a_second_run_into_the_same_folder_is_refused(tmp_path: Path) -> None:
     script = textwrap.dedent(f"""
         import os, time
         from pathlib import Path
-        from pipeline.run import run
+        from pipeline.batch.runner import run
         def stuck_fsync(fd):
             print("writing", flush=True)
             time.sleep(120)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 
-from pipeline import bench
+from benchmarks import bench
 from pipeline.process import warm_up
 
 

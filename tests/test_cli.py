@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import pipeline.run as run_module
+import pipeline.batch.runner as run_module
 from pipeline import VERSION
+from pipeline.batch.runner import MANIFEST
 from pipeline.cli import main
-from pipeline.run import MANIFEST
 from tests.batch_inputs import ARTICLE, copy_good
 from tests.conftest import ROOT
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.run import Options, run
+from pipeline.batch.runner import Options, run
 from tests.conftest import DEV, ROOT, SHARED
 
 SCORER = SHARED / "tools" / "score.py"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.duties import base_form, verb_phrases
+from pipeline.extract.duties import verb_phrases
+from pipeline.rules.words import base_form
 from tests.helpers import run_article
 
 SPLIT_CASES = [

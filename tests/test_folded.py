@@ -1,4 +1,4 @@
-"""Regexes that run as their case-sensitive twin on a sentence's case fold (``pipeline.gate``'s
+"""Regexes that run as their case-sensitive twin on a sentence's case fold (``pipeline.rules.matcher``'s
 ``Positions`` and ``Gated.*_folded``) find what the case-insensitive regex finds in the text, and
 every caller that hands over a fold answers as it does without one.
 
@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import attribute, duties, requirements, salary, sentences
-from pipeline.gate import Gated, Positions
-from pipeline.nlp import sentence_starts
-from pipeline.roles import build_roles, title_roles
+from pipeline.extract import duties, requirements
+from pipeline.extract import salaries as salary
+from pipeline.rules.components import sentence_starts
+from pipeline.rules.matcher import Gated, Positions
+from pipeline.stages import attribute, sentences
+from pipeline.stages.roles import build_roles, title_roles
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ODD_FOLDS = [

@@ -1,4 +1,4 @@
-"""Literal gates (``pipeline.gate``): a gate may let through a text its regex does not match, never
+"""Literal gates (``pipeline.rules.matcher``): a gate may let through a text its regex does not match, never
 shut out one it does. Table-driven for the analysis, property-based for every rule file."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.gate import EXACT, Gated, folded_twin, gate_for, required_literals, required_prefixes
-from pipeline.roles import CAPITAL_WORD
-from pipeline.rules import DATA, compiled_rules, finditer_rules, pattern_rules
+from pipeline.rules.loader import DATA, compiled_rules, finditer_rules, pattern_rules
+from pipeline.rules.matcher import EXACT, Gated, folded_twin, gate_for, required_literals, required_prefixes
+from pipeline.stages.roles import CAPITAL_WORD
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

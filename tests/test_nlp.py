@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from pipeline import memo
-from pipeline.nlp import (
+from pipeline.process import process_bytes
+from pipeline.rules import cache as memo
+from pipeline.rules.components import (
     Hit,
     _mid_word_starts,
     build,
@@ -21,7 +22,6 @@ from pipeline.nlp import (
     longest_first,
     sentence_starts,
 )
-from pipeline.process import process_bytes
 from tests.helpers import run_article
 
 # (text, the sentences it splits into)

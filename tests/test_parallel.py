@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import pipeline.run as run_module
+import pipeline.batch.runner as run_module
+from pipeline.batch.runner import MANIFEST, Options, run, with_timeout
 from pipeline.cli import main
-from pipeline.model import PipelineError
-from pipeline.run import MANIFEST, Options, run, with_timeout
+from pipeline.types import PipelineError
 from tests.batch_inputs import ARTICLE, BAD, GOOD, copy_good, make_bad
 
 PICKED_BAD = ("empty", "png", "invalid-utf8", "cp1252", "deep-html", "symlink-outside", "fifo", "name-unicode")

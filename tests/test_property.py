@@ -6,9 +6,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.load import MEDIA_TYPES, load_bytes
-from pipeline.model import PipelineError
 from pipeline.process import process_bytes
+from pipeline.stages.load import MEDIA_TYPES, load_bytes
+from pipeline.types import PipelineError
 from tests.test_schema import check
 
 SUFFIXES = sorted(MEDIA_TYPES)

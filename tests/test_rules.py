@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from pipeline import rules
-from pipeline.rules import DATA, PatternRule, PhraseRule, RuleFileError
+from pipeline.rules import loader as rules
+from pipeline.rules.loader import DATA, PatternRule, PhraseRule, RuleFileError
 
 PATTERN_FILES = ["boilerplate.jsonl", "content_kinds.jsonl", "education.jsonl", "salary_distractors.jsonl",
                  "section_kinds.jsonl", "title_patterns.jsonl"]

@@ -1,4 +1,4 @@
-"""Pay extraction, table-driven: the pure parser (``pipeline.salary``) and the whole pipeline.
+"""Pay extraction, table-driven: the pure parser (``pipeline.extract.salaries``) and the whole pipeline.
 
 Every sentence here is invented for these tests. A case the pipeline gets wrong stays in its table
 as a strict xfail whose reason says what comes out instead, so fixing the gap turns it into a pass.
@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import pytest
 
-from pipeline.salary import find_money, period, statistic
+from pipeline.extract.salaries import find_money, period, statistic
 from tests.helpers import BOTH, A, B, run_article
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.clean import clean, match_rule
-from pipeline.load import load_bytes
-from pipeline.model import Block
 from pipeline.process import process_bytes
-from pipeline.roles import build_roles, find_mentions, page_title, title_roles
-from pipeline.segment import classify_heading, looks_like_heading
+from pipeline.stages.clean import clean, match_rule
+from pipeline.stages.load import load_bytes
+from pipeline.stages.roles import build_roles, find_mentions, page_title, title_roles
+from pipeline.stages.segment import classify_heading, looks_like_heading
+from pipeline.types import Block
 
 TITLE_CASES = [
     pytest.param("Dental Assistant vs. Dental Hygienist: What Are the Differences?",
@@ -213,7 +213,7 @@ def test_markdown_setext_headings() -> None:
 
 
 def test_html_noise_words_are_single_words() -> None:
-    from pipeline.rules import load_lexicon
+    from pipeline.rules.loader import load_lexicon
 
     # Class and id values are split into words before the lookup, so an entry with a separator never matches.
     assert all(word.isalnum() for word in load_lexicon("html_noise_classes.tsv"))
@@ -297,15 +297,15 @@ LINES = ["- item", "* item", "+ item", "• item", "–item", "– item", "1. Re
 
 @pytest.mark.parametrize("line", LINES)
 def test_first_character_tests_agree_with_the_line_regexes(line: str) -> None:
-    from pipeline import clean as clean_module
-    from pipeline import load
+    from pipeline.stages import clean as clean_module
+    from pipeline.stages import load
 
     assert load._bullet(line) == bool(load.BULLET.match(line))
     assert clean_module._unprefixed(line) == clean_module.RELATED_PREFIX.sub("", line)
 
 
 def test_numbered_lines_next_to_each_other_are_a_list_and_alone_a_heading() -> None:
-    from pipeline.load import text_blocks
+    from pipeline.stages.load import text_blocks
 
     blocks = text_blocks("Intro line.\n\n1. Salary\n\nText.\n\n1. Read plans\n 2. Fix pipes\n\n3. Outlook\n")
     assert [(b.kind, b.text) for b in blocks if b.text[:1].isdigit() or b.kind == "list_item"] == [
@@ -319,6 +319,6 @@ def test_media_type_is_read_off_the_path_as_pathlib_reads_its_suffix(path: str) 
     import os
     from pathlib import Path
 
-    from pipeline.load import MEDIA_TYPES
+    from pipeline.stages.load import MEDIA_TYPES
 
     assert MEDIA_TYPES.get(os.path.splitext(path)[1].lower()) == MEDIA_TYPES.get(Path(path).suffix.lower())

@@ -15,8 +15,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.html import html_blocks
-from pipeline.model import Block, BlockKind, Document, PipelineError
+from pipeline.stages.html import html_blocks
+from pipeline.types import Block, BlockKind, Document, PipelineError
 
 MEDIA_TYPES = {
     ".txt": "text/plain",

@@ -10,16 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from lemminflect import getLemma
+from pipeline.rules.matcher import Gated, Positions
+from pipeline.rules.words import base_form, verb_form
 
-from pipeline.gate import Gated, Positions
-from pipeline.rules import load_terms
-from pipeline.words import parts_of_speech
-
-VERBS = load_terms("duty_verbs.txt")
-NOT_VERBS = load_terms("not_duty_verbs.txt")
 MODIFIERS = Positions(
     r"\s*(?:(?:also|typically|usually|often|generally|may|might|can|could|must|will|both|then|mainly|primarily|"
     r"largely|regularly|frequently|sometimes|still|personally|directly|routinely|commonly|each|further|even|"
@@ -62,44 +56,6 @@ MAX_WORDS = 14
 WORD = re.compile(r"[\w'’-]+")
 FIRST_WORD = re.compile(r"\s*([\w'’-]+)")
 ONLY_COMMAS = re.compile(r"[\s,]*")
-
-
-@lru_cache(maxsize=65536)
-def base_form(word: str, loose: bool = True) -> str | None:
-    """The base form when ``word`` can head a duty, else None.
-
-    Loose: any form lemminflect knows as a verb (right after a subject, "staff" and "dig" are verbs).
-    Strict: only listed verbs and words lemminflect knows as verbs but not as nouns, for the
-    middle of a sentence where "balance" in "hearing loss and balance disorders" is a noun.
-    """
-    w = word.lower()
-    if w in NOT_VERBS or not w.isalpha():
-        return None
-    if w in VERBS:
-        return w
-    lemmas = parts_of_speech(w)
-    if "VERB" not in lemmas:
-        return None
-    base = str(getLemma(w, upos="VERB")[0])
-    if base in NOT_VERBS:
-        return None
-    if loose or base in VERBS or lemmas <= {"VERB", "ADJ"}:
-        return base
-    return None
-
-
-def verb_form(word: str, loose: bool = True) -> str | None:
-    w = word.lower()
-    base = base_form(w, loose)
-    if base is None:
-        return None
-    if w == base:
-        return "base"
-    if w.endswith("ing"):
-        return "ing"
-    if w.endswith("s"):
-        return "s"
-    return "past"
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
 from pipeline import VERSION
-from pipeline.gate import Gated
-from pipeline.model import Document, Segmented
-from pipeline.roles import RoleInfo, title_type
-from pipeline.sentences import Facts
+from pipeline.rules.matcher import Gated
+from pipeline.stages.roles import RoleInfo, title_type
+from pipeline.stages.sentences import Facts
+from pipeline.types import Document, Segmented
 from schemas.article import (
     Article,
     Comparison,

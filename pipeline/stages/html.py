@@ -15,8 +15,8 @@ from typing import Any
 from bs4 import BeautifulSoup, Tag
 from bs4.element import Comment, NavigableString
 
-from pipeline.model import Block, BlockKind, Dropped
-from pipeline.rules import load_lexicon
+from pipeline.rules.loader import load_lexicon
+from pipeline.types import Block, BlockKind, Dropped
 
 SILENT_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "form", "button", "input", "select",
                "textarea", "head", "meta", "link", "canvas", "video", "audio", "picture", "img"}

@@ -40,10 +40,10 @@ from types import FrameType
 from typing import IO, Any, BinaryIO
 
 from pipeline import VERSION
-from pipeline.load import MEDIA_TYPES
-from pipeline.model import PipelineError
-from pipeline.parallel import private_fd
+from pipeline.batch.workers import private_fd
 from pipeline.process import process_bytes, warm_up
+from pipeline.stages.load import MEDIA_TYPES
+from pipeline.types import PipelineError
 from schemas.article import ManifestEntry
 
 MANIFEST = "manifest.jsonl"
@@ -107,7 +107,7 @@ def pipeline_version() -> str:
     """``VERSION`` plus a digest of the pipeline's code and data, so any change to them redoes inputs."""
     digest = hashlib.sha256()
     for package in ("pipeline", "schemas"):
-        base = Path(__file__).resolve().parent.parent / package
+        base = Path(__file__).resolve().parents[2] / package
         for path in sorted(base.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
                 digest.update(path.relative_to(base).as_posix().encode("utf-8", "surrogateescape") + b"\0")
@@ -411,7 +411,7 @@ def do_job(job: Job) -> Outcome:
 
 
 def lost(job: Job, why: str) -> Outcome:
-    """The outcome of a job whose worker died or overran (see ``pipeline.parallel``)."""
+    """The outcome of a job whose worker died or overran (see ``pipeline.batch.workers``)."""
     if why == "timed out":
         return Outcome("failed", error=f"PipelineError: timed out after {job.timeout:g} s (--timeout)")
     return Outcome("failed", error=one_line(f"WorkerError: {why}"))
@@ -790,14 +790,14 @@ def _jobs(source: LocalSource | UrlSource, dest: LocalDest | UrlDest, options: O
 def _execute(jobs: Iterator[Job], options: Options) -> Generator[tuple[Job, Outcome], None, None]:
     """``(job, outcome)`` pairs in the order jobs finish: here, in worker processes or on Dask."""
     if options.dask_scheduler:
-        from pipeline.parallel import dask_map
+        from pipeline.batch.workers import dask_map
 
         yield from dask_map(options.dask_scheduler, do_job, jobs, lambda job, why: lost(job, why))
     elif options.workers <= 1:
         for job in jobs:
             yield job, do_job(job)
     else:
-        from pipeline.parallel import Pool
+        from pipeline.batch.workers import Pool
 
         # The worker enforces --timeout itself; the pool kills a worker that overran it anyway.
         hard = options.timeout + max(5.0, options.timeout) if options.timeout > 0 else None

@@ -1,4 +1,4 @@
-"""Skill names from patterns, beside the lexicon matches that ``pipeline.nlp`` finds.
+"""Skill names from patterns, beside the lexicon matches that ``pipeline.rules.components`` finds.
 
 - "<A>, <B> and <C> skills": each coordinated name before "skills" ("strong analytical and
   mathematical skills" gives "analytical" and "mathematical").
@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.gate import Gated
-from pipeline.rules import load_terms
+from pipeline.rules.loader import load_terms
+from pipeline.rules.matcher import Gated
 
 SKILL_STOP = load_terms("skill_stopwords.txt")
 WORD = re.compile(r"[A-Za-z][A-Za-z+#-]*|,|&")

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline import cues
-from pipeline import salary as pay
-from pipeline.attribute import clause_bounds, other_occupation, roles_at
-from pipeline.gate import Gated
-from pipeline.memo import text_cache
-from pipeline.roles import RoleInfo
-from pipeline.rules import PatternRule, finditer_rules
-from pipeline.sentences import OPTIONAL, Facts, Sentence, evidence, names_money, negated
+from pipeline.extract import salaries as pay
+from pipeline.rules import cues
+from pipeline.rules.cache import text_cache
+from pipeline.rules.loader import PatternRule, finditer_rules
+from pipeline.rules.matcher import Gated
+from pipeline.stages.attribute import clause_bounds, other_occupation, roles_at
+from pipeline.stages.roles import RoleInfo
+from pipeline.stages.sentences import OPTIONAL, Facts, Sentence, evidence, names_money, negated
 from schemas.article import Duration, Requirement
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

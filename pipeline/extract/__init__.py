@@ -1,8 +1,8 @@
 """extract: sentences of the segmented article -> typed facts, each attributed and grounded.
 
-Sentences and their roles come from ``pipeline.sentences`` (one spaCy pass); salaries from the pure
-parser in ``pipeline.salary``; requirements from ``pipeline.requirements``; settings and skills from
-the lexicon matches; duties from ``pipeline.duties``.
+Sentences and their roles come from ``pipeline.stages.sentences`` (one spaCy pass); salaries from the pure
+parser in ``pipeline.extract.salaries``; requirements from ``pipeline.extract.requirements``; settings and skills from
+the lexicon matches; duties from ``pipeline.extract.duties``.
 """
 
 from __future__ import annotations
@@ -10,17 +10,17 @@ from __future__ import annotations
 import bisect
 import re
 
-from pipeline import cues
-from pipeline import duties as duty_rules
-from pipeline import salary as pay
-from pipeline import skills as skill_rules
-from pipeline.attribute import clause_bounds, other_occupation, roles_at
-from pipeline.gate import Gated
-from pipeline.model import Segmented
-from pipeline.nlp import LexMatch, lexicon_matches, lexicon_regions, skill_kind
-from pipeline.requirements import education_matches, requirements_in
-from pipeline.roles import RoleInfo
-from pipeline.sentences import NEGATION, Facts, Sentence, build_sentences, evidence, names_money, negated
+from pipeline.extract import duties as duty_rules
+from pipeline.extract import salaries as pay
+from pipeline.extract import skills as skill_rules
+from pipeline.extract.requirements import education_matches, requirements_in
+from pipeline.rules import cues
+from pipeline.rules.components import LexMatch, lexicon_matches, lexicon_regions, skill_kind
+from pipeline.rules.matcher import Gated
+from pipeline.stages.attribute import clause_bounds, other_occupation, roles_at
+from pipeline.stages.roles import RoleInfo
+from pipeline.stages.sentences import NEGATION, Facts, Sentence, build_sentences, evidence, names_money, negated
+from pipeline.types import Segmented
 from schemas.article import Duty, Salary, Setting, Skill
 
 # "$38,200 per year, or $18.36 an hour": the same pay restated in another period.
@@ -98,7 +98,7 @@ def _respectively(s: Sentence, moneys: list[pay.Money]) -> list[str]:
 
 def table_salaries(s: Sentence, seg: Segmented, roles: list[RoleInfo], facts: Facts) -> None:
     """A pay table: the header row names a role per column; the first cell names the figure."""
-    from pipeline.roles import find_mentions
+    from pipeline.stages.roles import find_mentions
 
     block = s.span.block
     if block.kind != "table_row" or block.header:

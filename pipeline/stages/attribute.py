@@ -15,12 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.duties import base_form
-from pipeline.gate import Gated, Positions
-from pipeline.memo import text_cache
-from pipeline.roles import Mention, RoleInfo, find_mentions
-from pipeline.rules import load_terms
-from pipeline.words import can_be_adjective
+from pipeline.rules.cache import text_cache
+from pipeline.rules.loader import load_terms
+from pipeline.rules.matcher import Gated, Positions
+from pipeline.rules.words import base_form, can_be_adjective
+from pipeline.stages.roles import Mention, RoleInfo, find_mentions
 
 ALL_CUE = Gated(
     r"\b(both|all three|all four|all of them|either (role|job|career)|the two (roles|jobs|careers|professions|"

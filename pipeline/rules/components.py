@@ -22,9 +22,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 
-from pipeline.gate import AnyOf
-from pipeline.rules import load_terms, phrase_rules
-from pipeline.words import parts_of_speech
+from pipeline.rules.loader import load_terms, phrase_rules
+from pipeline.rules.matcher import AnyOf
+from pipeline.rules.words import parts_of_speech
 
 ABBREVIATIONS = load_terms("abbreviations.txt")
 LEXICONS = {"settings": "settings.jsonl", "skills": "skills.jsonl"}

@@ -13,10 +13,10 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from pipeline.memo import text_cache
-from pipeline.model import Block, Document, SectionInfo, Segmented, Span
-from pipeline.roles import RoleInfo, find_mentions
-from pipeline.rules import PatternRule, compiled_rules, first_match
+from pipeline.rules.cache import text_cache
+from pipeline.rules.loader import PatternRule, compiled_rules, first_match
+from pipeline.stages.roles import RoleInfo, find_mentions
+from pipeline.types import Block, Document, SectionInfo, Segmented, Span
 
 SUMMARY_MAX = 300
 SUMMARY_CSS = re.compile(r"dek|lede|lead|standfirst|subtitle|summary|subhead|excerpt|deck|strap", re.IGNORECASE)

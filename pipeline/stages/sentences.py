@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline import cues
-from pipeline.attribute import SentenceRoles, clause_bounds, sentence_roles
-from pipeline.gate import Gated, Positions, gate_for
-from pipeline.memo import text_cache
-from pipeline.model import Segmented, Span
-from pipeline.nlp import sentence_starts
-from pipeline.roles import RoleInfo
+from pipeline.rules import cues
+from pipeline.rules.cache import text_cache
+from pipeline.rules.components import sentence_starts
+from pipeline.rules.matcher import Gated, Positions, gate_for
+from pipeline.stages.attribute import SentenceRoles, clause_bounds, sentence_roles
+from pipeline.stages.roles import RoleInfo
+from pipeline.types import Segmented, Span
 from schemas.article import Duty, Evidence, Requirement, Salary, Setting, Skill
 
 NEGATION = Gated(

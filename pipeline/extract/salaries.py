@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.gate import Gated
-from pipeline.rules import first_match
+from pipeline.rules.loader import first_match
+from pipeline.rules.matcher import Gated
 
 CURRENCY_SYMBOLS = {
     "$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "usd": "USD", "gbp": "GBP", "eur": "EUR",

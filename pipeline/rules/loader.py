@@ -16,9 +16,9 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from pipeline.gate import AnyGate, Gate, any_gate, folded_twin, gate_for
+from pipeline.rules.matcher import AnyGate, Gate, any_gate, folded_twin, gate_for
 
-DATA = Path(__file__).with_name("data")
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 class RuleFileError(Exception):

@@ -1,4 +1,4 @@
-"""Throughput benchmark: ``python -m pipeline.bench [--docs N] [--html-pages N] [--out FILE]``.
+"""Throughput benchmark: ``python -m benchmarks.bench [--docs N] [--html-pages N] [--out FILE]``.
 
 Builds a corpus of varied articles (the sample and the test fixtures with other occupations,
 shuffled sections, other figures and page noise; txt, Markdown and HTML), then measures in one
@@ -10,7 +10,7 @@ run on the same texts:
 - the same "cold": every cache keyed by article text emptied before each document, as if no
   sentence had been seen before (the generated corpus repeats its sources' sentences);
 - the same over all documents, HTML included (``all_*``);
-- the batch job (``pipeline.run.run``) with 1 and with 2 worker processes, and their ratio (best of two
+- the batch job (``pipeline.batch.runner.run``) with 1 and with 2 worker processes, and their ratio (best of two
   rounds each);
 - ~60 KB HTML pages: the whole pipeline against BeautifulSoup(lxml) parsing the same pages alone;
 - with ``--memory N,M,...``: the batch job's peak memory (its own and its largest worker's) over
@@ -39,10 +39,9 @@ from pathlib import Path
 import spacy
 from bs4 import BeautifulSoup
 
-from pipeline import extract as extract_module
-from pipeline import memo
+from pipeline.batch.runner import Options, run
 from pipeline.process import process_bytes, warm_up
-from pipeline.run import Options, run
+from pipeline.rules import cache as memo
 
 ROOT = Path(__file__).resolve().parent.parent
 # A fixed list, so that adding a test fixture does not change the benchmark's corpus.
@@ -204,7 +203,6 @@ def measure(docs: int, html_pages: int) -> dict[str, object]:
     return {
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
         # The optional mypyc build (setup.py) or pure Python.
-        "compiled": Path(extract_module.__file__ or "").suffix in (".so", ".pyd"),
         # The target (issue 5): text documents (txt and Markdown), one process, against the tokenizer.
         "text_docs": len(text_docs),
         "text_words": text_words,
@@ -240,7 +238,7 @@ def measure(docs: int, html_pages: int) -> dict[str, object]:
 _PEAK = """
 import resource, sys
 from pathlib import Path
-from pipeline.run import Options, run
+from pipeline.batch.runner import Options, run
 summary = run(Path(sys.argv[1]), Path(sys.argv[2]), Options(workers=int(sys.argv[3])))
 assert summary.count("failed") == 0
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
@@ -272,7 +270,7 @@ def memory(sizes: list[int], workers: int = 2) -> dict[str, object]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=2000, help="articles in the generated corpus (default 2000)")
     parser.add_argument("--html-pages", type=int, default=100, help="~60 KB HTML pages (default 100)")
     parser.add_argument("--memory", metavar="N,M", help="also the batch's peak memory over N and M documents "

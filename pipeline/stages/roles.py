@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipeline.memo import text_cache
-from pipeline.model import Block
-from pipeline.rules import PatternRule, compiled_rules, load_terms
-from pipeline.words import can_be_adjective
+from pipeline.rules.cache import text_cache
+from pipeline.rules.loader import PatternRule, compiled_rules, load_terms
+from pipeline.rules.words import can_be_adjective
+from pipeline.types import Block
 
 TITLE_SCAN = 12
 LEAD_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.gate import AnyOf
+from pipeline.rules.matcher import AnyOf
 
 WORD = re.compile(r"[a-z][a-z'’-]*")
 
@@ -23,7 +23,7 @@ class Text:
     def __init__(self, low: str, words: frozenset[str] = frozenset(), fold: str = "") -> None:
         self.low = low
         self.words = words
-        # The case fold, for literal gates (``pipeline.gate``); the lower case when the text is ASCII.
+        # The case fold, for literal gates (``pipeline.rules.matcher``); the lower case when the text is ASCII.
         self.fold = fold
         self.hits: dict[Cue, bool] = {}
 

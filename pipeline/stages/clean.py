@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.model import Block, Document, Dropped
-from pipeline.roles import find_title_index, is_title_like, title_roles
-from pipeline.rules import PatternRule, first_match
+from pipeline.rules.loader import PatternRule, first_match
+from pipeline.stages.roles import find_title_index, is_title_like, title_roles
+from pipeline.types import Block, Document, Dropped
 
 SHORT = 160
 PROSE = 200
