@@ -6,11 +6,14 @@ import gc
 from functools import cache
 
 from pipeline.extract import extract
+from pipeline.rules.titles import page_title
 from pipeline.stages.assemble import assemble
+from pipeline.stages.attribute import attribute
 from pipeline.stages.clean import clean
 from pipeline.stages.load import check_length, load_bytes
-from pipeline.stages.roles import build_roles, heading_roles, page_title, title_roles
+from pipeline.stages.roles import find_roles
 from pipeline.stages.segment import segment
+from pipeline.stages.sentences import split_sentences
 from schemas.article import Article
 
 # A small article that takes every stage through its rule files and the spaCy pipeline.
@@ -34,11 +37,10 @@ def warm_up() -> None:
 
 def process_bytes(data: bytes, path: str) -> Article:
     doc = clean(load_bytes(data, path))
-    title = next((b.text for b in doc.blocks if b.kind == "title"), None) or page_title(doc.html_title) or ""
-    body = "\n".join(b.text for b in doc.blocks)
-    roles = build_roles(title_roles(title) or heading_roles(doc.blocks), body)
-    seg = segment(doc, roles)
-    seg.title = seg.title or title or None
+    title = next((b.text for b in doc.blocks if b.kind == "title"), None) or page_title(doc.html_title)
+    roles = find_roles(doc, title)
+    seg = segment(doc, roles, title)
     check_length(seg.text)
-    facts = extract(seg, roles)
+    sentences = attribute(split_sentences(seg), seg, roles)
+    facts = extract(seg, sentences, roles)
     return assemble(doc, seg, roles, facts)

@@ -1,9 +1,12 @@
-"""Plain typed objects that the stages pass one way: Document -> Segmented -> Facts -> Article."""
+"""The objects the stages pass one way: Document -> roles -> Segmented -> sentences -> Facts -> Article."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
+
+from pipeline.rules.text import Text
+from schemas.article import Duty, Evidence, Requirement, Salary, Setting, Skill
 
 BlockKind = Literal["title", "heading", "paragraph", "list_item", "table_row", "break"]
 
@@ -76,3 +79,83 @@ class Segmented:
     summary: str | None
     spans: list[Span]
     sections: list[SectionInfo]
+
+
+@dataclass(frozen=True)
+class RoleInfo:
+    id: str
+    name: str
+    # Lower-case forms searched for in the body, longest first.
+    forms: tuple[str, ...] = ()
+    # What mention finding depends on, as one hashable value (its results are cached by it).
+    signature: tuple[str, str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "forms", tuple(self.forms))
+        object.__setattr__(self, "signature", (self.id, self.name, self.forms))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A role named in a text: its offsets and the role's id."""
+
+    start: int
+    end: int
+    role: str
+
+
+class SentenceAt(NamedTuple):
+    """Where a sentence is: its start in the cleaned text, its text, its section and its block."""
+
+    start: int
+    text: str
+    section: int
+    span: Span
+
+
+@dataclass
+class SentenceRoles:
+    """The roles a sentence is about (``subject``), the roles it names, and those that open it."""
+
+    subject: list[str]
+    mentions: list[Mention] = field(default_factory=list)
+    opening: list[Mention] = field(default_factory=list)
+
+
+class Sentence(Text):
+    """A sentence of the cleaned text with the roles it is about: what the extractors read.
+
+    As a ``Text`` it carries its case fold, words and the answers rules have given about it.
+    """
+
+    __slots__ = ("start", "end", "section", "span", "roles", "_evidence")
+    # Set by the attribute stage, which makes the sentence: its rules read the sentence's text first.
+    roles: SentenceRoles
+
+    def __init__(self, at: SentenceAt) -> None:
+        super().__init__(at.text)
+        self.start = at.start
+        self.end = at.start + len(at.text)
+        self.section = at.section
+        self.span = at.span
+        self._evidence: Evidence | None = None
+
+    def evidence(self) -> Evidence:
+        """The evidence of every fact found in the sentence: one frozen object, made once."""
+        if self._evidence is None:
+            self._evidence = Evidence(start=self.start, end=self.end, section=self.section)
+        return self._evidence
+
+
+@dataclass
+class Facts:
+    duties: list[Duty] = field(default_factory=list)
+    requirements: list[Requirement] = field(default_factory=list)
+    salaries: list[Salary] = field(default_factory=list)
+    settings: list[Setting] = field(default_factory=list)
+    skills: list[Skill] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    # Each role's surface forms as the text writes them ("NPs", "nurse practitioners"): its aliases.
+    surfaces: dict[str, set[str]] = field(default_factory=dict)
+    # (lower-case text, roles) of the duties so far: one duty is kept once.
+    duty_keys: set[tuple[str, tuple[str, ...]]] = field(default_factory=set)

@@ -10,8 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pipeline.rules.literals import EXACT, folded_twin, required_literals, required_prefixes
 from pipeline.rules.loader import DATA, compiled_rules, finditer_rules, pattern_rules
-from pipeline.rules.matcher import EXACT, Gated, folded_twin, gate_for, required_literals, required_prefixes
+from pipeline.rules.matcher import Pattern, gate_for
+from pipeline.rules.text import Text
 from pipeline.stages.roles import CAPITAL_WORD
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -71,12 +73,13 @@ def test_case_sensitive_literals_are_looked_for_as_written() -> None:
 
 
 def test_gated_regex_skips_only_texts_it_cannot_match() -> None:
-    rx = Gated(r"\bassociate'?s? degree\b")
+    rx = Pattern(r"\bassociate'?s? degree\b")
     assert rx.search("An Associate's Degree is enough.")
     assert rx.search("nothing here") is None
+    assert not rx.may_match("nothing here")
     assert list(rx.finditer("an associate degree, an associates degree")) != []
     assert rx.match("associate degree")
-    assert rx.search("x", folded="associate degree") is None  # the gate opens, the regex decides
+    assert rx.search(Text("x", fold="associate degree")) is None  # the gate opens, the regex decides
     assert rx.search("an associate degree", 3) and rx.search("an associate degree", 0, 5) is None
 
 
@@ -91,7 +94,7 @@ def _rule_cases() -> list[tuple[str, str]]:
 @pytest.mark.parametrize("name, rule_id", _rule_cases())
 def test_every_rule_gate_opens_for_its_own_matches(name: str, rule_id: str) -> None:
     """Strings generated from the rule's regex (hypothesis ``from_regex``) always pass its gate."""
-    regex, gate = next((c.regex, c.gate) for c in compiled_rules(name) if c.rule.id == rule_id)
+    regex, gate = next((c.matcher.regex, c.matcher.gate) for c in compiled_rules(name) if c.rule.id == rule_id)
 
     @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.from_regex(regex))
@@ -146,22 +149,23 @@ def test_folded_twin(pattern: str, expected: bool) -> None:
 @pytest.mark.parametrize("name", RULE_FILES)
 def test_folded_twins_count_what_the_rules_count(name: str) -> None:
     for compiled in compiled_rules(name):
-        if compiled.twin is None:
+        twin, regex = compiled.matcher.twin, compiled.matcher.regex
+        if twin is None:
             continue
         for text in _fixture_texts():
             folded = text.casefold()
             if len(folded) == len(text):
-                assert len(compiled.twin.findall(folded)) == len(compiled.regex.findall(text)), (compiled.rule.id, text)
+                assert len(twin.findall(folded)) == len(regex.findall(text)), (compiled.rule.id, text)
 
 
 @pytest.mark.parametrize("name", RULE_FILES)
 def test_a_shut_gate_counts_nothing_that_the_rule_would_count(name: str) -> None:
-    """``CompiledRule.count`` asks the gate first, on whole sections as on lines."""
+    """``Pattern.count`` asks the gate first, on whole sections as on lines."""
     sections = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.rglob("*"))
                 if p.suffix in (".txt", ".md")]
     for compiled in compiled_rules(name):
         for text in sections + _fixture_texts():
-            assert compiled.count(text, text.casefold()) == len(compiled.regex.findall(text)), compiled.rule.id
+            assert compiled.matcher.count(Text(text)) == len(compiled.matcher.regex.findall(text)), compiled.rule.id
 
 
 @settings(max_examples=300, deadline=None)

@@ -22,6 +22,7 @@ from pipeline.rules.components import (
     longest_first,
     sentence_starts,
 )
+from pipeline.rules.text import Text
 from tests.helpers import run_article
 
 # (text, the sentences it splits into)
@@ -78,16 +79,16 @@ def test_lexicon_regions_cover_every_phrase_they_were_built_from() -> None:
     component = build().get_pipe("career_lexicons")
     for phrase in component.gate.strings:
         text = f"They say {phrase} matters."
-        regions = lexicon_regions(text, text.lower())
+        regions = lexicon_regions(Text(text))
         start = text.index(phrase)
         assert any(a <= start and start + len(phrase) <= b for a, b in regions), phrase
-    assert lexicon_regions("zzz qqq", "zzz qqq") == []
+    assert lexicon_regions(Text("zzz qqq")) == []
 
 
 def test_lexicon_regions_match_as_the_whole_sentence_does() -> None:
     text = "Most work in a hospital or a private clinic, and they need customer service skills and patience."
     whole = lexicon_matches(text, [(0, len(text))])
-    regions = lexicon_matches(text, lexicon_regions(text, text.lower()))
+    regions = lexicon_matches(text, lexicon_regions(Text(text)))
     assert regions == whole and whole["settings"] and whole["skills"]
 
 
@@ -117,12 +118,12 @@ REGION_TEXTS = {
 @pytest.mark.parametrize("text", REGION_TEXTS.values(), ids=REGION_TEXTS.keys())
 def test_lexicon_regions_match_where_the_tokenizer_starts_tokens(text: str) -> None:
     whole = lexicon_matches(text, [(0, len(text))])
-    assert lexicon_matches(text, lexicon_regions(text, text.lower())) == whole
+    assert lexicon_matches(text, lexicon_regions(Text(text))) == whole
 
 
 def test_a_special_case_inside_a_word_lets_a_phrase_start_there() -> None:
     text = REGION_TEXTS["inside a special case"]
-    assert [m.text for m in lexicon_matches(text, lexicon_regions(text, text.lower()))["settings"]] == ["on the road"]
+    assert [m.text for m in lexicon_matches(text, lexicon_regions(Text(text)))["settings"]] == ["on the road"]
 
 
 # (texts, the offsets inside each where one of them could also start)
@@ -153,7 +154,7 @@ def _phrases() -> list[str]:
 def test_lexicon_regions_find_what_the_whole_sentence_gives(parts: list[tuple[str, str]]) -> None:
     text = "".join(word + sep for word, sep in parts).strip() or "x"
     whole = lexicon_matches(text, [(0, len(text))])
-    assert lexicon_matches(text, lexicon_regions(text, text.lower())) == whole
+    assert lexicon_matches(text, lexicon_regions(Text(text))) == whole
 
 
 @settings(max_examples=200, deadline=None)
@@ -173,6 +174,18 @@ def test_the_component_annotates_a_doc_as_its_matches_say() -> None:
     for key, hits in found.items():
         assert [(s.start, s.end, s.label_, s.id_) for s in doc.spans[key]] == [tuple(h) for h in hits]
     assert found["settings"] and found["skills"]
+    assert {s._.lexicon_kind for s in doc.spans["skills"]} <= {"hard", "soft"}
+    assert {s._.lexicon_kind for s in doc.spans["settings"]} == {""}
+
+
+def test_the_sentence_component_marks_the_rules_boundaries() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("career_sentences")
+    text = "Coders work in offices, e.g. clinics. Billers (vs. coders) call insurers.\nDuties include billing."
+    docs = list(nlp.pipe([text, "One sentence only."]))
+    starts = sentence_starts(text)
+    assert [s.start_char for s in docs[0].sents] == starts
+    assert [s.text for s in docs[1].sents] == ["One sentence only."]
 
 
 def test_clearing_text_caches_changes_no_result() -> None:

@@ -3,7 +3,9 @@
 "Audiologists fit and program hearing aids, counsel patients and screen newborns" gives three
 duties; "responsible for translating X and reviewing Y" gives "translate X" and "review Y".
 A word is a verb when ``data/duty_verbs.txt`` lists it or lemminflect's dictionary knows it only
-as a verb; base forms come from the same two sources. The caller attributes the duties.
+as a verb; base forms come from the same two sources (``pipeline.rules.words``). Subjects are the
+roles that open a sentence or a clause, pronouns that carry the subject on, "both ..." and "duties
+include"; items of a list are duties of the list's role.
 """
 
 from __future__ import annotations
@@ -11,10 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.rules.matcher import Gated, Positions
+from pipeline.rules.clauses import NEGATION
+from pipeline.rules.matcher import Pattern
+from pipeline.rules.text import Text
 from pipeline.rules.words import base_form, verb_form
+from pipeline.stages.attribute import roles_at
+from pipeline.types import Facts, RoleInfo, Sentence
+from schemas.article import Duty
 
-MODIFIERS = Positions(
+MODIFIERS = Pattern(
     r"\s*(?:(?:also|typically|usually|often|generally|may|might|can|could|must|will|both|then|mainly|primarily|"
     r"largely|regularly|frequently|sometimes|still|personally|directly|routinely|commonly|each|further|even|"
     r"(?:are|is|be) (?:also )?(?:responsible|in charge) (?:for|of)|(?:are|is) (?:also )?tasked with|"
@@ -32,18 +39,18 @@ APPOSITIVE = re.compile(r"\s*\)?\s*(?:\([^)]{1,60}\)\s*)?(?:,\s*(?:often|sometim
                         r"(?:called|known as|referred to as)?[^,.;]{1,60},)?")
 # "aides with extra training may check ...", "an economist working for the government might ...":
 # a post-modifier between the subject and a modal.
-POST_MODIFIER = Positions(r"\s+(?:with|in|at|from|for|on|\w+ing)\s[^,.;]{1,50}?(?=\s+(?:may|might|can|could|"
+POST_MODIFIER = Pattern(r"\s+(?:with|in|at|from|for|on|\w+ing)\s[^,.;]{1,50}?(?=\s+(?:may|might|can|could|"
                           r"must|will|would|should|also|often|typically|usually|generally)\b)")
 PRONOUN_SUBJECT = re.compile(
     r"\W*(?:[^,.;:]{1,60},\s+|(?:during|before|after|on|in|at|when|once|while|throughout|between|for)\s[^,.;:]{1,40}?"
     r"\s+(?=they\b))?(?:they|these (?:professionals|workers|specialists)|he or she|he|she)\b",
     re.IGNORECASE,
 )
-TASK_LIST = Gated(r"\b(?:duties|tasks|responsibilities|job|work|role|day)\s+(?:typically |usually |also |often )?"
+TASK_LIST = Pattern(r"\b(?:duties|tasks|responsibilities|job|work|role|day)\s+(?:typically |usually |also |often )?"
                   r"(?:include|includes|involves?|consists? of|entails?)\s+|"
                   r"\b(?:duties|tasks|responsibilities)\b[^.;]{0,40}?,?\s(?:such as|including|like)\s+"
                   r"(?=\w+ing\b)")
-CUT = Positions(r"\s(?:because|since|as well as|in order to)\s|(?<!\b[a-z])[.;:!?]|,\s+(?=the\s)|"
+CUT = Pattern(r"\s(?:because|since|as well as|in order to)\s|(?<!\b[a-z])[.;:!?]|,\s+(?=the\s)|"
                  r",\s+(?:and|but|or)\s+(?=(?:the|a|an|people|most|many|some|they|it|this|that|these|those|there|"
                  r"job|jobs|you|we|i)\b)|,\s(?:from|including|"
                  r"such as|which|who|so|but|while|because|especially|although|though|often|usually|and they)\b|"
@@ -65,14 +72,14 @@ class Phrase:
     text: str
 
 
-def verb_phrases(rest: str, folded: str | None = None) -> list[Phrase]:
-    """Split a predicate into coordinated verb phrases, each in base form (``folded``: its case fold,
-    when the caller has it)."""
+def verb_phrases(t: Text | str) -> list[Phrase]:
+    """Split a predicate into coordinated verb phrases, each in base form."""
+    rest = t if isinstance(t, str) else t.text
     first = WORD.search(rest)
     form = verb_form(first.group(0)) if first else None
     if first is None or form is None or form == "past":
         return []  # most predicates: decided by the first word, before the rest is split up
-    cut = CUT.search_start(rest, folded)
+    cut = CUT.search_start(t)
     region = rest if cut is None else rest[:cut]
     words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(region)]
     if not words:
@@ -141,26 +148,26 @@ def _base_coordinated(region: str, seg_words: list[tuple[int, int, str]], form: 
     return out
 
 
-def predicate(text: str, pos: int, folded: str | None = None) -> int:
-    """Where the predicate starts after a subject ending at ``pos``: past appositives and modifiers.
-
-    ``folded`` is the text's case fold, when the caller has it."""
-    m = APPOSITIVE.match(text, pos)
+def predicate(t: Text | str, pos: int) -> int:
+    """Where the predicate starts after a subject ending at ``pos``: past appositives and modifiers."""
+    m = APPOSITIVE.match(t if isinstance(t, str) else t.text, pos)
     end = m.end() if m else None
-    if not _verb_after(text, pos, end, folded):
-        end = POST_MODIFIER.match_end(text, folded, pos)
-        if not _verb_after(text, pos, end, folded):
+    if not _verb_after(t, pos, end):
+        end = POST_MODIFIER.match_end(t, pos)
+        if not _verb_after(t, pos, end):
             end = None
-    return _skip_modifiers(text, pos if end is None else end, folded)
+    return _skip_modifiers(t, pos if end is None else end)
 
 
-def _verb_after(text: str, pos: int, end: int | None, folded: str | None) -> bool:
+def _verb_after(t: Text | str, pos: int, end: int | None) -> bool:
     """Whether a verb follows the modifiers after ``end``, a skip that moved on from ``pos``."""
-    return end is not None and end > pos and bool(base_form(_first_word(text, _skip_modifiers(text, end, folded))))
+    if end is None or end <= pos:
+        return False
+    return bool(base_form(_first_word(t if isinstance(t, str) else t.text, _skip_modifiers(t, end))))
 
 
-def _skip_modifiers(text: str, pos: int, folded: str | None = None) -> int:
-    end = MODIFIERS.match_end(text, folded, pos)
+def _skip_modifiers(t: Text | str, pos: int) -> int:
+    end = MODIFIERS.match_end(t, pos)
     return pos if end is None else end
 
 
@@ -179,10 +186,99 @@ def pronoun_subject(text: str) -> int | None:
     return m.end() if m else None
 
 
-def task_list(text: str) -> int | None:
-    m = TASK_LIST.search(text)
+def task_list(t: Text | str) -> int | None:
+    m = TASK_LIST.search(t)
     return m.end() if m else None
 
 
 def is_negated(text: str, pos: int) -> bool:
     return bool(NEGATED_PREDICATE.match(text, pos))
+
+
+NO_DUTY_KINDS = {"salary", "outlook", "requirements", "faq", "pros_cons", "conclusion", "skills", "work_environment"}
+# "hold a master's degree", "earn a licence": requirements, not duties.
+CREDENTIAL_NOT_DUTY = re.compile(r"(?:hold|have|earn|need|get|obtain|complete|receive)\b[^,.;]{0,40}\b(?:degree|"
+                                 r"diploma|licen[cs]e|certificat\w*|credential|title|qualification|salary|pay|wage|"
+                                 r"bonus\w*|tips|benefits|training|raise)", re.IGNORECASE)
+WORK_NOT_DUTY = re.compile(r"\s*(in|at|for|from|as|under|on|evenings|weekends|nights|long|full[- ]time|part[- ]time|"
+                           r"front|side|shifts?|the \w+ shift|wherever|overtime|holidays|"
+                           r"remotely|independently|alone|outdoors|indoors|closely|mainly|mostly|irregular)\b",
+                           re.IGNORECASE)
+
+
+def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
+    if kind in NO_DUTY_KINDS or s.span.block.kind in ("heading", "title", "table_row"):
+        return
+    text = s.text
+    subjects = _subjects(s)
+    if s.span.block.kind == "list_item" and not subjects:
+        for phrase in verb_phrases(s):
+            _add_duty(facts, s.roles.subject, s, phrase.text, "duty-list-item")
+        return
+    for pos, named in subjects:
+        start = predicate(s, pos)
+        if is_negated(text, start) or NEGATION.found(s[pos:start]):
+            continue
+        who = roles_at(s, max(0, pos - 1), roles) if named else s.roles.subject
+        if not who:
+            continue
+        for phrase in verb_phrases(s[start:]):
+            if phrase.text.lower().startswith("work") and WORK_NOT_DUTY.match(phrase.text[4:]):
+                continue
+            if CREDENTIAL_NOT_DUTY.match(phrase.text):
+                continue
+            _add_duty(facts, who, s, phrase.text, "duty-prose")
+
+
+def _subjects(s: Sentence) -> list[tuple[int, bool]]:
+    """Positions just after a sentence or clause subject, and whether a role mention is that subject.
+
+    Subjects: the opening role mentions, a pronoun ("During boarding they ..."), "Both ...",
+    "duties include", a role named after a clause break, and "..., and they ..." mid-sentence.
+    """
+    text = s.text
+    out: list[tuple[int, bool]] = []
+    opening = s.roles.opening
+    if opening:
+        out.append((opening[-1].end, True))
+    elif s.roles.subject:
+        pron = pronoun_subject(text)
+        both = BOTH_SUBJECT.match(text)
+        listed = task_list(s)
+        if pron is not None:
+            out.append((pron, False))
+        elif both and not JOBS_AS_SUBJECT.match(text):
+            out.append((both.end(), False))
+        elif listed is not None:
+            out.append((listed, False))
+    for m in s.roles.mentions:
+        prev = text[: m.start].rstrip()
+        if (prev.endswith((",", "while", "whereas", "but", "and", ";")) and m.start > 0
+                and all(m.end != pos for pos, _ in out) and not prev.endswith(("such as", "like"))):
+            out.append((m.end, True))
+    if s.roles.subject:
+        out.extend((m.end(), False) for m in LATER_PRONOUN.finditer(s))
+    return out
+
+
+# "..., and they build models": the sentence's subject again, after a clause break.
+LATER_PRONOUN = Pattern(r"(?:,|;)\s*(?:and|but|then|so|where|when|because)?\s*they\b")
+
+
+# "Both jobs reward clear writing", "Both roles offer hybrid schedules": the job, not the worker, acts.
+JOBS_AS_SUBJECT = re.compile(r"\W*both\s+(?:roles|jobs|careers|positions|occupations)\b", re.IGNORECASE)
+BOTH_SUBJECT = re.compile(r"\W*both\b(?=\s+(?:are|is|can|must|need|have|also|often|typically|usually)\b)|"
+                          r"\W*both\s+(?:(?:roles|jobs|professions|professionals|careers|trades|occupations|of them)\b|"
+                          r"\w+(?:\s+\w+)?\s+and\s+\w+(?:\s+\w+){0,2}?(?=\s+(?:also\s+|can\s+|may\s+|must\s+|often\s+|"
+                          r"typically\s+|usually\s+)?\w+))", re.IGNORECASE)
+
+
+def _add_duty(facts: Facts, who: list[str], s: Sentence, phrase: str, rule: str) -> None:
+    phrase = " ".join(phrase.split()).strip(" ,.;:")
+    if len(phrase.split()) < 2 and rule != "duty-list-item":
+        return
+    key = (phrase.lower(), tuple(who))
+    if key in facts.duty_keys:
+        return
+    facts.duty_keys.add(key)
+    facts.duties.append(Duty(roles=who, evidence=s.evidence(), rule=rule, text=phrase))

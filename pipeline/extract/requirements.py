@@ -3,58 +3,56 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from pipeline.extract import salaries as pay
 from pipeline.rules import cues
-from pipeline.rules.cache import text_cache
-from pipeline.rules.loader import PatternRule, finditer_rules
-from pipeline.rules.matcher import Gated
-from pipeline.stages.attribute import clause_bounds, other_occupation, roles_at
-from pipeline.stages.roles import RoleInfo
-from pipeline.stages.sentences import OPTIONAL, Facts, Sentence, evidence, names_money, negated
+from pipeline.rules.clauses import clause_bounds, negated
+from pipeline.rules.loader import first_match, rule_spans
+from pipeline.rules.matcher import Pattern
+from pipeline.rules.text import Text
+from pipeline.stages.attribute import other_occupation, roles_at
+from pipeline.types import Facts, RoleInfo, Sentence
 from schemas.article import Duration, Requirement
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "twelve": 12, "eighteen": 18, "a": 1, "an": 1, "several": None, "a few": None}
-DURATION = Gated(
+OPTIONAL = Pattern(r"\b(prefer(s|red)?|optional|helpful|an advantage|a plus|recommended|some employers|"
+                   r"can help|may help|useful|desirable|like to see|favou?r(s|ed|ite)?)\b")
+DURATION = Pattern(
     r"\b(?P<a>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|a|an)"
     r"(?:\s?(?:to|-|–|or)\s?(?P<b>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve))?"
     r"[\s-](?P<unit>years?|months?|weeks?)\b")
-CERT = Gated(
+CERT = Pattern(
     r"\b(?P<name>(?:(?:Certified|Registered|Licensed|Chartered|Professional|National)\s)(?:[A-Z][\w&'-]*\s?){1,6}"
     r"(?:\((?P<acr>[A-Z][A-Za-z0-9-]{1,9})\))?)"
     r"|\b(?P<acr2>[A-Z]{2,6}(?:-[A-Z0-9]{1,3})?)\s(?P<what>certification|certificate|credential|exam|license|licence)\b"
     r"|\b[Cc]ertification (?:from|by|through) the (?P<org>[A-Z][\w&'-]*(?:\s(?:of\s)?[A-Z][\w&'-]*){0,5})", 0)
-LICENSE = Gated(
+LICENSE = Pattern(
     r"\b(?P<name>(?:(?!(?:A|An|The|This|That|Each|Every|Your|Their|Its|Our)\s)(?:[Ss]tate|[Pp]rofessional|[Cc]ommercial|"
     r"[a-z]+['’]s|[A-Z][\w'’-]*)\s){0,3}(?:[Ll]icen[cs]e|[Ll]icensure))\b", 0)
-EXPERIENCE = Gated(r"\b(?:years? of|experience)\b[^.;]{0,40}?\bexperience\b|\bexperience (as|in|working)\b")
-TRAINING = Gated(r"\b(apprenticeships?|on-the-job training|on the job training|training program(me)?s?|"
+EXPERIENCE = Pattern(r"\b(?:years? of|experience)\b[^.;]{0,40}?\bexperience\b|\bexperience (as|in|working)\b")
+TRAINING = Pattern(r"\b(apprenticeships?|on-the-job training|on the job training|training program(me)?s?|"
                  r"learn(s|ed)? on the job|in-house training)\b")
 DURATION_GAP = re.compile(r"[\w\s'’-]*?(?:\bof\s[\w\s'’-]*)?")
 OF_EXPERIENCE = re.compile(r"\s*of\s+(?:\w+\s+){0,2}(?:experience|training)")
 
 
-def _duration_near(text: str, start: int, end: int, folded: str | None = None) -> Duration | None:
+def _duration_near(t: Text, start: int, end: int) -> Duration | None:
     """The duration that belongs to the requirement at ``text[start:end]``.
 
     Right before it ("a two-year associate program", "6 months of training"), or after it through
     "takes/lasts/of" ("programs take one to two years"), but not one that belongs to another
-    requirement ("... and two years of experience"). ``folded`` is the text's case fold, if known.
+    requirement ("... and two years of experience").
     """
-    if folded is None:
-        folded = text.casefold()
-    # Positions and lower-cased words are all that is read from the matches: they may be the fold's.
-    inside = next(DURATION.finditer_folded(text, folded, start, end), None)
+    text = t.text
+    inside = next(DURATION.finditer_caseless(t, start, end), None)
     if inside:
         return _duration(inside)
-    for m in DURATION.finditer_folded(text, folded):
+    for m in DURATION.finditer_caseless(t):
         gap = text[m.end() : start]
         if 0 <= start - m.end() <= 25 and DURATION_GAP.fullmatch(gap) \
                 and not REQUIREMENT_WORD.search(gap):
             return _duration(m)
-    for m in DURATION.finditer_folded(text, folded, end):
+    for m in DURATION.finditer_caseless(t, end):
         gap = text[end : m.start()]
         if len(gap) <= 60 and DURATION_VERB.search(gap) and not REQUIREMENT_WORD.search(gap) \
                 and not OF_EXPERIENCE.match(text, m.end()):
@@ -85,65 +83,49 @@ def _duration(m: re.Match[str]) -> Duration:
     return Duration(min=lo, max=hi if hi is not None else lo, unit=unit)
 
 
-@dataclass(frozen=True)
-class EducationMatch:
-    start: int
-    end: int
-    text: str
-    rule: PatternRule
-
-
-@text_cache(maxsize=4096)
-def education_matches(text: str) -> tuple[EducationMatch, ...]:
-    return tuple(EducationMatch(start, end, text[start:end], rule)
-                 for start, end, rule in finditer_rules("education.jsonl", text))
-
-
 def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
     text = s.text
-    fold = s.cues.fold
-    aligned = len(fold) == len(text)
-    if kind != "requirements" and names_money(s) and pay.is_distractor(text):
-        return
-    for edu in education_matches(text):
-        if edu.rule.value != "no_formal_education" and negated(text, edu.start, edu.end, fold):
+    if kind != "requirements" and cues.names_money(s) and first_match("salary_distractors.jsonl", text):
+        return  # a fee or a price: "a certificate course costs $1,200"
+    for start, end, rule in rule_spans("education.jsonl", text):
+        if rule.value != "no_formal_education" and negated(s, start, end):
             continue
-        c0, c1 = clause_bounds(text, edu.start)
-        if other_occupation(text, c0, c1, s.roles) and not s.roles.subject:
+        c0, c1 = clause_bounds(text, start)
+        if other_occupation(s, c0, c1) and not s.roles.subject:
             continue
         facts.requirements.append(Requirement(
-            roles=roles_at(text, edu.start, s.roles, roles), evidence=evidence(s), rule=edu.rule.id,
-            type="education", education_level=edu.rule.value, name=None,
-            duration=_duration_near(text, edu.start, edu.end, fold),
-            required=not OPTIONAL.found_folded(text[c0:c1], fold[c0:c1] if aligned else None), text=edu.text,
+            roles=roles_at(s, start, roles), evidence=s.evidence(), rule=rule.id,
+            type="education", education_level=rule.value, name=None,
+            duration=_duration_near(s, start, end),
+            required=not OPTIONAL.found(s[c0:c1]), text=text[start:end],
         ))
-    if not cues.CREDENTIAL.hit(s.cues):
+    if not cues.CREDENTIAL.hit(s):
         return
-    for m in CERT.finditer(text, folded=fold):
+    for m in CERT.finditer(s):
         name = (m.group("name") or m.group("acr2") or m.group("org") or "").strip()
-        if not name or negated(text, m.start(), m.end(), fold):
+        if not name or negated(s, m.start(), m.end()):
             continue
         what = (m.group("what") or "").lower()
         rtype = "license" if what in ("license", "licence") else "certification"
         facts.requirements.append(Requirement(
-            roles=roles_at(text, m.start(), s.roles, roles), evidence=evidence(s), rule="cert-name", type=rtype,
-            name=name, required=not OPTIONAL.found_folded(text, fold), text=m.group(0).strip(),
+            roles=roles_at(s, m.start(), roles), evidence=s.evidence(), rule="cert-name", type=rtype,
+            name=name, required=not OPTIONAL.found(s), text=m.group(0).strip(),
         ))
-    for m in LICENSE.finditer(text, folded=fold):
-        if negated(text, m.start(), m.end(), fold) or kind not in ("requirements", "role_overview", "intro", "duties"):
+    for m in LICENSE.finditer(s):
+        if negated(s, m.start(), m.end()) or kind not in ("requirements", "role_overview", "intro", "duties"):
             continue
         facts.requirements.append(Requirement(
-            roles=roles_at(text, m.start(), s.roles, roles), evidence=evidence(s), rule="license", type="license",
-            name=m.group("name").strip(), required=not OPTIONAL.found_folded(text, fold), text=m.group(0),
+            roles=roles_at(s, m.start(), roles), evidence=s.evidence(), rule="license", type="license",
+            name=m.group("name").strip(), required=not OPTIONAL.found(s), text=m.group(0),
         ))
     for regex, rtype, rule_id in ((EXPERIENCE, "experience", "experience"), (TRAINING, "training", "training")):
-        for m in regex.finditer_folded(text, fold):
-            if negated(text, m.start(), m.end(), fold):
+        for m in regex.finditer_caseless(s):
+            if negated(s, m.start(), m.end()):
                 continue
             c0, c1 = clause_bounds(text, m.start())
             facts.requirements.append(Requirement(
-                roles=roles_at(text, m.start(), s.roles, roles), evidence=evidence(s), rule=rule_id, type=rtype,
-                duration=_duration_near(text, m.start(), m.end(), fold),
-                required=not OPTIONAL.found_folded(text[c0:c1], fold[c0:c1] if aligned else None),
+                roles=roles_at(s, m.start(), roles), evidence=s.evidence(), rule=rule_id, type=rtype,
+                duration=_duration_near(s, m.start(), m.end()),
+                required=not OPTIONAL.found(s[c0:c1]),
                 text=text[m.start() : m.end()],
             ))

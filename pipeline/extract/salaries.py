@@ -1,8 +1,10 @@
-"""Pay strings -> amounts: a pure parser, no spaCy, table-tested in ``tests/test_salary.py``.
+"""Salaries: the pay parser and the sentences and table rows it reads.
 
-``find_money`` finds every money expression (single figures and ranges) in a string; ``period``
-and ``statistic`` read the words around it; ``is_distractor`` rejects fees, tuition, prices and
-all-occupation figures. The caller decides which role a figure belongs to.
+The parser (table-tested in ``tests/test_salary.py``): ``find_money`` finds every money
+expression (single figures and ranges) in a text; ``period`` and ``statistic`` read the words
+around it; ``is_distractor`` rejects fees, tuition, prices and all-occupation figures.
+``salaries_in`` and ``table_salaries`` decide which role(s) each figure of a sentence or a pay
+table's row belongs to.
 """
 
 from __future__ import annotations
@@ -10,8 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.rules import cues
+from pipeline.rules.clauses import clause_bounds
 from pipeline.rules.loader import first_match
-from pipeline.rules.matcher import Gated
+from pipeline.rules.matcher import Pattern
+from pipeline.rules.text import Text
+from pipeline.stages.attribute import other_occupation, roles_at
+from pipeline.stages.roles import find_mentions
+from pipeline.types import Facts, RoleInfo, Segmented, Sentence
+from schemas.article import Salary
 
 CURRENCY_SYMBOLS = {
     "$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "usd": "USD", "gbp": "GBP", "eur": "EUR",
@@ -20,8 +29,7 @@ CURRENCY_SYMBOLS = {
 }
 ANNUAL_FACTOR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
 
-# Lower-case letters in the (case-insensitive) money patterns: so they have case-sensitive twins,
-# which run on the text's case fold twice as fast (``Gated.finditer_folded``).
+# Written in lower case (the patterns ignore case): the matcher can then run them on the case fold.
 _CUR = r"(?P<{n}>us\$|c\$|a\$|[$£€₹]|(?:usd|gbp|eur|cad|aud|inr)\s?)"
 _NUM = (r"(?P<{n}>\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?!\d)|\d{{1,3}}(?:,\s?\d{{3}})+(?:\.\d+)?|"
         r"\d{{1,3}}(?:\.\d{{3}})+(?![\d.])|\d+(?:\.\d+)?)")
@@ -37,7 +45,7 @@ def _money(i: int, need_currency: bool = True) -> str:
 
 # "and" joins a range only after "between": "$15 and $20 respectively" are two figures.
 RANGE_SEP = r"\s?(?:-|–|—|to)\s?|(?(between)\s?and\s?|(?!))"
-MONEY_RE = Gated(
+MONEY_RE = Pattern(
     r"(?:(?P<between>between|from)\s)?"
     + _money(1)
     + r"(?:"
@@ -48,7 +56,7 @@ MONEY_RE = Gated(
 )
 # "45.000 €", "32 000 €", "52,000 USD": the currency after the number.
 _TRAILING_NUM = r"\d{1,3}(?:[ ,.]\d{3})+|\d+(?:\.\d{1,2})?"
-TRAILING_CURRENCY_RE = Gated(
+TRAILING_CURRENCY_RE = Pattern(
     r"(?:(?P<between>between)\s)?(?<![\d.,])"
     r"(?:(?P<num0>" + _TRAILING_NUM + r")\s?(?:-|–|—|to|(?(between)and|(?!)))\s?)?"
     r"(?P<num1>" + _TRAILING_NUM + r")\s?"
@@ -87,10 +95,9 @@ def _number(num: str, mult: str | None, currency: str) -> float:
     return value
 
 
-def find_money(text: str) -> list[Money]:
+def find_money(text: Text | str) -> list[Money]:
     out: list[Money] = []
-    # Only positions, digits and lower-cased words are read from the matches: they may be the fold's.
-    for m in MONEY_RE.finditer_folded(text):
+    for m in MONEY_RE.finditer_caseless(text):
         cur_raw = (m.group("cur1") or m.group("tail") or "").strip().lower()
         currency = CURRENCY_SYMBOLS.get(cur_raw, "USD")
         mult1, mult2 = m.group("mult1"), m.group("mult2")
@@ -107,7 +114,7 @@ def find_money(text: str) -> list[Money]:
         if m.group("tail") and not m.group("num2"):
             end = m.end("tail")
         out.append(Money(m.start("cur1"), end, _number(m.group("num1"), mult1, currency), None, None, currency))
-    for m in TRAILING_CURRENCY_RE.finditer_folded(text):
+    for m in TRAILING_CURRENCY_RE.finditer_caseless(text):
         if any(o.start < m.end() and m.start() < o.end for o in out):
             continue
         currency = CURRENCY_SYMBOLS[m.group("tail").lower()]
@@ -190,3 +197,114 @@ def is_distractor(context: str) -> str | None:
 
 def annual(money: Money, per: str) -> float:
     return round(money.value * ANNUAL_FACTOR[per], 2)
+
+
+# "$38,200 per year, or $18.36 an hour": the same pay restated in another period.
+RESTATED = re.compile(r"[^.;$£€]{0,30}?,?\s*(?:or|which is|equivalent to|that is)\s+(?:about|around|roughly|nearly|"
+                      r"approximately|some|just over|just under)?\s*", re.IGNORECASE)
+JOINER = re.compile(r"[\s,]*(?:and|or|to)?[\s,]*")
+# A table row about jobs, not pay.
+NOT_PAY_LABEL = re.compile(r"\b(jobs|employment|growth|openings|number)\b", re.IGNORECASE)
+
+
+def _salary(s: Sentence, money: Money, roles_: list[str], before: str, after: str, rule: str,
+            facts: Facts, per: str | None = None) -> str:
+    per = per or period(before, after)
+    if per is None:
+        per = period_from_size(money.value)
+        facts.warnings.append(f"no pay period written for {s.text[money.start:money.end]!r}; "
+                              f"took '{per}' from its size")
+    facts.salaries.append(Salary(
+        roles=roles_, evidence=s.evidence(), rule=rule, amount=money.amount, min=money.low, max=money.high,
+        currency=money.currency, period=per, statistic=statistic(before, money, after),
+        annual_amount=annual(money, per), text=s.text[money.start:money.end],
+    ))
+    return per
+
+
+def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
+    if s.span.block.kind == "table_row":
+        return
+    previous: tuple[int, list[str]] | None = None
+    last: tuple[float, str] | None = None
+    moneys = find_money(s)
+    respective = _respectively(s, moneys)
+    for i, money in enumerate(moneys):
+        c0, c1 = clause_bounds(s.text, money.start)
+        # The words around a figure decide what it is; the rest of a long clause may be about something else.
+        context = s.text[c0 : min(c1, money.end + 40)]
+        restated = previous is not None and RESTATED.fullmatch(s.text[previous[0] : money.start])
+        if is_distractor(context) or (not restated and other_occupation(s, c0, c1)):
+            continue
+        if kind not in ("salary", "comparison") and not cues.PAY.hit(s):
+            continue
+        who = previous[1] if restated and previous else roles_at(s, money.start, roles)
+        if respective:
+            who = [respective[i]]
+        if not who:
+            continue
+        # Words about a figure sit between it and its neighbours, whatever the clause boundaries.
+        before = s.text[max(moneys[i - 1].end if i else 0, money.start - 90) : money.start]
+        after = s.text[money.end : moneys[i + 1].start if i + 1 < len(moneys) else len(s.text)]
+        per = period(before, after)
+        if per is None:
+            # "X earned a median annual wage of $89,290, while Y earned $87,740": the parallel
+            # figure shares the period written for the one before it.
+            if last is not None and 0.33 <= money.value / last[0] <= 3:
+                per = last[1]
+            elif i + 1 < len(moneys) and JOINER.fullmatch(after):
+                # "$41,000 and $63,000 a year": the period written after the pair
+                following = moneys[i + 1]
+                per = period("", s.text[following.end :])
+        per = _salary(s, money, who, before, after, "salary-prose", facts, per)
+        last = (money.value, per)
+        previous = (money.end, who)
+
+
+def _respectively(s: Sentence, moneys: list[Money]) -> list[str]:
+    """ "Cooks and chefs earn $35,000 and $58,000, respectively": figures go to the roles in order."""
+    if "respectively" not in s.words:
+        return []
+    named = s.roles.opening
+    ordered = list(dict.fromkeys(m.role for m in named))
+    return ordered if len(ordered) == len(moneys) > 1 else []
+
+
+def table_salaries(s: Sentence, seg: Segmented, roles: list[RoleInfo], facts: Facts) -> None:
+    """A pay table: the header row names a role per column; the first cell names the figure."""
+    block = s.span.block
+    if block.kind != "table_row" or block.header:
+        return
+    header = None
+    index = seg.spans.index(s.span)
+    for prev in reversed(seg.spans[:index]):
+        if prev.block.kind != "table_row":
+            break
+        if prev.block.header:
+            header = prev.block
+    label = block.cells[0] if block.cells else ""
+    if is_distractor(label) or NOT_PAY_LABEL.search(label):
+        return
+    offset = 0
+    for col, cell in enumerate(block.cells):
+        if not cell:
+            continue
+        pos = s.text.find(cell, offset)
+        if pos < 0:
+            continue
+        offset = pos + len(cell)
+        if col == 0:
+            continue
+        column_roles: list[str] = []
+        if header is not None and col < len(header.cells):
+            column_roles = list(dict.fromkeys(m.role for m in find_mentions(roles, header.cells[col])))
+        if not column_roles:
+            column_roles = list(dict.fromkeys(m.role for m in find_mentions(roles, label)))
+        if not column_roles and len(roles) == 1:
+            column_roles = [roles[0].id]
+        for money in find_money(cell):
+            shifted = Money(money.start + pos, money.end + pos, money.amount, money.low, money.high, money.currency)
+            # The row label and the column header both describe the figure ("Median pay", "Hourly").
+            described = f"{label} {header.cells[col] if header is not None and col < len(header.cells) else ''} "
+            per = period(cell[: money.start] + " ", cell[money.end :]) or period(described, "")
+            _salary(s, shifted, column_roles, described, cell[money.end :], "salary-table", facts, per)

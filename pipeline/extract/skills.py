@@ -1,8 +1,9 @@
-"""Skill names from patterns, beside the lexicon matches that ``pipeline.rules.components`` finds.
+"""Skills: the skills lexicon's matches (``data/skills.jsonl``) and skill names read off patterns.
 
 - "<A>, <B> and <C> skills": each coordinated name before "skills" ("strong analytical and
   mathematical skills" gives "analytical" and "mathematical").
 - "knowledge of X", "grounding in X", "fluent in X", "an eye for X": X, up to four words.
+- a short item of a list under a skills heading ("Working well under pressure").
 """
 
 from __future__ import annotations
@@ -10,14 +11,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.rules import cues
+from pipeline.rules.clauses import negated
+from pipeline.rules.components import Lexicon
 from pipeline.rules.loader import load_terms
-from pipeline.rules.matcher import Gated
+from pipeline.rules.matcher import Pattern
+from pipeline.rules.text import Text
+from pipeline.stages.attribute import roles_at
+from pipeline.types import Facts, RoleInfo, Sentence
+from schemas.article import Skill
 
+NO_SKILL_KINDS = {"salary", "outlook", "faq"}
 SKILL_STOP = load_terms("skill_stopwords.txt")
 WORD = re.compile(r"[A-Za-z][A-Za-z+#-]*|,|&")
-SKILLS_WORD = Gated(r"\bskills\b")
+SKILLS_WORD = Pattern(r"\bskills\b")
 SKILLS_TEST = re.compile(r"\s+(?:test|tests|exam|exams|assessment|check)\b", re.IGNORECASE)
-COMPLEMENT = Gated(
+COMPLEMENT = Pattern(
     r"\b(?:knowledge|understanding|grasp|grounding|command|mastery) (?:of|in)\s+|"
     r"\b(?:fluent|proficient|skilled|versed|adept) (?:in|with|at)\s+|\ban eye for\s+|\bability to\s+",
     re.IGNORECASE,)
@@ -33,10 +42,11 @@ class Found:
     rule: str
 
 
-def before_skills(text: str, folded: str | None = None) -> list[Found]:
+def before_skills(t: Text | str) -> list[Found]:
     """The coordinated names that precede each "skills"."""
+    text = t if isinstance(t, str) else t.text
     out: list[Found] = []
-    for m in SKILLS_WORD.finditer(text, folded=folded):
+    for m in SKILLS_WORD.finditer(t):
         if SKILLS_TEST.match(text, m.end()):
             continue  # "a road skills test" is an exam, not a skill
         tokens = [(t.start(), t.end(), t.group(0)) for t in WORD.finditer(text, max(0, m.start() - 120), m.start())]
@@ -57,9 +67,10 @@ def before_skills(text: str, folded: str | None = None) -> list[Found]:
     return out
 
 
-def complements(text: str, folded: str | None = None) -> list[Found]:
+def complements(t: Text | str) -> list[Found]:
+    text = t if isinstance(t, str) else t.text
     out: list[Found] = []
-    for m in COMPLEMENT.finditer(text, folded=folded):
+    for m in COMPLEMENT.finditer(t):
         rest = text[m.end() :]
         stop = COMPLEMENT_END.search(rest)
         phrase = rest[: stop.start()] if stop else rest
@@ -81,3 +92,33 @@ def list_item_skill(text: str) -> str | None:
     if not words or len(words) > 6 or name[-1:] in "!?":
         return None
     return name.lower()
+
+
+def wanted(s: Sentence, kind: str) -> bool:
+    """Whether the sentence is read for skills (so its lexicon matches are needed)."""
+    return kind not in NO_SKILL_KINDS and (kind == "skills" or cues.SKILL.hit(s))
+
+
+def skills_in(s: Sentence, lexicon: Lexicon, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
+    if not wanted(s, kind):
+        return
+    lexical: list[tuple[int, int]] = []
+    for span in lexicon.within(s.start, s.end):
+        a, b = span.start - s.start, span.end - s.start
+        lexical.append((a, b))
+        if negated(s, a, b):
+            continue
+        facts.skills.append(Skill(roles=roles_at(s, a, roles), evidence=s.evidence(),
+                                  rule=span.rule, skill=span.value, kind=span.kind))
+    found_any = bool(lexical)
+    for found in before_skills(s) + complements(s):
+        if any(a < found.end and found.start < b for a, b in lexical) or negated(s, found.start, found.end):
+            continue
+        found_any = True
+        facts.skills.append(Skill(roles=roles_at(s, found.start, roles), evidence=s.evidence(),
+                                  rule=found.rule, skill=found.name, kind="hard"))
+    if not found_any and kind == "skills" and s.span.block.kind == "list_item":
+        item = list_item_skill(s.text)
+        if item:
+            facts.skills.append(Skill(roles=s.roles.subject, evidence=s.evidence(), rule="skill-list-item",
+                                      skill=item, kind="soft" if item.endswith(("ness", "ity", "ence")) else "hard"))

@@ -1,12 +1,14 @@
-"""The spaCy pipeline and the sentence splitter.
+"""The spaCy pipeline: ``spacy.blank("en")`` with our components, built once per process.
 
-- ``sentence_starts``: sentence boundaries on the text itself, respecting block breaks (newlines)
-  and common abbreviations ("vs.", "e.g.", "U.S.") that the stock sentencizer splits on; no
-  tokenizing is needed for them.
-- ``career_lexicons``: a component on ``spacy.blank("en")``, built once per process, with
-  PhraseMatchers over the setting and skill lexicons; ``lexicon_matches`` runs it on only the
-  stretches of text where a phrase may match (``lexicon_regions``), with the lexicon value as
-  label and the rule id as ``span.id_``.
+- ``career_lexicons``: PhraseMatchers over the setting and skill lexicons (``data/settings.jsonl``,
+  ``data/skills.jsonl``); its matches go on ``doc.spans["settings"]`` and ``doc.spans["skills"]``
+  with the lexicon value as label, the rule id as ``span.id_`` and the entry's kind as
+  ``span._.lexicon_kind``. ``lexicon_matches`` runs the pipeline on only the stretches of text
+  where a phrase may match (``lexicon_regions``): tokenizing whole articles would cost more than
+  everything else the pipeline does.
+- ``career_sentences``: sentence boundaries (``sentence_starts``) that respect block breaks
+  (newlines) and common abbreviations ("vs.", "e.g.", "U.S.") that the stock sentencizer splits
+  on. The rules need no tokens, so the sentences stage asks them of the text itself.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.rules.loader import load_terms, phrase_rules
 from pipeline.rules.matcher import AnyOf
+from pipeline.rules.text import Text
 from pipeline.rules.words import parts_of_speech
 
 ABBREVIATIONS = load_terms("abbreviations.txt")
@@ -125,6 +128,8 @@ def inner_starts(texts: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
 class CareerLexicons:
     """Phrase lexicons from ``pipeline/data``; labels are lexicon values, ids are rule ids."""
 
+    name = "career_lexicons"
+
     def __init__(self, nlp: Language, lexicons: dict[str, str]) -> None:
         self.matchers: dict[str, PhraseMatcher] = {}
         self.meta: dict[str, dict[str, tuple[str, str]]] = {}
@@ -177,8 +182,13 @@ class CareerLexicons:
         self.set_annotations(doc, self.match(doc))
         return doc
 
-    def kind(self, key: str, rule_id: str) -> str:
-        return self.meta[key][rule_id][1]
+    def kind(self, span: Span) -> str:
+        """The lexicon entry's kind ("hard", "soft" for skills; "" where the lexicon has none)."""
+        for meta in self.meta.values():
+            entry = meta.get(span.id_)
+            if entry is not None:
+                return entry[1]
+        return ""
 
 
 # What ``CareerLexicons.word_start`` takes for a letter: a word character other than a digit or "_".
@@ -199,7 +209,34 @@ def _mid_word_starts(special_cases: dict[str, list[dict[Any, str]]]) -> list[tup
 
 @Language.factory("career_lexicons", default_config={"lexicons": LEXICONS})
 def make_career_lexicons(nlp: Language, name: str, lexicons: dict[str, str]) -> CareerLexicons:
-    return CareerLexicons(nlp, lexicons)
+    component = CareerLexicons(nlp, lexicons)
+    Span.set_extension("lexicon_kind", getter=component.kind, force=True)
+    return component
+
+
+class CareerSentences:
+    """Marks the sentence starts of ``sentence_starts`` on a Doc (``doc.sents`` then follows them)."""
+
+    name = "career_sentences"
+
+    def match(self, doc: Doc) -> list[int]:
+        """The tokens that start a sentence."""
+        starts = set(sentence_starts(doc.text))
+        return [token.i for token in doc if token.idx in starts]
+
+    def set_annotations(self, doc: Doc, starts: list[int]) -> None:
+        first = set(starts)
+        for token in doc:
+            token.is_sent_start = token.i in first or token.i == 0
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+
+@Language.factory("career_sentences")
+def make_career_sentences(nlp: Language, name: str) -> CareerSentences:
+    return CareerSentences()
 
 
 @cache
@@ -219,6 +256,20 @@ class LexMatch(NamedTuple):
     value: str
     rule: str
     text: str
+    kind: str
+
+
+class Lexicon:
+    """A document's lexicon matches of one kind, found by sentence with a bisection."""
+
+    def __init__(self, matches: list[LexMatch]) -> None:
+        self.matches = matches
+        self.starts = [m.start for m in matches]
+
+    def within(self, start: int, end: int) -> list[LexMatch]:
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        return [m for m in self.matches[i:j] if m.end <= end]
 
 
 def lexicon_matches(text: str, spans: list[tuple[int, int]]) -> dict[str, list[LexMatch]]:
@@ -228,8 +279,8 @@ def lexicon_matches(text: str, spans: list[tuple[int, int]]) -> dict[str, list[L
     Only those spans are tokenized, joined by newlines: a newline is a token of its own that no
     phrase contains, so no match runs from one span into the next.
     """
-    nlp = build()
-    component: Any = nlp.get_pipe("career_lexicons")
+    if not spans:
+        return {key: [] for key in LEXICONS}
     pieces = [text[a:b] for a, b in spans]
     joined_starts: list[int] = []
     pos = 0
@@ -237,28 +288,28 @@ def lexicon_matches(text: str, spans: list[tuple[int, int]]) -> dict[str, list[L
         joined_starts.append(pos)
         pos += len(piece) + 1
     joined = "\n".join(pieces)
-    doc = nlp.make_doc(joined)
+    doc = build()(joined)
     out: dict[str, list[LexMatch]] = {}
-    for key, hits in component.match(doc).items():
+    for key in LEXICONS:
         shifted = []
-        for hit in hits:
-            first, last = doc[hit.start], doc[hit.end - 1]
-            start_char, end_char = first.idx, last.idx + len(last)
+        for span in doc.spans[key]:
+            start_char, end_char = span.start_char, span.end_char
             i = bisect.bisect_right(joined_starts, start_char) - 1
             shift = spans[i][0] - joined_starts[i]
-            shifted.append(LexMatch(start_char + shift, end_char + shift, hit.value, hit.rule,
-                                    joined[start_char:end_char]))
+            shifted.append(LexMatch(start_char + shift, end_char + shift, span.label_, span.id_,
+                                    joined[start_char:end_char], span._.lexicon_kind))
         out[key] = sorted(shifted)
     return out
 
 
-def lexicon_regions(text: str, low: str) -> list[tuple[int, int]]:
-    """The stretches of ``text`` (``low`` is its lower-case form) where a lexicon phrase may match,
-    from word start to word end; none when no phrase can match anywhere.
+def lexicon_regions(t: Text) -> list[tuple[int, int]]:
+    """The stretches of ``t`` where a lexicon phrase may match, from word start to word end; none
+    when no phrase can match anywhere.
 
     A phrase's match is one of the phrases' texts, so each place such a text occurs gives one
     stretch, widened to whole words; overlapping stretches merge. Only these are tokenized.
     """
+    text, low = t.text, t.low
     component: Any = build().get_pipe("career_lexicons")
     gate: AnyOf = component.gate
     if gate.regex is None or len(low) != len(text):
@@ -280,8 +331,3 @@ def lexicon_regions(text: str, low: str) -> list[tuple[int, int]]:
         else:
             regions.append((start, end))
     return regions
-
-
-def skill_kind(rule_id: str) -> str:
-    component: Any = build().get_pipe("career_lexicons")
-    return str(component.kind("skills", rule_id))

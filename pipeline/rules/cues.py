@@ -9,32 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.rules.matcher import AnyOf
-
-WORD = re.compile(r"[a-z][a-z'’-]*")
-
-
-class Text:
-    """A sentence's lower-case text and the set of its words, computed once, and the answers of the
-    cues asked about it (several extractors ask the same cue of one sentence)."""
-
-    __slots__ = ("low", "words", "fold", "hits")
-
-    def __init__(self, low: str, words: frozenset[str] = frozenset(), fold: str = "") -> None:
-        self.low = low
-        self.words = words
-        # The case fold, for literal gates (``pipeline.rules.matcher``); the lower case when the text is ASCII.
-        self.fold = fold
-        self.hits: dict[Cue, bool] = {}
-
-    @classmethod
-    def of(cls, text: str) -> Text:
-        low = text.lower()
-        return cls(low, frozenset(WORD.findall(low)), low if low.isascii() else text.casefold())
+from pipeline.rules.matcher import AnyOf, Pattern
+from pipeline.rules.text import Text
 
 
-# Compared by identity: a cue is a key of ``Text.hits``, and hashing its word sets on every lookup
-# would cost more than the answer saves.
+# Compared by identity: a cue is a key of ``Text.answers``, and hashing its word sets on every
+# lookup would cost more than the answer saves.
 @dataclass(frozen=True, eq=False)
 class Cue:
     words: frozenset[str]
@@ -44,9 +24,9 @@ class Cue:
     stem_regex: re.Pattern[str] | None = None
 
     def hit(self, text: Text) -> bool:
-        known = text.hits.get(self)
+        known: bool | None = text.answers.get(self)
         if known is None:
-            known = text.hits[self] = self._hit(text)
+            known = text.answers[self] = self._hit(text)
         return known
 
     def _hit(self, text: Text) -> bool:
@@ -92,3 +72,14 @@ CREDENTIAL = cue(
      "apprentic", "training", "on the job"),
 )
 MONEY = cue("", "", ("$", "£", "€", "₹", "usd", "gbp", "eur", "cad", "aud", "inr", "dollars", "pounds", "euros"))
+
+# A currency next to a figure: "$52,000", "45,000 euros".
+MONEY_FIGURE = Pattern(r"[$£€₹]\s?\d|\b(usd|gbp|eur|cad|aud|inr)\s?\d|\d\s?(dollars|pounds|euros|€|£|usd|gbp|eur)\b")
+
+
+def names_money(text: Text) -> bool:
+    """Whether the text writes a money figure; several extractors ask it of a sentence."""
+    known: bool | None = text.answers.get(MONEY_FIGURE)
+    if known is None:
+        known = text.answers[MONEY_FIGURE] = MONEY.hit(text) and MONEY_FIGURE.found(text)
+    return known

@@ -16,7 +16,9 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from pipeline.rules.matcher import AnyGate, Gate, any_gate, folded_twin, gate_for
+from pipeline.rules.cache import text_cache
+from pipeline.rules.matcher import AnyGate, Pattern, any_gate
+from pipeline.rules.text import Text
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -97,35 +99,16 @@ def phrase_rules(name: str) -> tuple[PhraseRule, ...]:
 
 @dataclass(frozen=True)
 class CompiledRule:
-    """A rule with its compiled regex, its literal gate and, when it has one, its folded twin."""
+    """A rule with its matcher."""
 
     rule: PatternRule
-    regex: re.Pattern[str]
-    gate: Gate
-    twin: re.Pattern[str] | None
-
-    def found(self, text: str, folded: str) -> bool:
-        """Does the rule match ``text`` anywhere? ``folded`` is ``text.casefold()``."""
-        if not self.gate.open(text, folded):
-            return False
-        if self.twin is not None and len(folded) == len(text):
-            return self.twin.search(folded) is not None
-        return self.regex.search(text) is not None
-
-    def count(self, text: str, folded: str) -> int:
-        """How many times the rule matches ``text``."""
-        if not self.gate.open(text, folded):
-            return 0
-        if self.twin is not None and len(folded) == len(text):
-            return len(self.twin.findall(folded))
-        return len(self.regex.findall(text))
+    matcher: Pattern
 
 
 @cache
 def compiled_rules(name: str) -> tuple[CompiledRule, ...]:
     """A file's rules, compiled once, for loops that run on every block or sentence."""
-    return tuple(CompiledRule(rule, rule.regex, gate_for(rule.regex), folded_twin(rule.pattern, rule.regex.flags))
-                 for rule in pattern_rules(name))
+    return tuple(CompiledRule(rule, Pattern(rule.pattern)) for rule in pattern_rules(name))
 
 
 def first_match(name: str, text: str) -> PatternRule | None:
@@ -135,18 +118,18 @@ def first_match(name: str, text: str) -> PatternRule | None:
     rules is several times slower to scan: an alternation of named groups defeats the regex
     engine's anchor and prefix shortcuts.)
     """
-    folded = text.casefold()
-    if not file_gate(name).open(text, folded):
+    t = Text(text)
+    if not file_gate(name).open(t.text, t.fold):
         return None
     for compiled in compiled_rules(name):
-        if compiled.found(text, folded):
+        if compiled.matcher.found(t):
             return compiled.rule
     return None
 
 
 @cache
 def file_gate(name: str) -> AnyGate:
-    return any_gate(c.gate for c in compiled_rules(name))
+    return any_gate(c.matcher.gate for c in compiled_rules(name))
 
 
 def finditer_rules(name: str, text: str) -> Iterator[tuple[int, int, PatternRule]]:
@@ -161,12 +144,18 @@ def finditer_rules(name: str, text: str) -> Iterator[tuple[int, int, PatternRule
     if not file_gate(name).open(text, folded):
         return
     rules = compiled_rules(name)
-    taking = tuple(i for i, compiled in enumerate(rules) if compiled.gate.open(text, folded))
+    taking = tuple(i for i, compiled in enumerate(rules) if compiled.matcher.gate.open(text, folded))
     if not taking:
         return
-    twin = len(folded) == len(text) and all(rules[i].twin is not None for i in taking)
+    twin = len(folded) == len(text) and all(rules[i].matcher.twin is not None for i in taking)
     for m in _union(name, taking, twin).finditer(folded if twin else text):
         yield m.start(), m.end(), rules[int((m.lastgroup or "r0")[1:])].rule
+
+
+@text_cache(maxsize=4096)
+def rule_spans(name: str, text: str) -> tuple[tuple[int, int, PatternRule], ...]:
+    """``finditer_rules`` as a tuple, kept for the text: several extractors ask for one sentence."""
+    return tuple(finditer_rules(name, text))
 
 
 @lru_cache(maxsize=1024)

@@ -1,10 +1,13 @@
-"""Literal gates: the strings a regex cannot match without, so most texts skip the regex entirely.
+"""The rules' one matcher: ``Pattern``, a regex asked about a ``Text``, and the speed work behind it.
 
-Python's regex engine scans a case-insensitive alternation that opens with ``\\b`` one position
-at a time, with no literal shortcut; across dozens of rules on every sentence that scan is most
-of the pipeline's time. Engines such as RE2 and ripgrep first look for a literal that every match
-must contain. ``required_literals`` reads that set off the parsed pattern: if none of the strings
-occurs in the (case-folded) text, the regex cannot match it, so skipping it changes no result.
+No caller needs to know how it is fast; the answers are the regex's own:
+
+- a literal gate: the strings every match must contain (``pipeline.rules.literals``); a text
+  without any of them skips the regex, which cannot match it;
+- a case-sensitive twin: a case-insensitive regex whose characters are all lower case runs
+  case-sensitively on the text's case fold, which ``Text`` computes once, 2-3 times faster, when
+  the fold keeps the text's length (offsets agree);
+- ``AnyOf``: many strings looked for at once, as a trie-shaped regex.
 """
 
 from __future__ import annotations
@@ -13,319 +16,10 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
-from re import _constants as C  # type: ignore[attr-defined]
-from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
 
-# A required set whose shortest string has fewer characters would pass nearly every text.
-MIN_USEFUL = 2
-MAX_VARIANTS = 16
-# Past this length a literal is rare enough; fewer strings to look for matter more.
-SELECTIVE = 12
-# Up to this many strings, ``in`` tests beat a trie regex (measured on sentences: 0.4 against 0.8 µs
-# for 8 strings, 0.6 against 1.1 µs for 12).
-FEW = 16
-REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
-ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
-
-Required = frozenset[str] | None
-
-
-# Marks a string found in a case-sensitive part of a pattern ("(?-i:MD)"): it is looked for as
-# written in the text itself, which is far more selective than "md" in the folded text.
-EXACT = "\x00"
-
-
-def _fold(char: str, ci: bool) -> str:
-    return char.casefold() if ci else char
-
-
-def _chars(op: Any, av: Any, ci: bool = True) -> frozenset[str] | None:
-    """The characters an item matching exactly one character may match (folded where the pattern
-    ignores case), if few and known."""
-    if op is C.LITERAL:
-        return frozenset({_fold(chr(av), ci)})
-    if op is C.IN and av and all(o is C.LITERAL for o, _ in av):
-        chars = frozenset(_fold(chr(a), ci) for _, a in av)
-        return chars if len(chars) <= 4 else None
-    return None
-
-
-def _optional_chars(op: Any, av: Any, ci: bool = True) -> frozenset[str] | None:
-    """``x?`` of a single known character: the characters, to be taken or left."""
-    if op in REPEATS and av[0] == 0 and av[1] == 1 and len(av[2]) == 1:
-        op1, av1 = av[2][0]
-        return _chars(op1, av1, ci)
-    return None
-
-
-def _length(literal: str) -> int:
-    return len(literal) - literal.startswith(EXACT)
-
-
-def _better(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Is ``a`` the more selective set: longer shortest string (up to a point), then fewer strings."""
-    return ((min(SELECTIVE, *map(_length, a)), -len(a)) > (min(SELECTIVE, *map(_length, b)), -len(b)))
-
-
-def _inner_ci(av: Any, ci: bool) -> bool:
-    _, add_flags, del_flags, _ = av
-    return bool((ci or add_flags & re.IGNORECASE) and not del_flags & re.IGNORECASE)
-
-
-def _strings(items: Iterable[tuple[Any, Any]], ci: bool) -> tuple[frozenset[str], bool] | None:
-    """Every string the items can match, when they are literals, small sets and alternations of
-    those and the strings are few, and whether they are case-sensitive (kept as written) or not
-    (folded); None otherwise, or when the items mix both."""
-    out: set[str] = {""}
-    for op, av in items:
-        choices: frozenset[str] | None = _chars(op, av, ci)
-        if choices is None and op is C.SUBPATTERN:
-            inner_ci = _inner_ci(av, ci)
-            inner = _strings(av[-1], inner_ci) if inner_ci == ci else None
-            choices = inner[0] if inner is not None else None
-        elif choices is None and op is C.BRANCH:
-            alternatives = [_strings(alt, ci) for alt in av[1]]
-            if all(alt is not None for alt in alternatives):
-                choices = frozenset().union(*(alt[0] for alt in alternatives if alt is not None))
-        if choices is None:
-            return None
-        out = {o + c for o in out for c in choices}
-        if len(out) > MAX_VARIANTS:
-            return None
-    return frozenset(out), not ci
-
-
-def _sequence(items: Iterable[tuple[Any, Any]], ci: bool = True) -> Required:
-    """A set of strings one of which every match of the item sequence contains, the most selective found.
-
-    Literal runs are kept as their variants ("b.s", "bs" for ``B\\.?S``) while there are few. A run
-    read wholly in a case-sensitive part is kept as written, marked ``EXACT``; any other is folded.
-    """
-    best: Required = None
-    run: set[str] = {""}
-    exact = False
-
-    def offer(found: Required) -> None:
-        nonlocal best
-        if found and "" not in found and EXACT not in found and (best is None or _better(found, best)):
-            best = found
-
-    def flush() -> None:
-        nonlocal exact
-        offer(frozenset(EXACT + r if exact and r else r for r in run))
-        run.clear()
-        run.add("")
-        exact = False
-
-    def extend(chars: frozenset[str], optional: bool, cs: bool) -> None:
-        nonlocal exact
-        if run == {""}:
-            exact = cs
-        elif exact and not cs:  # a folded character joins a run read as written: fold the run
-            folded = {r.casefold() for r in run}
-            run.clear()
-            run.update(folded)
-            exact = False
-        elif cs and not exact:
-            chars = frozenset(c.casefold() for c in chars)
-        if optional:
-            offer(frozenset(EXACT + r if exact and r else r for r in run))  # what came before is required on its own
-        grown = {v + c for v in run for c in chars} | (set(run) if optional else set())
-        if len(grown) > MAX_VARIANTS:
-            flush()
-            if optional:
-                return
-            exact = cs
-            grown = set(chars)
-        run.clear()
-        run.update(grown)
-
-    for op, av in items:
-        chars = _chars(op, av, ci)
-        optional = _optional_chars(op, av, ci)
-        if chars is not None or optional is not None:
-            extend(chars or optional or frozenset(), optional is not None, not ci)
-        elif op in ZERO_WIDTH:
-            continue  # consumes nothing: the literals either side are adjacent in the text
-        elif op is C.SUBPATTERN or op is C.BRANCH:
-            found = _strings([(op, av)], ci)
-            if found is not None and len(run) * len(found[0]) <= MAX_VARIANTS:
-                # "not (required|needed)": the run goes on through each alternative.
-                extend(found[0], False, found[1])
-            elif op is C.SUBPATTERN:
-                flush()
-                offer(_sequence(list(av[-1]), _inner_ci(av, ci)))
-            else:
-                flush()
-                alternatives = [_sequence(alt, ci) for alt in av[1]]
-                if all(alternatives):
-                    offer(frozenset().union(*(a for a in alternatives if a)))
-        elif op in REPEATS:
-            flush()
-            low, _, item = av
-            if low >= 1:
-                offer(_sequence(item, ci))
-        else:
-            flush()
-    flush()
-    return best
-
-
-@cache
-def required_literals(pattern: str, flags: int = re.IGNORECASE) -> Required:
-    """Strings one of which occurs in every text ``pattern`` matches; None if none is known.
-
-    Folded strings are to be looked for in the case-folded text; strings marked ``EXACT`` in the
-    text as it is.
-    """
-    try:
-        found = _sequence(P.parse(pattern, flags), bool(flags & re.IGNORECASE))
-    except Exception:  # an engine internal changed shape: no gate, never a wrong one
-        return None
-    if not found or not all(_useful(lit.removeprefix(EXACT)) for lit in found):
-        return None
-    # A string containing another of the set adds nothing: any text with it has the shorter one too.
-    return frozenset(lit for lit in found if not any(o != lit and o in lit for o in found))
-
-
-def _leading(items: Iterable[tuple[Any, Any]]) -> Required:
-    """Strings (case-folded) one of which every match of the item sequence starts with; None if unknown."""
-    run: set[str] = {""}
-
-    def times(tails: frozenset[str]) -> bool:
-        grown = {r + t for r in run for t in tails}
-        if len(grown) > MAX_VARIANTS:
-            return False
-        run.clear()
-        run.update(grown)
-        return True
-
-    for op, av in items:
-        chars = _chars(op, av)
-        if chars is not None:
-            if not times(chars):
-                break
-        elif op in ZERO_WIDTH:
-            continue
-        elif op is C.SUBPATTERN or op is C.BRANCH:
-            alternatives = [_leading(av[-1])] if op is C.SUBPATTERN else [_leading(alt) for alt in av[1]]
-            if all(alternatives):
-                times(frozenset().union(*(a for a in alternatives if a)))
-            break  # what follows a group may start anywhere inside it
-        else:
-            break
-    return None if "" in run else frozenset(run)
-
-
-def _anchored(items: list[tuple[Any, Any]]) -> Required:
-    """For a pattern anchored at the start of the text (``^``), the strings the text starts with."""
-    if len(items) == 1 and items[0][0] is C.BRANCH:
-        alternatives = [_anchored(list(alt)) for alt in items[0][1][1]]
-        return frozenset().union(*(a for a in alternatives if a)) if all(alternatives) else None
-    if len(items) == 1 and items[0][0] is C.SUBPATTERN:
-        return _anchored(list(items[0][1][-1]))
-    if items and items[0][0] is C.AT and items[0][1] in (C.AT_BEGINNING, C.AT_BEGINNING_STRING):
-        return _leading(items[1:])
-    return None
-
-
-@cache
-def required_prefixes(pattern: str, flags: int = re.IGNORECASE) -> Required:
-    """Case-folded strings one of which every text ``pattern`` matches (with ``search``) starts with."""
-    if flags & re.MULTILINE:
-        return None  # "^" is any line's start
-    try:
-        return _anchored(list(P.parse(pattern, flags)))
-    except Exception:  # an engine internal changed shape: no gate, never a wrong one
-        return None
-
-
-def _useful(literal: str) -> bool:
-    """Rare enough to be worth a look: two characters or more, or one that is not a letter, digit or space."""
-    return len(literal) >= MIN_USEFUL or not (literal.isalnum() or literal.isspace())
-
-
-def _fold_invariant(items: Iterable[tuple[Any, Any]]) -> bool:
-    """Every character the items name is its own case fold, and no part is case-sensitive."""
-    for op, av in items:
-        if op is C.LITERAL:
-            if chr(av).casefold() != chr(av):
-                return False
-        elif op is C.IN:
-            for o, a in av:
-                if o is C.LITERAL and chr(a).casefold() != chr(a):
-                    return False
-                if o is C.RANGE and any(chr(c).casefold() != chr(c) for c in range(a[0], a[1] + 1)):
-                    return False
-                if o not in (C.LITERAL, C.RANGE, C.NEGATE, C.CATEGORY):
-                    return False
-        elif op is C.SUBPATTERN:
-            if av[2] & re.IGNORECASE or not _fold_invariant(av[-1]):
-                return False
-        elif op is C.BRANCH:
-            if not all(_fold_invariant(alt) for alt in av[1]):
-                return False
-        elif op in REPEATS:
-            if not _fold_invariant(av[2]):
-                return False
-        elif op in (C.ASSERT, C.ASSERT_NOT):
-            if not _fold_invariant(av[1]):
-                return False
-        elif op is C.GROUPREF_EXISTS:  # (?(group)yes|no): the group takes part in both alike
-            if not all(branch is None or _fold_invariant(branch) for branch in av[1:]):
-                return False
-        elif op not in (C.AT, C.ANY, C.CATEGORY, C.NOT_LITERAL):
-            return False  # back-references and the like: keep the original
-        elif op is C.NOT_LITERAL and chr(av).casefold() != chr(av):
-            return False
-    return True
-
-
-@cache
-def folded_twin(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
-    """The pattern compiled case-sensitively, to run on case-folded text: 2-3 times faster than a
-    case-insensitive scan, with the same matches when the text keeps its length on folding.
-
-    None unless the pattern is case-insensitive and every character it names is already folded.
-    """
-    if not flags & re.IGNORECASE:
-        return None
-    try:
-        if not _fold_invariant(P.parse(pattern, flags)):
-            return None
-    except Exception:  # an engine internal changed shape: no twin
-        return None
-    return re.compile(pattern, flags & ~re.IGNORECASE)
-
-
-class Positions:
-    """A case-insensitive regex asked only where it matches. Given the text's case fold as well, it
-    runs as its case-sensitive twin (``folded_twin``) on the fold when the fold keeps the text's
-    length: the same offsets, 2-3 times faster. It answers with offsets, never with matched text,
-    so no caller can read the folded text by mistake."""
-
-    def __init__(self, pattern: str, flags: int = re.IGNORECASE) -> None:
-        self.pattern = pattern
-        self.regex = re.compile(pattern, flags)
-        self.twin = folded_twin(pattern, flags)
-
-    def match_end(self, text: str, folded: str | None = None, pos: int = 0) -> int | None:
-        """Where a match at ``pos`` ends, or None."""
-        if folded is not None and self.twin is not None and len(folded) == len(text):
-            m = self.twin.match(folded, pos)
-        else:
-            m = self.regex.match(text, pos)
-        return None if m is None else m.end()
-
-    def search_start(self, text: str, folded: str | None = None, pos: int = 0) -> int | None:
-        """Where the first match from ``pos`` on starts, or None."""
-        if folded is not None and self.twin is not None and len(folded) == len(text):
-            m = self.twin.search(folded, pos)
-        else:
-            m = self.regex.search(text, pos)
-        return None if m is None else m.start()
+from pipeline.rules.literals import EXACT, FEW, folded_twin, required_literals, required_prefixes
+from pipeline.rules.text import Text
 
 
 class AnyOf:
@@ -439,57 +133,93 @@ def any_gate(gates: Iterable[Gate]) -> AnyGate:
     return AnyGate(tuple(prefixes), AnyOf(minimal) if minimal else None, AnyOf(exact) if exact else None, False)
 
 
-class Gated(Positions):
-    """A compiled regex behind its literal gate, with the same methods; shut, they find nothing.
-    (``match_end`` and ``search_start``, from ``Positions``, ask no gate.)
+class Pattern:
+    """A regex (case-insensitive unless ``flags`` say otherwise) asked about a ``Text`` or a string.
 
-    The gate looks at the whole ``text`` even when ``pos``/``endpos`` narrow the search: a text
-    without the literals has no match anywhere in it. ``folded``, when given, is the case-folded
-    text or that of a text containing it (the sentence of a clause), so it need not be folded again.
+    ``search``, ``match`` and ``finditer`` give matches on the text as written; ``finditer_caseless``
+    gives matches whose groups are to be read case-insensitively (positions, digits, lower-cased
+    words), which lets it run on the fold; ``found``, ``count``, ``match_end`` and ``search_start``
+    answer with booleans and offsets only. ``pos`` and ``endpos`` mean what they mean for ``re``.
     """
 
+    __slots__ = ("pattern", "regex", "twin", "gate", "never_shuts")
+
     def __init__(self, pattern: str, flags: int = re.IGNORECASE) -> None:
-        super().__init__(pattern, flags)
+        self.pattern = pattern
+        self.regex = re.compile(pattern, flags)
+        self.twin = folded_twin(pattern, flags)
         self.gate = gate_for(self.regex)
         self.never_shuts = self.gate.never_shuts
 
-    def finditer_folded(self, text: str, folded: str | None = None, pos: int = 0,
-                        endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        """As ``finditer``, but the matches are on the text's case fold when it keeps the text's
-        length (the case-sensitive twin runs there, twice as fast): for callers that read only
-        positions, digits and case-folded words from them. ``folded`` is ``text.casefold()``
-        itself here, not the fold of a longer text."""
-        if folded is None:
-            folded = text.casefold()
-        if not self.never_shuts and not self.gate.open(text, folded):
-            return iter(())
-        if self.twin is not None and len(folded) == len(text):
-            return self.twin.finditer(folded, pos, endpos)
-        return self.regex.finditer(text, pos, endpos)
-
-    def found_folded(self, text: str, folded: str | None = None) -> bool:
-        """Whether the regex matches ``text`` anywhere; ``folded`` as for ``finditer_folded``."""
-        if folded is None:
-            folded = text.casefold()
-        if not self.never_shuts and not self.gate.open(text, folded):
-            return False
-        if self.twin is not None and len(folded) == len(text):
-            return self.twin.search(folded) is not None
-        return self.regex.search(text) is not None
-
-    def _open(self, text: str, folded: str | None) -> bool:
+    def may_match(self, t: Text | str) -> bool:
+        """False only when the regex cannot match anywhere in ``t``."""
         if self.never_shuts:
             return True
-        return self.gate.open(text, text.casefold()) if folded is None else self.gate.open_within(text, folded)
+        if isinstance(t, str):
+            return self.gate.open(t, t.casefold())
+        return self.gate.open(t.text, t.fold)
 
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize, *,
-               folded: str | None = None) -> re.Match[str] | None:
-        return self.regex.search(text, pos, endpos) if self._open(text, folded) else None
+    def may_match_within(self, t: Text | str) -> bool:
+        """False only when the regex cannot match ``t`` nor any piece of it (a clause of a sentence)."""
+        if self.never_shuts:
+            return True
+        if isinstance(t, str):
+            return self.gate.open_within(t, t.casefold())
+        return self.gate.open_within(t.text, t.fold)
 
-    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize, *,
-              folded: str | None = None) -> re.Match[str] | None:
-        return self.regex.match(text, pos, endpos) if self._open(text, folded) else None
+    def _on_fold(self, t: Text | str) -> tuple[re.Pattern[str], str]:
+        """The regex to run and the string to run it on: the twin on the fold where it can."""
+        if isinstance(t, str):
+            return self.regex, t
+        if self.twin is not None and t.same_length:
+            return self.twin, t.fold
+        return self.regex, t.text
 
-    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize, *,
-                 folded: str | None = None) -> Iterator[re.Match[str]]:
-        return self.regex.finditer(text, pos, endpos) if self._open(text, folded) else iter(())
+    def match_end(self, t: Text | str, pos: int = 0) -> int | None:
+        """Where a match at ``pos`` ends, or None."""
+        regex, s = self._on_fold(t)
+        m = regex.match(s, pos)
+        return None if m is None else m.end()
+
+    def search_start(self, t: Text | str, pos: int = 0) -> int | None:
+        """Where the first match from ``pos`` on starts, or None."""
+        regex, s = self._on_fold(t)
+        m = regex.search(s, pos)
+        return None if m is None else m.start()
+
+    def found(self, t: Text | str) -> bool:
+        """Whether the regex matches anywhere in ``t``."""
+        if not self.may_match(t):
+            return False
+        regex, s = self._on_fold(t)
+        return regex.search(s) is not None
+
+    def count(self, t: Text | str) -> int:
+        """How many times the regex matches ``t`` (as ``findall`` counts)."""
+        if not self.may_match(t):
+            return 0
+        regex, s = self._on_fold(t)
+        return len(regex.findall(s))
+
+    def finditer_caseless(self, t: Text | str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """As ``finditer``, for callers that read from the matches only positions, digits and
+        lower-cased words."""
+        if not self.may_match(t):
+            return iter(())
+        regex, s = self._on_fold(t)
+        return regex.finditer(s, pos, endpos)
+
+    def search(self, t: Text | str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if not self.may_match(t):
+            return None
+        return self.regex.search(t if isinstance(t, str) else t.text, pos, endpos)
+
+    def match(self, t: Text | str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if not self.may_match(t):
+            return None
+        return self.regex.match(t if isinstance(t, str) else t.text, pos, endpos)
+
+    def finditer(self, t: Text | str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        if not self.may_match(t):
+            return iter(())
+        return self.regex.finditer(t if isinstance(t, str) else t.text, pos, endpos)

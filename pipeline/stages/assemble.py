@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 from pipeline import VERSION
-from pipeline.rules.matcher import Gated
-from pipeline.stages.roles import RoleInfo, title_type
-from pipeline.stages.sentences import Facts
-from pipeline.types import Document, Segmented
+from pipeline.rules.matcher import Pattern
+from pipeline.rules.titles import title_type
+from pipeline.types import Document, Facts, RoleInfo, Segmented
 from schemas.article import (
     Article,
     Comparison,
@@ -104,9 +104,9 @@ def comparison(roles: list[RoleInfo], facts: Facts) -> Comparison:
 
 
 PROMISES = {
-    "pros_cons": Gated(r"\bpros and cons\b|\badvantages and disadvantages\b"),
-    "salary": Gated(r"\b(salar(y|ies)|how much \w+ (earn|make)|pay)\b"),
-    "faq": Gated(r"\b(frequently asked questions|faqs?)\b"),
+    "pros_cons": Pattern(r"\bpros and cons\b|\badvantages and disadvantages\b"),
+    "salary": Pattern(r"\b(salar(y|ies)|how much \w+ (earn|make)|pay)\b"),
+    "faq": Pattern(r"\b(frequently asked questions|faqs?)\b"),
 }
 
 
@@ -140,17 +140,20 @@ def assemble(doc: Document, seg: Segmented, roles: list[RoleInfo], facts: Facts)
         article_type = "profile"
     else:
         article_type = "other"
+    warnings = [*doc.warnings, *facts.warnings]
     if seg.title and title_type(seg.title) == "comparison" and len(roles) < 2:
-        facts.warnings.append("title reads as a comparison but fewer than two roles were found")
+        warnings.append("title reads as a comparison but fewer than two roles were found")
     if not roles:
-        facts.warnings.append("no role found in the title; facts are not attributed")
-    facts.warnings.extend(promise_warnings(seg))
-    settings = dedupe_per_role(facts.settings, lambda s: s.setting)
-    requirements = dedupe_per_role(facts.requirements,
-                                   lambda q: (q.type, q.education_level or (q.name or q.text).lower()))
-    skills = dedupe_per_role(facts.skills, lambda s: s.skill)
-    salaries = dedupe(facts.salaries, lambda s: (tuple(s.roles), s.amount, s.min, s.max, s.period))
-    facts.settings, facts.requirements, facts.skills, facts.salaries = settings, requirements, skills, salaries
+        warnings.append("no role found in the title; facts are not attributed")
+    warnings.extend(promise_warnings(seg))
+    facts = replace(
+        facts,
+        settings=dedupe_per_role(facts.settings, lambda s: s.setting),
+        requirements=dedupe_per_role(facts.requirements,
+                                     lambda q: (q.type, q.education_level or (q.name or q.text).lower())),
+        skills=dedupe_per_role(facts.skills, lambda s: s.skill),
+        salaries=dedupe(facts.salaries, lambda s: (tuple(s.roles), s.amount, s.min, s.max, s.period)),
+    )
     return Article(
         pipeline_version=VERSION,
         source=Source(path=doc.path, sha256=doc.sha256, media_type=doc.media_type, bytes=doc.size),
@@ -166,12 +169,12 @@ def assemble(doc: Document, seg: Segmented, roles: list[RoleInfo], facts: Facts)
             for s in seg.sections
         ],
         duties=facts.duties,
-        requirements=requirements,
-        salaries=salaries,
-        settings=settings,
-        skills=skills,
+        requirements=facts.requirements,
+        salaries=facts.salaries,
+        settings=facts.settings,
+        skills=facts.skills,
         comparison=comparison(roles, facts) if article_type == "comparison" else None,
         removed=removed_entries(doc),
         related=doc.related,
-        warnings=list(dict.fromkeys(doc.warnings + facts.warnings)),
+        warnings=list(dict.fromkeys(warnings)),
     )

@@ -13,18 +13,20 @@ while Y earn B").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from pipeline.rules.cache import text_cache
+from pipeline.rules.clauses import clause_bounds
 from pipeline.rules.loader import load_terms
-from pipeline.rules.matcher import Gated, Positions
+from pipeline.rules.matcher import Pattern
+from pipeline.rules.text import Text
 from pipeline.rules.words import base_form, can_be_adjective
-from pipeline.stages.roles import Mention, RoleInfo, find_mentions
+from pipeline.stages.roles import find_mentions
+from pipeline.types import Mention, RoleInfo, Segmented, Sentence, SentenceAt, SentenceRoles
 
-ALL_CUE = Gated(
+ALL_CUE = Pattern(
     r"\b(both|all three|all four|all of them|either (role|job|career)|the two (roles|jobs|careers|professions|"
     r"occupations|positions)|each (role|job)|these (two|three) (roles|jobs|careers|professions)|in both)\b")
-CARRY_CUE = Positions(
+CARRY_CUE = Pattern(
     r"^\W*(they|these (professionals|workers|specialists|employees|roles|jobs)|he or she|he|she|this (role|job)|"
     r"those in (this|the) (role|job)|(many |some |most )?others|some|many|most)\b",
 )
@@ -36,22 +38,16 @@ QUANTIFIER = (
     r"most|many|some|all|few|a few|one in \w+|(?:the )?(?:top|bottom|highest-paid|lowest-paid|best-paid|highest|lowest)"
     r"\s+\d+(?:\.\d+)?\s?(?:%|percent))(?:\s+of)?"
 )
-LIKE = Positions(r"^\W*(?:just )?(?:like|as with)\b[^,]{1,80},\s*")
-UNLIKE = Positions(r"^\W*(unlike|compared (with|to)|in contrast to|as opposed to|like|as with)\b[^,]{1,80},\s*")
-LEAD_IN = Positions(
+LIKE = Pattern(r"^\W*(?:just )?(?:like|as with)\b[^,]{1,80},\s*")
+UNLIKE = Pattern(r"^\W*(unlike|compared (with|to)|in contrast to|as opposed to|like|as with)\b[^,]{1,80},\s*")
+LEAD_IN = Pattern(
     r"^\W*(?:(?:(?:according to|as of|as per|based on|data from|in|by) [^,]{1,50},|conversely|however|meanwhile|"
     r"by contrast|in contrast|on the other hand|similarly|likewise|instead|in addition|additionally|also|typically|"
     r"usually|generally|most|many|some|often|in (?:most|many|some) cases|in a [\w -]{1,30}|on most \w+|"
     r"at [\w -]{1,30}|for example|for instance|in the uk|in the us),?\s+)+",
 )
-CLAUSE_SPLIT = re.compile(
-    r";|,\s*(?:while|whereas|but|and while|although|though|yet|however|compared (?:with|to)|versus|vs\.?|with)\s|"
-    r"\s(?:while|whereas|compared "
-    r"(?:with|to)|than)\s|,\s+(?=(?:and|or)\s)|—|\s–\s|\(|\)",
-    re.IGNORECASE,
-)
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
-OTHER_OCCUPATION = Gated(
+OTHER_OCCUPATION = Pattern(
     # A possessive ("a driver's licence", "doctors' offices") names a thing, not a person.
     r"\b(?:" + "|".join(sorted(OCCUPATION_HEADS)) + r")(?:s|es)?\b(?!['’])|\b\w+(?:ists|ians)\b(?!['’])",
 )
@@ -67,36 +63,47 @@ OPENS_WITH_BOTH = re.compile(r"\W*both\b", re.IGNORECASE)
 FIRST_WORD = re.compile(r"\W*([A-Za-z][\w-]*)")
 
 
-@dataclass
-class SentenceRoles:
-    subject: list[str]
-    mentions: list[Mention] = field(default_factory=list)
-    # roles_at's answers by (clause start, clause end, mentions before the fact): a sentence's
-    # facts mostly share a clause.
-    answers: dict[tuple[int, int, int], list[str]] | None = field(default=None, repr=False, compare=False)
-    # Known once asked: the sentence names no role and says neither "both" nor "the former/latter".
-    plain: bool | None = field(default=None, repr=False, compare=False)
-    # The mentions that open the sentence (``opening_mentions``), which several extractors ask for.
-    opening: list[Mention] = field(default_factory=list, repr=False, compare=False)
-    # The sentence's case fold, once asked: the literal gates of its clauses look in it.
-    folded: str | None = field(default=None, repr=False, compare=False)
+SHARED_KINDS = {"requirements", "work_environment", "skills"}
+
+
+def attribute(located: list[SentenceAt], seg: Segmented, roles: list[RoleInfo]) -> list[Sentence]:
+    """The sentences with the roles each is about; the subject carries on within a section."""
+    out: list[Sentence] = []
+    previous: list[str] = []
+    last_section = -1
+    every = [r.id for r in roles]
+    for at in located:
+        if at.section != last_section:
+            previous = []
+            last_section = at.section
+        section = seg.sections[at.section]
+        default = section.roles if len(section.roles) == 1 else []
+        # "Most employers want a high school diploma" under "Education": said of every role.
+        shared = every if section.kind in SHARED_KINDS and section.roles in ([], every) else []
+        s = Sentence(at)
+        s.roles = sentence_roles(s, roles, previous, default, shared)
+        if s.roles.subject:
+            previous = s.roles.subject
+        out.append(s)
+    return out
 
 
 def order(roles: list[RoleInfo], ids: set[str]) -> list[str]:
     return [r.id for r in roles if r.id in ids]
 
 
-def opening_mentions(text: str, mentions: list[Mention], folded: str | None = None) -> list[Mention]:
+def opening_mentions(t: Text, mentions: list[Mention]) -> list[Mention]:
     """Mentions that form the sentence's opening noun phrase, e.g. "Medical coders and billers".
 
     The phrase may follow a lead-in ("Conversely,", "According to the BLS,", any short opening
     clause that names no role, such as "Depending on the job,") and adjectives ("Heavy and
-    tractor-trailer truck drivers"). ``folded`` is the text's case fold, when the caller has it.
+    tractor-trailer truck drivers").
     """
     if not mentions:
         return []
-    pos = UNLIKE.match_end(text, folded) or 0
-    lead = LEAD_IN.match_end(text[pos:], None if folded is None else folded[pos:])
+    text = t.text
+    pos = UNLIKE.match_end(t) or 0
+    lead = LEAD_IN.match_end(t[pos:] if pos else t)
     if lead is not None:
         pos += lead
     else:
@@ -132,126 +139,100 @@ def _adjectives(gap: str) -> bool:
     )
 
 
-def sentence_roles(
-    text: str, roles: list[RoleInfo], previous: list[str], default: list[str], shared: list[str] | None = None,
-    folded: str | None = None,
-) -> SentenceRoles:
-    """The roles a sentence is about; ``shared`` is the last resort for a sentence naming no role.
-
-    ``folded`` is the sentence's case fold when the caller has it already."""
-    mentions = find_mentions(roles, text)
-    if folded is None:
-        folded = text.casefold()
-    opening = opening_mentions(text, mentions, folded)
-    subject = _subject(text, roles, previous, default, shared, mentions, opening, folded)
-    return SentenceRoles(subject, mentions, opening=opening, folded=folded)
+def sentence_roles(t: Text, roles: list[RoleInfo], previous: list[str], default: list[str],
+                   shared: list[str] | None = None) -> SentenceRoles:
+    """The roles a sentence is about; ``shared`` is the last resort for a sentence naming no role."""
+    mentions = find_mentions(roles, t.text)
+    opening = opening_mentions(t, mentions)
+    subject = _subject(t, roles, previous, default, shared, mentions, opening)
+    return SentenceRoles(subject, mentions, opening=opening)
 
 
-def _subject(text: str, roles: list[RoleInfo], previous: list[str], default: list[str], shared: list[str] | None,
-             mentions: list[Mention], opening: list[Mention], folded: str) -> list[str]:
+def _subject(t: Text, roles: list[RoleInfo], previous: list[str], default: list[str], shared: list[str] | None,
+             mentions: list[Mention], opening: list[Mention]) -> list[str]:
+    text = t.text
     if len(roles) > 1 and ALL_CUE.search(text[:60]) and (
             not opening or len({m.role for m in opening}) > 1 or OPENS_WITH_BOTH.match(text)):
         return [r.id for r in roles]
-    like = LIKE.match_end(text, folded)
+    like = LIKE.match_end(t)
     if opening and like is not None:
         # "Like X, Y ...": what is said of Y holds for X too.
         compared = {m.role for m in mentions if m.end <= like}
         return order(roles, compared | {m.role for m in opening})
     if opening:
         return order(roles, {m.role for m in opening})
-    ordinal = _former_latter(text, roles, folded)
+    ordinal = _former_latter(t, roles)
     if ordinal and ORDINAL.match(text):
         return ordinal
-    if previous and CARRY_CUE.match_end(text, folded) is not None:
+    if previous and CARRY_CUE.match_end(t) is not None:
         return previous
-    if opens_with_other(text, folded):
+    if opens_with_other(t):
         return []
     if len(roles) == 1:
         return [roles[0].id]
     if default:
         return default
     named = {m.role for m in mentions if not _possessive(text, m)}
-    if len(named) == 1 and UNLIKE.match_end(text, folded) is None:
+    if len(named) == 1 and UNLIKE.match_end(t) is None:
         return order(roles, named)
     if previous and not mentions:
         return previous
     return [] if mentions else list(shared or [])
 
 
-def clause_bounds(text: str, pos: int) -> tuple[int, int]:
-    start, end = 0, len(text)
-    for split_start, split_end in _clause_splits(text):
-        if split_end <= pos:
-            start = split_end
-        elif split_start >= pos:
-            end = split_start
-            break
-    return start, end
+# Keys of a sentence's answers: whether it names no role and says neither "both" nor "the former".
+_PLAIN = "roles:plain"
 
 
-@text_cache(maxsize=4096)
-def _clause_splits(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple((m.start(), m.end()) for m in CLAUSE_SPLIT.finditer(text))
-
-
-def roles_at(text: str, pos: int, sent: SentenceRoles, roles: list[RoleInfo]) -> list[str]:
-    """Roles for a fact at ``pos``: its clause's own mentions, else the sentence subject."""
+def roles_at(s: Sentence, pos: int, roles: list[RoleInfo]) -> list[str]:
+    """Roles for a fact at ``pos`` of the sentence: its clause's own mentions, else the sentence subject."""
+    sent = s.roles
+    text = s.text
     if not sent.mentions:
         # No role named anywhere: every clause gets the subject unless it says "both" or "the former".
-        if sent.plain is None:
-            folded = _folded(text, sent)
-            sent.plain = not (ALL_CUE.gate.open(text, folded) or ORDINAL_ANYWHERE.gate.open(text, folded))
-        if sent.plain:
+        plain: bool | None = s.answers.get(_PLAIN)
+        if plain is None:
+            plain = s.answers[_PLAIN] = not (ALL_CUE.may_match_within(s) or ORDINAL_ANYWHERE.may_match_within(s))
+        if plain:
             return list(sent.subject)
     start, end = clause_bounds(text, pos)
     local = [m for m in sent.mentions if start <= m.start < end and not _possessive(text, m)]
+    # A sentence's facts mostly share a clause: the answer is kept by clause and mentions before.
     key = (start, end, sum(1 for m in local if m.start < pos))
-    if sent.answers is None:
-        sent.answers = {}  # most sentences never ask: no dict for them
-    answer = sent.answers.get(key)
+    answer: list[str] | None = s.answers.get(key)
     if answer is None:
-        answer = sent.answers[key] = _roles_in_clause(text, start, end, pos, local, sent, roles)
+        answer = s.answers[key] = _roles_in_clause(s, start, end, pos, local, roles)
     return list(answer)
 
 
-def _roles_in_clause(text: str, start: int, end: int, pos: int, local: list[Mention], sent: SentenceRoles,
+def _roles_in_clause(s: Sentence, start: int, end: int, pos: int, local: list[Mention],
                      roles: list[RoleInfo]) -> list[str]:
-    clause = text[start:end]
-    folded = _folded(text, sent)
-    if ALL_CUE.search(clause, folded=folded) and len(roles) > 1:
+    clause = s[start:end]
+    if ALL_CUE.search(clause) and len(roles) > 1:
         return [r.id for r in roles]
-    if start == 0 and LIKE.regex.match(clause):
-        return sent.subject
+    if start == 0 and LIKE.match_end(clause) is not None:
+        return s.roles.subject
     if not local and len(roles) == 2:
-        ordinal = _former_latter(clause, roles, folded)
+        ordinal = _former_latter(clause, roles)
         if ordinal:
             return ordinal
     if local:
         before = [m for m in local if m.start < pos]
         if before:
-            first = opening_mentions(text[start:], [Mention(m.start - start, m.end - start, m.role) for m in before],
-                                     folded[start:])
-            return order(roles, {m.role for m in first} if first else _group_ending(text, before))
+            first = opening_mentions(s[start:], [Mention(m.start - start, m.end - start, m.role) for m in before])
+            return order(roles, {m.role for m in first} if first else _group_ending(s.text, before))
         return order(roles, {local[0].role})
-    return sent.subject
+    return s.roles.subject
 
 
 ORDINAL = re.compile(r"^\W*(?:(?:conversely|meanwhile|however|by contrast|in contrast),?\s+)?the (former|latter)\b",
                      re.IGNORECASE)
-ORDINAL_ANYWHERE = Gated(r"\bthe (former|latter)\b")
+ORDINAL_ANYWHERE = Pattern(r"\bthe (former|latter)\b")
 
 
-def _folded(text: str, sent: SentenceRoles) -> str:
-    if sent.folded is None:
-        sent.folded = text.casefold()
-    return sent.folded
-
-
-def _former_latter(text: str, roles: list[RoleInfo], folded: str | None = None) -> list[str]:
-    """"The former" and "the latter" in a two-role article name the first and second role.
-
-    ``folded`` may be the case fold of a sentence around ``text``."""
-    m = ORDINAL_ANYWHERE.search(text, folded=folded)
+def _former_latter(t: Text, roles: list[RoleInfo]) -> list[str]:
+    """"The former" and "the latter" in a two-role article name the first and second role."""
+    m = ORDINAL_ANYWHERE.search(t)
     if not m or len(roles) != 2:
         return []
     return [roles[0].id if m.group(1).lower() == "former" else roles[1].id]
@@ -282,28 +263,25 @@ SUBJECT_END = re.compile(
 )
 
 
-def opens_with_other(text: str, folded: str | None = None) -> bool:
-    """The sentence's opening noun phrase names some other occupation ("Registered nurses earn ...").
-
-    ``folded`` is the text's case fold, when the caller has it."""
-    lead = LEAD_IN.match_end(text, folded) or 0
-    head = text[lead:]
-    first = FIRST_WORD.match(head)
+def opens_with_other(t: Text) -> bool:
+    """The sentence's opening noun phrase names some other occupation ("Registered nurses earn ...")."""
+    lead = LEAD_IN.match_end(t) or 0
+    head = t[lead:] if lead else t
+    first = FIRST_WORD.match(head.text)
     if first and base_form(first.group(1)):
         return False  # a list item such as "advise managers on costs" opens with its verb
-    head_fold = folded[lead:] if folded is not None and len(folded) == len(text) else head.casefold()
-    if not OTHER_OCCUPATION.gate.open_within(head, head_fold):
+    if not OTHER_OCCUPATION.may_match_within(head):
         return False  # no occupation word anywhere after the lead-in, so none in the subject
-    phrase = SUBJECT_END.split(head, maxsplit=1)[0]
+    phrase = SUBJECT_END.split(head.text, maxsplit=1)[0]
     return len(phrase.split()) <= 7 and bool(OTHER_OCCUPATION.search(phrase))
 
 
-def other_occupation(text: str, start: int, end: int, sent: SentenceRoles) -> bool:
-    """The clause ``text[start:end]`` names an occupation that is not one of the article's roles.
+def other_occupation(s: Sentence, start: int, end: int) -> bool:
+    """The clause ``s.text[start:end]`` names an occupation that is not one of the article's roles.
 
     The sentence's own mentions decide whether it names a role: they were found with the words
     around the clause in view.
     """
-    if any(start <= m.start < end for m in sent.mentions):
+    if any(start <= m.start < end for m in s.roles.mentions):
         return False
-    return bool(OTHER_OCCUPATION.search(text[start:end]))
+    return bool(OTHER_OCCUPATION.search(s.text[start:end]))

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from pipeline.rules.loader import PatternRule, first_match
-from pipeline.stages.roles import find_title_index, is_title_like, title_roles
+from pipeline.rules.titles import find_title_index, is_title_like, title_roles
 from pipeline.types import Block, Document, Dropped
 
 SHORT = 160

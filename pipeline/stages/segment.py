@@ -15,8 +15,9 @@ from dataclasses import replace
 
 from pipeline.rules.cache import text_cache
 from pipeline.rules.loader import PatternRule, compiled_rules, first_match
-from pipeline.stages.roles import RoleInfo, find_mentions
-from pipeline.types import Block, Document, SectionInfo, Segmented, Span
+from pipeline.rules.text import Text
+from pipeline.stages.roles import find_mentions
+from pipeline.types import Block, Document, RoleInfo, SectionInfo, Segmented, Span
 
 SUMMARY_MAX = 300
 SUMMARY_CSS = re.compile(r"dek|lede|lead|standfirst|subtitle|summary|subhead|excerpt|deck|strap", re.IGNORECASE)
@@ -79,9 +80,9 @@ def heading_rule(heading: str) -> PatternRule | None:
 
 def classify_content(text: str, roles: list[RoleInfo]) -> str:
     votes: Counter[str] = Counter()
-    folded = text.casefold()
+    t = Text(text)
     for compiled in compiled_rules("content_kinds.jsonl"):
-        votes[compiled.rule.value] += compiled.count(text, folded)
+        votes[compiled.rule.value] += compiled.matcher.count(t)
     opening = text[:120]
     mentions = find_mentions(roles, opening)
     if mentions and mentions[0].start < 12 and OVERVIEW_OPENING.match(opening[mentions[0].start:]) and len(roles) > 1:
@@ -127,12 +128,12 @@ def _place(blocks: list[Block]) -> tuple[str, list[Span]]:
     return "".join(parts), spans
 
 
-def segment(doc: Document, roles: list[RoleInfo]) -> Segmented:
+def segment(doc: Document, roles: list[RoleInfo], title: str | None) -> Segmented:
+    """The cleaned text and its sections; ``title`` is the article's (its title block or page title)."""
     blocks = [
         replace(b, kind="heading", text=heading_text(b.text), level=3) if looks_like_heading(b, doc.media_type) else b
         for b in doc.blocks
     ]
-    title = next((b.text for b in blocks if b.kind == "title"), None)
     summary: str | None = None
     for i, b in enumerate(blocks):
         if b.kind != "title":

@@ -1,0 +1,58 @@
+"""Clauses of a sentence, and whether a span is negated within its clause."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.rules.cache import text_cache
+from pipeline.rules.matcher import Pattern
+from pipeline.rules.text import Text
+
+CLAUSE_SPLIT = re.compile(
+    r";|,\s*(?:while|whereas|but|and while|although|though|yet|however|compared (?:with|to)|versus|vs\.?|with)\s|"
+    r"\s(?:while|whereas|compared "
+    r"(?:with|to)|than)\s|,\s+(?=(?:and|or)\s)|—|\s–\s|\(|\)",
+    re.IGNORECASE,
+)
+NEGATION = Pattern(
+    r"\b(not|no longer|never|without|isn't|aren't|doesn't|don't|do not|does not|cannot|can't|rarely|nor|instead of|"
+    r"rather than|won't|(?<!\ba )few)\b")
+NEGATED_AFTER = Pattern(
+    r"^[^,;.]{0,40}\b(is|are)? ?not (required|necessary|needed|enough|sufficient)\b|^[^.;]{0,25}\bis not\b")
+NEGATED_JUST_BEFORE = Pattern(r"\b(rather than|instead of|not|without|no)\s+(an?\s+|the\s+|any\s+)?[\w'’-]*\s*$")
+
+
+def clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the clause of ``text`` that holds ``pos``."""
+    start, end = 0, len(text)
+    for split_start, split_end in _clause_splits(text):
+        if split_end <= pos:
+            start = split_end
+        elif split_start >= pos:
+            end = split_start
+            break
+    return start, end
+
+
+@text_cache(maxsize=4096)
+def _clause_splits(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in CLAUSE_SPLIT.finditer(text))
+
+
+def negated(sentence: Text, start: int, end: int) -> bool:
+    """Is the span ``sentence.text[start:end]`` negated within its clause ("not", "without", "rather than")?"""
+    text = sentence.text
+    if not _may_negate(text):
+        return False
+    c0, c1 = clause_bounds(text, start)
+    near = max(0, start - 30)
+    return (NEGATION.search_start(sentence[c0:start]) is not None
+            or NEGATED_AFTER.search_start(sentence[end:c1]) is not None
+            or NEGATED_JUST_BEFORE.search_start(sentence[near:start]) is not None)
+
+
+@text_cache(maxsize=4096)
+def _may_negate(sentence: str) -> bool:
+    """Whether any negation rule may match a piece of the sentence: asked once, for all its spans."""
+    t = Text(sentence)
+    return any(rule.may_match_within(t) for rule in (NEGATION, NEGATED_AFTER, NEGATED_JUST_BEFORE))
