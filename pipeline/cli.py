@@ -9,7 +9,8 @@ from contextlib import ExitStack
 import click
 
 from pipeline import VERSION
-from pipeline.batch.runner import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Options, RunError, UsageError, run
+from pipeline.batch.errors import RunError, UsageError
+from pipeline.batch.runner import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Options, run
 from pipeline.batch.workers import default_workers
 from schemas.article import ManifestEntry
 

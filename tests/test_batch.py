@@ -16,7 +16,9 @@ import pytest
 from click.testing import CliRunner
 
 import pipeline.batch.runner as run_module
-from pipeline.batch.runner import DEFAULT_TIMEOUT, JOURNAL, MANIFEST, Options, pipeline_version, run
+import pipeline.batch.storage as storage
+from pipeline.batch.journal import JOURNAL, MANIFEST
+from pipeline.batch.runner import DEFAULT_TIMEOUT, Options, pipeline_version, run
 from pipeline.cli import main
 from tests.batch_inputs import ARTICLE, BAD, GOOD, IS_ROOT, Bad, copy_good, make_bad, restore_permissions
 from tests.conftest import ROOT
@@ -97,7 +99,7 @@ def test_unreadable_file_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPat
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(run_module.os, "open", deny)
+    monkeypatch.setattr(storage.os, "open", deny)
     summary = run(src, dst)
     entries = {e.path: e for e in summary.entries}
     assert entries["unreadable.txt"].status == "failed"

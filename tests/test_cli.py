@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import pipeline.batch.runner as run_module
+import pipeline.batch.storage as storage
 from pipeline import VERSION
-from pipeline.batch.runner import MANIFEST
+from pipeline.batch.journal import MANIFEST
 from pipeline.cli import main
 from tests.batch_inputs import ARTICLE, copy_good
 from tests.conftest import ROOT
@@ -104,12 +104,12 @@ def test_unreadable_output_folder_exits_2(tmp_path: Path, monkeypatch: pytest.Mo
     src, dst = tmp_path / "src", tmp_path / "out"
     copy_good(src)
     dst.mkdir()
-    real = run_module.os.access  # click checks R_OK alone on existing paths; deny the run's own check
+    real = storage.os.access  # click checks R_OK alone on existing paths; deny the run's own check
 
     def access(path: str, mode: int) -> bool:
         return False if Path(path) == dst and mode & os.W_OK else real(path, mode)
 
-    monkeypatch.setattr(run_module.os, "access", access)
+    monkeypatch.setattr(storage.os, "access", access)
     assert "is not readable and writable" in _usage_error(tmp_path, str(src), str(dst))
 
 

@@ -18,7 +18,10 @@ import pytest
 from click.testing import CliRunner
 
 import pipeline.batch.runner as run_module
-from pipeline.batch.runner import MANIFEST, Options, run, with_timeout
+import pipeline.batch.storage as storage
+from pipeline.batch.journal import MANIFEST
+from pipeline.batch.runner import Options, run
+from pipeline.batch.timeout import with_timeout
 from pipeline.cli import main
 from pipeline.types import PipelineError
 from tests.batch_inputs import ARTICLE, BAD, GOOD, copy_good, make_bad
@@ -193,14 +196,14 @@ def test_inputs_are_discovered_lazily(tmp_path: Path, monkeypatch: pytest.Monkey
     for i in range(12):
         (src / f"doc{i:02d}.txt").write_text(ARTICLE, encoding="utf-8")
     found: list[str] = []
-    real = run_module.discover
+    real = storage.discover
 
-    def counting(root: Path) -> Iterator[run_module.Input]:
+    def counting(root: Path) -> Iterator[storage.Input]:
         for item in real(root):
             found.append(item.rel)
             yield item
 
-    monkeypatch.setattr(run_module, "discover", counting)
+    monkeypatch.setattr(storage, "discover", counting)
     seen_at_first: list[int] = []
     for workers in (1, 2):
         found.clear()
