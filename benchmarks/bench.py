@@ -1,4 +1,6 @@
-"""Throughput benchmark: ``python -m benchmarks.bench [--docs N] [--html-pages N] [--out FILE]``.
+"""Throughput benchmark: ``python -m benchmarks.bench [--docs N] [--html-pages N] [--memory N,M] [--out FILE]``.
+
+Run it from the checkout (``docs/benchmark.md`` explains the method and each figure).
 
 Builds a corpus of varied articles (the sample and the test fixtures with other occupations,
 shuffled sections, other figures and page noise; txt, Markdown and HTML), then measures in one
@@ -80,7 +82,7 @@ def _as_html(text: str) -> str:
             f"<article>{body}</article><footer>© 2025</footer></body></html>")
 
 
-# The checkout whose sample and fixtures seed the corpus (``--sources`` for an installed package).
+# The checkout whose sample and fixtures seed the corpus (``--sources``).
 SOURCE_ROOT = ROOT
 
 
@@ -202,8 +204,7 @@ def measure(docs: int, html_pages: int) -> dict[str, object]:
     words, text_words = _words(corpus), _words(text_docs)
     return {
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
-        # The optional mypyc build (setup.py) or pure Python.
-        # The target (issue 5): text documents (txt and Markdown), one process, against the tokenizer.
+        # The headline figure: text documents (txt and Markdown), one process, against the tokenizer.
         "text_docs": len(text_docs),
         "text_words": text_words,
         "pipeline_docs_per_s": round(len(text_docs) / text_pipe_s, 1),
@@ -270,14 +271,17 @@ def memory(sizes: list[int], workers: int = 2) -> dict[str, object]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=2000, help="articles in the generated corpus (default 2000)")
-    parser.add_argument("--html-pages", type=int, default=100, help="~60 KB HTML pages (default 100)")
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description="Throughput benchmark of the "
+                                     "pipeline; docs/benchmark.md explains the method and each figure.")
+    parser.add_argument("--docs", type=int, default=2000, metavar="N",
+                        help="articles in the generated corpus (default 2000)")
+    parser.add_argument("--html-pages", type=int, default=100, metavar="N", help="~60 KB HTML pages (default 100)")
     parser.add_argument("--memory", metavar="N,M", help="also the batch's peak memory over N and M documents "
                         "(e.g. 1000,10000; 2 workers)")
-    parser.add_argument("--out", type=Path, help="also write the figures as JSON here")
-    parser.add_argument("--sources", type=Path, default=ROOT, help="the checkout whose raw/ and tests/fixtures "
-                        "seed the corpus (default: the one this module is in; give it for an installed package)")
+    parser.add_argument("--out", type=Path, metavar="FILE", help="also write the figures as JSON here")
+    parser.add_argument("--sources", type=Path, default=ROOT, metavar="DIR",
+                        help="the checkout whose raw/ and tests/fixtures/ seed the corpus (default: the one this "
+                        "module is in)")
     args = parser.parse_args(argv)
     global SOURCE_ROOT
     SOURCE_ROOT = args.sources
