@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from pipeline.rules.literals import EXACT, folded_twin, required_literals, required_prefixes
 from pipeline.rules.loader import DATA, compiled_rules, finditer_rules, pattern_rules
 from pipeline.rules.matcher import Pattern, gate_for
-from pipeline.rules.text import Text
+from pipeline.rules.text import Piece
 from pipeline.stages.roles import CAPITAL_WORD
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -79,7 +79,7 @@ def test_gated_regex_skips_only_texts_it_cannot_match() -> None:
     assert not rx.may_match("nothing here")
     assert list(rx.finditer("an associate degree, an associates degree")) != []
     assert rx.match("associate degree")
-    assert rx.search(Text("x", fold="associate degree")) is None  # the gate opens, the regex decides
+    assert rx.search(Piece("x", fold="associate degree")) is None  # the gate opens, the regex decides
     assert rx.search("an associate degree", 3) and rx.search("an associate degree", 0, 5) is None
 
 
@@ -165,7 +165,7 @@ def test_a_shut_gate_counts_nothing_that_the_rule_would_count(name: str) -> None
                 if p.suffix in (".txt", ".md")]
     for compiled in compiled_rules(name):
         for text in sections + _fixture_texts():
-            assert compiled.matcher.count(Text(text)) == len(compiled.matcher.regex.findall(text)), compiled.rule.id
+            assert compiled.matcher.count(Piece(text)) == len(compiled.matcher.regex.findall(text)), compiled.rule.id
 
 
 @settings(max_examples=300, deadline=None)

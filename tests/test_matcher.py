@@ -19,7 +19,7 @@ from pipeline.extract import salaries as salary
 from pipeline.rules import clauses
 from pipeline.rules.components import sentence_starts
 from pipeline.rules.matcher import Pattern
-from pipeline.rules.text import Text
+from pipeline.rules.text import Piece, Text
 from pipeline.rules.titles import title_roles
 from pipeline.stages import attribute
 from pipeline.stages.roles import build_roles
@@ -49,9 +49,9 @@ def _sentences() -> tuple[str, ...]:
     return tuple(found + upper + ODD_FOLDS)
 
 
-def _regex_path(text: str) -> Text:
+def _regex_path(text: str) -> Piece:
     """The text with a fold of another length: the matcher must run the regex itself."""
-    return Text(text, fold=text.casefold() + " ")
+    return Piece(text, fold=text.casefold() + " ")
 
 
 # (pattern, text): offsets equal the regex's, on either path.
@@ -68,7 +68,7 @@ POSITIONS = {
 def test_offsets_are_the_regexs(pattern: str, text: str) -> None:
     matcher, regex = Pattern(pattern), re.compile(pattern, re.IGNORECASE)
     assert matcher.twin is not None
-    for t in (text, Text(text), _regex_path(text)):
+    for t in (text, Piece(text), _regex_path(text)):
         for pos in range(len(text) + 1):
             m, s = regex.match(text, pos), regex.search(text, pos)
             assert matcher.match_end(t, pos) == (m.end() if m else None)
@@ -78,7 +78,7 @@ def test_offsets_are_the_regexs(pattern: str, text: str) -> None:
 @pytest.mark.parametrize("pattern, text", POSITIONS.values(), ids=POSITIONS.keys())
 def test_a_piece_is_a_text_of_its_own(pattern: str, text: str) -> None:
     matcher, regex = Pattern(pattern), re.compile(pattern, re.IGNORECASE)
-    t = Text(text)
+    t = Piece(text)
     for start in range(len(text)):
         for end in (start + 3, len(text)):
             piece = text[start:end]
@@ -118,7 +118,7 @@ ROLES = build_roles(title_roles("Baker vs. Pastry Chef"), "Bakers and pastry che
 
 def test_callers_answer_alike_on_either_path() -> None:
     for text in _sentences():
-        fast, slow = Text(text), _regex_path(text)
+        fast, slow = Piece(text), _regex_path(text)
         assert duties.verb_phrases(fast) == duties.verb_phrases(slow) == duties.verb_phrases(text), text
         for pos in range(0, len(text), 7):
             assert duties.predicate(fast, pos) == duties.predicate(slow, pos) == duties.predicate(text, pos)
@@ -140,5 +140,5 @@ def test_a_text_knows_its_words_and_keeps_answers() -> None:
     t = Text("Chefs' knives: they SHARPEN them daily, well-kept.")
     assert t.words == {"chefs'", "knives", "they", "sharpen", "them", "daily", "well-kept"}
     assert t.fold == t.low == t.text.lower()
-    assert Text("Straße").fold == "strasse" and not Text("Straße").same_length
+    assert Piece("Straße").fold == "strasse" and not Piece("Straße").same_length
     assert t.answers == {}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from pipeline.rules.clauses import NEGATION
 from pipeline.rules.matcher import Pattern
-from pipeline.rules.text import Text
+from pipeline.rules.text import Piece
 from pipeline.rules.words import base_form, verb_form
 from pipeline.stages.attribute import roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
@@ -72,7 +72,7 @@ class Phrase:
     text: str
 
 
-def verb_phrases(t: Text | str) -> list[Phrase]:
+def verb_phrases(t: Piece | str) -> list[Phrase]:
     """Split a predicate into coordinated verb phrases, each in base form."""
     rest = t if isinstance(t, str) else t.text
     first = WORD.search(rest)
@@ -148,7 +148,7 @@ def _base_coordinated(region: str, seg_words: list[tuple[int, int, str]], form: 
     return out
 
 
-def predicate(t: Text | str, pos: int) -> int:
+def predicate(t: Piece | str, pos: int) -> int:
     """Where the predicate starts after a subject ending at ``pos``: past appositives and modifiers."""
     m = APPOSITIVE.match(t if isinstance(t, str) else t.text, pos)
     end = m.end() if m else None
@@ -159,14 +159,14 @@ def predicate(t: Text | str, pos: int) -> int:
     return _skip_modifiers(t, pos if end is None else end)
 
 
-def _verb_after(t: Text | str, pos: int, end: int | None) -> bool:
+def _verb_after(t: Piece | str, pos: int, end: int | None) -> bool:
     """Whether a verb follows the modifiers after ``end``, a skip that moved on from ``pos``."""
     if end is None or end <= pos:
         return False
     return bool(base_form(_first_word(t if isinstance(t, str) else t.text, _skip_modifiers(t, end))))
 
 
-def _skip_modifiers(t: Text | str, pos: int) -> int:
+def _skip_modifiers(t: Piece | str, pos: int) -> int:
     end = MODIFIERS.match_end(t, pos)
     return pos if end is None else end
 
@@ -186,7 +186,7 @@ def pronoun_subject(text: str) -> int | None:
     return m.end() if m else None
 
 
-def task_list(t: Text | str) -> int | None:
+def task_list(t: Piece | str) -> int | None:
     m = TASK_LIST.search(t)
     return m.end() if m else None
 

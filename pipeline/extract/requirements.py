@@ -8,7 +8,7 @@ from pipeline.rules import cues
 from pipeline.rules.clauses import clause_bounds, negated
 from pipeline.rules.loader import first_match, rule_spans
 from pipeline.rules.matcher import Pattern
-from pipeline.rules.text import Text
+from pipeline.rules.text import Piece
 from pipeline.stages.attribute import other_occupation, roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
 from schemas.article import Duration, Requirement
@@ -36,7 +36,7 @@ DURATION_GAP = re.compile(r"[\w\s'’-]*?(?:\bof\s[\w\s'’-]*)?")
 OF_EXPERIENCE = re.compile(r"\s*of\s+(?:\w+\s+){0,2}(?:experience|training)")
 
 
-def _duration_near(t: Text, start: int, end: int) -> Duration | None:
+def _duration_near(t: Piece, start: int, end: int) -> Duration | None:
     """The duration that belongs to the requirement at ``text[start:end]``.
 
     Right before it ("a two-year associate program", "6 months of training"), or after it through

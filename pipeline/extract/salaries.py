@@ -16,7 +16,7 @@ from pipeline.rules import cues
 from pipeline.rules.clauses import clause_bounds
 from pipeline.rules.loader import first_match
 from pipeline.rules.matcher import Pattern
-from pipeline.rules.text import Text
+from pipeline.rules.text import Piece
 from pipeline.stages.attribute import other_occupation, roles_at
 from pipeline.stages.roles import find_mentions
 from pipeline.types import Facts, RoleInfo, Segmented, Sentence
@@ -95,7 +95,7 @@ def _number(num: str, mult: str | None, currency: str) -> float:
     return value
 
 
-def find_money(text: Text | str) -> list[Money]:
+def find_money(text: Piece | str) -> list[Money]:
     out: list[Money] = []
     for m in MONEY_RE.finditer_caseless(text):
         cur_raw = (m.group("cur1") or m.group("tail") or "").strip().lower()

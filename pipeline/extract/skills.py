@@ -16,7 +16,7 @@ from pipeline.rules.clauses import negated
 from pipeline.rules.components import Lexicon
 from pipeline.rules.loader import load_terms
 from pipeline.rules.matcher import Pattern
-from pipeline.rules.text import Text
+from pipeline.rules.text import Piece
 from pipeline.stages.attribute import roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
 from schemas.article import Skill
@@ -42,7 +42,7 @@ class Found:
     rule: str
 
 
-def before_skills(t: Text | str) -> list[Found]:
+def before_skills(t: Piece | str) -> list[Found]:
     """The coordinated names that precede each "skills"."""
     text = t if isinstance(t, str) else t.text
     out: list[Found] = []
@@ -67,7 +67,7 @@ def before_skills(t: Text | str) -> list[Found]:
     return out
 
 
-def complements(t: Text | str) -> list[Found]:
+def complements(t: Piece | str) -> list[Found]:
     text = t if isinstance(t, str) else t.text
     out: list[Found] = []
     for m in COMPLEMENT.finditer(t):

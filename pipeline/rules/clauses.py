@@ -6,7 +6,7 @@ import re
 
 from pipeline.rules.cache import text_cache
 from pipeline.rules.matcher import Pattern
-from pipeline.rules.text import Text
+from pipeline.rules.text import Piece
 
 CLAUSE_SPLIT = re.compile(
     r";|,\s*(?:while|whereas|but|and while|although|though|yet|however|compared (?:with|to)|versus|vs\.?|with)\s|"
@@ -39,7 +39,7 @@ def _clause_splits(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in CLAUSE_SPLIT.finditer(text))
 
 
-def negated(sentence: Text, start: int, end: int) -> bool:
+def negated(sentence: Piece, start: int, end: int) -> bool:
     """Is the span ``sentence.text[start:end]`` negated within its clause ("not", "without", "rather than")?"""
     text = sentence.text
     if not _may_negate(text):
@@ -54,5 +54,5 @@ def negated(sentence: Text, start: int, end: int) -> bool:
 @text_cache(maxsize=4096)
 def _may_negate(sentence: str) -> bool:
     """Whether any negation rule may match a piece of the sentence: asked once, for all its spans."""
-    t = Text(sentence)
+    t = Piece(sentence)
     return any(rule.may_match_within(t) for rule in (NEGATION, NEGATED_AFTER, NEGATED_JUST_BEFORE))

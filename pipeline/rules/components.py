@@ -24,7 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 
-from pipeline.rules.loader import load_terms, phrase_rules
+from pipeline.rules.loader import RuleFileError, load_terms, phrase_rules
 from pipeline.rules.matcher import AnyOf
 from pipeline.rules.text import Text
 from pipeline.rules.words import parts_of_speech
@@ -147,6 +147,15 @@ class CareerLexicons:
                 first_tokens.update(d[0].lower_ for d in docs if len(d))
             self.matchers[key] = matcher
             self.meta[key] = meta
+        self.kinds = {rule_id: kind for meta in self.meta.values() for rule_id, (_, kind) in meta.items()}
+        if len(self.kinds) != sum(len(meta) for meta in self.meta.values()):
+            raise RuleFileError(f"lexicons {sorted(lexicons.values())} share a rule id")
+        # Spans are made with the string store's hashes of their label and id (looking the strings
+        # up again for every span costs three times as much), and read back through this table.
+        strings = nlp.vocab.strings
+        self.hashes = {rule_id: (strings.add(value), strings.add(rule_id))
+                       for meta in self.meta.values() for rule_id, (value, _) in meta.items()}
+        self.by_hash = {rule_hash: (rule_id, self.meta_of(rule_id)) for rule_id, (_, rule_hash) in self.hashes.items()}
         # A phrase matches tokens with the phrase's own spacing, so its lower-case text is in the
         # lower-case text it matches: a text with none of them needs no tokenizing.
         self.gate = AnyOf(texts)
@@ -175,8 +184,14 @@ class CareerLexicons:
         return found
 
     def set_annotations(self, doc: Doc, found: dict[str, list[Hit]]) -> None:
+        hashes = self.hashes
         for key, hits in found.items():
-            doc.spans[key] = [Span(doc, h.start, h.end, label=h.value, span_id=h.rule) for h in hits]
+            doc.spans[key] = [Span(doc, h.start, h.end, label=hashes[h.rule][0], span_id=hashes[h.rule][1])
+                              for h in hits]
+
+    def meta_of(self, rule_id: str) -> tuple[str, str]:
+        """The value and kind of a lexicon entry."""
+        return next(meta[rule_id] for meta in self.meta.values() if rule_id in meta)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -184,11 +199,7 @@ class CareerLexicons:
 
     def kind(self, span: Span) -> str:
         """The lexicon entry's kind ("hard", "soft" for skills; "" where the lexicon has none)."""
-        for meta in self.meta.values():
-            entry = meta.get(span.id_)
-            if entry is not None:
-                return entry[1]
-        return ""
+        return self.kinds[span.id_]
 
 
 # What ``CareerLexicons.word_start`` takes for a letter: a word character other than a digit or "_".
@@ -288,16 +299,20 @@ def lexicon_matches(text: str, spans: list[tuple[int, int]]) -> dict[str, list[L
         joined_starts.append(pos)
         pos += len(piece) + 1
     joined = "\n".join(pieces)
-    doc = build()(joined)
+    nlp = build()
+    component: Any = nlp.get_pipe("career_lexicons")
+    by_hash: dict[int, tuple[str, tuple[str, str]]] = component.by_hash
+    doc = nlp(joined)
     out: dict[str, list[LexMatch]] = {}
     for key in LEXICONS:
         shifted = []
         for span in doc.spans[key]:
             start_char, end_char = span.start_char, span.end_char
+            rule, (value, kind) = by_hash[span.id]
             i = bisect.bisect_right(joined_starts, start_char) - 1
             shift = spans[i][0] - joined_starts[i]
-            shifted.append(LexMatch(start_char + shift, end_char + shift, span.label_, span.id_,
-                                    joined[start_char:end_char], span._.lexicon_kind))
+            text_at = joined[start_char:end_char]
+            shifted.append(LexMatch(start_char + shift, end_char + shift, value, rule, text_at, kind))
         out[key] = sorted(shifted)
     return out
 

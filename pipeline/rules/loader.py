@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from pipeline.rules.cache import text_cache
 from pipeline.rules.matcher import AnyGate, Pattern, any_gate
-from pipeline.rules.text import Text
+from pipeline.rules.text import Piece
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -118,7 +118,7 @@ def first_match(name: str, text: str) -> PatternRule | None:
     rules is several times slower to scan: an alternation of named groups defeats the regex
     engine's anchor and prefix shortcuts.)
     """
-    t = Text(text)
+    t = Piece(text)
     if not file_gate(name).open(t.text, t.fold):
         return None
     for compiled in compiled_rules(name):

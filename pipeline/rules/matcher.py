@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.rules.literals import EXACT, FEW, folded_twin, required_literals, required_prefixes
-from pipeline.rules.text import Text
+from pipeline.rules.text import Piece
 
 
 class AnyOf:
@@ -142,7 +142,7 @@ class Pattern:
     answer with booleans and offsets only. ``pos`` and ``endpos`` mean what they mean for ``re``.
     """
 
-    __slots__ = ("pattern", "regex", "twin", "gate", "never_shuts")
+    __slots__ = ("pattern", "regex", "twin", "gate", "never_shuts", "_prefixes", "_literals", "_exact")
 
     def __init__(self, pattern: str, flags: int = re.IGNORECASE) -> None:
         self.pattern = pattern
@@ -150,24 +150,32 @@ class Pattern:
         self.twin = folded_twin(pattern, flags)
         self.gate = gate_for(self.regex)
         self.never_shuts = self.gate.never_shuts
+        # The gate's tests, inlined below: they run for most rules on every sentence.
+        self._prefixes, self._literals, self._exact = self.gate.prefixes, self.gate.literals, self.gate.exact
 
-    def may_match(self, t: Text | str) -> bool:
+    def may_match(self, t: Piece | str) -> bool:
         """False only when the regex cannot match anywhere in ``t``."""
         if self.never_shuts:
             return True
-        if isinstance(t, str):
-            return self.gate.open(t, t.casefold())
-        return self.gate.open(t.text, t.fold)
+        text, fold = (t, t.casefold()) if isinstance(t, str) else (t.text, t.fold)
+        if self._prefixes is not None and not fold.startswith(self._prefixes):
+            return False
+        return self._may_occur(text, fold)
 
-    def may_match_within(self, t: Text | str) -> bool:
+    def may_match_within(self, t: Piece | str) -> bool:
         """False only when the regex cannot match ``t`` nor any piece of it (a clause of a sentence)."""
         if self.never_shuts:
             return True
-        if isinstance(t, str):
-            return self.gate.open_within(t, t.casefold())
-        return self.gate.open_within(t.text, t.fold)
+        text, fold = (t, t.casefold()) if isinstance(t, str) else (t.text, t.fold)
+        return self._may_occur(text, fold)
 
-    def _on_fold(self, t: Text | str) -> tuple[re.Pattern[str], str]:
+    def _may_occur(self, text: str, fold: str) -> bool:
+        literals, exact = self._literals, self._exact
+        if literals is None and exact is None:
+            return True
+        return (literals is not None and literals.within(fold)) or (exact is not None and exact.within(text))
+
+    def _on_fold(self, t: Piece | str) -> tuple[re.Pattern[str], str]:
         """The regex to run and the string to run it on: the twin on the fold where it can."""
         if isinstance(t, str):
             return self.regex, t
@@ -175,33 +183,37 @@ class Pattern:
             return self.twin, t.fold
         return self.regex, t.text
 
-    def match_end(self, t: Text | str, pos: int = 0) -> int | None:
+    def match_end(self, t: Piece | str, pos: int = 0) -> int | None:
         """Where a match at ``pos`` ends, or None."""
-        regex, s = self._on_fold(t)
-        m = regex.match(s, pos)
+        if isinstance(t, str):
+            m = self.regex.match(t, pos)
+        elif self.twin is not None and t.same_length:
+            m = self.twin.match(t.fold, pos)
+        else:
+            m = self.regex.match(t.text, pos)
         return None if m is None else m.end()
 
-    def search_start(self, t: Text | str, pos: int = 0) -> int | None:
+    def search_start(self, t: Piece | str, pos: int = 0) -> int | None:
         """Where the first match from ``pos`` on starts, or None."""
         regex, s = self._on_fold(t)
         m = regex.search(s, pos)
         return None if m is None else m.start()
 
-    def found(self, t: Text | str) -> bool:
+    def found(self, t: Piece | str) -> bool:
         """Whether the regex matches anywhere in ``t``."""
         if not self.may_match(t):
             return False
         regex, s = self._on_fold(t)
         return regex.search(s) is not None
 
-    def count(self, t: Text | str) -> int:
+    def count(self, t: Piece | str) -> int:
         """How many times the regex matches ``t`` (as ``findall`` counts)."""
         if not self.may_match(t):
             return 0
         regex, s = self._on_fold(t)
         return len(regex.findall(s))
 
-    def finditer_caseless(self, t: Text | str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+    def finditer_caseless(self, t: Piece | str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         """As ``finditer``, for callers that read from the matches only positions, digits and
         lower-cased words."""
         if not self.may_match(t):
@@ -209,17 +221,17 @@ class Pattern:
         regex, s = self._on_fold(t)
         return regex.finditer(s, pos, endpos)
 
-    def search(self, t: Text | str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+    def search(self, t: Piece | str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if not self.may_match(t):
             return None
         return self.regex.search(t if isinstance(t, str) else t.text, pos, endpos)
 
-    def match(self, t: Text | str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+    def match(self, t: Piece | str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if not self.may_match(t):
             return None
         return self.regex.match(t if isinstance(t, str) else t.text, pos, endpos)
 
-    def finditer(self, t: Text | str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+    def finditer(self, t: Piece | str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         if not self.may_match(t):
             return iter(())
         return self.regex.finditer(t if isinstance(t, str) else t.text, pos, endpos)

@@ -1,8 +1,10 @@
-"""``Text``: a piece of article text with what the rules ask of it, each computed once.
+"""The texts rules are asked about, with what the rules need of them computed once.
 
-Matchers (``pipeline.rules.matcher``) and cue words (``pipeline.rules.cues``) take a ``Text``; a
-sentence is one (``pipeline.types.Sentence``), and ``text[a:b]`` is a piece of it that keeps its
-share of what was computed.
+- ``Piece``: a text and its case fold; what a matcher (``pipeline.rules.matcher``) takes.
+  ``piece[a:b]`` is a piece of it that keeps its share of the fold.
+- ``Text``: a piece that also knows its lower case and its words, and keeps the answers rules
+  have given about it; cue words (``pipeline.rules.cues``) take one. A sentence is a ``Text``
+  (``pipeline.types.Sentence``).
 """
 
 from __future__ import annotations
@@ -13,54 +15,44 @@ from typing import Any
 WORD = re.compile(r"[a-z][a-z'’-]*")
 
 
-class Text:
-    """``text`` with its case fold, lower case and word set, and the answers given about it.
+def _fold(text: str, low: str) -> str:
+    # The lower case is the case fold of ASCII text, and cheaper to make.
+    return low if low.isascii() else text.casefold()
 
-    ``answers`` holds what a rule found out about the text, keyed by the asker (a cue word set, a
-    clause of a sentence): several extractors ask the same questions of one sentence.
-    """
 
-    __slots__ = ("text", "fold", "same_length", "_low", "_words", "answers")
+class Piece:
+    """``text`` with its case fold."""
+
+    __slots__ = ("text", "fold", "same_length")
 
     def __init__(self, text: str, fold: str | None = None) -> None:
         self.text = text
-        if fold is None:
-            low = text.lower()
-            # The lower case is the case fold of ASCII text, and cheaper to make.
-            fold = low if low.isascii() else text.casefold()
-            self._low: str | None = low
-        else:
-            self._low = None
-        self.fold = fold
+        self.fold = _fold(text, text.lower()) if fold is None else fold
         # Matchers may run on the fold in place of the text only where offsets agree.
-        self.same_length = len(fold) == len(text)
-        self._words: frozenset[str] | None = None
-        self.answers: dict[Any, Any] = {}
+        self.same_length = len(self.fold) == len(text)
 
-    @property
-    def low(self) -> str:
-        low = self._low
-        if low is None:
-            low = self._low = self.text.lower()
-        return low
-
-    @property
-    def words(self) -> frozenset[str]:
-        """The lower-case words of the text (letters, apostrophes and hyphens)."""
-        words = self._words
-        if words is None:
-            words = self._words = frozenset(WORD.findall(self.low))
-        return words
-
-    def __getitem__(self, part: slice) -> Text:
+    def __getitem__(self, part: slice) -> Piece:
         """The piece ``text[part]`` as a text of its own (``^`` and ``\\b`` see only the piece)."""
         piece = self.text[part]
-        if self.same_length:
-            return Text(piece, self.fold[part])
-        return Text(piece)
+        return Piece(piece, self.fold[part]) if self.same_length else Piece(piece)
 
     def __len__(self) -> int:
         return len(self.text)
 
     def __repr__(self) -> str:
-        return f"Text({self.text!r})"
+        return f"{type(self).__name__}({self.text!r})"
+
+
+class Text(Piece):
+    """A piece with its lower case, its set of words, and the answers given about it, keyed by
+    the asker (a cue word set, a clause of a sentence): several extractors ask one sentence the
+    same questions."""
+
+    __slots__ = ("low", "words", "answers")
+
+    def __init__(self, text: str) -> None:
+        low = text.lower()
+        super().__init__(text, _fold(text, low))
+        self.low = low
+        self.words = frozenset(WORD.findall(low))
+        self.answers: dict[Any, Any] = {}

@@ -7,7 +7,7 @@ import re
 
 from pipeline.rules.cache import text_cache
 from pipeline.rules.loader import PatternRule, compiled_rules
-from pipeline.rules.text import Text
+from pipeline.rules.text import Piece
 from pipeline.types import Block
 
 TITLE_SCAN = 12
@@ -22,7 +22,7 @@ TITLE_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.]{1,8}\)")
 def match_title(text: str) -> tuple[PatternRule, re.Match[str]] | None:
     # "Nurse Practitioner (NP) vs. ...": the acronym is found again in the body as an alias.
     text = TITLE_ACRONYM.sub("", text.strip().strip("*#").strip())
-    t = Text(text)
+    t = Piece(text)
     for compiled in compiled_rules("title_patterns.jsonl"):
         m = compiled.matcher.match(t)
         if m:

@@ -18,7 +18,7 @@ from pipeline.rules.cache import text_cache
 from pipeline.rules.clauses import clause_bounds
 from pipeline.rules.loader import load_terms
 from pipeline.rules.matcher import Pattern
-from pipeline.rules.text import Text
+from pipeline.rules.text import Piece
 from pipeline.rules.words import base_form, can_be_adjective
 from pipeline.stages.roles import find_mentions
 from pipeline.types import Mention, RoleInfo, Segmented, Sentence, SentenceAt, SentenceRoles
@@ -92,7 +92,7 @@ def order(roles: list[RoleInfo], ids: set[str]) -> list[str]:
     return [r.id for r in roles if r.id in ids]
 
 
-def opening_mentions(t: Text, mentions: list[Mention]) -> list[Mention]:
+def opening_mentions(t: Piece, mentions: list[Mention]) -> list[Mention]:
     """Mentions that form the sentence's opening noun phrase, e.g. "Medical coders and billers".
 
     The phrase may follow a lead-in ("Conversely,", "According to the BLS,", any short opening
@@ -139,7 +139,7 @@ def _adjectives(gap: str) -> bool:
     )
 
 
-def sentence_roles(t: Text, roles: list[RoleInfo], previous: list[str], default: list[str],
+def sentence_roles(t: Piece, roles: list[RoleInfo], previous: list[str], default: list[str],
                    shared: list[str] | None = None) -> SentenceRoles:
     """The roles a sentence is about; ``shared`` is the last resort for a sentence naming no role."""
     mentions = find_mentions(roles, t.text)
@@ -148,7 +148,7 @@ def sentence_roles(t: Text, roles: list[RoleInfo], previous: list[str], default:
     return SentenceRoles(subject, mentions, opening=opening)
 
 
-def _subject(t: Text, roles: list[RoleInfo], previous: list[str], default: list[str], shared: list[str] | None,
+def _subject(t: Piece, roles: list[RoleInfo], previous: list[str], default: list[str], shared: list[str] | None,
              mentions: list[Mention], opening: list[Mention]) -> list[str]:
     text = t.text
     if len(roles) > 1 and ALL_CUE.search(text[:60]) and (
@@ -230,7 +230,7 @@ ORDINAL = re.compile(r"^\W*(?:(?:conversely|meanwhile|however|by contrast|in con
 ORDINAL_ANYWHERE = Pattern(r"\bthe (former|latter)\b")
 
 
-def _former_latter(t: Text, roles: list[RoleInfo]) -> list[str]:
+def _former_latter(t: Piece, roles: list[RoleInfo]) -> list[str]:
     """"The former" and "the latter" in a two-role article name the first and second role."""
     m = ORDINAL_ANYWHERE.search(t)
     if not m or len(roles) != 2:
@@ -263,7 +263,7 @@ SUBJECT_END = re.compile(
 )
 
 
-def opens_with_other(t: Text) -> bool:
+def opens_with_other(t: Piece) -> bool:
     """The sentence's opening noun phrase names some other occupation ("Registered nurses earn ...")."""
     lead = LEAD_IN.match_end(t) or 0
     head = t[lead:] if lead else t

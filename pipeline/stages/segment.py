@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from pipeline.rules.cache import text_cache
 from pipeline.rules.loader import PatternRule, compiled_rules, first_match
-from pipeline.rules.text import Text
+from pipeline.rules.text import Piece
 from pipeline.stages.roles import find_mentions
 from pipeline.types import Block, Document, RoleInfo, SectionInfo, Segmented, Span
 
@@ -80,7 +80,7 @@ def heading_rule(heading: str) -> PatternRule | None:
 
 def classify_content(text: str, roles: list[RoleInfo]) -> str:
     votes: Counter[str] = Counter()
-    t = Text(text)
+    t = Piece(text)
     for compiled in compiled_rules("content_kinds.jsonl"):
         votes[compiled.rule.value] += compiled.matcher.count(t)
     opening = text[:120]
