@@ -87,8 +87,8 @@ def test_a_piece_is_a_text_of_its_own(pattern: str, text: str) -> None:
             assert t[start:end].text == piece
 
 
-CASELESS = [salary.MONEY_RE, salary.TRAILING_CURRENCY_RE, requirements.DURATION, requirements.EXPERIENCE,
-            requirements.TRAINING, requirements.OPTIONAL, clauses.NEGATION]
+CASELESS = [salary.MONEY_RE, salary.TRAILING_CURRENCY_RE, requirements.DURATION, requirements.OPTIONAL,
+            clauses.NEGATION, *(typed.matcher for typed in requirements.TYPED)]
 
 
 @pytest.mark.parametrize("matcher", CASELESS, ids=lambda g: g.pattern[:30])

@@ -14,47 +14,20 @@ import re
 from dataclasses import dataclass
 
 from pipeline.rules.clauses import NEGATION
-from pipeline.rules.matcher import Pattern
+from pipeline.rules.loader import matcher, procedure, regex
 from pipeline.rules.text import Piece
 from pipeline.rules.words import base_form, verb_form
 from pipeline.stages.attribute import roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
 from schemas.article import Duty
 
-MODIFIERS = Pattern(
-    r"\s*(?:(?:also|typically|usually|often|generally|may|might|can|could|must|will|both|then|mainly|primarily|"
-    r"largely|regularly|frequently|sometimes|still|personally|directly|routinely|commonly|each|further|even|"
-    r"(?:are|is|be) (?:also )?(?:responsible|in charge) (?:for|of)|(?:are|is) (?:also )?tasked with|"
-    r"(?:have|has|take|takes) (?:the )?(?:main |primary )?responsibility for|(?:have|has) to|need to|needs to|"
-    r"work to|spend (?:much|most|part|a lot|many hours) of (?:their|the|his|her) (?:time|day|days|shifts?|week)"
-    r"(?: [\w ]{0,30}?,(?=\s+\w+ing\b))?|"
-    r"get to|(?:are|is) expected to|(?:are|is) (?:the (?:ones|people|professionals) )?who|"
-    r"(?:are|is) (?:an?|the)? ?[\w -]{0,60}? (?:who|that)|(?:duties|tasks|responsibilities) (?:include|involve)|"
-    r"(?:try|tries|aim|aims|strive|strives|seek|seeks) to|(?:do|does),\s*(?:however|though|also|in fact),|"
-    r"(?:are|is) (?:paid|trained|hired|there) to|"
-    r"(?!(?:only|early|daily|weekly|monthly|yearly|family|supply|apply|reply|rely|fly|comply|multiply|imply|tally|rally|ally|bully)\b)\w+ly|"
-    r"(?:also )?(?:spend|spends) (?:most of )?(?:their|the|his|her) (?:time|days?|shifts?) [\w ]{0,30}?,)\s*)+",
-)
-APPOSITIVE = re.compile(r"\s*\)?\s*(?:\([^)]{1,60}\)\s*)?(?:,\s*(?:often|sometimes|also|commonly)?\s*"
-                        r"(?:called|known as|referred to as)?[^,.;]{1,60},)?")
-# "aides with extra training may check ...", "an economist working for the government might ...":
-# a post-modifier between the subject and a modal.
-POST_MODIFIER = Pattern(r"\s+(?:with|in|at|from|for|on|\w+ing)\s[^,.;]{1,50}?(?=\s+(?:may|might|can|could|"
-                          r"must|will|would|should|also|often|typically|usually|generally)\b)")
-PRONOUN_SUBJECT = re.compile(
-    r"\W*(?:[^,.;:]{1,60},\s+|(?:during|before|after|on|in|at|when|once|while|throughout|between|for)\s[^,.;:]{1,40}?"
-    r"\s+(?=they\b))?(?:they|these (?:professionals|workers|specialists)|he or she|he|she)\b",
-    re.IGNORECASE,
-)
-TASK_LIST = Pattern(r"\b(?:duties|tasks|responsibilities|job|work|role|day)\s+(?:typically |usually |also |often )?"
-                  r"(?:include|includes|involves?|consists? of|entails?)\s+|"
-                  r"\b(?:duties|tasks|responsibilities)\b[^.;]{0,40}?,?\s(?:such as|including|like)\s+"
-                  r"(?=\w+ing\b)")
-CUT = Pattern(r"\s(?:because|since|as well as|in order to)\s|(?<!\b[a-z])[.;:!?]|,\s+(?=the\s)|"
-                 r",\s+(?:and|but|or)\s+(?=(?:the|a|an|people|most|many|some|they|it|this|that|these|those|there|"
-                 r"job|jobs|you|we|i)\b)|,\s(?:from|including|"
-                 r"such as|which|who|so|but|while|because|especially|although|though|often|usually|and they)\b|"
-                 r"\s[-–—]\s")
+RULES = "duty_patterns.jsonl"
+MODIFIERS = matcher(RULES, "modifiers")
+APPOSITIVE = regex(RULES, "appositive")
+POST_MODIFIER = matcher(RULES, "post-modifier")
+PRONOUN_SUBJECT = regex(RULES, "pronoun-subject")
+TASK_LIST = matcher(RULES, "task-list")
+CUT = matcher(RULES, "cut")
 CONJUNCTIONS = {"and", "or", "also", "then", "both"}
 CAUSATIVE = {"help", "let", "make", "watch", "teach"}
 PREPOSITIONS = {"for", "to", "with", "on", "in", "about", "at", "of", "from", "into", "by"}
@@ -176,8 +149,7 @@ def _first_word(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
-NEGATED_PREDICATE = re.compile(r"\s*(?:do|does|did|are|is|can|could|will|would|should|must|may)?\s*(?:not|never|n't)\b",
-                               re.IGNORECASE)
+NEGATED_PREDICATE = regex("negation.jsonl", "negated-predicate")
 
 
 def pronoun_subject(text: str) -> int | None:
@@ -195,15 +167,10 @@ def is_negated(text: str, pos: int) -> bool:
     return bool(NEGATED_PREDICATE.match(text, pos))
 
 
+DUTY_PROSE, DUTY_LIST_ITEM = procedure("duty-prose"), procedure("duty-list-item")
 NO_DUTY_KINDS = {"salary", "outlook", "requirements", "faq", "pros_cons", "conclusion", "skills", "work_environment"}
-# "hold a master's degree", "earn a licence": requirements, not duties.
-CREDENTIAL_NOT_DUTY = re.compile(r"(?:hold|have|earn|need|get|obtain|complete|receive)\b[^,.;]{0,40}\b(?:degree|"
-                                 r"diploma|licen[cs]e|certificat\w*|credential|title|qualification|salary|pay|wage|"
-                                 r"bonus\w*|tips|benefits|training|raise)", re.IGNORECASE)
-WORK_NOT_DUTY = re.compile(r"\s*(in|at|for|from|as|under|on|evenings|weekends|nights|long|full[- ]time|part[- ]time|"
-                           r"front|side|shifts?|the \w+ shift|wherever|overtime|holidays|"
-                           r"remotely|independently|alone|outdoors|indoors|closely|mainly|mostly|irregular)\b",
-                           re.IGNORECASE)
+CREDENTIAL_NOT_DUTY = regex(RULES, "credential-not-duty")
+WORK_NOT_DUTY = regex(RULES, "work-not-duty")
 
 
 def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
@@ -213,7 +180,7 @@ def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> No
     subjects = _subjects(s)
     if s.span.block.kind == "list_item" and not subjects:
         for phrase in verb_phrases(s):
-            _add_duty(facts, s.roles.subject, s, phrase.text, "duty-list-item")
+            _add_duty(facts, s.roles.subject, s, phrase.text, DUTY_LIST_ITEM)
         return
     for pos, named in subjects:
         start = predicate(s, pos)
@@ -227,7 +194,7 @@ def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> No
                 continue
             if CREDENTIAL_NOT_DUTY.match(phrase.text):
                 continue
-            _add_duty(facts, who, s, phrase.text, "duty-prose")
+            _add_duty(facts, who, s, phrase.text, DUTY_PROSE)
 
 
 def _subjects(s: Sentence) -> list[tuple[int, bool]]:
@@ -261,21 +228,16 @@ def _subjects(s: Sentence) -> list[tuple[int, bool]]:
     return out
 
 
-# "..., and they build models": the sentence's subject again, after a clause break.
-LATER_PRONOUN = Pattern(r"(?:,|;)\s*(?:and|but|then|so|where|when|because)?\s*they\b")
+LATER_PRONOUN = matcher(RULES, "later-pronoun")
 
 
-# "Both jobs reward clear writing", "Both roles offer hybrid schedules": the job, not the worker, acts.
-JOBS_AS_SUBJECT = re.compile(r"\W*both\s+(?:roles|jobs|careers|positions|occupations)\b", re.IGNORECASE)
-BOTH_SUBJECT = re.compile(r"\W*both\b(?=\s+(?:are|is|can|must|need|have|also|often|typically|usually)\b)|"
-                          r"\W*both\s+(?:(?:roles|jobs|professions|professionals|careers|trades|occupations|of them)\b|"
-                          r"\w+(?:\s+\w+)?\s+and\s+\w+(?:\s+\w+){0,2}?(?=\s+(?:also\s+|can\s+|may\s+|must\s+|often\s+|"
-                          r"typically\s+|usually\s+)?\w+))", re.IGNORECASE)
+JOBS_AS_SUBJECT = regex(RULES, "jobs-as-subject")
+BOTH_SUBJECT = regex(RULES, "both-subject")
 
 
 def _add_duty(facts: Facts, who: list[str], s: Sentence, phrase: str, rule: str) -> None:
     phrase = " ".join(phrase.split()).strip(" ,.;:")
-    if len(phrase.split()) < 2 and rule != "duty-list-item":
+    if len(phrase.split()) < 2 and rule != DUTY_LIST_ITEM:
         return
     key = (phrase.lower(), tuple(who))
     if key in facts.duty_keys:

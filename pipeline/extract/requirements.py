@@ -6,8 +6,7 @@ import re
 
 from pipeline.rules import cues
 from pipeline.rules.clauses import clause_bounds, negated
-from pipeline.rules.loader import first_match, rule_spans
-from pipeline.rules.matcher import Pattern
+from pipeline.rules.loader import compiled_rule, first_match, matcher, regex, rule_spans
 from pipeline.rules.text import Piece
 from pipeline.stages.attribute import other_occupation, roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
@@ -15,25 +14,15 @@ from schemas.article import Duration, Requirement
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "twelve": 12, "eighteen": 18, "a": 1, "an": 1, "several": None, "a few": None}
-OPTIONAL = Pattern(r"\b(prefer(s|red)?|optional|helpful|an advantage|a plus|recommended|some employers|"
-                   r"can help|may help|useful|desirable|like to see|favou?r(s|ed|ite)?)\b")
-DURATION = Pattern(
-    r"\b(?P<a>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|a|an)"
-    r"(?:\s?(?:to|-|–|or)\s?(?P<b>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve))?"
-    r"[\s-](?P<unit>years?|months?|weeks?)\b")
-CERT = Pattern(
-    r"\b(?P<name>(?:(?:Certified|Registered|Licensed|Chartered|Professional|National)\s)(?:[A-Z][\w&'-]*\s?){1,6}"
-    r"(?:\((?P<acr>[A-Z][A-Za-z0-9-]{1,9})\))?)"
-    r"|\b(?P<acr2>[A-Z]{2,6}(?:-[A-Z0-9]{1,3})?)\s(?P<what>certification|certificate|credential|exam|license|licence)\b"
-    r"|\b[Cc]ertification (?:from|by|through) the (?P<org>[A-Z][\w&'-]*(?:\s(?:of\s)?[A-Z][\w&'-]*){0,5})", 0)
-LICENSE = Pattern(
-    r"\b(?P<name>(?:(?!(?:A|An|The|This|That|Each|Every|Your|Their|Its|Our)\s)(?:[Ss]tate|[Pp]rofessional|[Cc]ommercial|"
-    r"[a-z]+['’]s|[A-Z][\w'’-]*)\s){0,3}(?:[Ll]icen[cs]e|[Ll]icensure))\b", 0)
-EXPERIENCE = Pattern(r"\b(?:years? of|experience)\b[^.;]{0,40}?\bexperience\b|\bexperience (as|in|working)\b")
-TRAINING = Pattern(r"\b(apprenticeships?|on-the-job training|on the job training|training program(me)?s?|"
-                 r"learn(s|ed)? on the job|in-house training)\b")
+RULES = "requirement_patterns.jsonl"
+OPTIONAL = matcher(RULES, "optional")
+DURATION = matcher(RULES, "duration")
+CERT = compiled_rule(RULES, "cert-name")
+LICENSE = compiled_rule(RULES, "license")
+# Requirements read as their rule matches them: the rule's value is their type.
+TYPED = [compiled_rule(RULES, "experience"), compiled_rule(RULES, "training")]
 DURATION_GAP = re.compile(r"[\w\s'’-]*?(?:\bof\s[\w\s'’-]*)?")
-OF_EXPERIENCE = re.compile(r"\s*of\s+(?:\w+\s+){0,2}(?:experience|training)")
+OF_EXPERIENCE = regex(RULES, "of-experience")
 
 
 def _duration_near(t: Piece, start: int, end: int) -> Duration | None:
@@ -60,10 +49,8 @@ def _duration_near(t: Piece, start: int, end: int) -> Duration | None:
     return None
 
 
-REQUIREMENT_WORD = re.compile(r"\b(degree|diploma|certificate|licen[cs]e|apprenticeship|experience|training|and|or|"
-                              r"followed)\b", re.IGNORECASE)
-DURATION_VERB = re.compile(r"\b(takes?|took|lasts?|lasting|requires?|spans?|runs?|usually takes|typically takes|in)\b",
-                           re.IGNORECASE)
+REQUIREMENT_WORD = regex(RULES, "requirement-word")
+DURATION_VERB = regex(RULES, "duration-verb")
 
 
 def _duration(m: re.Match[str]) -> Duration:
@@ -87,44 +74,44 @@ def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts)
     text = s.text
     if kind != "requirements" and cues.names_money(s) and first_match("salary_distractors.jsonl", text):
         return  # a fee or a price: "a certificate course costs $1,200"
-    for start, end, rule in rule_spans("education.jsonl", text):
-        if rule.value != "no_formal_education" and negated(s, start, end):
+    for start, end, edu in rule_spans("education.jsonl", text):
+        if edu.value != "no_formal_education" and negated(s, start, end):
             continue
         c0, c1 = clause_bounds(text, start)
         if other_occupation(s, c0, c1) and not s.roles.subject:
             continue
         facts.requirements.append(Requirement(
-            roles=roles_at(s, start, roles), evidence=s.evidence(), rule=rule.id,
-            type="education", education_level=rule.value, name=None,
+            roles=roles_at(s, start, roles), evidence=s.evidence(), rule=edu.id,
+            type="education", education_level=edu.value, name=None,
             duration=_duration_near(s, start, end),
             required=not OPTIONAL.found(s[c0:c1]), text=text[start:end],
         ))
     if not cues.CREDENTIAL.hit(s):
         return
-    for m in CERT.finditer(s):
+    for m in CERT.matcher.finditer(s):
         name = (m.group("name") or m.group("acr2") or m.group("org") or "").strip()
         if not name or negated(s, m.start(), m.end()):
             continue
         what = (m.group("what") or "").lower()
-        rtype = "license" if what in ("license", "licence") else "certification"
+        rtype = "license" if what in ("license", "licence") else CERT.rule.value
         facts.requirements.append(Requirement(
-            roles=roles_at(s, m.start(), roles), evidence=s.evidence(), rule="cert-name", type=rtype,
+            roles=roles_at(s, m.start(), roles), evidence=s.evidence(), rule=CERT.rule.id, type=rtype,
             name=name, required=not OPTIONAL.found(s), text=m.group(0).strip(),
         ))
-    for m in LICENSE.finditer(s):
+    for m in LICENSE.matcher.finditer(s):
         if negated(s, m.start(), m.end()) or kind not in ("requirements", "role_overview", "intro", "duties"):
             continue
         facts.requirements.append(Requirement(
-            roles=roles_at(s, m.start(), roles), evidence=s.evidence(), rule="license", type="license",
+            roles=roles_at(s, m.start(), roles), evidence=s.evidence(), rule=LICENSE.rule.id, type=LICENSE.rule.value,
             name=m.group("name").strip(), required=not OPTIONAL.found(s), text=m.group(0),
         ))
-    for regex, rtype, rule_id in ((EXPERIENCE, "experience", "experience"), (TRAINING, "training", "training")):
-        for m in regex.finditer_caseless(s):
+    for typed in TYPED:
+        for m in typed.matcher.finditer_caseless(s):
             if negated(s, m.start(), m.end()):
                 continue
             c0, c1 = clause_bounds(text, m.start())
             facts.requirements.append(Requirement(
-                roles=roles_at(s, m.start(), roles), evidence=s.evidence(), rule=rule_id, type=rtype,
+                roles=roles_at(s, m.start(), roles), evidence=s.evidence(), rule=typed.rule.id, type=typed.rule.value,
                 duration=_duration_near(s, m.start(), m.end()),
                 required=not OPTIONAL.found(s[c0:c1]),
                 text=text[m.start() : m.end()],

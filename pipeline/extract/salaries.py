@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from pipeline.rules import cues
 from pipeline.rules.clauses import clause_bounds
-from pipeline.rules.loader import first_match
+from pipeline.rules.loader import first_match, procedure, regex
 from pipeline.rules.matcher import Pattern
 from pipeline.rules.text import Piece
 from pipeline.stages.attribute import other_occupation, roles_at
@@ -128,32 +128,12 @@ def find_money(text: Piece | str) -> list[Money]:
     return sorted(out, key=lambda money: money.start)
 
 
-PERIOD_AFTER = [(value, re.compile(pattern, re.IGNORECASE)) for value, pattern in [
-    ("hour", r"^\W{0,3}(?:(?:per|an|a|each|every|/)\s?(?:hour|hr)\b|hourly|ph\b)"),
-    ("year", r"^\W{0,3}(?:(?:per|a|each|every|/)\s?(?:year|yr|annum)\b|annually|yearly|p\.\s?a\.|pa\b|annual)"),
-    ("week", r"^\W{0,3}(?:(?:per|a|each|every|/)\s?week\b|weekly|pw\b)"),
-    ("month", r"^\W{0,3}(?:(?:per|a|each|every|/)\s?month\b|monthly)"),
-    ("day", r"^\W{0,3}(?:(?:per|a|each|every|/)\s?(?:day|shift)\b|daily)"),
-    ("year", r"^\W{0,3}(?:range|salary|salaries|base salary)\b"),
-    ("year", r"^[^.;$£€]{0,40}?\b(?:per year|a year|annually|per annum|each year|yearly)\b"),
-    ("hour", r"^[^.;$£€]{0,25}?\b(?:per hour|an hour|hourly)\b"),
-]]
-PERIOD_BEFORE = [(value, re.compile(pattern, re.IGNORECASE)) for value, pattern in [
-    ("hour", r"\b(?:hourly|per hour|an hour)\b[^.;$£€]{0,40}$"),
-    ("week", r"\bweekly\b[^.;$£€]{0,30}$"),
-    ("month", r"\bmonthly\b[^.;$£€]{0,30}$"),
-    ("year", r"\b(?:annual|annually|yearly|salary|salaries|per year|a year|per annum)\b[^.;$£€]{0,40}$"),
-]]
 
 
 def period(before: str, after: str) -> str | None:
-    for value, regex in PERIOD_AFTER:
-        if regex.search(after):
-            return value
-    for value, regex in PERIOD_BEFORE:
-        if regex.search(before):
-            return value
-    return None
+    """The pay period the words after a figure, else those before it, write (``data/pay_period_*.jsonl``)."""
+    found = first_match("pay_period_after.jsonl", after) or first_match("pay_period_before.jsonl", before)
+    return found.value if found else None
 
 
 def period_from_size(value: float) -> str:
@@ -164,28 +144,15 @@ def period_from_size(value: float) -> str:
     return "year"
 
 
-STATISTICS = [(value, re.compile(pattern, re.IGNORECASE)) for value, pattern in [
-    ("median", r"\bmedian\b"),
-    ("average", r"\b(?:average|mean|typical(?:ly)?)\b"),
-    ("starting", r"\b(?:start(?:ing|s)?|entry[- ]level|new(?:er)?|beginning|junior|first[- ]year)\b"),
-    ("top", r"\b(?:top|highest|upper|more than|up to|over|as much as|senior|experienced)\b"),
-]]
 
 
-STATISTICS_AFTER = [(value, re.compile(pattern, re.IGNORECASE)) for value, pattern in [
-    ("median", r"^[^.;$£€]{0,30}\b(?:at the|is the|was the|as the) median\b"),
-    ("average", r"^[^.;$£€]{0,30}\b(?:on average|is the average|was the average|average)\b"),
-]]
 
 
 def statistic(before: str, money: Money, after: str = "") -> str:
-    window = before[-70:]
-    for value, regex in STATISTICS:
-        if regex.search(window):
-            return value
-    for value, regex in STATISTICS_AFTER:
-        if regex.search(after):
-            return value
+    """The statistic the words near a figure make it (``data/pay_statistic_*.jsonl``)."""
+    found = first_match("pay_statistic_before.jsonl", before[-70:]) or first_match("pay_statistic_after.jsonl", after)
+    if found:
+        return found.value
     return "range" if money.amount is None else "unspecified"
 
 
@@ -199,12 +166,11 @@ def annual(money: Money, per: str) -> float:
     return round(money.value * ANNUAL_FACTOR[per], 2)
 
 
-# "$38,200 per year, or $18.36 an hour": the same pay restated in another period.
-RESTATED = re.compile(r"[^.;$£€]{0,30}?,?\s*(?:or|which is|equivalent to|that is)\s+(?:about|around|roughly|nearly|"
-                      r"approximately|some|just over|just under)?\s*", re.IGNORECASE)
-JOINER = re.compile(r"[\s,]*(?:and|or|to)?[\s,]*")
-# A table row about jobs, not pay.
-NOT_PAY_LABEL = re.compile(r"\b(jobs|employment|growth|openings|number)\b", re.IGNORECASE)
+SALARY_PROSE, SALARY_TABLE = procedure("salary-prose"), procedure("salary-table")
+RULES = "salary_patterns.jsonl"
+RESTATED = regex(RULES, "restated")
+JOINER = regex(RULES, "joiner")
+NOT_PAY_LABEL = regex(RULES, "not-pay-label")
 
 
 def _salary(s: Sentence, money: Money, roles_: list[str], before: str, after: str, rule: str,
@@ -256,7 +222,7 @@ def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> 
                 # "$41,000 and $63,000 a year": the period written after the pair
                 following = moneys[i + 1]
                 per = period("", s.text[following.end :])
-        per = _salary(s, money, who, before, after, "salary-prose", facts, per)
+        per = _salary(s, money, who, before, after, SALARY_PROSE, facts, per)
         last = (money.value, per)
         previous = (money.end, who)
 
@@ -307,4 +273,4 @@ def table_salaries(s: Sentence, seg: Segmented, roles: list[RoleInfo], facts: Fa
             # The row label and the column header both describe the figure ("Median pay", "Hourly").
             described = f"{label} {header.cells[col] if header is not None and col < len(header.cells) else ''} "
             per = period(cell[: money.start] + " ", cell[money.end :]) or period(described, "")
-            _salary(s, shifted, column_roles, described, cell[money.end :], "salary-table", facts, per)
+            _salary(s, shifted, column_roles, described, cell[money.end :], SALARY_TABLE, facts, per)

@@ -3,19 +3,16 @@ the work happens ("most work in hospitals", "some are self-employed"), each attr
 
 from __future__ import annotations
 
-import re
-
 from pipeline.rules import cues
 from pipeline.rules.clauses import negated
 from pipeline.rules.components import Lexicon
-from pipeline.rules.loader import rule_spans
+from pipeline.rules.loader import regex, rule_spans
 from pipeline.stages.attribute import roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
 from schemas.article import Setting
 
 NO_SETTING_KINDS = {"salary", "outlook", "conclusion", "faq"}
-# "code that stores user accounts": after a relative pronoun, a verb and not a shop.
-RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who|it)\s+$", re.IGNORECASE)
+RELATIVE_BEFORE = regex("setting_patterns.jsonl", "relative-before")
 
 
 def wanted(s: Sentence, kind: str) -> bool:

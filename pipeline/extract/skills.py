@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from pipeline.rules import cues
 from pipeline.rules.clauses import negated
 from pipeline.rules.components import Lexicon
-from pipeline.rules.loader import load_terms
-from pipeline.rules.matcher import Pattern
+from pipeline.rules.loader import compiled_rule, load_terms, procedure, regex
 from pipeline.rules.text import Piece
 from pipeline.stages.attribute import roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
@@ -24,13 +23,11 @@ from schemas.article import Skill
 NO_SKILL_KINDS = {"salary", "outlook", "faq"}
 SKILL_STOP = load_terms("skill_stopwords.txt")
 WORD = re.compile(r"[A-Za-z][A-Za-z+#-]*|,|&")
-SKILLS_WORD = Pattern(r"\bskills\b")
-SKILLS_TEST = re.compile(r"\s+(?:test|tests|exam|exams|assessment|check)\b", re.IGNORECASE)
-COMPLEMENT = Pattern(
-    r"\b(?:knowledge|understanding|grasp|grounding|command|mastery) (?:of|in)\s+|"
-    r"\b(?:fluent|proficient|skilled|versed|adept) (?:in|with|at)\s+|\ban eye for\s+|\bability to\s+",
-    re.IGNORECASE,)
-COMPLEMENT_END = re.compile(r"[,.;:()]|\s(?:or|to|so|since|because|which|that|when|such as|is|are)\s")
+RULES = "skill_patterns.jsonl"
+SKILLS_WORD = compiled_rule(RULES, "skill-x-skills")
+SKILLS_TEST = regex(RULES, "skills-test")
+COMPLEMENT = compiled_rule(RULES, "skill-complement")
+COMPLEMENT_END = regex(RULES, "complement-end")
 MAX_ITEM_WORDS = 3
 
 
@@ -46,7 +43,7 @@ def before_skills(t: Piece | str) -> list[Found]:
     """The coordinated names that precede each "skills"."""
     text = t if isinstance(t, str) else t.text
     out: list[Found] = []
-    for m in SKILLS_WORD.finditer(t):
+    for m in SKILLS_WORD.matcher.finditer(t):
         if SKILLS_TEST.match(text, m.end()):
             continue  # "a road skills test" is an exam, not a skill
         tokens = [(t.start(), t.end(), t.group(0)) for t in WORD.finditer(text, max(0, m.start() - 120), m.start())]
@@ -63,14 +60,14 @@ def before_skills(t: Piece | str) -> list[Found]:
             items[-1].insert(0, (start, end, low))
         for item in items:
             if item:
-                out.append(Found(item[0][0], item[-1][1], " ".join(w for _, _, w in item), "skill-x-skills"))
+                out.append(Found(item[0][0], item[-1][1], " ".join(w for _, _, w in item), SKILLS_WORD.rule.id))
     return out
 
 
 def complements(t: Piece | str) -> list[Found]:
     text = t if isinstance(t, str) else t.text
     out: list[Found] = []
-    for m in COMPLEMENT.finditer(t):
+    for m in COMPLEMENT.matcher.finditer(t):
         rest = text[m.end() :]
         stop = COMPLEMENT_END.search(rest)
         phrase = rest[: stop.start()] if stop else rest
@@ -78,11 +75,12 @@ def complements(t: Piece | str) -> list[Found]:
         if words:
             start = m.end() + phrase.find(words[0])
             name = " ".join(words).lower()
-            out.append(Found(start, start + len(" ".join(words)), name, "skill-complement"))
+            out.append(Found(start, start + len(" ".join(words)), name, COMPLEMENT.rule.id))
     return out
 
 
-QUALIFIER = re.compile(r"^(?:(?:good|strong|solid|excellent|great|basic|advanced|sharp|keen)\s+)+", re.IGNORECASE)
+LIST_ITEM = procedure("skill-list-item")
+QUALIFIER = regex(RULES, "qualifier")
 
 
 def list_item_skill(text: str) -> str | None:
@@ -120,5 +118,5 @@ def skills_in(s: Sentence, lexicon: Lexicon, roles: list[RoleInfo], kind: str, f
     if not found_any and kind == "skills" and s.span.block.kind == "list_item":
         item = list_item_skill(s.text)
         if item:
-            facts.skills.append(Skill(roles=s.roles.subject, evidence=s.evidence(), rule="skill-list-item",
+            facts.skills.append(Skill(roles=s.roles.subject, evidence=s.evidence(), rule=LIST_ITEM,
                                       skill=item, kind="soft" if item.endswith(("ness", "ity", "ence")) else "hard"))

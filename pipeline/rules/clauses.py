@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from pipeline.rules.cache import text_cache
-from pipeline.rules.matcher import Pattern
+from pipeline.rules.loader import matcher, regex
 from pipeline.rules.text import Piece
 
-CLAUSE_SPLIT = re.compile(
-    r";|,\s*(?:while|whereas|but|and while|although|though|yet|however|compared (?:with|to)|versus|vs\.?|with)\s|"
-    r"\s(?:while|whereas|compared "
-    r"(?:with|to)|than)\s|,\s+(?=(?:and|or)\s)|—|\s–\s|\(|\)",
-    re.IGNORECASE,
-)
-NEGATION = Pattern(
-    r"\b(not|no longer|never|without|isn't|aren't|doesn't|don't|do not|does not|cannot|can't|rarely|nor|instead of|"
-    r"rather than|won't|(?<!\ba )few)\b")
-NEGATED_AFTER = Pattern(
-    r"^[^,;.]{0,40}\b(is|are)? ?not (required|necessary|needed|enough|sufficient)\b|^[^.;]{0,25}\bis not\b")
-NEGATED_JUST_BEFORE = Pattern(r"\b(rather than|instead of|not|without|no)\s+(an?\s+|the\s+|any\s+)?[\w'’-]*\s*$")
+CLAUSE_SPLIT = regex("attribution.jsonl", "clause-split")
+NEGATION = matcher("negation.jsonl", "negation")
+NEGATED_AFTER = matcher("negation.jsonl", "negated-after")
+NEGATED_JUST_BEFORE = matcher("negation.jsonl", "negated-just-before")
 
 
 def clause_bounds(text: str, pos: int) -> tuple[int, int]:

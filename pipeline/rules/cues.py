@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.rules.matcher import AnyOf, Pattern
+from pipeline.rules.loader import cue_rules, matcher
+from pipeline.rules.matcher import AnyOf
 from pipeline.rules.text import Text
 
 
@@ -45,36 +46,19 @@ def cue(words: str = "", stems: str = "", phrases: tuple[str, ...] = ()) -> Cue:
                re.compile("|".join(parts)) if parts else None)
 
 
-WORK = cue(
-    "work works worked working hire hires hired hiring setting settings based spend spends serve serves practice "
-    "visit visits visiting environment environments industry industries employer employers staff run open "
-    "self-employed contractor contractors remotely remote stationed",
-    "employ travel freelanc",
-    ("found in", "job in", "jobs in", "position in", "positions in", "concentrated", "on the road", "from home"),
-)
-SKILL = cue(
-    "skill skills need needs require required requires rely relies must important essential ability abilities "
-    "demand help helps comfortable knowledge know grasp fluent key crucial valuable qualities traits strong same "
-    "languages tools software",
-    "proficien",
-    ("good at", "eye for"),
-)
-STUDY = cue(
-    "degree degrees diploma diplomas course courses coursework program programs study studies studying",
-    "attend enrol graduat",
-    ("go to ", "goes to ", "going to ", "went to ", "back to "),
-)
-PAY = cue("wage wages pay pays paid make makes income median average", "earn salar")
-CREDENTIAL = cue(
-    "",
-    "",
-    ("certifi", "registered", "licen", "chartered", "professional", "national", "credential", "exam", "experience",
-     "apprentic", "training", "on the job"),
-)
-MONEY = cue("", "", ("$", "£", "€", "₹", "usd", "gbp", "eur", "cad", "aud", "inr", "dollars", "pounds", "euros"))
+def _cue(rule_id: str) -> Cue:
+    found = cue_rules("cues.jsonl")[rule_id]
+    return cue(" ".join(found.words), " ".join(found.stems), tuple(found.phrases))
 
-# A currency next to a figure: "$52,000", "45,000 euros".
-MONEY_FIGURE = Pattern(r"[$£€₹]\s?\d|\b(usd|gbp|eur|cad|aud|inr)\s?\d|\d\s?(dollars|pounds|euros|€|£|usd|gbp|eur)\b")
+
+WORK = _cue("cue-work")
+SKILL = _cue("cue-skill")
+STUDY = _cue("cue-study")
+PAY = _cue("cue-pay")
+CREDENTIAL = _cue("cue-credential")
+MONEY = _cue("cue-money")
+
+MONEY_FIGURE = matcher("salary_patterns.jsonl", "money-figure")
 
 
 def names_money(text: Text) -> bool:

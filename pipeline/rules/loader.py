@@ -33,10 +33,11 @@ class Rule(BaseModel):
 
 
 class PatternRule(Rule):
-    """A regular expression (case-insensitive) with the value it yields."""
+    """A regular expression (case-insensitive unless ``case_sensitive``) and the value it yields, if any."""
 
     pattern: str
-    value: str
+    value: str = ""
+    case_sensitive: bool = False
     note: str = ""
 
     @field_validator("pattern")
@@ -49,8 +50,12 @@ class PatternRule(Rule):
         return v
 
     @property
+    def flags(self) -> int:
+        return 0 if self.case_sensitive else re.IGNORECASE
+
+    @property
     def regex(self) -> re.Pattern[str]:
-        return _compiled(self.pattern)
+        return _compiled(self.pattern, self.flags)
 
 
 class PhraseRule(Rule):
@@ -61,9 +66,26 @@ class PhraseRule(Rule):
     kind: str = ""
 
 
+class CueRule(Rule):
+    """Cue words: words, word starts (stems) and phrases, any of which makes a text worth reading for a fact."""
+
+    words: list[str] = []
+    stems: list[str] = []
+    phrases: list[str] = []
+    note: str = ""
+
+
+class Procedure(Rule):
+    """A rule that is code rather than a pattern; ``code`` names where it lives."""
+
+    fact: str
+    code: str
+    note: str = ""
+
+
 @cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
 
 
 R = TypeVar("R", bound=Rule)
@@ -93,6 +115,43 @@ def pattern_rules(name: str) -> tuple[PatternRule, ...]:
 
 
 @cache
+def cue_rules(name: str) -> dict[str, CueRule]:
+    return {rule.id: rule for rule in _read_jsonl(name, CueRule)}
+
+
+def _by_id(rules: tuple[R, ...], name: str, rule_id: str) -> R:
+    found = next((rule for rule in rules if rule.id == rule_id), None)
+    if found is None:
+        raise RuleFileError(f"{name}: no rule {rule_id!r}")
+    return found
+
+
+def rule(name: str, rule_id: str) -> PatternRule:
+    """One rule of a file, for code that asks for it by id."""
+    return _by_id(pattern_rules(name), name, rule_id)
+
+
+def regex(name: str, rule_id: str) -> re.Pattern[str]:
+    """One rule's compiled regex, for code that runs it as a plain regex (``fullmatch``, ``split``)."""
+    return rule(name, rule_id).regex
+
+
+def compiled_rule(name: str, rule_id: str) -> CompiledRule:
+    """One rule with its matcher, for code that asks for it by id."""
+    return compiled_rules(name)[pattern_rules(name).index(rule(name, rule_id))]
+
+
+def matcher(name: str, rule_id: str) -> Pattern:
+    """One rule's matcher (``pipeline.rules.matcher.Pattern``)."""
+    return compiled_rule(name, rule_id).matcher
+
+
+def procedure(rule_id: str) -> str:
+    """The id of a rule that is code (``data/procedures.jsonl``), checked to be there."""
+    return _by_id(_read_jsonl("procedures.jsonl", Procedure), "procedures.jsonl", rule_id).id
+
+
+@cache
 def phrase_rules(name: str) -> tuple[PhraseRule, ...]:
     return _read_jsonl(name, PhraseRule)
 
@@ -108,7 +167,7 @@ class CompiledRule:
 @cache
 def compiled_rules(name: str) -> tuple[CompiledRule, ...]:
     """A file's rules, compiled once, for loops that run on every block or sentence."""
-    return tuple(CompiledRule(rule, Pattern(rule.pattern)) for rule in pattern_rules(name))
+    return tuple(CompiledRule(rule, Pattern(rule.pattern, rule.flags)) for rule in pattern_rules(name))
 
 
 def first_match(name: str, text: str) -> PatternRule | None:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from pipeline import VERSION
-from pipeline.rules.matcher import Pattern
+from pipeline.rules.loader import compiled_rules
 from pipeline.rules.titles import title_type
 from pipeline.types import Document, Facts, RoleInfo, Segmented
 from schemas.article import (
@@ -103,11 +103,8 @@ def comparison(roles: list[RoleInfo], facts: Facts) -> Comparison:
     return Comparison(roles=per, shared=common, distinct=distinct, salary_gap=gap)
 
 
-PROMISES = {
-    "pros_cons": Pattern(r"\bpros and cons\b|\badvantages and disadvantages\b"),
-    "salary": Pattern(r"\b(salar(y|ies)|how much \w+ (earn|make)|pay)\b"),
-    "faq": Pattern(r"\b(frequently asked questions|faqs?)\b"),
-}
+# What an intro may promise (a section kind) and the matcher that finds the promise.
+PROMISES = {compiled.rule.value: compiled.matcher for compiled in compiled_rules("promises.jsonl")}
 
 
 def promise_warnings(seg: Segmented) -> list[str]:

@@ -16,36 +16,19 @@ import re
 
 from pipeline.rules.cache import text_cache
 from pipeline.rules.clauses import clause_bounds
-from pipeline.rules.loader import load_terms
+from pipeline.rules.loader import load_terms, matcher, regex
 from pipeline.rules.matcher import Pattern
 from pipeline.rules.text import Piece
 from pipeline.rules.words import base_form, can_be_adjective
 from pipeline.stages.roles import find_mentions
 from pipeline.types import Mention, RoleInfo, Segmented, Sentence, SentenceAt, SentenceRoles
 
-ALL_CUE = Pattern(
-    r"\b(both|all three|all four|all of them|either (role|job|career)|the two (roles|jobs|careers|professions|"
-    r"occupations|positions)|each (role|job)|these (two|three) (roles|jobs|careers|professions)|in both)\b")
-CARRY_CUE = Pattern(
-    r"^\W*(they|these (professionals|workers|specialists|employees|roles|jobs)|he or she|he|she|this (role|job)|"
-    r"those in (this|the) (role|job)|(many |some |most )?others|some|many|most)\b",
-)
-# "Nearly half of", "About four in ten", "A growing number of": a quantity before the subject.
-QUANTIFIER = (
-    r"(?:(?:nearly|about|roughly|almost|over|more than|less than|around|just under|just over|only)\s+)?"
-    r"(?:half|a third|a quarter|three-quarters|two-thirds|\w+ in \w+|\d+(?:\.\d+)?\s?(?:%|percent)|"
-    r"(?:a|the) (?:notable |small |large |growing |significant )?(?:share|number|minority|majority|proportion)|"
-    r"most|many|some|all|few|a few|one in \w+|(?:the )?(?:top|bottom|highest-paid|lowest-paid|best-paid|highest|lowest)"
-    r"\s+\d+(?:\.\d+)?\s?(?:%|percent))(?:\s+of)?"
-)
-LIKE = Pattern(r"^\W*(?:just )?(?:like|as with)\b[^,]{1,80},\s*")
-UNLIKE = Pattern(r"^\W*(unlike|compared (with|to)|in contrast to|as opposed to|like|as with)\b[^,]{1,80},\s*")
-LEAD_IN = Pattern(
-    r"^\W*(?:(?:(?:according to|as of|as per|based on|data from|in|by) [^,]{1,50},|conversely|however|meanwhile|"
-    r"by contrast|in contrast|on the other hand|similarly|likewise|instead|in addition|additionally|also|typically|"
-    r"usually|generally|most|many|some|often|in (?:most|many|some) cases|in a [\w -]{1,30}|on most \w+|"
-    r"at [\w -]{1,30}|for example|for instance|in the uk|in the us),?\s+)+",
-)
+RULES = "attribution.jsonl"
+ALL_CUE = matcher(RULES, "all-cue")
+CARRY_CUE = matcher(RULES, "carry-cue")
+LIKE = matcher(RULES, "like")
+UNLIKE = matcher(RULES, "unlike")
+LEAD_IN = matcher(RULES, "lead-in")
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
 OTHER_OCCUPATION = Pattern(
     # A possessive ("a driver's licence", "doctors' offices") names a thing, not a person.
@@ -53,13 +36,8 @@ OTHER_OCCUPATION = Pattern(
 )
 
 
-OPENING_GAP = re.compile(
-    r"\W*(?:" + QUANTIFIER + r"\s+)?((both|most|many|some|all|the|a|an|new|experienced|senior|junior|licensed|"
-    r"certified|self-employed|independent|managing|working|practicing|practising|entry-level|full-time|part-time)"
-    r"\s+)*",
-    re.IGNORECASE,
-)
-OPENS_WITH_BOTH = re.compile(r"\W*both\b", re.IGNORECASE)
+OPENING_GAP = regex(RULES, "opening-gap")
+OPENS_WITH_BOTH = regex(RULES, "opens-with-both")
 FIRST_WORD = re.compile(r"\W*([A-Za-z][\w-]*)")
 
 
@@ -225,9 +203,8 @@ def _roles_in_clause(s: Sentence, start: int, end: int, pos: int, local: list[Me
     return s.roles.subject
 
 
-ORDINAL = re.compile(r"^\W*(?:(?:conversely|meanwhile|however|by contrast|in contrast),?\s+)?the (former|latter)\b",
-                     re.IGNORECASE)
-ORDINAL_ANYWHERE = Pattern(r"\bthe (former|latter)\b")
+ORDINAL = regex(RULES, "ordinal")
+ORDINAL_ANYWHERE = matcher(RULES, "ordinal-anywhere")
 
 
 def _former_latter(t: Piece, roles: list[RoleInfo]) -> list[str]:
@@ -248,19 +225,14 @@ def _group_ending(text: str, mentions: list[Mention]) -> set[str]:
     return {m.role for m in group}
 
 
-COORDINATION = re.compile(r"[\s,()]*(and|or|&|as well as)?[\s,()]*(the|both)?\s*", re.IGNORECASE)
+COORDINATION = regex(RULES, "coordination")
 
 
 def _possessive(text: str, m: Mention) -> bool:
     return text[m.end - 2 : m.end] in ("'s", "’s", "s'", "s’")
 
 
-SUBJECT_END = re.compile(
-    r"[,;:(]|(?:^|\s)(?:who|which|that|is|are|was|were|earn\w*|make|makes|need|needs|work\w*|can|may|must|will|would|do|"
-    r"does|have|has|had|hold|holds|get|gets|take|takes|spend|spends|complete|completes|start|starts|begin|begins|"
-    r"become|becomes|often|usually|typically|also|generally|tend|tends|should)\b",
-    re.IGNORECASE,
-)
+SUBJECT_END = regex(RULES, "subject-end")
 
 
 def opens_with_other(t: Piece) -> bool:
