@@ -8,6 +8,15 @@ from typing import Literal, NamedTuple
 from pipeline.rules.text import Text
 from schemas.article import Duty, Evidence, Requirement, Salary, Setting, Skill
 
+# The inputs the pipeline reads, by file name ending: the batch finds them, load reads them.
+MEDIA_TYPES = {
+    ".txt": "text/plain",
+    ".text": "text/plain",
+    ".md": "text/markdown",
+    ".markdown": "text/markdown",
+    ".html": "text/html",
+    ".htm": "text/html",
+}
 BlockKind = Literal["title", "heading", "paragraph", "list_item", "table_row", "break"]
 
 

@@ -36,10 +36,6 @@ MAY_IMPORT: dict[str, set[str]] = {
     "cli": {"pipeline", "batch"},
     "__main__": {"cli"},
 }
-# Imports that break the rules today, each with why; the last test fails once one is gone, so delete it here.
-KNOWN_BREAKS = {
-    ("pipeline.batch.storage", "pipeline.stages.load"),  # lists a folder's inputs by load's MEDIA_TYPES
-}
 
 
 def module_name(path: Path) -> str:
@@ -99,8 +95,6 @@ def test_every_module_has_a_place(name: str) -> None:
 @pytest.mark.parametrize("name", MODULES)
 def test_imports_follow_the_rooms_and_the_flow(name: str) -> None:
     for target in imports(name):
-        if (name, target) in KNOWN_BREAKS:
-            continue
         allowed = MAY_IMPORT[room(name)]
         assert room(target) in allowed, (
             f"{name} imports {target}: {room(name)} may import only {sorted(allowed)}, not {room(target)}")
@@ -114,8 +108,3 @@ def test_no_import_cycles() -> None:
         TopologicalSorter({name: imports(name) for name in MODULES}).prepare()
     except CycleError as error:
         pytest.fail("import cycle: " + " -> ".join(error.args[1]))
-
-
-@pytest.mark.parametrize(("name", "target"), sorted(KNOWN_BREAKS))
-def test_known_breaks_are_still_there(name: str, target: str) -> None:
-    assert target in imports(name), f"{name} no longer imports {target}: delete it from KNOWN_BREAKS"

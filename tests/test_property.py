@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.process import process_bytes
-from pipeline.stages.load import MEDIA_TYPES, load_bytes
-from pipeline.types import PipelineError
+from pipeline.stages.load import load_bytes
+from pipeline.types import MEDIA_TYPES, PipelineError
 from tests.test_schema import check
 
 SUFFIXES = sorted(MEDIA_TYPES)

@@ -320,6 +320,6 @@ def test_media_type_is_read_off_the_path_as_pathlib_reads_its_suffix(path: str) 
     import os
     from pathlib import Path
 
-    from pipeline.stages.load import MEDIA_TYPES
+    from pipeline.types import MEDIA_TYPES
 
     assert MEDIA_TYPES.get(os.path.splitext(path)[1].lower()) == MEDIA_TYPES.get(Path(path).suffix.lower())

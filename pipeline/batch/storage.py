@@ -21,8 +21,7 @@ from typing import IO, BinaryIO
 
 from pipeline.batch.errors import UsageError, reason
 from pipeline.batch.journal import JOURNAL, MANIFEST, FileJournal, Known, PartJournal, locked
-from pipeline.stages.load import MEDIA_TYPES
-from pipeline.types import PipelineError
+from pipeline.types import MEDIA_TYPES, PipelineError
 
 TMP_PREFIX, TMP_SUFFIX = ".tmp-", ".part"
 

@@ -16,16 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.stages.html import html_blocks
-from pipeline.types import Block, BlockKind, Document, PipelineError
+from pipeline.types import MEDIA_TYPES, Block, BlockKind, Document, PipelineError
 
-MEDIA_TYPES = {
-    ".txt": "text/plain",
-    ".text": "text/plain",
-    ".md": "text/markdown",
-    ".markdown": "text/markdown",
-    ".html": "text/html",
-    ".htm": "text/html",
-}
 BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"\x1f\x8b", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff", b"\x7fELF")
 # Control bytes other than tab, newline, form feed and carriage return; text has next to none.
 CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
