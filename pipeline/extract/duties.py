@@ -22,12 +22,12 @@ from pipeline.types import Facts, RoleInfo, Sentence
 from schemas.article import Duty
 
 RULES = "duty_patterns.jsonl"
-MODIFIERS = matcher(RULES, "modifiers")
-APPOSITIVE = regex(RULES, "appositive")
-POST_MODIFIER = matcher(RULES, "post-modifier")
-PRONOUN_SUBJECT = regex(RULES, "pronoun-subject")
-TASK_LIST = matcher(RULES, "task-list")
-CUT = matcher(RULES, "cut")
+# Between a subject and its verb: appositives ("(RNs)"), post-modifiers ("with extra training"),
+# adverbs and modals; where a predicate's tasks end.
+APPOSITIVE, POST_MODIFIER = regex(RULES, "appositive"), matcher(RULES, "post-modifier")
+MODIFIERS, CUT = matcher(RULES, "modifiers"), matcher(RULES, "cut")
+# Subjects other than a role: "During boarding they ...", "Duties include ...".
+PRONOUN_SUBJECT, TASK_LIST = regex(RULES, "pronoun-subject"), matcher(RULES, "task-list")
 CONJUNCTIONS = {"and", "or", "also", "then", "both"}
 CAUSATIVE = {"help", "let", "make", "watch", "teach"}
 PREPOSITIONS = {"for", "to", "with", "on", "in", "about", "at", "of", "from", "into", "by"}

@@ -24,20 +24,18 @@ from pipeline.stages.roles import find_mentions
 from pipeline.types import Mention, RoleInfo, Segmented, Sentence, SentenceAt, SentenceRoles
 
 RULES = "attribution.jsonl"
-ALL_CUE = matcher(RULES, "all-cue")
-CARRY_CUE = matcher(RULES, "carry-cue")
-LIKE = matcher(RULES, "like")
-UNLIKE = matcher(RULES, "unlike")
-LEAD_IN = matcher(RULES, "lead-in")
+# Who a sentence is about: "both" names every role, "they" the previous subject; "Like X, Y" both.
+ALL_CUE, CARRY_CUE = matcher(RULES, "all-cue"), matcher(RULES, "carry-cue")
+LIKE, UNLIKE = matcher(RULES, "like"), matcher(RULES, "unlike")
+# What may stand before a sentence's subject: "However,", "Nearly half of all", "Both".
+LEAD_IN, OPENING_GAP = matcher(RULES, "lead-in"), regex(RULES, "opening-gap")
+OPENS_WITH_BOTH = regex(RULES, "opens-with-both")
+# Another occupation than the article's roles. A possessive ("a driver's licence", "doctors'
+# offices") names a thing, not a person.
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
 OTHER_OCCUPATION = Pattern(
-    # A possessive ("a driver's licence", "doctors' offices") names a thing, not a person.
     r"\b(?:" + "|".join(sorted(OCCUPATION_HEADS)) + r")(?:s|es)?\b(?!['’])|\b\w+(?:ists|ians)\b(?!['’])",
 )
-
-
-OPENING_GAP = regex(RULES, "opening-gap")
-OPENS_WITH_BOTH = regex(RULES, "opens-with-both")
 FIRST_WORD = re.compile(r"\W*([A-Za-z][\w-]*)")
 
 
