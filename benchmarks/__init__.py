@@ -1,0 +1,1 @@
+"""Benchmarks, outside the package: ``python -m benchmarks.bench``."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from pipeline.process import process_bytes
+from pipeline.rules.mentions import find_mentions
 from pipeline.rules.titles import page_title, title_roles
 from pipeline.stages.clean import clean, match_rule
 from pipeline.stages.load import load_bytes
-from pipeline.stages.roles import build_roles, find_mentions
+from pipeline.stages.roles import build_roles
 from pipeline.stages.segment import classify_heading, looks_like_heading
 from pipeline.types import Block
 

@@ -16,9 +16,9 @@ from pipeline.rules import cues
 from pipeline.rules.clauses import clause_bounds
 from pipeline.rules.loader import first_match, procedure, regex
 from pipeline.rules.matcher import Pattern
+from pipeline.rules.mentions import find_mentions
 from pipeline.rules.text import Piece
 from pipeline.stages.attribute import other_occupation, roles_at
-from pipeline.stages.roles import find_mentions
 from pipeline.types import Facts, RoleInfo, Segmented, Sentence
 from schemas.article import Salary
 

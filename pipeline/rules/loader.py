@@ -186,6 +186,12 @@ def first_match(name: str, text: str) -> PatternRule | None:
     return None
 
 
+@text_cache(maxsize=4096)
+def first_match_kept(name: str, text: str) -> PatternRule | None:
+    """``first_match``, kept for texts that come back on every page of a site (headings)."""
+    return first_match(name, text)
+
+
 @cache
 def file_gate(name: str) -> AnyGate:
     return any_gate(c.matcher.gate for c in compiled_rules(name))

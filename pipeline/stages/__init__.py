@@ -1,0 +1,1 @@
+"""One input's stages, in pipeline order: load (+ html), clean, roles, segment, sentences, attribute, assemble."""

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import re
 
-from pipeline.rules.cache import text_cache
 from pipeline.rules.clauses import clause_bounds
 from pipeline.rules.loader import load_terms, matcher, regex
 from pipeline.rules.matcher import Pattern
+from pipeline.rules.mentions import find_mentions, may_open_sentence
 from pipeline.rules.text import Piece
-from pipeline.rules.words import base_form, can_be_adjective
-from pipeline.stages.roles import find_mentions
+from pipeline.rules.words import base_form
 from pipeline.types import Mention, RoleInfo, Segmented, Sentence, SentenceAt, SentenceRoles
 
 RULES = "attribution.jsonl"
@@ -28,7 +27,7 @@ RULES = "attribution.jsonl"
 ALL_CUE, CARRY_CUE = matcher(RULES, "all-cue"), matcher(RULES, "carry-cue")
 LIKE, UNLIKE = matcher(RULES, "like"), matcher(RULES, "unlike")
 # What may stand before a sentence's subject: "However,", "Nearly half of all", "Both".
-LEAD_IN, OPENING_GAP = matcher(RULES, "lead-in"), regex(RULES, "opening-gap")
+LEAD_IN = matcher(RULES, "lead-in")
 OPENS_WITH_BOTH = regex(RULES, "opens-with-both")
 # Another occupation than the article's roles. A possessive ("a driver's licence", "doctors'
 # offices") names a thing, not a person.
@@ -93,26 +92,11 @@ def opening_mentions(t: Piece, mentions: list[Mention]) -> list[Mention]:
         gap = text[pos : m.start]
         if out and not COORDINATION.fullmatch(gap):
             break
-        if not out and not _opening_gap(gap):
+        if not out and not may_open_sentence(gap):
             break
         out.append(m)
         pos = m.end
     return out
-
-
-@text_cache(maxsize=8192)
-def _opening_gap(gap: str) -> bool:
-    """What may stand before the opening mentions: "The ", "Nearly half of all ", "Heavy and "."""
-    return bool(OPENING_GAP.fullmatch(gap)) or _adjectives(gap)
-
-
-def _adjectives(gap: str) -> bool:
-    """Up to four adjectives, hyphenated modifiers and conjunctions: "Heavy and tractor-trailer "."""
-    words = gap.split()
-    return 0 < len(words) <= 4 and all(
-        w.lower() in ("and", "or", "a", "an", "the") or "-" in w or can_be_adjective(w.lower().strip(","))
-        for w in words
-    )
 
 
 def sentence_roles(t: Piece, roles: list[RoleInfo], previous: list[str], default: list[str],

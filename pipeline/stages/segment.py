@@ -13,10 +13,9 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from pipeline.rules.cache import text_cache
-from pipeline.rules.loader import PatternRule, compiled_rules, first_match
+from pipeline.rules.loader import PatternRule, compiled_rules, first_match_kept
+from pipeline.rules.mentions import find_mentions
 from pipeline.rules.text import Piece
-from pipeline.stages.roles import find_mentions
 from pipeline.types import Block, Document, RoleInfo, SectionInfo, Segmented, Span
 
 SUMMARY_MAX = 300
@@ -72,10 +71,9 @@ def classify_heading(heading: str, roles: list[RoleInfo]) -> tuple[str, str]:
     return "other", "kind-default"
 
 
-@text_cache(maxsize=4096)
 def heading_rule(heading: str) -> PatternRule | None:
-    """The first section-kind rule that a heading matches (a site repeats its headings)."""
-    return first_match("section_kinds.jsonl", heading)
+    """The first section-kind rule that a heading matches."""
+    return first_match_kept("section_kinds.jsonl", heading)
 
 
 def classify_content(text: str, roles: list[RoleInfo]) -> str:

@@ -1,0 +1,163 @@
+"""Role mentions: where a text names one of an article's roles, by the role's surface forms.
+
+A form followed by another occupation's head noun ("SLP assistants", "nurse aides") names that
+other occupation; a bare head noun after another noun ("plant operators") is another job; a role
+name used as a verb ("chefs may cook") is no mention.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.rules.cache import text_cache
+from pipeline.rules.loader import load_terms, regex
+from pipeline.rules.titles import plural, singular
+from pipeline.rules.words import can_be_adjective
+from pipeline.types import Mention, RoleInfo
+
+
+@lru_cache(maxsize=4096)
+def _form_regex(form: str) -> re.Pattern[str]:
+    flags = 0 if len(form) <= 5 and form.isalpha() and _is_acronym_form(form) else re.IGNORECASE
+    text = re.escape(form)
+    if flags == 0:
+        text = re.escape(form.upper().rstrip("S")) + ("s" if form.endswith("s") else "")
+    return re.compile(r"(?<![\w-])" + text + r"(?:'s|’s|s'|s’)?(?![\w-])", flags)
+
+
+def _is_acronym_form(form: str) -> bool:
+    return len(form.rstrip("s")) <= 4 and form.rstrip("s") not in OCCUPATION_HEADS
+
+
+OCCUPATION_HEADS = load_terms("occupation_heads.txt")
+ROLE_MODIFIERS = load_terms("role_modifiers.txt")
+TASK_VERBS = load_terms("duty_verbs.txt")
+
+
+def find_mentions(roles: list[RoleInfo], text: str) -> list[Mention]:
+    """Non-overlapping role mentions, longest form first.
+
+    A form followed by another occupation's head noun ("SLP assistants", "nurse aides") names that
+    other occupation, not the role.
+    """
+    return list(_find_mentions(tuple([r.signature for r in roles]), text))
+
+
+@text_cache(maxsize=16384)
+def _find_mentions(signature: tuple[tuple[str, str, tuple[str, ...]], ...], text: str) -> tuple[Mention, ...]:
+    taken: list[Mention] = []
+    elliptic, forms, names, heads = _finder(signature)
+    for pattern, rid in elliptic:
+        taken.extend(Mention(m.start(1), m.end(1), rid) for m in pattern.finditer(text))
+    lowered = text.lower()
+    for form, stem, rid in forms:
+        if stem not in lowered:
+            continue
+        for m in _form_regex(form).finditer(text):
+            if any(m.start() < t.end and t.start < m.end() for t in taken):
+                continue
+            if _used_as_verb(text, m):
+                continue
+            follower = FOLLOWING_HEAD.match(text, m.end())
+            if follower and singular(follower.group(1).lower()) in OCCUPATION_HEADS:
+                continue
+            start = m.start()
+            if form in heads.get(rid, ()):
+                if _modified(text, start, names[rid]):
+                    continue
+                # "Lab technicians" for Medical Laboratory Technician: the modifier is part of the mention.
+                prev = PRECEDING_WORD.search(text[max(0, start - 40) : start])
+                if prev and any(w.startswith(prev.group(1).lower()) for w in names[rid][:-1]):
+                    start -= len(prev.group(0))
+            if any(start < t.end and t.start < m.end() for t in taken):
+                continue
+            taken.append(Mention(start, m.end(), rid))
+    return tuple(sorted(taken, key=lambda t: t.start))
+
+
+@lru_cache(maxsize=256)
+def _finder(signature: tuple[tuple[str, str, tuple[str, ...]], ...]) -> tuple[
+        list[tuple[re.Pattern[str], str]], list[tuple[str, str, str]], dict[str, list[str]], dict[str, set[str]]]:
+    """What mention finding needs of a set of roles, worked out once: the elliptic patterns, every
+    form (longest first, with the stem that must occur for it to), the names' words and head nouns."""
+    elliptic = _elliptic(tuple((name, rid) for rid, name, _ in signature))
+    # A form's regex needs the form itself (any case) in the text: a substring test rules most out.
+    forms = sorted(((form, form, rid) for rid, _, role_forms in signature for form in role_forms),
+                   key=lambda fr: (-len(fr[0]), fr[0]))
+    names = {rid: name.lower().split() for rid, name, _ in signature}
+    heads = {rid: {w, plural(w)} for rid, words in names.items() if len(words) > 1 for w in [words[-1]]}
+    return elliptic, forms, names, heads
+
+
+@lru_cache(maxsize=1024)
+def _elliptic(named: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern[str], str]]:
+    """"UX and UI designers", "web or software developers": a modifier standing for a whole role."""
+    out: list[tuple[re.Pattern[str], str]] = []
+    for name, rid in named:
+        *mod, head = name.lower().split()
+        if not mod:
+            continue
+        others = [o.lower().split() for o, oid in named if oid != rid and o.lower().split()[-1] == head]
+        for other in others:
+            pattern = (r"(?<![\w-])(" + re.escape(" ".join(mod)) + r")\s*(?:and|or|&|/)\s*(?="
+                       + re.escape(" ".join(other[:-1])) + r"\s+" + re.escape(head) + r")")
+            out.append((re.compile(pattern, re.IGNORECASE), rid))
+    return out
+
+
+PRECEDING_WORD = re.compile(r"([A-Za-z][\w-]*)\s+$")
+
+
+def _modified(text: str, start: int, name_words: list[str]) -> bool:
+    """A bare head noun after a noun that is not in the role's name: "plant operators" is another job.
+
+    Adjectives ("specialized drivers"), the role's own words ("lab technicians", "home health and
+    personal care aides") and determiners keep the mention.
+    """
+    window = text[max(0, start - 40) : start]
+    prev = PRECEDING_WORD.search(window)
+    if not prev:
+        return False
+    word = prev.group(1).lower()
+    if word in ROLE_MODIFIERS or "-" in word or any(w.startswith(word) for w in name_words[:-1]):
+        return False
+    if word in TASK_VERBS:
+        return False  # "companies hire drivers": a verb before the head noun, not a modifier
+    if any(re.search(r"\b" + re.escape(w) + r"\b", window, re.IGNORECASE) for w in name_words[:-1]):
+        return False
+    return not can_be_adjective(word) and not word.endswith(("ed", "ing"))
+
+
+VERB_CONTEXT = re.compile(r"\b(?:may|might|can|could|must|will|would|should|to|they|we|you|i|also|often|usually|who|"
+                          r"that|and then)\s+$", re.IGNORECASE)
+
+
+def _used_as_verb(text: str, m: re.Match[str]) -> bool:
+    """A role name that is also a verb ("Cook", "Nurse", "Coach"), used as one: "chefs may cook at home"."""
+    word = m.group(0)
+    if " " in word or not word.islower() or word.endswith(("s", "'", "’")):
+        return False
+    return VERB_CONTEXT.search(text, max(0, m.start() - 12), m.start()) is not None
+
+
+FOLLOWING_HEAD = re.compile(r"[ -]([A-Za-z]+)\b")
+
+
+# What may stand before a sentence's opening mentions (``pipeline/data/attribution.jsonl``).
+OPENING_GAP = regex("attribution.jsonl", "opening-gap")
+
+
+@text_cache(maxsize=8192)
+def may_open_sentence(gap: str) -> bool:
+    """What may stand before the opening mentions: "The ", "Nearly half of all ", "Heavy and "."""
+    return bool(OPENING_GAP.fullmatch(gap)) or _adjectives(gap)
+
+
+def _adjectives(gap: str) -> bool:
+    """Up to four adjectives, hyphenated modifiers and conjunctions: "Heavy and tractor-trailer "."""
+    words = gap.split()
+    return 0 < len(words) <= 4 and all(
+        w.lower() in ("and", "or", "a", "an", "the") or "-" in w or can_be_adjective(w.lower().strip(","))
+        for w in words
+    )
