@@ -110,7 +110,4 @@ def clean(doc: Document) -> Document:
             drop(block, "related_link")
             continue
         kept.append(block)
-    doc.blocks = kept
-    doc.removed = removed
-    doc.related = related
-    return doc
+    return replace(doc, blocks=kept, removed=removed, related=related)
