@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Literal["1.0"] = "1.0"
+SCHEMA_VERSION: Literal["1.1"] = "1.1"
 
 MediaType = Literal["text/plain", "text/markdown", "text/html"]
 ArticleType = Literal["comparison", "profile", "other"]
@@ -77,7 +77,8 @@ SettingValue = Literal[
 ]
 RequirementType = Literal["education", "certification", "license", "experience", "training", "coursework"]
 Period = Literal["hour", "day", "week", "month", "year"]
-Statistic = Literal["average", "median", "starting", "range", "top", "unspecified"]
+Statistic = Literal["average", "median", "starting", "range", "top", "bottom", "unspecified"]
+Percentile = Literal[10, 25, 50, 75, 90]
 SkillKind = Literal["hard", "soft"]
 DurationUnit = Literal["month", "year"]
 ManifestStatus = Literal["ok", "skipped", "failed"]
@@ -98,6 +99,10 @@ class Role(Strict):
     id: str
     name: str
     aliases: list[str]
+    # The 2018 SOC code the role is (a broad or minor group's code for a group of occupations) and
+    # its official title; null where the role matches no SOC occupation.
+    soc: str | None = Field(default=None, pattern=r"^\d{2}-\d{4}$")
+    soc_title: str | None = None
 
 
 class Section(Strict):
@@ -150,6 +155,9 @@ class Salary(Fact):
     currency: str
     period: Period
     statistic: Statistic
+    # The percentile the figure is where the text gives one: a median is 50, "the lowest 10 percent
+    # earned less than" 10, "the highest 10 percent earned more than" 90.
+    percentile: Percentile | None = None
     annual_amount: float | None
     text: str
 
@@ -196,7 +204,7 @@ class Comparison(Strict):
 
 
 class Article(Strict):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.1"] = SCHEMA_VERSION
     pipeline_version: str
     source: Source
     title: str | None

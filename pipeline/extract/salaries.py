@@ -180,9 +180,10 @@ def _salary(s: Sentence, money: Money, roles_: list[str], before: str, after: st
         per = period_from_size(money.value)
         facts.warnings.append(f"no pay period written for {s.text[money.start:money.end]!r}; "
                               f"took '{per}' from its size")
+    stat = statistic(before, money, after)
     facts.salaries.append(Salary(
         roles=roles_, evidence=s.evidence(), rule=rule, amount=money.amount, min=money.low, max=money.high,
-        currency=money.currency, period=per, statistic=statistic(before, money, after),
+        currency=money.currency, period=per, statistic=stat, percentile=50 if stat == "median" else None,
         annual_amount=annual(money, per), text=s.text[money.start:money.end],
     ))
     return per
