@@ -137,6 +137,17 @@ KIND_CASES = [
     pytest.param("Which career should you choose?", "conclusion", id="conclusion"),
     pytest.param("Key skills", "skills", id="skills"),
     pytest.param("Daily duties", "duties", id="duties"),
+    pytest.param("What the role pays", "salary", id="pays"),
+    pytest.param("Best-paying industries", "salary", id="paying"),
+    pytest.param("Sonographers earn more in hospitals", "salary", id="earn"),
+    pytest.param("Habits that pay off", "other", id="pay-off-is-no-pay"),
+    pytest.param("What ultrasound techs do", "duties", id="what-x-y-do"),
+    pytest.param("What the work involves", "duties", id="work-involves"),
+    pytest.param("A day in the life", "duties", id="day-in-the-life"),
+    pytest.param("Getting hired", "requirements", id="getting-hired"),
+    pytest.param("Jobs and openings", "outlook", id="openings"),
+    pytest.param("What makes a good sonographer", "skills", id="what-makes-a-good"),
+    pytest.param("Similar titles, different jobs", "comparison", id="different-jobs"),
 ]
 
 
