@@ -27,7 +27,7 @@ from schemas.article import (
 )
 
 T = TypeVar("T")
-PREFERRED_STATISTICS = ("median", "average", "unspecified", "range", "starting", "top")
+PREFERRED_STATISTICS = ("median", "average", "unspecified", "range", "starting", "top", "bottom")
 
 
 def dedupe(items: Sequence[T], key: Callable[[T], Hashable]) -> list[T]:
