@@ -1,10 +1,12 @@
-"""``extract SRC DST``: a thin click layer over ``pipeline.batch.runner.run``."""
+"""``extract SRC DST`` and ``extract export OUT DEST``: a thin click layer over
+``pipeline.batch.runner.run`` and ``pipeline.export.export``."""
 
 from __future__ import annotations
 
 import sys
 import time
 from contextlib import ExitStack
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,10 +14,42 @@ from pipeline import VERSION
 from pipeline.batch.errors import RunError, UsageError
 from pipeline.batch.runner import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Options, run
 from pipeline.batch.workers import default_workers
+from pipeline.export import FORMATS, ExportError, export
 from schemas.article import ManifestEntry
 
+if TYPE_CHECKING:  # the type of click.progressbar's bar, which click does not export
+    from click._termui_impl import ProgressBar
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+HELP = {"help_option_names": ["-h", "--help"]}
+
+
+class Commands(click.Group):
+    """``extract SRC DST`` is the ``run`` command; a first word that names a command runs that one
+    (``extract run SRC DST`` reads a SRC folder named like a command)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or args[0] not in self.commands:
+            args = ["run", *args]
+        return super().parse_args(ctx, args)
+
+
+def _progress_bar(stack: ExitStack, label: str, quiet: bool) -> ProgressBar[str] | None:
+    """A progress bar on a terminal's stderr, else none. Items are found as they are processed, so
+    the bar counts without a known end."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    names: list[str] = []
+    return stack.enter_context(click.progressbar(iter(names), label=label, file=sys.stderr, show_pos=True,
+                                                 item_show_func=lambda p: p))
+
+
+@click.group(cls=Commands, context_settings=HELP)
+def main() -> None:
+    """Structured facts from career articles."""
+
+
+@main.command("run", context_settings=HELP, epilog="Other commands: 'extract export OUT DEST --format F' "
+              "turns an output folder into JSON Lines, CSV, SQLite or schema.org JSON-LD (see 'extract export -h').")
 @click.argument("src")
 @click.argument("dst")
 @click.option("--force", is_flag=True, help="Redo every input, even when unchanged since the last run.")
@@ -31,7 +65,7 @@ from schemas.article import ManifestEntry
               help="Run the documents on this Dask distributed scheduler (tcp://host:8786) instead.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr.")
 @click.version_option(VERSION, prog_name="extract")
-def main(src: str, dst: str, force: bool, prune: bool, max_bytes: int, timeout: float, workers: int | None,
+def run_command(src: str, dst: str, force: bool, prune: bool, max_bytes: int, timeout: float, workers: int | None,
          dask_scheduler: str | None, quiet: bool) -> None:
     """Extract structured facts from the career articles under SRC into one JSON file each in DST.
 
@@ -42,13 +76,8 @@ def main(src: str, dst: str, force: bool, prune: bool, max_bytes: int, timeout: 
     options = Options(force=force, prune=prune, max_bytes=max_bytes, timeout=timeout,
                       workers=workers or default_workers(), dask_scheduler=dask_scheduler)
     started = time.perf_counter()
-    show = not quiet and sys.stderr.isatty()
-
     with ExitStack() as stack:
-        # Inputs are found as they are processed, so the bar counts without a known end.
-        names: list[str] = []
-        bar = stack.enter_context(click.progressbar(iter(names), label="extract", file=sys.stderr, show_pos=True,
-                                                    item_show_func=lambda p: p)) if show else None
+        bar = _progress_bar(stack, "extract", quiet)
 
         def progress(entry: ManifestEntry) -> None:
             if entry.status == "failed" and not quiet:
@@ -77,3 +106,36 @@ def main(src: str, dst: str, force: bool, prune: bool, max_bytes: int, timeout: 
             line += f"; {len(summary.stale)} outputs without input {verb}"
         click.echo(line, err=True)
     sys.exit(1 if summary.count("failed") else 0)
+
+
+@main.command("export", context_settings=HELP)
+@click.argument("out")
+@click.argument("dest")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
+              help="jsonl: articles.jsonl; csv: roles.csv and facts.csv; sqlite: articles.sqlite (updated in place); "
+                   "jsonld: occupations.jsonld (schema.org Occupation).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr.")
+def export_command(out: str, dest: str, fmt: str, quiet: bool) -> None:
+    """Export the articles of OUT, an output folder of 'extract SRC DST', to DEST.
+
+    Reads OUT/manifest.jsonl and exports the inputs it lists as ok or skipped.
+    Exit status: 0 done, 1 an output could not be read, 2 usage error (no manifest in OUT).
+    """
+    started = time.perf_counter()
+    with ExitStack() as stack:
+        bar = _progress_bar(stack, "export", quiet)
+        try:
+            summary = export(out, dest, fmt, (lambda path: bar.update(1, path)) if bar is not None else _quietly)
+        except ExportError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(2 if "manifest" in str(exc) else 1)
+    if not quiet:
+        rate = summary.articles / max(time.perf_counter() - started, 1e-9)
+        gone = f", {summary.removed} removed" if summary.removed else ""
+        click.echo(f"{summary.articles} articles: {summary.written} written, "
+                   f"{summary.articles - summary.written} unchanged{gone}; {', '.join(summary.files)} in {dest}; "
+                   f"{rate:.1f} articles/s", err=True)
+
+
+def _quietly(path: str) -> None:
+    return None

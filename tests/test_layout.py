@@ -33,7 +33,9 @@ MAY_IMPORT: dict[str, set[str]] = {
     "extract": {"pipeline", "rules", "types", "facts"},
     "process": {"pipeline", "rules", "types", "stages", "extract"},
     "batch": {"pipeline", "types", "process", "batch"},
-    "cli": {"pipeline", "batch"},
+    # Export reads finished outputs: the manifest's name is the batch's, nothing of the stages.
+    "export": {"pipeline", "batch", "export"},
+    "cli": {"pipeline", "batch", "export"},
     "__main__": {"cli"},
 }
 

@@ -1,0 +1,58 @@
+"""The finished outputs of an ``extract`` run, read through its manifest."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from pipeline.batch.journal import MANIFEST
+from schemas.article import Article, ManifestEntry
+
+
+class ExportError(Exception):
+    """A folder that cannot be exported; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Output:
+    """One input's article, as the manifest lists it."""
+
+    entry: ManifestEntry
+    article: Article
+
+
+def manifest(out: Path) -> list[ManifestEntry]:
+    """The manifest's entries whose output is there to read (status ok or skipped)."""
+    path = out / MANIFEST
+    if not path.is_file():
+        raise ExportError(f"{out} has no {MANIFEST}: is it an output folder of 'extract SRC DST'?")
+    entries: list[ManifestEntry] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            entry = ManifestEntry.model_validate(json.loads(line))
+        except (ValueError, ValidationError) as exc:
+            raise ExportError(f"{path}:{n}: not a manifest line ({type(exc).__name__})") from exc
+        if entry.status in ("ok", "skipped") and entry.output:
+            entries.append(entry)
+    return entries
+
+
+def read(out: Path, entry: ManifestEntry) -> Output:
+    assert entry.output is not None
+    path = out / entry.output
+    try:
+        article = Article.model_validate_json(path.read_bytes())
+    except (OSError, ValidationError) as exc:
+        raise ExportError(f"{path}: cannot be read as an article ({type(exc).__name__})") from exc
+    return Output(entry, article)
+
+
+def outputs(out: Path, entries: list[ManifestEntry]) -> Iterator[Output]:
+    for entry in entries:
+        yield read(out, entry)

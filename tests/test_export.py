@@ -1,0 +1,151 @@
+"""``extract export``: every format over real outputs (the sample and fixtures, and the dev corpus
+when ../shared is there), the SQLite database's keys and search, incremental re-export, and
+JSON-LD checked against the properties schema.org defines for each type used."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.batch.journal import MANIFEST
+from pipeline.batch.runner import Options, run
+from pipeline.cli import main
+from pipeline.export import FORMATS, ExportError, export
+from schemas.article import Article
+from tests.conftest import DEV, ROOT
+
+# Properties schema.org defines for each type the export writes (with those inherited from Thing,
+# Intangible, StructuredValue, QuantitativeValueDistribution, DefinedTerm and CreativeWork).
+THING = {"@context", "@type", "name", "description", "url", "identifier", "sameAs", "mainEntityOfPage",
+         "alternateName"}
+ALLOWED = {
+    "Occupation": THING | {"educationRequirements", "estimatedSalary", "experienceRequirements",
+                           "occupationLocation", "occupationalCategory", "qualifications", "responsibilities",
+                           "skills"},
+    "MonetaryAmountDistribution": THING | {"currency", "duration", "median", "percentile10", "percentile25",
+                                           "percentile75", "percentile90"},
+    "MonetaryAmount": THING | {"currency", "maxValue", "minValue", "value", "validFrom", "validThrough"},
+    "CategoryCode": THING | {"codeValue", "inCodeSet", "termCode", "inDefinedTermSet"},
+    "CategoryCodeSet": THING | {"hasCategoryCode", "hasDefinedTerm"},
+    "EducationalOccupationalCredential": THING | {"credentialCategory", "educationalLevel", "competencyRequired",
+                                                  "recognizedBy", "validFor", "validIn"},
+}
+
+
+@pytest.fixture(scope="module", params=["fixtures", "dev"])
+def outputs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if request.param == "dev" and not DEV.is_dir():
+        pytest.skip("../shared is absent")
+    out = tmp_path_factory.mktemp("out")
+    if request.param == "dev":
+        src = DEV
+    else:
+        src = tmp_path_factory.mktemp("src")
+        for path in [*ROOT.joinpath("raw").glob("*.txt"), *ROOT.joinpath("tests", "fixtures").glob("*.*")]:
+            shutil.copy(path, src / path.name)
+    run(src, out, Options())
+    return out
+
+
+def _articles(out: Path) -> list[Article]:
+    lines = [json.loads(line) for line in (out / MANIFEST).read_text(encoding="utf-8").splitlines()]
+    return [Article.model_validate_json((out / e["output"]).read_bytes()) for e in lines if e["status"] == "ok"]
+
+
+def test_jsonl_is_one_article_per_line(outputs: Path, tmp_path: Path) -> None:
+    summary = export(outputs, tmp_path, "jsonl")
+    lines = (tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == summary.articles == len(_articles(outputs))
+    assert [Article.model_validate_json(line) for line in lines] == _articles(outputs)
+
+
+def test_csv_has_a_row_per_role_and_per_fact(outputs: Path, tmp_path: Path) -> None:
+    export(outputs, tmp_path, "csv")
+    articles = _articles(outputs)
+    with (tmp_path / "roles.csv").open(encoding="utf-8", newline="") as handle:
+        roles = list(csv.DictReader(handle))
+    assert len(roles) == sum(len(a.roles) for a in articles)
+    assert {r["role_name"] for r in roles} == {role.name for a in articles for role in a.roles}
+    for row in roles:
+        levels = [level for level in row["education"].split(";") if level]
+        assert levels == sorted(levels, key=["no_formal_education", "high_school", "postsecondary_nondegree",
+                                             "some_college", "associate", "bachelor", "master",
+                                             "doctoral_professional"].index)
+    with (tmp_path / "facts.csv").open(encoding="utf-8", newline="") as handle:
+        facts = list(csv.DictReader(handle))
+    assert {f["field"] for f in facts} <= {"duty", "requirement", "salary", "setting", "skill"}
+    assert all(int(f["evidence_start"]) < int(f["evidence_end"]) and f["rule"] for f in facts)
+
+
+def test_sqlite_keeps_its_keys_finds_text_and_updates_in_place(outputs: Path, tmp_path: Path) -> None:
+    first = export(outputs, tmp_path, "sqlite")
+    db = sqlite3.connect(tmp_path / "articles.sqlite")
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    indexes = {row[1] for row in db.execute("SELECT * FROM sqlite_master WHERE type = 'index'")}
+    assert {"roles_by_name", "roles_by_soc"} <= indexes
+    article = _articles(outputs)[0]
+    phrase = " ".join(article.text.split()[5:8])
+    found = db.execute("SELECT a.path FROM article_text JOIN articles a ON a.id = article_text.rowid "
+                       "WHERE article_text MATCH ?", (json.dumps(phrase),)).fetchall()
+    assert article.source.path in {row[0] for row in found}
+    assert db.execute("SELECT count(*) FROM roles").fetchone()[0] == sum(len(a.roles) for a in _articles(outputs))
+    db.close()
+    assert first.written == first.articles
+    again = export(outputs, tmp_path, "sqlite")
+    assert again.written == 0 and again.removed == 0
+    manifest = outputs / MANIFEST
+    kept = manifest.read_text(encoding="utf-8").splitlines()
+    try:
+        manifest.write_text("\n".join(kept[1:]) + "\n", encoding="utf-8")
+        assert export(outputs, tmp_path, "sqlite").removed == 1
+    finally:
+        manifest.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    db = sqlite3.connect(tmp_path / "articles.sqlite")
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert db.execute("SELECT count(*) FROM facts WHERE article_id NOT IN (SELECT id FROM articles)").fetchone()[0] == 0
+
+
+def _types(node: object) -> list[dict[str, object]]:
+    if isinstance(node, list):
+        return [found for item in node for found in _types(item)]
+    if isinstance(node, dict):
+        return [node, *(found for value in node.values() for found in _types(value))] if "@type" in node else []
+    return []
+
+
+def test_jsonld_occupations_use_schema_org_properties(outputs: Path, tmp_path: Path) -> None:
+    export(outputs, tmp_path, "jsonld")
+    found = json.loads((tmp_path / "occupations.jsonld").read_text(encoding="utf-8"))
+    articles = _articles(outputs)
+    assert len(found) == sum(len(a.roles) for a in articles)
+    paid = {(a.source.path, r.name) for a in articles for r in a.roles if any(r.id in s.roles for s in a.salaries)}
+    for occupation in found:
+        assert occupation["@context"] == "https://schema.org" and occupation["@type"] == "Occupation"
+        assert occupation["name"]
+        if (occupation["mainEntityOfPage"], occupation["name"]) in paid:
+            assert occupation["estimatedSalary"]
+        for node in _types(occupation):
+            assert set(node) <= ALLOWED[str(node["@type"])], node
+    assert paid
+
+
+def test_cli_exports_and_reports(outputs: Path, tmp_path: Path) -> None:
+    for fmt in FORMATS:
+        result = CliRunner().invoke(main, ["export", str(outputs), str(tmp_path), "--format", fmt])
+        assert result.exit_code == 0, result.output
+        assert " articles: " in result.output
+
+
+def test_a_folder_without_manifest_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="no manifest.jsonl"):
+        export(tmp_path, tmp_path / "dest", "csv")
+    result = CliRunner().invoke(main, ["export", str(tmp_path), str(tmp_path / "dest"), "--format", "csv"])
+    assert result.exit_code == 2 and "Error:" in result.output and "Traceback" not in result.output
+    result = CliRunner().invoke(main, ["export", str(tmp_path), str(tmp_path / "dest"), "--format", "xml"])
+    assert result.exit_code == 2
