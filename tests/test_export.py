@@ -149,3 +149,16 @@ def test_a_folder_without_manifest_is_a_clear_error(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "Error:" in result.output and "Traceback" not in result.output
     result = CliRunner().invoke(main, ["export", str(tmp_path), str(tmp_path / "dest"), "--format", "xml"])
     assert result.exit_code == 2
+
+
+def test_a_role_with_a_soc_code_gets_an_occupational_category(outputs: Path) -> None:
+    from pipeline.export.jsonld import occupation
+
+    article = _articles(outputs)[0]
+    role = article.roles[0].model_copy(update={"soc": "29-2072", "soc_title": "Medical Records Specialists"})
+    found = occupation(article, role)
+    assert found["occupationalCategory"] == {"@type": "CategoryCode", "codeValue": "29-2072",
+                                             "inCodeSet": {"@type": "CategoryCodeSet", "name": "2018 SOC"},
+                                             "name": "Medical Records Specialists"}
+    for node in _types(found):
+        assert set(node) <= ALLOWED[str(node["@type"])], node
