@@ -15,6 +15,7 @@ from pipeline.batch.errors import RunError, UsageError
 from pipeline.batch.runner import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Options, run
 from pipeline.batch.workers import default_workers
 from pipeline.export import FORMATS, ExportError, export
+from pipeline.review import review
 from schemas.article import ManifestEntry
 
 if TYPE_CHECKING:  # the type of click.progressbar's bar, which click does not export
@@ -139,3 +140,29 @@ def export_command(out: str, dest: str, fmt: str, quiet: bool) -> None:
 
 def _quietly(path: str) -> None:
     return None
+
+
+@main.command("review", context_settings=HELP)
+@click.argument("out")
+@click.option("--src", metavar="SRC", help="The inputs' folder: labels beside an input (NAME.gold.json) mark "
+                                           "the facts they lack and list the ones missed.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr.")
+def review_command(out: str, src: str | None, quiet: bool) -> None:
+    """Write a static review site of OUT, an output folder of 'extract SRC DST', to OUT/review/.
+
+    OUT/review/index.html lists every input; each article's page shows its text with every fact
+    highlighted. The site opens from disk and needs no network.
+    Exit status: 0 done, 2 usage error (no manifest in OUT).
+    """
+    started = time.perf_counter()
+    with ExitStack() as stack:
+        bar = _progress_bar(stack, "review", quiet)
+        try:
+            summary = review(out, src, (lambda path: bar.update(1, path)) if bar is not None else None)
+        except ExportError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(2)
+    if not quiet:
+        seconds = time.perf_counter() - started
+        click.echo(f"{summary.pages} article pages, {summary.failed} inputs without one; open {summary.index} "
+                   f"({seconds:.1f} s)", err=True)

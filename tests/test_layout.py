@@ -35,7 +35,9 @@ MAY_IMPORT: dict[str, set[str]] = {
     "batch": {"pipeline", "types", "process", "batch"},
     # Export reads finished outputs: the manifest's name is the batch's, nothing of the stages.
     "export": {"pipeline", "batch", "export"},
-    "cli": {"pipeline", "batch", "export"},
+    # Review reads finished outputs through export's reader.
+    "review": {"pipeline", "export", "review"},
+    "cli": {"pipeline", "batch", "export", "review"},
     "__main__": {"cli"},
 }
 

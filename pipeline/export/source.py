@@ -27,6 +27,11 @@ class Output:
 
 def manifest(out: Path) -> list[ManifestEntry]:
     """The manifest's entries whose output is there to read (status ok or skipped)."""
+    return [e for e in all_entries(out) if e.status in ("ok", "skipped") and e.output]
+
+
+def all_entries(out: Path) -> list[ManifestEntry]:
+    """Every entry of the manifest, failed ones too."""
     path = out / MANIFEST
     if not path.is_file():
         raise ExportError(f"{out} has no {MANIFEST}: is it an output folder of 'extract SRC DST'?")
@@ -38,8 +43,7 @@ def manifest(out: Path) -> list[ManifestEntry]:
             entry = ManifestEntry.model_validate(json.loads(line))
         except (ValueError, ValidationError) as exc:
             raise ExportError(f"{path}:{n}: not a manifest line ({type(exc).__name__})") from exc
-        if entry.status in ("ok", "skipped") and entry.output:
-            entries.append(entry)
+        entries.append(entry)
     return entries
 
 

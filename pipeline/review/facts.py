@@ -1,0 +1,132 @@
+"""What a review page shows of an article: each fact as a view (field, value, details, the span
+highlighted), the highlights as a tree of non-crossing spans, and the text cut into sections."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from schemas.article import Article
+
+FIELDS = ("duties", "requirements", "salaries", "settings", "skills")
+
+
+@dataclass
+class FactView:
+    """One fact as the page shows it. ``start``/``end`` is the highlighted span: the fact's own
+    words where its sentence holds them, else the whole sentence (its evidence)."""
+
+    id: str
+    field: str
+    value: str
+    roles: list[str]
+    details: dict[str, str]
+    rule: str
+    start: int
+    end: int
+    status: str = ""  # "extra" when a gold file lists no such fact
+
+
+@dataclass
+class Node:
+    """A highlight with the highlights inside it; the root is the whole text."""
+
+    start: int
+    end: int
+    fact: FactView | None = None
+    children: list[Node] = field(default_factory=list)
+
+
+def _value(fact_field: str, fact: object) -> tuple[str, dict[str, str]]:
+    get = fact.__getattribute__
+    if fact_field == "salaries":
+        details = {"statistic": get("statistic"), "period": get("period"), "currency": get("currency")}
+        if get("percentile") is not None:
+            details["percentile"] = str(get("percentile"))
+        if get("annual_amount") is not None:
+            details["annual"] = f"{get('annual_amount'):,.2f}"
+        return str(get("text")), details
+    if fact_field == "requirements":
+        value = get("education_level") or get("name") or get("text")
+        details = {"type": get("type"), "required": "yes" if get("required") else "no (preferred)"}
+        if get("duration") is not None:
+            d = get("duration")
+            details["duration"] = f"{d.min:g}-{d.max:g} {d.unit}" if d.min is not None and d.max is not None else ""
+        return str(value), details
+    if fact_field == "settings":
+        return str(get("setting")), {"as written": get("text")}
+    if fact_field == "skills":
+        return str(get("skill")), {"kind": get("kind")}
+    return str(get("text")), {}
+
+
+def fact_views(article: Article) -> list[FactView]:
+    out: list[FactView] = []
+    text = article.text
+    names = {r.id: r.name for r in article.roles}
+    for fact_field in FIELDS:
+        for n, fact in enumerate(getattr(article, fact_field)):
+            value, details = _value(fact_field, fact)
+            start, end = fact.evidence.start, fact.evidence.end
+            written = details.get("as written") or (value if fact_field in ("salaries", "duties") else "")
+            at = text.find(written, start, end) if written else -1
+            if at >= 0:
+                start, end = at, at + len(written)
+            out.append(FactView(f"{fact_field}-{n}", fact_field, value, [names.get(r, r) for r in fact.roles],
+                                details, fact.rule, start, end))
+    return out
+
+
+def highlight_tree(text: str, facts: list[FactView]) -> Node:
+    """Facts' spans as a tree: a span that crosses the end of an earlier one is cut at that end, so
+    every fact keeps one highlight of its own."""
+    root = Node(0, len(text))
+    stack = [root]
+    for fact in sorted(facts, key=lambda f: (f.start, -f.end)):
+        while len(stack) > 1 and stack[-1].end <= fact.start:
+            stack.pop()
+        parent = stack[-1]
+        node = Node(fact.start, min(fact.end, parent.end), fact)
+        parent.children.append(node)
+        stack.append(node)
+    return root
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Text to show, or a highlight to open or close, in document order."""
+
+    kind: str  # "text", "open", "close", "section"
+    text: str = ""
+    fact: FactView | None = None
+    section: int = -1
+
+
+def pieces(text: str, root: Node, section_starts: dict[int, int]) -> list[Piece]:
+    """The page body as a flat list: text runs, highlight opens and closes, and section labels at
+    the offsets where sections start (cutting text runs there)."""
+    out: list[Piece] = []
+    cuts = sorted(section_starts)
+
+    def emit_text(start: int, end: int) -> None:
+        pos = start
+        for cut in cuts:
+            if pos <= cut < end:
+                if cut > pos:
+                    out.append(Piece("text", text[pos:cut]))
+                out.append(Piece("section", section=section_starts[cut]))
+                pos = cut
+        if end > pos:
+            out.append(Piece("text", text[pos:end]))
+
+    def walk(node: Node) -> None:
+        pos = node.start
+        for child in node.children:
+            emit_text(pos, child.start)
+            out.append(Piece("open", fact=child.fact))
+            walk(child)
+            out.append(Piece("close"))
+            pos = child.end
+        emit_text(pos, node.end)
+
+    walk(root)
+    return out
