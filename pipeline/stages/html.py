@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, Tag
 from bs4.element import Comment, NavigableString
 
 from pipeline.rules.loader import load_lexicon
+from pipeline.stages.html_select import content_root
 from pipeline.types import Block, BlockKind, Dropped
 
 SILENT_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "form", "button", "input", "select",
@@ -101,6 +102,18 @@ class _Walker:
                 continue
             self.visit(child, depth + 1)
 
+    def _drop_chrome_inside(self, tag: Tag) -> None:
+        """Chrome inside a heading ("About this section" links, share icons) is not the heading's text."""
+        stack = [c for c in reversed(list(tag.children)) if isinstance(c, Tag)]
+        while stack:
+            el = stack.pop()
+            reason = _noise_reason(el)
+            if reason or el.name in SILENT_TAGS:
+                self.dropped.extend(_dropped_lines(el, reason) if reason else [])
+                el.extract()
+            else:
+                stack.extend(c for c in reversed(list(el.children)) if isinstance(c, Tag))
+
     def visit(self, tag: Tag, depth: int) -> None:
         name = tag.name
         if name in SILENT_TAGS:
@@ -112,6 +125,7 @@ class _Walker:
             self.dropped.extend(_dropped_lines(tag, reason))
             return
         if name in HEADINGS:
+            self._drop_chrome_inside(tag)
             text = _text(tag)
             if text:
                 self.blocks.append(Block("title" if name == "h1" else "heading", text, level=HEADINGS[name]))
@@ -154,23 +168,17 @@ class _Walker:
 SILENT_BODIES = re.compile(r"<(script|style|svg|noscript|template)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
-def _root(soup: BeautifulSoup) -> Tag:
-    """The first <article>, else <main>, else role=main, else <body>: one pass over the tree."""
-    main: Tag | None = None
-    role_main: Tag | None = None
-    for el in soup.descendants:
-        if not isinstance(el, Tag):
-            continue
-        if el.name == "article":
-            return el
-        if el.name == "main" and main is None:
-            main = el
-        elif role_main is None and el.get("role") == "main":
-            role_main = el
-    for found in (main, role_main, soup.body):
-        if isinstance(found, Tag):
-            return found
-    return soup
+def _outside_title(soup: BeautifulSoup, root: Tag | BeautifulSoup) -> Tag | None:
+    """The page's ``<h1>`` when it sits before the content root, outside any chrome: the article's title."""
+    h1 = soup.find("h1")
+    if not isinstance(h1, Tag) or root in h1.parents or not _text(h1):
+        return None
+    for el in (h1, *h1.parents):
+        if el is soup.body or not isinstance(el, Tag) or el.name in ("body", "html", "[document]"):
+            break
+        if el.name in CHROME_TAGS or _noise_reason(el):
+            return None
+    return h1
 
 
 def html_blocks(text: str) -> tuple[list[Block], list[Dropped], str | None]:
@@ -184,12 +192,16 @@ def html_blocks(text: str) -> tuple[list[Block], list[Dropped], str | None]:
         soup = BeautifulSoup(SILENT_BODIES.sub(r"<\1></\1>", text), "lxml", multi_valued_attributes=None)
         title_tag = soup.find("title")
         html_title = _text(title_tag) if isinstance(title_tag, Tag) else None
-        root = _root(soup)
+        root = content_root(soup)
         walker = _Walker()
         walker.in_article = root.name in ("article", "main")
         if root.name == "body" or root is soup:
             walker.walk(root)
         else:
+            h1 = _outside_title(soup, root)
+            if h1 is not None:
+                walker.blocks.append(Block("title", _text(h1), level=1))
+                h1.extract()
             # Text outside the chosen root is chrome; report it so nothing is silently lost.
             body: Any = soup.body or soup
             outside = _Walker()
