@@ -139,9 +139,10 @@ class _Walker:
                 self.blocks.append(Block("paragraph", text, css="summary"))
             return
         if name == "tr":
-            cells = tuple(_text(c) for c in tag.find_all(["td", "th"], recursive=False))
+            found = [c for c in tag.children if isinstance(c, Tag) and c.name in ("td", "th")]
+            cells = tuple(_text(c) for c in found)
             if any(cells):
-                header = all(c.name == "th" for c in tag.find_all(["td", "th"], recursive=False))
+                header = all(c.name == "th" for c in found)
                 self.blocks.append(Block("table_row", " | ".join(c for c in cells if c), cells=cells, header=header))
             return
         if name in BLOCK_TAGS and not _contains(tag, NESTED_BLOCKS):
