@@ -122,11 +122,29 @@ def test_headings_lose_their_chrome_links() -> None:
     assert ("About this section", "navigation") in {(d.text, d.reason) for d in doc.removed}
 
 
-@pytest.mark.xfail(strict=True, reason="text of inline elements placed straight in a <div> (links of a div-soup "
-                                       "sidebar) is neither kept nor reported in `removed`")
-def test_div_soup_sidebar_links_are_reported() -> None:
-    removed = {d.text for d in _page("florist-divs.html").removed}
-    assert "Florist vs. Floral Designer" in removed
+def test_div_soup_sidebar_links_are_reported_and_related() -> None:
+    article = _page("florist-divs.html")
+    assert ("Florist vs. Floral Designer", "outside_article") in {(d.text, d.reason) for d in article.removed}
+    assert "Florist vs. Floral Designer" in article.related
+
+
+INLINE_CASES = [
+    pytest.param("<div>Bakers <b>mix</b> dough, <a href='/x'>shape loaves</a> and bake.</div>",
+                 ["Bakers mix dough, shape loaves and bake."], id="inline-run-is-one-paragraph"),
+    pytest.param("<div>Bakers bake.<p>Cooks cook.</p>Chefs plan menus.</div>",
+                 ["Bakers bake.", "Cooks cook.", "Chefs plan menus."], id="blocks-split-runs"),
+    pytest.param("<div>Bakers bake. <a href='/t' style='height:0px; overflow:hidden;'>Transcript</a></div>",
+                 ["Bakers bake."], id="inline-styled-out-of-sight"),
+    pytest.param("<div>Bakers bake. <span class='share-icons'>Share</span></div>", ["Bakers bake."],
+                 id="inline-chrome-by-class"),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), INLINE_CASES)
+def test_text_between_blocks(body: str, expected: list[str]) -> None:
+    page = f"<html><body><article><h1>What Does a Baker Do?</h1>{body}</article></body></html>".encode()
+    blocks = [b.text for b in load_bytes(page, "b.html").blocks if b.kind == "paragraph"]
+    assert blocks == expected
 
 
 WAGE_CASES = [

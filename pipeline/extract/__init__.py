@@ -28,7 +28,7 @@ def extract(seg: Segmented, sentences: list[Sentence], roles: list[RoleInfo]) ->
     for s in sentences:
         kind = seg.sections[s.section].kind
         if s.span.block.kind != "list_item":
-            intro = duties.list_intro(s)
+            intro = duties.list_intro(s) if s.text[-1:] == ":" else None
         if s.span.block.kind == "table_row":
             if table_index is None:
                 table_index = salaries.tables(seg)

@@ -200,8 +200,7 @@ def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts, intro
     if kind in NO_DUTY_KINDS or s.span.block.kind in ("heading", "title", "table_row"):
         return
     text = s.text
-    announced = list_intro(s)
-    if announced is not None and announced.tasks:
+    if text[-1:] == ":" and TASK_INTRO.found(s):
         return  # "X typically do the following:": the tasks are the items, not "do the following"
     subjects = _subjects(s)
     if s.span.block.kind == "list_item" and not subjects:

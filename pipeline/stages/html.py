@@ -15,7 +15,7 @@ from typing import Any
 from bs4 import BeautifulSoup, Tag
 from bs4.element import Comment, NavigableString
 
-from pipeline.rules.loader import load_lexicon
+from pipeline.rules.loader import load_lexicon, regex
 from pipeline.stages.html_select import content_root
 from pipeline.types import Block, BlockKind, Dropped
 
@@ -29,6 +29,10 @@ CONTAINERS = {"div", "section"}
 NOISE_WORDS: dict[str, str] = load_lexicon("html_noise_classes.tsv")
 WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 INLINE_BOLD = {"b", "strong"}
+INLINE_TAGS = frozenset({"a", "b", "strong", "em", "i", "u", "span", "small", "sup", "sub", "abbr", "code", "mark",
+                         "time", "label", "cite", "q", "s", "del", "ins", "br", "font", "bdi", "data", "var"})
+LOOSE_PARENTS = CONTAINERS | {"body", "main", "article"}
+HIDDEN_STYLE = regex("html_patterns.jsonl", "hidden-style")
 
 
 def _noise_reason(tag: Tag) -> str | None:
@@ -57,6 +61,8 @@ def _text(node: Tag) -> str:
 
 H1 = frozenset({"h1"})
 NESTED_BLOCKS = frozenset(HEADINGS) | {"p", "ul", "ol", "table", "div", "section"}
+# An inline element that holds one of these is walked as a block.
+INLINE_BREAKERS = NESTED_BLOCKS | BLOCK_TAGS
 
 
 def _contains(tag: Tag, names: frozenset[str]) -> bool:
@@ -93,14 +99,34 @@ class _Walker:
         self.in_article = False
 
     def walk(self, node: Tag, depth: int = 0) -> None:
+        # In a container, text and inline elements between blocks are one paragraph ("Bakers <b>mix</b>
+        # dough"), as a browser shows them.
+        loose_allowed = node.name in LOOSE_PARENTS
+        run: list[str] = []
         for child in node.children:
-            if isinstance(child, Comment) or not isinstance(child, Tag):
-                if isinstance(child, NavigableString) and not isinstance(child, Comment):
-                    loose = " ".join(child.split())
-                    if loose and node.name in CONTAINERS | {"body", "main", "article"}:
-                        self.blocks.append(Block("paragraph", loose))
+            if isinstance(child, Comment):
                 continue
+            if not isinstance(child, Tag):
+                if loose_allowed and isinstance(child, NavigableString):
+                    run.append(str(child))
+                continue
+            if loose_allowed and child.name in INLINE_TAGS and not _contains(child, INLINE_BREAKERS):
+                hidden = HIDDEN_STYLE.search(str(child.get("style") or ""))
+                reason = _noise_reason(child) or ("hidden" if hidden else None)
+                if reason:
+                    self.dropped.extend(_dropped_lines(child, reason))
+                else:
+                    run.append(" " if child.name == "br" else child.get_text())
+                continue
+            self._flush(run)
             self.visit(child, depth + 1)
+        self._flush(run)
+
+    def _flush(self, run: list[str]) -> None:
+        text = " ".join("".join(run).split())
+        if text:
+            self.blocks.append(Block("paragraph", text))
+        run.clear()
 
     def _drop_chrome_inside(self, tag: Tag) -> None:
         """Chrome inside a heading ("About this section" links, share icons) is not the heading's text."""
