@@ -179,6 +179,12 @@ TABLE_CASES = [
 ]
 
 
+def test_a_one_cell_header_is_the_table_title_and_names_the_role() -> None:
+    body = "| Quick facts: Glaze chemists |\n|---|\n| Median Pay | $61,200 per year |"
+    article = run_article(body, heading="Pay")
+    assert [(s.roles, s.amount) for s in article.salaries] == [(["glaze-chemist"], 61200.0)]
+
+
 @pytest.mark.parametrize(("body", "expected"), TABLE_CASES)
 def test_fact_tables(body: str, expected: list[tuple[float, str, str]]) -> None:
     article = run_article(body, heading="Pay", role_b=None)

@@ -242,7 +242,7 @@ def _respectively(s: Sentence, moneys: list[Money]) -> list[str]:
 class Table:
     """What a table row's figures need from the rest of its table, found once per table.
 
-    ``header``: the table's first header row; ``intro``: the paragraph that introduced the table
+    ``header``: the table's first header row (or its title); ``intro``: the paragraph that introduced the table
     ("... were as follows:"); ``money``: the columns whose cells are all figures, with the currency
     written on the first figure ("$63,330", then "59,560").
     """
@@ -250,6 +250,11 @@ class Table:
     header: Block | None
     intro: str
     money: dict[int, str]
+
+    @property
+    def title(self) -> str:
+        """A header row of one cell ("Quick Facts: Welders") is the table's title, not a column's."""
+        return self.header.cells[0] if self.header is not None and len(self.header.cells) == 1 else ""
 
 
 def tables(seg: Segmented) -> dict[int, Table]:
@@ -304,12 +309,13 @@ def table_salaries(s: Sentence, table: Table, roles: list[RoleInfo], facts: Fact
         offset = pos + len(cell)
         if col == 0:
             continue
-        heading = header.cells[col] if header is not None and col < len(header.cells) else ""
+        columns = header.cells if header is not None and not table.title else ()
+        heading = columns[col] if col < len(columns) else ""
         column_roles = list(dict.fromkeys(m.role for m in find_mentions(roles, heading)))
         if not column_roles:
             column_roles = list(dict.fromkeys(m.role for m in find_mentions(roles, label)))
         if not column_roles:
-            column_roles = list(dict.fromkeys(m.role for m in find_mentions(roles, table.intro)))
+            column_roles = list(dict.fromkeys(m.role for m in find_mentions(roles, table.intro or table.title)))
         if not column_roles and len(roles) == 1:
             column_roles = [roles[0].id]
         # The row label and the column header both describe the figure ("Median pay", "Hourly").
