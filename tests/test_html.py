@@ -156,6 +156,9 @@ WAGE_CASES = [
                  "earned more than $80,200.", [(30100.0, "year", "unspecified"), (80200.0, "year", "top")],
                  id="deciles"),
     pytest.param("Kiln operators earn $239,200 or more per year.", [(239200.0, "year", "top")], id="or-more"),
+    pytest.param("The median hourly wage for kiln operators was $14.92 in May 2024. The lowest 10 percent earned "
+                 "less than $11.50.", [(14.92, "hour", "median"), (11.5, "hour", "unspecified")],
+                 id="deciles-share-the-period-of-the-sentence-before"),
     pytest.param("The median annual wage for all workers was $49,500 in May 2024.", [], id="all-workers"),
 ]
 

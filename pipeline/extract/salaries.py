@@ -194,7 +194,13 @@ def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> 
     if s.span.block.kind == "table_row":
         return
     previous: tuple[int, list[str]] | None = None
+    # "The median annual wage was $52,800. The lowest 10 percent earned less than $37,100": a figure
+    # of the paragraph's next sentence shares the period written for the one before it.
+    before_in_block = facts.salaries[-1] if facts.salaries else None
     last: tuple[float, str] | None = None
+    if (before_in_block is not None and before_in_block.evidence.start >= s.span.start
+            and before_in_block.amount is not None):
+        last = (before_in_block.amount, before_in_block.period)
     moneys = find_money(s)
     respective = _respectively(s, moneys)
     for i, money in enumerate(moneys):
