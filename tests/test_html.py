@@ -195,6 +195,17 @@ def test_fact_tables(body: str, expected: list[tuple[float, str, str]]) -> None:
     assert all(s.roles == ["kiln-operator"] for s in article.salaries)
 
 
+@pytest.mark.parametrize("other", [None, "Glaze Chemist"])
+def test_largest_employer_tables_give_settings_of_the_role_they_introduce(other: str | None) -> None:
+    body = ("The largest employers of kiln operators were as follows:\n\n| Industry | Share |\n|---|---|\n"
+            "| Offices of dentists | 21% |\n| Self-employed workers | 8 |\n"
+            "| Hospitals; state, local, and private | 5 |")
+    article = run_article(body, heading="Work environment", role_b=other)
+    assert {(tuple(s.roles), s.setting) for s in article.settings} == {
+        (("kiln-operator",), "office"), (("kiln-operator",), "self_employed"), (("kiln-operator",), "hospital")}
+    assert not article.salaries
+
+
 REQUIREMENT_ROWS = [
     pytest.param("| Typical Entry-Level Education | Associate's degree |", {("education", "associate")},
                  id="entry-education"),

@@ -29,17 +29,20 @@ def extract(seg: Segmented, sentences: list[Sentence], roles: list[RoleInfo]) ->
         kind = seg.sections[s.section].kind
         if s.span.block.kind != "list_item":
             intro = duties.list_intro(s) if s.text[-1:] == ":" else None
+        owners: list[str] | None = None
         if s.span.block.kind == "table_row":
             if table_index is None:
                 table_index = salaries.tables(seg)
             table = table_index[id(s.span)]
             if table.money or names_money(s):
                 salaries.table_salaries(s, table, roles, facts)
+            # A row that is about no role gives facts of the table's role(s).
+            owners = table.owners(roles)
         elif names_money(s):
             salaries.salaries_in(s, roles, kind, facts)
         if kind not in ("outlook",):
             requirements.requirements_in(s, roles, kind, facts)
-        settings.settings_in(s, lexicons["settings"], roles, kind, facts)
+        settings.settings_in(s, lexicons["settings"], roles, kind, facts, owners)
         skills.skills_in(s, lexicons["skills"], roles, kind, facts)
         duties.duties_in(s, roles, kind, facts, intro)
     return facts

@@ -257,6 +257,11 @@ class Table:
     intro: str
     money: dict[int, str]
 
+    def owners(self, roles: list[RoleInfo]) -> list[str]:
+        """The roles whose facts the table gives: those its introduction or title names, else the only one."""
+        named = list(dict.fromkeys(m.role for m in find_mentions(roles, self.intro or self.title)))
+        return named or ([roles[0].id] if len(roles) == 1 else [])
+
     @property
     def title(self) -> str:
         """A header row of one cell ("Quick Facts: Welders") is the table's title, not a column's."""
@@ -321,9 +326,7 @@ def table_salaries(s: Sentence, table: Table, roles: list[RoleInfo], facts: Fact
         if not column_roles:
             column_roles = list(dict.fromkeys(m.role for m in find_mentions(roles, label)))
         if not column_roles:
-            column_roles = list(dict.fromkeys(m.role for m in find_mentions(roles, table.intro or table.title)))
-        if not column_roles and len(roles) == 1:
-            column_roles = [roles[0].id]
+            column_roles = table.owners(roles)
         # The row label and the column header both describe the figure ("Median pay", "Hourly").
         described = f"{label} {heading} "
         for money in _cell_money(cell, table.money.get(col)):
