@@ -21,16 +21,30 @@ def extract(seg: Segmented, sentences: list[Sentence], roles: list[RoleInfo]) ->
     needed = [(s.start + a, s.start + b) for s in sentences if _uses_lexicons(s, seg.sections[s.section].kind)
               for a, b in lexicon_regions(s)]
     lexicons = {key: Lexicon(found) for key, found in lexicon_matches(seg.text, needed).items()}
+    # What introduced the list being read ("X typically do the following:").
+    intro: duties.ListIntro | None = None
+    # Each table row's table (header, introduction, money columns), made at the first row: one pass.
+    table_index: dict[int, salaries.Table] | None = None
     for s in sentences:
         kind = seg.sections[s.section].kind
-        if names_money(s):
+        if s.span.block.kind != "list_item":
+            intro = duties.list_intro(s) if s.text[-1:] == ":" else None
+        owners: list[str] | None = None
+        if s.span.block.kind == "table_row":
+            if table_index is None:
+                table_index = salaries.tables(seg)
+            table = table_index[id(s.span)]
+            if table.money or names_money(s):
+                salaries.table_salaries(s, table, roles, facts)
+            # A row that is about no role gives facts of the table's role(s).
+            owners = table.owners(roles)
+        elif names_money(s):
             salaries.salaries_in(s, roles, kind, facts)
-            salaries.table_salaries(s, seg, roles, facts)
         if kind not in ("outlook",):
             requirements.requirements_in(s, roles, kind, facts)
-        settings.settings_in(s, lexicons["settings"], roles, kind, facts)
+        settings.settings_in(s, lexicons["settings"], roles, kind, facts, owners)
         skills.skills_in(s, lexicons["skills"], roles, kind, facts)
-        duties.duties_in(s, roles, kind, facts)
+        duties.duties_in(s, roles, kind, facts, intro)
     return facts
 
 

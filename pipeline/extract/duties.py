@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline.rules.clauses import NEGATION
 from pipeline.rules.loader import matcher, procedure, regex
+from pipeline.rules.matcher import Pattern
 from pipeline.rules.text import Piece
 from pipeline.rules.words import base_form, verb_form
 from pipeline.stages.attribute import roles_at
@@ -45,14 +47,15 @@ class Phrase:
     text: str
 
 
-def verb_phrases(t: Piece | str) -> list[Phrase]:
-    """Split a predicate into coordinated verb phrases, each in base form."""
+def verb_phrases(t: Piece | str, cut_at: Pattern | None = None) -> list[Phrase]:
+    """Split a predicate into coordinated verb phrases, each in base form; ``cut_at`` ends the tasks
+    (``CUT`` unless given)."""
     rest = t if isinstance(t, str) else t.text
     first = WORD.search(rest)
     form = verb_form(first.group(0)) if first else None
     if first is None or form is None or form == "past":
         return []  # most predicates: decided by the first word, before the rest is split up
-    cut = CUT.search_start(t)
+    cut = (cut_at or CUT).search_start(t)
     region = rest if cut is None else rest[:cut]
     words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(region)]
     if not words:
@@ -168,19 +171,43 @@ def is_negated(text: str, pos: int) -> bool:
 
 
 DUTY_PROSE, DUTY_LIST_ITEM = procedure("duty-prose"), procedure("duty-list-item")
+DUTY_TASK_LIST = procedure("duty-task-list")
 NO_DUTY_KINDS = {"salary", "outlook", "requirements", "faq", "pros_cons", "conclusion", "skills", "work_environment"}
 CREDENTIAL_NOT_DUTY = regex(RULES, "credential-not-duty")
 WORK_NOT_DUTY = regex(RULES, "work-not-duty")
+ITEM_CUT, TASK_INTRO = matcher(RULES, "item-cut"), matcher(RULES, "task-intro")
 
 
-def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
+class ListIntro(NamedTuple):
+    """The sentence that introduced a list: its roles, and whether it announced tasks."""
+
+    roles: list[str]
+    tasks: bool
+
+
+def list_intro(s: Sentence) -> ListIntro | None:
+    """What a sentence says of the list after it ("X typically do the following:" announces tasks,
+    "X need the following:" something else); None when it introduces no list: only a paragraph's
+    last sentence, ending with a colon, can."""
+    if s.span.block.kind != "paragraph" or not s.text.endswith(":") or s.end != s.span.end:
+        return None
+    return ListIntro(list(s.roles.subject), TASK_INTRO.found(s))
+
+
+def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts, intro: ListIntro | None = None) -> None:
+    """Duties of a sentence; ``intro`` is what introduced the list the sentence is an item of: an
+    item of a list introduced as tasks is a duty of the introduction's role(s)."""
     if kind in NO_DUTY_KINDS or s.span.block.kind in ("heading", "title", "table_row"):
         return
     text = s.text
+    if text[-1:] == ":" and TASK_INTRO.found(s):
+        return  # "X typically do the following:": the tasks are the items, not "do the following"
     subjects = _subjects(s)
     if s.span.block.kind == "list_item" and not subjects:
-        for phrase in verb_phrases(s):
-            _add_duty(facts, s.roles.subject, s, phrase.text, DUTY_LIST_ITEM)
+        if intro is not None and intro.tasks:
+            _item_duties(s, intro.roles or s.roles.subject, DUTY_TASK_LIST, facts)
+        else:
+            _item_duties(s, s.roles.subject, DUTY_LIST_ITEM, facts)
         return
     for pos, named in subjects:
         start = predicate(s, pos)
@@ -195,6 +222,12 @@ def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> No
             if CREDENTIAL_NOT_DUTY.match(phrase.text):
                 continue
             _add_duty(facts, who, s, phrase.text, DUTY_PROSE)
+
+
+def _item_duties(s: Sentence, who: list[str], rule: str, facts: Facts) -> None:
+    """A list item is one task or a few joined ones, after an adverb ("Carefully label samples")."""
+    for phrase in verb_phrases(s[_skip_modifiers(s, 0):], ITEM_CUT):
+        _add_duty(facts, who, s, phrase.text, rule)
 
 
 def _subjects(s: Sentence) -> list[tuple[int, bool]]:

@@ -23,6 +23,7 @@ LICENSE = compiled_rule(RULES, "license")
 TYPED = [compiled_rule(RULES, "experience"), compiled_rule(RULES, "training")]
 DURATION_GAP = re.compile(r"[\w\s'’-]*?(?:\bof\s[\w\s'’-]*)?")
 OF_EXPERIENCE = regex(RULES, "of-experience")
+NONE_VALUE = regex(RULES, "none-value")
 
 
 def _duration_near(t: Piece, start: int, end: int) -> Duration | None:
@@ -72,6 +73,9 @@ def _duration(m: re.Match[str]) -> Duration:
 
 def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
     text = s.text
+    cells = s.span.block.cells
+    if len(cells) > 1 and all(NONE_VALUE.fullmatch(c.strip()) for c in cells[1:] if c):
+        return  # "Work Experience in a Related Occupation | None": a key-value row that rules its key out
     if kind != "requirements" and cues.names_money(s) and first_match("salary_distractors.jsonl", text):
         return  # a fee or a price: "a certificate course costs $1,200"
     for start, end, edu in rule_spans("education.jsonl", text):

@@ -19,7 +19,7 @@ from pipeline.rules.matcher import Pattern
 from pipeline.rules.mentions import find_mentions
 from pipeline.rules.text import Piece
 from pipeline.stages.attribute import other_occupation, roles_at
-from pipeline.types import Facts, RoleInfo, Segmented, Sentence
+from pipeline.types import Block, Facts, RoleInfo, Segmented, Sentence, Span
 from schemas.article import Salary
 
 CURRENCY_SYMBOLS = {
@@ -171,16 +171,18 @@ RULES = "salary_patterns.jsonl"
 RESTATED = regex(RULES, "restated")
 JOINER = regex(RULES, "joiner")
 NOT_PAY_LABEL = regex(RULES, "not-pay-label")
+BARE_AMOUNT, INTRO_STATISTIC = regex(RULES, "bare-amount"), regex(RULES, "intro-statistic")
+INTRO_YEAR, INTRO_HOUR = regex(RULES, "intro-year"), regex(RULES, "intro-hour")
 
 
 def _salary(s: Sentence, money: Money, roles_: list[str], before: str, after: str, rule: str,
-            facts: Facts, per: str | None = None) -> str:
+            facts: Facts, per: str | None = None, stat: str | None = None) -> str:
     per = per or period(before, after)
     if per is None:
         per = period_from_size(money.value)
         facts.warnings.append(f"no pay period written for {s.text[money.start:money.end]!r}; "
                               f"took '{per}' from its size")
-    stat = statistic(before, money, after)
+    stat = stat or statistic(before, money, after)
     facts.salaries.append(Salary(
         roles=roles_, evidence=s.evidence(), rule=rule, amount=money.amount, min=money.low, max=money.high,
         currency=money.currency, period=per, statistic=stat, percentile=50 if stat == "median" else None,
@@ -193,7 +195,13 @@ def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> 
     if s.span.block.kind == "table_row":
         return
     previous: tuple[int, list[str]] | None = None
+    # "The median annual wage was $52,800. The lowest 10 percent earned less than $37,100": a figure
+    # of the paragraph's next sentence shares the period written for the one before it.
+    before_in_block = facts.salaries[-1] if facts.salaries else None
     last: tuple[float, str] | None = None
+    if (before_in_block is not None and before_in_block.evidence.start >= s.span.start
+            and before_in_block.amount is not None):
+        last = (before_in_block.amount, before_in_block.period)
     moneys = find_money(s)
     respective = _respectively(s, moneys)
     for i, money in enumerate(moneys):
@@ -237,20 +245,71 @@ def _respectively(s: Sentence, moneys: list[Money]) -> list[str]:
     return ordered if len(ordered) == len(moneys) > 1 else []
 
 
-def table_salaries(s: Sentence, seg: Segmented, roles: list[RoleInfo], facts: Facts) -> None:
-    """A pay table: the header row names a role per column; the first cell names the figure."""
+@dataclass(frozen=True)
+class Table:
+    """What a table row's figures need from the rest of its table, found once per table.
+
+    ``header``: the table's first header row (or its title); ``intro``: the paragraph that introduced the table
+    ("... were as follows:"); ``money``: the columns whose cells are all figures, with the currency
+    written on the first figure ("$63,330", then "59,560").
+    """
+
+    header: Block | None
+    intro: str
+    money: dict[int, str]
+
+    def owners(self, roles: list[RoleInfo]) -> list[str]:
+        """The roles whose facts the table gives: those its introduction or title names, else the only one."""
+        named = list(dict.fromkeys(m.role for m in find_mentions(roles, self.intro or self.title)))
+        return named or ([roles[0].id] if len(roles) == 1 else [])
+
+    @property
+    def title(self) -> str:
+        """A header row of one cell ("Quick Facts: Welders") is the table's title, not a column's."""
+        return self.header.cells[0] if self.header is not None and len(self.header.cells) == 1 else ""
+
+
+def tables(seg: Segmented) -> dict[int, Table]:
+    """Each table row's table, by ``id`` of its span: one pass over the spans."""
+    out: dict[int, Table] = {}
+    run: list[Span] = []
+    for i, span in enumerate([*seg.spans, None]):
+        if span is not None and span.block.kind == "table_row":
+            run.append(span)
+            continue
+        if run:
+            before = seg.spans[i - len(run) - 1].block if i > len(run) else None
+            introduces = before is not None and before.kind == "paragraph" and before.text.endswith(":")
+            intro = before.text if before is not None and introduces else ""
+            header = next((r.block for r in run if r.block.header), None)
+            table = Table(header, intro, _money_columns([r.block for r in run if not r.block.header]))
+            out.update((id(r), table) for r in run)
+            run = []
+    return out
+
+
+def _money_columns(rows: list[Block]) -> dict[int, str]:
+    """Columns (past the label) whose every cell is one figure, the first of them with its currency."""
+    out: dict[int, str] = {}
+    for col in range(1, max((len(r.cells) for r in rows), default=0)):
+        cells = [r.cells[col] for r in rows if col < len(r.cells) and r.cells[col]]
+        if not cells:
+            continue
+        first = find_money(cells[0])
+        if len(first) == 1 and all(len(find_money(c)) == 1 or BARE_AMOUNT.fullmatch(c) for c in cells):
+            out[col] = first[0].currency
+    return out
+
+
+def table_salaries(s: Sentence, table: Table, roles: list[RoleInfo], facts: Facts) -> None:
+    """A pay table: the header row names a role per column, the first cell names the figure, and the
+    paragraph that introduced the table may name the statistic, the period and the role."""
     block = s.span.block
-    if block.kind != "table_row" or block.header:
+    if block.header:
         return
-    header = None
-    index = seg.spans.index(s.span)
-    for prev in reversed(seg.spans[:index]):
-        if prev.block.kind != "table_row":
-            break
-        if prev.block.header:
-            header = prev.block
+    header = table.header
     label = block.cells[0] if block.cells else ""
-    if is_distractor(label) or NOT_PAY_LABEL.search(label):
+    if is_distractor(label) or NOT_PAY_LABEL.search(label) or (table.intro and is_distractor(table.intro)):
         return
     offset = 0
     for col, cell in enumerate(block.cells):
@@ -262,16 +321,41 @@ def table_salaries(s: Sentence, seg: Segmented, roles: list[RoleInfo], facts: Fa
         offset = pos + len(cell)
         if col == 0:
             continue
-        column_roles: list[str] = []
-        if header is not None and col < len(header.cells):
-            column_roles = list(dict.fromkeys(m.role for m in find_mentions(roles, header.cells[col])))
+        columns = header.cells if header is not None and not table.title else ()
+        heading = columns[col] if col < len(columns) else ""
+        column_roles = list(dict.fromkeys(m.role for m in find_mentions(roles, heading)))
         if not column_roles:
             column_roles = list(dict.fromkeys(m.role for m in find_mentions(roles, label)))
-        if not column_roles and len(roles) == 1:
-            column_roles = [roles[0].id]
-        for money in find_money(cell):
+        if not column_roles:
+            column_roles = table.owners(roles)
+        # The row label and the column header both describe the figure ("Median pay", "Hourly").
+        described = f"{label} {heading} "
+        for money in _cell_money(cell, table.money.get(col)):
             shifted = Money(money.start + pos, money.end + pos, money.amount, money.low, money.high, money.currency)
-            # The row label and the column header both describe the figure ("Median pay", "Hourly").
-            described = f"{label} {header.cells[col] if header is not None and col < len(header.cells) else ''} "
-            per = period(cell[: money.start] + " ", cell[money.end :]) or period(described, "")
-            _salary(s, shifted, column_roles, described, cell[money.end :], SALARY_TABLE, facts, per)
+            per = (period(cell[: money.start] + " ", cell[money.end :]) or period(described, "")
+                   or _intro_period(table.intro))
+            stat = statistic(described, money, cell[money.end :])
+            if stat == "unspecified" and INTRO_STATISTIC.search(table.intro):
+                stat = _intro_statistic(table.intro)
+            _salary(s, shifted, column_roles, described, cell[money.end :], SALARY_TABLE, facts, per, stat)
+
+
+def _cell_money(cell: str, currency: str | None) -> list[Money]:
+    """The figures of a cell; in a column of figures, a bare number is money in the column's currency."""
+    found = find_money(cell)
+    if found or currency is None:
+        return found
+    bare = BARE_AMOUNT.fullmatch(cell)
+    return [Money(0, len(cell), float(cell.replace(",", "")), None, None, currency)] if bare else []
+
+
+def _intro_period(intro: str) -> str | None:
+    if INTRO_YEAR.search(intro):
+        return "year"
+    return "hour" if INTRO_HOUR.search(intro) else None
+
+
+def _intro_statistic(intro: str) -> str:
+    found = INTRO_STATISTIC.search(intro)
+    word = found.group(0).lower() if found else ""
+    return "median" if word == "median" else "average"

@@ -20,7 +20,10 @@ def wanted(s: Sentence, kind: str) -> bool:
     return kind not in NO_SETTING_KINDS and (kind == "work_environment" or cues.WORK.hit(s))
 
 
-def settings_in(s: Sentence, lexicon: Lexicon, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
+def settings_in(s: Sentence, lexicon: Lexicon, roles: list[RoleInfo], kind: str, facts: Facts,
+                owners: list[str] | None = None) -> None:
+    """Settings of a sentence; ``owners`` are the roles a table row's facts belong to when the row names
+    none ("Offices of physicians | 21%" in a table of a role's largest employers: not the physicians')."""
     if not wanted(s, kind):
         return
     text = s.text
@@ -37,5 +40,6 @@ def settings_in(s: Sentence, lexicon: Lexicon, roles: list[RoleInfo], kind: str,
             continue
         if RELATIVE_BEFORE.search(text, max(0, a - 12), a):
             continue
-        facts.settings.append(Setting(roles=roles_at(s, a, roles), evidence=s.evidence(), rule=span.rule,
+        who = owners if owners and not s.roles.mentions else roles_at(s, a, roles)
+        facts.settings.append(Setting(roles=who, evidence=s.evidence(), rule=span.rule,
                                       setting=span.value, text=span.text))

@@ -15,7 +15,8 @@ from typing import Any
 from bs4 import BeautifulSoup, Tag
 from bs4.element import Comment, NavigableString
 
-from pipeline.rules.loader import load_lexicon
+from pipeline.rules.loader import load_lexicon, regex
+from pipeline.stages.html_select import content_root
 from pipeline.types import Block, BlockKind, Dropped
 
 SILENT_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "form", "button", "input", "select",
@@ -28,6 +29,10 @@ CONTAINERS = {"div", "section"}
 NOISE_WORDS: dict[str, str] = load_lexicon("html_noise_classes.tsv")
 WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 INLINE_BOLD = {"b", "strong"}
+INLINE_TAGS = frozenset({"a", "b", "strong", "em", "i", "u", "span", "small", "sup", "sub", "abbr", "code", "mark",
+                         "time", "label", "cite", "q", "s", "del", "ins", "br", "font", "bdi", "data", "var"})
+LOOSE_PARENTS = CONTAINERS | {"body", "main", "article"}
+HIDDEN_STYLE = regex("html_patterns.jsonl", "hidden-style")
 
 
 def _noise_reason(tag: Tag) -> str | None:
@@ -56,6 +61,8 @@ def _text(node: Tag) -> str:
 
 H1 = frozenset({"h1"})
 NESTED_BLOCKS = frozenset(HEADINGS) | {"p", "ul", "ol", "table", "div", "section"}
+# An inline element that holds one of these is walked as a block.
+INLINE_BREAKERS = NESTED_BLOCKS | BLOCK_TAGS
 
 
 def _contains(tag: Tag, names: frozenset[str]) -> bool:
@@ -92,14 +99,46 @@ class _Walker:
         self.in_article = False
 
     def walk(self, node: Tag, depth: int = 0) -> None:
+        # In a container, text and inline elements between blocks are one paragraph ("Bakers <b>mix</b>
+        # dough"), as a browser shows them.
+        loose_allowed = node.name in LOOSE_PARENTS
+        run: list[str] = []
         for child in node.children:
-            if isinstance(child, Comment) or not isinstance(child, Tag):
-                if isinstance(child, NavigableString) and not isinstance(child, Comment):
-                    loose = " ".join(child.split())
-                    if loose and node.name in CONTAINERS | {"body", "main", "article"}:
-                        self.blocks.append(Block("paragraph", loose))
+            if isinstance(child, Comment):
                 continue
+            if not isinstance(child, Tag):
+                if loose_allowed and isinstance(child, NavigableString):
+                    run.append(str(child))
+                continue
+            if loose_allowed and child.name in INLINE_TAGS and not _contains(child, INLINE_BREAKERS):
+                hidden = HIDDEN_STYLE.search(str(child.get("style") or ""))
+                reason = _noise_reason(child) or ("hidden" if hidden else None)
+                if reason:
+                    self.dropped.extend(_dropped_lines(child, reason))
+                else:
+                    run.append(" " if child.name == "br" else child.get_text())
+                continue
+            self._flush(run)
             self.visit(child, depth + 1)
+        self._flush(run)
+
+    def _flush(self, run: list[str]) -> None:
+        text = " ".join("".join(run).split())
+        if text:
+            self.blocks.append(Block("paragraph", text))
+        run.clear()
+
+    def _drop_chrome_inside(self, tag: Tag) -> None:
+        """Chrome inside a heading ("About this section" links, share icons) is not the heading's text."""
+        stack = [c for c in reversed(list(tag.children)) if isinstance(c, Tag)]
+        while stack:
+            el = stack.pop()
+            reason = _noise_reason(el)
+            if reason or el.name in SILENT_TAGS:
+                self.dropped.extend(_dropped_lines(el, reason) if reason else [])
+                el.extract()
+            else:
+                stack.extend(c for c in reversed(list(el.children)) if isinstance(c, Tag))
 
     def visit(self, tag: Tag, depth: int) -> None:
         name = tag.name
@@ -112,6 +151,7 @@ class _Walker:
             self.dropped.extend(_dropped_lines(tag, reason))
             return
         if name in HEADINGS:
+            self._drop_chrome_inside(tag)
             text = _text(tag)
             if text:
                 self.blocks.append(Block("title" if name == "h1" else "heading", text, level=HEADINGS[name]))
@@ -125,9 +165,10 @@ class _Walker:
                 self.blocks.append(Block("paragraph", text, css="summary"))
             return
         if name == "tr":
-            cells = tuple(_text(c) for c in tag.find_all(["td", "th"], recursive=False))
+            found = [c for c in tag.children if isinstance(c, Tag) and c.name in ("td", "th")]
+            cells = tuple(_text(c) for c in found)
             if any(cells):
-                header = all(c.name == "th" for c in tag.find_all(["td", "th"], recursive=False))
+                header = all(c.name == "th" for c in found)
                 self.blocks.append(Block("table_row", " | ".join(c for c in cells if c), cells=cells, header=header))
             return
         if name in BLOCK_TAGS and not _contains(tag, NESTED_BLOCKS):
@@ -154,23 +195,17 @@ class _Walker:
 SILENT_BODIES = re.compile(r"<(script|style|svg|noscript|template)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
-def _root(soup: BeautifulSoup) -> Tag:
-    """The first <article>, else <main>, else role=main, else <body>: one pass over the tree."""
-    main: Tag | None = None
-    role_main: Tag | None = None
-    for el in soup.descendants:
-        if not isinstance(el, Tag):
-            continue
-        if el.name == "article":
-            return el
-        if el.name == "main" and main is None:
-            main = el
-        elif role_main is None and el.get("role") == "main":
-            role_main = el
-    for found in (main, role_main, soup.body):
-        if isinstance(found, Tag):
-            return found
-    return soup
+def _outside_title(soup: BeautifulSoup, root: Tag | BeautifulSoup) -> Tag | None:
+    """The page's ``<h1>`` when it sits before the content root, outside any chrome: the article's title."""
+    h1 = soup.find("h1")
+    if not isinstance(h1, Tag) or root in h1.parents or not _text(h1):
+        return None
+    for el in (h1, *h1.parents):
+        if el is soup.body or not isinstance(el, Tag) or el.name in ("body", "html", "[document]"):
+            break
+        if el.name in CHROME_TAGS or _noise_reason(el):
+            return None
+    return h1
 
 
 def html_blocks(text: str) -> tuple[list[Block], list[Dropped], str | None]:
@@ -184,12 +219,16 @@ def html_blocks(text: str) -> tuple[list[Block], list[Dropped], str | None]:
         soup = BeautifulSoup(SILENT_BODIES.sub(r"<\1></\1>", text), "lxml", multi_valued_attributes=None)
         title_tag = soup.find("title")
         html_title = _text(title_tag) if isinstance(title_tag, Tag) else None
-        root = _root(soup)
+        root = content_root(soup)
         walker = _Walker()
         walker.in_article = root.name in ("article", "main")
         if root.name == "body" or root is soup:
             walker.walk(root)
         else:
+            h1 = _outside_title(soup, root)
+            if h1 is not None:
+                walker.blocks.append(Block("title", _text(h1), level=1))
+                h1.extract()
             # Text outside the chosen root is chrome; report it so nothing is silently lost.
             body: Any = soup.body or soup
             outside = _Walker()
