@@ -63,8 +63,11 @@ def members(title: str) -> list[str]:
     lone general head takes the first part's modifiers: "Veterinary Technologists and Technicians"
     -> "Veterinary Technicians", not "Technicians"."""
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", title) if p.strip()]
-    if len(parts) < 2 or not all(p.split()[-1].lower().endswith("s") for p in parts):
+    # A list ends with "and"; a comma alone adds a qualifier ("Meter Readers, Utilities").
+    if " and " not in title or len(parts) < 2 or not all(p.split()[-1].lower().endswith("s") for p in parts):
         return []
+    if any(" " not in p and len(singular(p.lower())) <= 4 for p in parts):
+        return []  # "News and Street Vendors": a short word with an s is no plural occupation
     modifiers = " ".join(parts[0].split()[:-1])
     return [f"{modifiers} {p}" if modifiers and " " not in p and singular(p.lower()) in HEADS else p
             for p in parts]
@@ -78,16 +81,24 @@ def inverted(title: str) -> str | None:
     return f"{m.group(2)} {m.group(1)}"
 
 
-def soc_phrases(code: str, title: str) -> tuple[list[str], list[str]]:
-    """(phrases that name this occupation, phrases it shares as "all other" titles)."""
+def soc_phrases(code: str, title: str) -> tuple[list[str], list[str], list[str]]:
+    """(phrases that name this occupation first: its title, its first member, its inverted title;
+    its later members; its "all other" title, shared with the group)."""
     title = re.sub(r"\s*\(.*?\)|,?\s+Except\b.*", "", title)
     if title.endswith(", All Other"):
-        return [], [singular_phrase(title.removesuffix(", All Other"))]
-    names = [title] + members(title)
+        return [], [], [singular_phrase(title.removesuffix(", All Other"))]
+    listed = members(title)
     inv = inverted(title)
-    if inv:
-        names.append(inv)
-    return list(dict.fromkeys(singular_phrase(n) for n in names if "," not in n or n == title)), []
+    first = [title, *listed[:1], *([inv] if inv else [])]
+    return ([singular_phrase(n) for n in first],
+            [singular_phrase(n) for n in listed[1:] if "," not in n], [])
+
+
+def heads(title: str) -> set[str]:
+    """The head nouns of a SOC title: the last word of each part it lists that ends in a plural."""
+    title = re.sub(r"\s*\(.*?\)|,?\s+Except\b.*|, All Other$", "", title)
+    parts = [p.split()[-1].lower() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", title) if p.strip()]
+    return {singular(w) for w in parts if w.endswith("s")} | {singular(parts[-1])}
 
 
 def read_soc(wheel: Path) -> list[tuple[str, str, int]]:
@@ -113,11 +124,12 @@ def title_words(title: str) -> set[str]:
 
 
 def map_job_titles(titles: list[str], detailed: dict[str, str], taken: set[str]) -> dict[str, str]:
-    """Job title (singular, lower case) -> the one detailed occupation that holds all its words."""
+    """Job title (singular, lower case) of two words or more -> the one detailed occupation whose
+    title holds all its words and its head noun as a head ("Licensed Practical Nurse")."""
     words_of = {code: title_words(t) for code, t in detailed.items()}
     by_head: dict[str, list[str]] = defaultdict(list)
-    for code, held in words_of.items():
-        for w in held:
+    for code, t in detailed.items():
+        for w in heads(t):
             by_head[w].append(code)
     out: dict[str, str] = {}
     for raw in titles:
@@ -126,7 +138,7 @@ def map_job_titles(titles: list[str], detailed: dict[str, str], taken: set[str])
         phrase = singular_phrase(raw)
         words = [singular(w) for w in WORD.findall(phrase)]
         # A rank word ("Senior Accountant") makes a title no name of its own.
-        if not words or len(words) > MAX_WORDS or phrase in taken or RANKS.intersection(words):
+        if len(words) < 2 or len(words) > MAX_WORDS or phrase in taken or RANKS.intersection(words):
             continue
         fits = [c for c in by_head.get(words[-1], []) if set(words) <= words_of[c]]
         if len(fits) == 1:
@@ -152,20 +164,24 @@ def build(soc_wheel: Path, titles_wheel: Path) -> list[dict[str, object]]:
         if phrase and (phrase not in phrases or tier < phrases[phrase][0]):
             phrases[phrase] = (tier, code, source)
 
+    # A phrase two occupations give at one tier names neither ("Plumbers" is first in one title
+    # and later in another: the first wins).
     ambiguous: set[str] = set()
     for code, name in detailed.items():
-        own, shared = soc_phrases(code, name)
-        for p in own:
-            if p in phrases and phrases[p][0] == 1 and phrases[p][1] != code:
-                ambiguous.add(p)
-            offer(p, 1, code, "soc")
+        first, later, shared = soc_phrases(code, name)
+        for tier, group in ((1, first), (2, later)):
+            for p in group:
+                if p in phrases and phrases[p][0] == tier and phrases[p][1] != code:
+                    ambiguous.add(p)
+                offer(p, tier, code, "soc")
         for p in shared:
             if p not in HEADS:  # "Therapists, All Other": a bare head noun names no one occupation
                 offer(p, 3, code, "soc-all-other")
     for code, name, lvl in rows:
         if lvl < 3:
             for p in soc_phrases(code, name)[0][:1]:
-                offer(p, 4, code, "soc-group")
+                if p not in HEADS:  # "Therapists": a group's bare head noun names none of its occupations
+                    offer(p, 4, code, "soc-group")
     for phrase, code in read_aliases().items():
         if code not in detailed:
             raise SystemExit(f"occupation_aliases.tsv: {phrase!r}: {code} is no detailed occupation")
@@ -175,7 +191,7 @@ def build(soc_wheel: Path, titles_wheel: Path) -> list[dict[str, object]]:
     titles = {code: name for code, name, _ in rows}
     by_code: dict[tuple[str, str], list[str]] = defaultdict(list)
     for phrase, (tier, code, source) in sorted(phrases.items()):
-        if phrase in ambiguous and tier == 1:
+        if phrase in ambiguous and tier <= 2:
             continue
         by_code[(code, source)].append(phrase)
     return [{"id": f"occ-{code}-{source}", "soc": code, "title": titles[code], "source": source, "phrases": ps}

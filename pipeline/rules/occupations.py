@@ -10,6 +10,7 @@ blank pipeline, so the lexicon pipeline that does read sentences does not pay fo
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -91,15 +92,20 @@ def occupations_in(text: str) -> tuple[Occupation, ...]:
     return tuple(out)
 
 
+# A listed noun of a group title: the word before a comma or an "and" ("Accountants and Auditors").
+LISTED = re.compile(r"(\w+)(?=,|\s+(?:and|&)\s)")
+
+
 def key(name: str) -> str:
-    """A name as the gazetteer writes it: lower case, last word singular."""
-    words = name.lower().strip(" .,:;!?'’\"").split()
+    """A name compared with the gazetteer's: lower case, its listed nouns and last word singular
+    ("Accountants and Auditors" and "Accountant and Auditor" are one key)."""
+    words = LISTED.sub(lambda m: singular(m.group(1)), name.lower().strip(" .,:;!?'’\"")).split()
     return " ".join([*words[:-1], singular(words[-1])]) if words else ""
 
 
 @cache
 def phrase_table() -> dict[str, OccupationRule]:
-    return {phrase: rule for rule in occupation_rules() for phrase in rule.phrases}
+    return {key(phrase): rule for rule in occupation_rules() for phrase in rule.phrases}
 
 
 def exact_occupation(name: str) -> OccupationRule | None:
@@ -109,14 +115,12 @@ def exact_occupation(name: str) -> OccupationRule | None:
 
 def occupation_of(name: str) -> tuple[str, str] | None:
     """(SOC code, SOC title) of a role's name: the entry the whole name is, else the longest
-    occupation the name ends with ("Pediatric Registered Nurse"), else the longest it holds."""
+    occupation it holds ("Pediatric Registered Nurse"; of equals, the first)."""
     exact = exact_occupation(name)
     if exact is not None:
         return exact.soc, exact.title
-    found = occupations_in(name.strip(" .,:;!?'’\""))
+    found = occupations_in(name)
     if not found:
         return None
-    end = max(o.end for o in found)
-    tail = [o for o in found if o.end == end and end >= len(name.strip(" .,:;!?'’\"")) - 1]
-    best = max(tail or found, key=lambda o: o.end - o.start)
+    best = max(found, key=lambda o: (o.end - o.start, -o.start))
     return best.soc, best.title

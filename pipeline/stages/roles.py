@@ -20,6 +20,9 @@ from pipeline.types import Block, Document, RoleInfo
 NOT_OCCUPATIONS = load_terms("not_occupations.txt")
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
 GROUP_NOUN = re.compile(r"(\w+)(?=,|\s+(?:and|&)\s+[A-Z])")
+# What may follow a title's last occupation: nothing, or more listed plurals ("... and Advisors").
+LISTED_AFTER = re.compile(r"(?:,?\s+(?:and|&)\s+[\w/-]+s)*\s*")
+ACRONYM = re.compile(r"[A-Z]{2,6}s?")
 MEMBER_SPLIT = re.compile(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 # Body roles: how many opening paragraphs count as the opening, the most roles, and the share of the
 # leading occupation's score another needs to be a role too (less is a mention in passing).
@@ -28,6 +31,8 @@ MAX_BODY_ROLES = 3
 SHARE = 0.35
 # A role name is a noun phrase: longer, it is a heading or question that a title pattern took.
 MAX_ROLE_WORDS = 5
+# A first line longer than this is a sentence, not an untagged title.
+FIRST_LINE = 80
 
 
 def find_roles(doc: Document, title: str | None) -> list[RoleInfo]:
@@ -35,7 +40,7 @@ def find_roles(doc: Document, title: str | None) -> list[RoleInfo]:
     # A title pattern's names count only when each is an occupation: else the "title" was a heading.
     names = [expand_acronym(n, body) for n in title_roles(title or "")]
     names = names if all(is_occupation(n) for n in names) else []
-    names = names or title_occupations(title or "") or quick_facts(doc.blocks)
+    names = names or title_occupations(title or first_line(doc.blocks)) or quick_facts(doc.blocks)
     names = names or [n for n in heading_roles(doc.blocks) if is_occupation(n)] or body_roles(doc.blocks, body)
     return build_roles(names, body)
 
@@ -44,7 +49,8 @@ def is_occupation(name: str) -> bool:
     """A title pattern's role name names an occupation unless it is long (a question) or ends with a
     heading word ("Median", "Average", "OTA at a Glance"); the gazetteer need not know it."""
     words = name.lower().split()
-    acronym = name.isupper() and len(words) == 1  # one the body never defines
+    # An acronym the gazetteer does not know ("CNA" it does) and the body never defines.
+    acronym = ACRONYM.fullmatch(name) is not None and exact_occupation(name) is None
     return 0 < len(words) <= MAX_ROLE_WORDS and words[-1] not in NOT_OCCUPATIONS and not acronym
 
 
@@ -75,7 +81,9 @@ def key_word(word: str) -> str:
 
 def title_occupations(title: str) -> list[str]:
     """Roles of a title that is occupations itself: each member of a group title when each is an
-    occupation, else the whole title when it is one occupation or ends with an occupation noun."""
+    occupation of its own, else the whole title when it is one occupation, ends with one (or one
+    and more listed plurals: "Career Counselors and Advisors") or with an occupation's head noun
+    ("... Related Workers")."""
     title = title.strip(" .:")
     if not title or len(title.split()) > 9 or "?" in title:
         return []
@@ -89,7 +97,7 @@ def title_occupations(title: str) -> list[str]:
         return [group_name(title)]
     found = occupations_in(title)
     last = key_word(title.split()[-1])
-    if found and (found[-1].end >= len(title) - 1 or last in OCCUPATION_HEADS):
+    if (found and LISTED_AFTER.fullmatch(title[found[-1].end :])) or last in OCCUPATION_HEADS:
         return [group_name(title)]
     return []
 
@@ -97,6 +105,12 @@ def title_occupations(title: str) -> list[str]:
 def group_name(title: str) -> str:
     """"Accountants and Auditors" -> "Accountant and Auditor": each listed noun singular."""
     return canonical(GROUP_NOUN.sub(lambda m: singular(m.group(1)), title))
+
+
+def first_line(blocks: list[Block]) -> str:
+    """The first line of a page without a title, which may be its title ("Respiratory Therapists")."""
+    first = next((b for b in blocks if b.kind in ("heading", "paragraph", "title")), None)
+    return first.text if first is not None and len(first.text) <= FIRST_LINE else ""
 
 
 def quick_facts(blocks: list[Block]) -> list[str]:
@@ -125,9 +139,9 @@ def body_roles(blocks: list[Block], body: str) -> list[str]:
         text = block.cells[0] if block.kind == "table_row" and block.cells else block.text
         for occ in occupations_in(text):
             name = canonical(occ.text)
-            # A group title's members count where they are named; a bare head noun ("therapists")
-            # or an acronym ("RNs") counts for the full name it stands for.
-            if "," in occ.text or " and " in occ.text or occ.text.isupper() or name.lower() in OCCUPATION_HEADS:
+            # A group title's members count where they are named; an acronym ("RNs") counts for
+            # the full name it stands for.
+            if "," in occ.text or " and " in occ.text or ACRONYM.fullmatch(occ.text):
                 continue
             score[name] += weight
             first.setdefault(name, i)
