@@ -115,6 +115,11 @@ TITLE_CASES = [
     pytest.param("Overview\n\nTruck drivers haul freight. Truck drivers need a licence. Truck drivers spend nights "
                  "away.\n", [("Truck Driver", "53-3032")], id="overview-heading"),
     pytest.param("Summary\n\nThe weather was bad that day.\n", [], id="no-occupation-no-role"),
+    # a handbook's quick-facts header
+    pytest.param("Summary\n\nQuick Facts: Respiratory Therapists\n\n2023 Median Pay $77,960 per year\n",
+                 [("Respiratory Therapist", "29-1126")], id="quick-facts"),
+    pytest.param("Quick Facts: Carpenters\n\nNumber of Jobs, 2023: 942,900\n", [("Carpenter", "47-2031")],
+                 id="quick-facts-first-line"),
 ]
 
 
@@ -197,3 +202,14 @@ def test_occupations_are_spans_of_the_component() -> None:
     doc = nlp("Paralegals and court reporters")
     assert [(s.text, s.label_) for s in doc.spans["occupations"]] == [("Paralegals", "23-2011"),
                                                                        ("court reporters", "27-3092")]
+
+
+@pytest.mark.parametrize(("text", "role", "alias"), [
+    ("Pharmacy Technician vs. Pharmacist: What Are the Differences?\n\nMost pharmacy techs work in "
+     "drugstores. Pharmacists supervise them.\n", "pharmacy-technician", "pharmacy techs"),
+    ("Surgical Technician vs. Nurse: What Are the Differences?\n\nA surgical tech hands instruments to "
+     "the surgeon. Nurses care for patients.\n", "surgical-technician", "surgical tech"),
+])
+def test_clipped_head_is_an_alias(text: str, role: str, alias: str) -> None:
+    art = process_bytes(text.encode("utf-8"), "case.txt")
+    assert alias in {a.lower() for r in art.roles if r.id == role for a in r.aliases}

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pipeline.rules.loader import load_terms
+from pipeline.rules.loader import load_lexicon, load_terms
 from pipeline.rules.occupations import exact_occupation, occupation_of, occupations_in
 from pipeline.rules.titles import canonical, match_title, plural, singular, title_roles
 from pipeline.types import Block, Document, RoleInfo
 
 NOT_OCCUPATIONS = load_terms("not_occupations.txt")
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
+CLIPPED_HEADS = load_lexicon("clipped_heads.tsv")
 GROUP_NOUN = re.compile(r"(\w+)(?=,|\s+(?:and|&)\s+[A-Z])")
 # What may follow a title's last occupation: nothing, or more listed plurals ("... and Advisors").
 LISTED_AFTER = re.compile(r"(?:,?\s+(?:and|&)\s+[\w/-]+s)*\s*")
@@ -85,8 +86,8 @@ def title_occupations(title: str) -> list[str]:
     and more listed plurals: "Career Counselors and Advisors") or with an occupation's head noun
     ("... Related Workers")."""
     title = title.strip(" .:")
-    if not title or len(title.split()) > 9 or "?" in title:
-        return []
+    if not title or len(title.split()) > 9 or "?" in title or ":" in title:
+        return []  # a question or "Label: value" line is no occupation's title
     parts = members(title)
     entries = [exact_occupation(p) for p in parts]
     socs = {e.soc for e in entries if e is not None}
@@ -203,6 +204,9 @@ def build_roles(names: list[str], body: str) -> list[RoleInfo]:
         forms = {low, " ".join(words[:-1] + [plural(words[-1])])}
         if len(words) > 1 and heads.count(head) == 1:
             forms |= {head, plural(head)}
+        if len(words) > 1 and head in CLIPPED_HEADS:  # "HVAC technician" -> "HVAC tech(s)"
+            clipped = " ".join([*words[:-1], CLIPPED_HEADS[head]])
+            forms |= {clipped, clipped + "s"}  # clipped words take -s: "techs", not "teches"
         # "Nurse practitioners (NPs)" introduces an acronym for the role.
         for before, acr in introduced:
             if any(before.endswith(variant) for variant in forms):
