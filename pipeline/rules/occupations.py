@@ -3,7 +3,8 @@ the names people use for them, built by ``scripts/build_occupations.py``) as a s
 what it says about a role's name.
 
 ``career_occupations`` puts a PhraseMatcher's matches (lower case, singular and plural) on
-``doc.spans["occupations"]``: label the SOC code, ``span.id_`` the gazetteer entry's id. It runs on
+``doc.spans["occupations"]``: label the SOC code, ``span.id_`` the gazetteer entry's id; an acronym
+the text defines after an occupation ("physical therapists (PTs)") names it wherever used. It runs on
 short texts (titles, headings, opening lines, role names), never on every sentence: its own
 blank pipeline, so the lexicon pipeline that does read sentences does not pay for it.
 """
@@ -23,6 +24,9 @@ from pipeline.rules.cache import text_cache
 from pipeline.rules.components import Hit, longest_first
 from pipeline.rules.loader import OccupationRule, occupation_rules
 from pipeline.rules.titles import plural, singular
+
+# An acronym as a text defines it and uses it: capitals, maybe a plural "s".
+DEFINED = re.compile(r"([A-Z]{2,6})s?")
 
 
 class Occupation(NamedTuple):
@@ -62,9 +66,29 @@ class CareerOccupations:
         strings = doc.vocab.strings
         hits = [Hit(start, end, self.rules[strings[match_id]].soc, strings[match_id])
                 for match_id, start, end in self.matcher(doc)]
+        hits = longest_first(hits)
         doc.spans["occupations"] = [Span(doc, h.start, h.end, label=h.value, span_id=h.rule)
-                                    for h in longest_first(hits)]
+                                    for h in longest_first(hits + defined_acronyms(doc, hits))]
         return doc
+
+
+def defined_acronyms(doc: Doc, hits: list[Hit]) -> list[Hit]:
+    """The acronyms a text defines after an occupation ("physical therapists (PTs)"): each of their
+    uses (one token, "PT" or "PTs") names that occupation too."""
+    defined: dict[str, Hit] = {}
+    for h in hits:
+        if h.end + 2 < len(doc) and doc[h.end].text == "(" and doc[h.end + 2].text == ")":
+            m = DEFINED.fullmatch(doc[h.end + 1].text)
+            if m:
+                defined[m.group(1)] = h
+    if not defined:
+        return []
+    out = []
+    for token in doc:
+        m = DEFINED.fullmatch(token.text)
+        if m and m.group(1) in defined:
+            out.append(Hit(token.i, token.i + 1, defined[m.group(1)].value, defined[m.group(1)].rule))
+    return out
 
 
 @Language.factory("career_occupations")
