@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pipeline.rules.loader import load_lexicon, load_terms
+from pipeline.rules.loader import load_lexicon, load_terms, regex
 from pipeline.rules.occupations import exact_occupation, occupation_of, occupations_in
 from pipeline.rules.titles import canonical, match_title, plural, singular, title_roles
 from pipeline.types import Block, Document, RoleInfo
@@ -20,11 +20,12 @@ from pipeline.types import Block, Document, RoleInfo
 NOT_OCCUPATIONS = load_terms("not_occupations.txt")
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
 CLIPPED_HEADS = load_lexicon("clipped_heads.tsv")
-GROUP_NOUN = re.compile(r"(\w+)(?=,|\s+(?:and|&)\s+[A-Z])")
-# What may follow a title's last occupation: nothing, or more listed plurals ("... and Advisors").
-LISTED_AFTER = re.compile(r"(?:,?\s+(?:and|&)\s+[\w/-]+s)*\s*")
-ACRONYM = re.compile(r"[A-Z]{2,6}s?")
-MEMBER_SPLIT = re.compile(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+GROUP_NOUN = regex("role_patterns.jsonl", "group-noun")
+LISTED_AFTER = regex("role_patterns.jsonl", "listed-after")
+ACRONYM = regex("role_patterns.jsonl", "acronym")
+ACRONYM_AFTER = regex("role_patterns.jsonl", "acronym-after")
+MEMBER_SPLIT = regex("role_patterns.jsonl", "member-split")
+QUICK_FACTS = regex("role_patterns.jsonl", "quick-facts")
 # Body roles: how many opening paragraphs count as the opening, the most roles, and the share of the
 # leading occupation's score another needs to be a role too (less is a mention in passing).
 OPENING = 4
@@ -117,9 +118,9 @@ def first_line(blocks: list[Block]) -> str:
 def quick_facts(blocks: list[Block]) -> list[str]:
     """A handbook's "Quick Facts: X" header names its occupation."""
     for block in blocks:
-        m = re.match(r"quick facts\s*:\s*(.+)$", block.text.strip(), re.IGNORECASE)
+        m = QUICK_FACTS.match(block.text.strip())
         if m:
-            return title_occupations(m.group(1))
+            return title_occupations(m.group("name"))
     return []
 
 
@@ -146,7 +147,7 @@ def body_roles(blocks: list[Block], body: str) -> list[str]:
                 continue
             score[name] += weight
             first.setdefault(name, i)
-            after = re.match(r"\s*\(([A-Z]{2,6})s?\)", text[occ.end :])
+            after = ACRONYM_AFTER.match(text, occ.end)
             if after:
                 acronyms[after.group(1)] = name
     for name in list(score):
