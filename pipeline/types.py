@@ -96,6 +96,8 @@ class RoleInfo:
     name: str
     # Lower-case forms searched for in the body, longest first.
     forms: tuple[str, ...] = ()
+    # The 2018 SOC occupation the role is (code, official title), where the gazetteer knows it.
+    soc: tuple[str, str] | None = None
     # What mention finding depends on, as one hashable value (its results are cached by it).
     signature: tuple[str, str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
 

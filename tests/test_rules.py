@@ -19,10 +19,11 @@ PATTERN_FILES = ["attribution.jsonl", "boilerplate.jsonl", "content_kinds.jsonl"
                  "education.jsonl", "html_patterns.jsonl", "negation.jsonl", "pay_period_after.jsonl",
                  "pay_period_before.jsonl",
                  "pay_statistic_after.jsonl", "pay_statistic_before.jsonl", "promises.jsonl",
-                 "requirement_patterns.jsonl", "salary_distractors.jsonl", "salary_patterns.jsonl",
-                 "section_kinds.jsonl", "setting_patterns.jsonl", "skill_patterns.jsonl", "title_patterns.jsonl"]
+                 "requirement_patterns.jsonl", "role_patterns.jsonl", "salary_distractors.jsonl",
+                 "salary_patterns.jsonl", "section_kinds.jsonl", "setting_patterns.jsonl", "skill_patterns.jsonl",
+                 "title_patterns.jsonl"]
 PHRASE_FILES = ["settings.jsonl", "skills.jsonl"]
-OTHER_FILES = ["cues.jsonl", "procedures.jsonl"]
+OTHER_FILES = ["cues.jsonl", "procedures.jsonl", "occupations.jsonl"]
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
@@ -125,3 +126,12 @@ def test_education_values_are_in_the_contract() -> None:
     from schemas.article import EducationLevel
 
     assert {r.value for r in rules.pattern_rules("education.jsonl")} <= set(get_args(EducationLevel))
+
+
+def test_occupation_gazetteer_loads() -> None:
+    loaded = rules.occupation_rules()
+    codes = {r.soc for r in loaded}
+    assert len(codes) > 800 and all(r.phrases and r.phrases == sorted(r.phrases) for r in loaded)
+    phrases = [p for r in loaded for p in r.phrases]
+    assert len(phrases) == len(set(phrases)), "a phrase names one occupation"
+    assert (DATA / "occupations.jsonl").stat().st_size < 2_000_000

@@ -66,6 +66,15 @@ class PhraseRule(Rule):
     kind: str = ""
 
 
+class OccupationRule(Rule):
+    """Names of one SOC occupation (lower case, singular) from one source of the gazetteer."""
+
+    soc: str
+    title: str
+    source: str
+    phrases: list[str]
+
+
 class CueRule(Rule):
     """Cue words: words, word starts (stems) and phrases, any of which makes a text worth reading for a fact."""
 
@@ -154,6 +163,11 @@ def procedure(rule_id: str) -> str:
 @cache
 def phrase_rules(name: str) -> tuple[PhraseRule, ...]:
     return _read_jsonl(name, PhraseRule)
+
+
+@cache
+def occupation_rules() -> tuple[OccupationRule, ...]:
+    return _read_jsonl("occupations.jsonl", OccupationRule)
 
 
 @dataclass(frozen=True)

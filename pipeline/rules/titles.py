@@ -32,6 +32,8 @@ def match_title(text: str) -> tuple[PatternRule, re.Match[str]] | None:
 
 def singular(word: str) -> str:
     lower = word.lower()
+    if lower.endswith("wives"):  # midwives, housewives
+        return word[:-3] + "fe"
     if lower.endswith("ies") and len(word) > 4:
         return word[:-3] + ("Y" if word.isupper() else "y")
     if lower.endswith(("sses", "shes", "ches", "xes")):
@@ -43,6 +45,8 @@ def singular(word: str) -> str:
 
 def plural(word: str) -> str:
     lower = word.lower()
+    if lower.endswith("wife"):
+        return word[:-2] + "ves"
     if re.search(r"[^aeiou]y$", lower):
         return word[:-1] + "ies"
     if lower.endswith(("s", "sh", "ch", "x")):
@@ -88,7 +92,7 @@ def is_title_like(text: str, strong: bool = False) -> bool:
     return found is not None and not (strong and found[0].note.startswith("weak"))
 
 
-TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»)\s+")
+TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|:|·|»)\s+")
 
 
 def page_title(html_title: str | None) -> str | None:
@@ -98,7 +102,8 @@ def page_title(html_title: str | None) -> str | None:
     parts = [p.strip() for p in TITLE_SEPARATORS.split(html_title) if p.strip()]
     if not parts:
         return None
-    return next((p for p in parts if is_title_like(p)), max(parts, key=len))
+    # Else the first part: pages put their own title before the site's name.
+    return next((p for p in parts if is_title_like(p)), parts[0])
 
 
 def find_title_index(blocks: list[Block], tagged: bool = False) -> int | None:

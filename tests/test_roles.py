@@ -1,0 +1,221 @@
+"""The roles of an article and their SOC codes, table-driven through the whole pipeline; and the
+occupations the gazetteer finds in a sentence.
+
+Each article case is a title or first lines written for the test with a short body; the check is
+the roles' names (and SOC codes where given). Pipeline gaps stay as strict xfails.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.process import process_bytes
+from pipeline.rules.occupations import occupation_of, occupations_in
+
+
+def gap(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+def roles_of(text: str, name: str = "case.txt") -> list[tuple[str, str | None]]:
+    art = process_bytes(text.encode("utf-8"), name)
+    return [(r.name, r.soc) for r in art.roles]
+
+
+def html(title: str, h1: str = "", body: str = "<p>Some text about the work.</p>") -> str:
+    head = f"<h1>{h1}</h1>" if h1 else ""
+    return f"<html><head><title>{title}</title></head><body><main>{head}{body}</main></body></html>"
+
+
+BODY = "\n\nThe work is varied and the hours are regular.\n"
+
+# (first lines of an article, expected roles as (name, SOC code or None); a SOC of "?" is not checked)
+TITLE_CASES = [
+    # title patterns, now linked to SOC codes
+    pytest.param("Dental Hygienist vs. Dental Assistant: What Are the Differences?" + BODY,
+                 [("Dental Hygienist", "29-1292"), ("Dental Assistant", "31-9091")], id="vs"),
+    pytest.param("What Does a Respiratory Therapist Do?" + BODY, [("Respiratory Therapist", "29-1126")],
+                 id="what-does"),
+    pytest.param("How to Become a Paralegal" + BODY, [("Paralegal", "23-2011")], id="how-to-become"),
+    pytest.param("Plumber vs. Electrician: Which Career Is Right for You?" + BODY,
+                 [("Plumber", "47-2152"), ("Electrician", "47-2111")], id="vs-which"),
+    pytest.param("Line Cook vs. Prep Cook: What Are the Differences?" + BODY,
+                 [("Line Cook", "35-2014"), ("Prep Cook", "35-2021")], id="vs-aliases"),
+    pytest.param("Medical Coder vs. Medical Biller: What Are the Differences?" + BODY,
+                 [("Medical Coder", "29-2072"), ("Medical Biller", "43-3021")], id="vs-coder-biller"),
+    pytest.param("Lineman vs. Electrician: What Are the Differences?" + BODY,
+                 [("Lineman", "49-9051"), ("Electrician", "47-2111")], id="vs-lineman"),
+    pytest.param("CNA vs. Home Health Aide: What Are the Differences?" + BODY,
+                 [("CNA", "31-1131"), ("Home Health Aide", "31-1120")], id="vs-acronym"),
+    pytest.param("Kiln Operator vs. Glaze Chemist: What Are the Differences?" + BODY,
+                 [("Kiln Operator", "?"), ("Glaze Chemist", "?")], id="vs-unusual-names-kept"),
+    pytest.param("Sommelier vs. Brewmaster: What Are the Differences?" + BODY,
+                 [("Sommelier", None), ("Brewmaster", None)], id="vs-unknown-soc-null"),
+    pytest.param("Pediatric Nurse vs. Registered Nurse: What Are the Differences?" + BODY,
+                 [("Pediatric Nurse", "?"), ("Registered Nurse", "29-1141")], id="vs-registered-nurse"),
+    pytest.param("Software Developer Salary and Job Outlook" + BODY, [("Software Developer", "15-1252")],
+                 id="salary-title"),
+    # a title that is occupations itself
+    pytest.param("Respiratory Therapists" + BODY, [("Respiratory Therapist", "29-1126")], id="plain-plural"),
+    pytest.param("Carpenters" + BODY, [("Carpenter", "47-2031")], id="plain-one-word"),
+    pytest.param("Pharmacy Technicians" + BODY, [("Pharmacy Technician", "29-2052")], id="plain-two-words"),
+    pytest.param("Heavy and Tractor-trailer Truck Drivers" + BODY,
+                 [("Heavy and Tractor-Trailer Truck Driver", "53-3032")], id="group-one-occupation"),
+    pytest.param("Accountants and Auditors" + BODY, [("Accountant and Auditor", "13-2011")], id="soc-title-one-role"),
+    pytest.param("Paralegals and Legal Assistants" + BODY, [("Paralegal and Legal Assistant", "23-2011")],
+                 id="soc-title-two-names"),
+    pytest.param("Nurse Anesthetists, Nurse Midwives, and Nurse Practitioners" + BODY,
+                 [("Nurse Anesthetist", "29-1151"), ("Nurse Midwife", "29-1161"), ("Nurse Practitioner", "29-1171")],
+                 id="group-of-three"),
+    pytest.param("Dietitians and Nutritionists" + BODY, [("Dietitian and Nutritionist", "29-1031")], id="one-soc"),
+    pytest.param("Welders, Cutters, Solderers, and Brazers" + BODY,
+                 [("Welder, Cutter, Solderer, and Brazer", "51-4121")], id="comma-list-one-soc"),
+    pytest.param("Hand Laborers and Material Movers" + BODY,
+                 [("Hand Laborer and Material Mover", "53-7062")], id="two-names-of-one-occupation"),
+    pytest.param("Kindergarten and Elementary School Teachers" + BODY,
+                 [("Kindergarten and Elementary School Teacher", "25-2021")], id="modifier-group"),
+    pytest.param("Physical Therapist Assistants and Aides" + BODY,
+                 [("Physical Therapist Assistant", "31-2021"), ("Physical Therapist Aide", "31-2022")],
+                 id="lone-head-takes-modifiers"),
+    pytest.param("Elementary, Middle, and High School Principals" + BODY,
+                 [("Elementary, Middle, and High School Principal", "11-9032")], id="principals"),
+    pytest.param("Opticians, Dispensing" + BODY, [("Opticians, Dispensing", "29-2081")], id="inverted-soc-title",
+                 marks=gap("an inverted SOC title keeps its order as the role name")),
+    # HTML: <title> minus the site's name, or <h1>
+    pytest.param(html("Respiratory Therapists : Occupational Outlook Handbook : U.S. Bureau of Labor Statistics"),
+                 [("Respiratory Therapist", "29-1126")], id="html-title-site-after-colon"),
+    pytest.param(html("Veterinary Technicians | Careers Weekly"), [("Veterinary Technician", "29-2056")],
+                 id="html-title-site-after-bar"),
+    pytest.param(html("Some Site", h1="Massage Therapists"), [("Massage Therapist", "31-9011")], id="html-h1"),
+    pytest.param(html("Firefighter vs. EMT: What Are the Differences? - Job Site"),
+                 [("Firefighter", "33-2011"), ("EMT", "29-2042")], id="html-vs-with-site"),
+    # headings and words that are no occupation
+    pytest.param("Median Salary\n\nRadiation therapists earn a good wage. Radiation therapists treat cancer.\n"
+                 "Radiation therapists work in hospitals.\n", [("Radiation Therapist", "29-1124")],
+                 id="median-heading"),
+    pytest.param("Average Salary: £22,000 - £28,000\n\nDispensing opticians fit glasses. Dispensing opticians "
+                 "advise customers on frames.\n", [("Dispensing Optician", "29-2081")], id="average-heading"),
+    pytest.param("Job Title | Educational Requirements | Median Annual Salary\nCourt reporter | Certificate | $60,000\n"
+                 "Paralegal | Associate degree | $59,000\n\nCourt reporters and paralegals both work in law.\n",
+                 [("Court Reporter", "27-3092"), ("Paralegal", "23-2011")], id="header-row-table"),
+    pytest.param("Compare the Careers\n\nMost pharmacists work in pharmacies. Pharmacists check prescriptions. "
+                 "Pharmacists counsel patients.\n", [("Pharmacist", "29-1051")], id="compare-heading"),
+    pytest.param("What factors influence a dental hygienist's salary?\n\nDental hygienists earn more in cities. "
+                 "Dental hygienists with experience earn more.\n", [("Dental Hygienist", "29-1292")],
+                 id="question-heading"),
+    # the body: subject, frequency, acronyms; not mentioned in passing
+    pytest.param("When I started out, I wanted to work with children.\n\nPhysical therapists (PTs) help patients "
+                 "move. PTs plan treatment. Most PTs work in clinics. A doctor refers the patient.\n",
+                 [("Physical Therapist", "29-1123")], id="anecdote-acronym"),
+    pytest.param("What they do\n\nElectricians install wiring. Electricians read blueprints. Plumbers sometimes work "
+                 "beside electricians on a site.\n", [("Electrician", "47-2111")], id="passing-mention-left-out"),
+    pytest.param("Pay at a glance\n\nRegistered nurses (RNs) and licensed practical nurses (LPNs) work side by side. "
+                 "RNs plan care; LPNs give it. RNs earn more than LPNs. Both RNs and LPNs work shifts.\n",
+                 [("Registered Nurse", "29-1141"), ("Licensed Practical Nurse", "29-2061")], id="two-by-acronym"),
+    pytest.param("Overview\n\nTruck drivers haul freight. Truck drivers need a licence. Truck drivers spend nights "
+                 "away.\n", [("Truck Driver", "53-3032")], id="overview-heading"),
+    pytest.param("Summary\n\nThe weather was bad that day.\n", [], id="no-occupation-no-role"),
+    # a handbook's quick-facts header
+    pytest.param("Summary\n\nQuick Facts: Respiratory Therapists\n\n2023 Median Pay $77,960 per year\n",
+                 [("Respiratory Therapist", "29-1126")], id="quick-facts"),
+    pytest.param("Quick Facts: Carpenters\n\nNumber of Jobs, 2023: 942,900\n", [("Carpenter", "47-2031")],
+                 id="quick-facts-first-line"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TITLE_CASES)
+def test_roles_of_an_article(text: str, expected: list[tuple[str, str | None]]) -> None:
+    name = "case.html" if text.startswith("<html>") else "case.txt"
+    got = roles_of(text, name)
+    assert [n for n, _ in got] == [n for n, _ in expected]
+    for (_, soc), (_, want) in zip(got, expected, strict=True):
+        if want != "?":
+            assert soc == want
+
+
+# (sentence, expected [(surface, SOC code)] in order)
+SENTENCE_CASES = [
+    pytest.param("Medical coders translate diagnoses into codes.", [("Medical coders", "29-2072")], id="coder"),
+    pytest.param("A lineman climbs utility poles.", [("lineman", "49-9051")], id="lineman"),
+    pytest.param("Linemen often travel after storms.", [("Linemen", "49-9051")], id="linemen"),
+    pytest.param("Most paralegals work in law firms.", [("paralegals", "23-2011")], id="paralegal"),
+    pytest.param("She worked as a line cook for years.", [("line cook", "35-2014")], id="line-cook"),
+    pytest.param("Every CNA must pass a state exam.", [("CNA", "31-1131")], id="cna"),
+    pytest.param("Registered nurses supervise nursing assistants.",
+                 [("Registered nurses", "29-1141"), ("nursing assistants", "31-1131")], id="two"),
+    pytest.param("respiratory therapists treat patients with asthma.", [("respiratory therapists", "29-1126")],
+                 id="lower-case"),
+    pytest.param("RESPIRATORY THERAPISTS work in hospitals.", [("RESPIRATORY THERAPISTS", "29-1126")], id="upper-case"),
+    pytest.param("Dental hygienists clean teeth.", [("Dental hygienists", "29-1292")], id="hygienist"),
+    pytest.param("Electricians and plumbers share job sites.", [("Electricians", "47-2111"), ("plumbers", "47-2152")],
+                 id="pair"),
+    pytest.param("The firefighter answered the call.", [("firefighter", "33-2011")], id="firefighter"),
+    pytest.param("Dispensing opticians fit eyeglasses.", [("Dispensing opticians", "29-2081")], id="optician"),
+    pytest.param("Massage therapists knead muscles.", [("Massage therapists", "31-9011")], id="massage"),
+    pytest.param("Welders join metal parts.", [("Welders", "51-4121")], id="welder"),
+    pytest.param("Librarians help patrons find books.", [("Librarians", "25-4022")], id="librarian"),
+    pytest.param("Library technicians catalog new items.", [("Library technicians", "25-4031")], id="library-tech"),
+    pytest.param("Security guards patrol the mall.", [("Security guards", "33-9032")], id="guard"),
+    pytest.param("Correctional officers oversee inmates.", [("Correctional officers", "33-3012")], id="co"),
+    pytest.param("Veterinary technicians assist veterinarians.",
+                 [("Veterinary technicians", "29-2056"), ("veterinarians", "29-1131")], id="vet"),
+    pytest.param("A nurse practitioner can prescribe drugs.", [("nurse practitioner", "29-1171")], id="np"),
+    pytest.param("Nurse midwives deliver babies.", [("Nurse midwives", "29-1161")], id="midwives"),
+    pytest.param("Heavy and tractor-trailer truck drivers haul goods.",
+                 [("Heavy and tractor-trailer truck drivers", "53-3032")], id="group-title"),
+    pytest.param("Software developers write programs.", [("Software developers", "15-1252")], id="developer"),
+    pytest.param("Pharmacists fill prescriptions.", [("Pharmacists", "29-1051")], id="pharmacist"),
+    pytest.param("Accountants prepare tax returns.", [("Accountants", "13-2011")], id="accountant"),
+    pytest.param("Carpenters build frames.", [("Carpenters", "47-2031")], id="carpenter"),
+    pytest.param("Physical therapist assistants help patients exercise.",
+                 [("Physical therapist assistants", "31-2021")], id="pta-longest-wins"),
+    pytest.param("Occupational therapy assistants teach daily skills.",
+                 [("Occupational therapy assistants", "31-2011")], id="ota"),
+    pytest.param("Radiation therapists give treatments.", [("Radiation therapists", "29-1124")], id="radiation"),
+    pytest.param("Physical therapists (PTs) plan care. Most PTs work in clinics.",
+                 [("Physical therapists", "29-1123"), ("PTs", "29-1123"), ("PTs", "29-1123")], id="defined-acronym"),
+    pytest.param("Speech-language pathologists (SLPs) treat stuttering; an SLP may work in schools.",
+                 [("Speech-language pathologists", "29-1127"), ("SLPs", "29-1127"), ("SLP", "29-1127")],
+                 id="defined-acronym-singular"),
+    pytest.param("The PT said the OT would call.", [], id="undefined-acronym-is-none"),
+    pytest.param("Median salary and job outlook", [], id="no-occupation"),
+    pytest.param("The average wage rose in New York.", [], id="no-occupation-new"),
+    pytest.param("Therapists help people.", [], id="bare-group-head-is-none"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SENTENCE_CASES)
+def test_occupations_in_a_sentence(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(o.text, o.soc) for o in occupations_in(sentence)] == expected
+
+
+@pytest.mark.parametrize(("name", "soc"), [
+    ("Pediatric Registered Nurse", "29-1141"),
+    ("Accountant and Auditor", "13-2011"),
+    ("Registered Nurse", "29-1141"),
+    ("Median", None),
+    ("Job Title", None),
+])
+def test_soc_of_a_role_name(name: str, soc: str | None) -> None:
+    found = occupation_of(name)
+    assert (found[0] if found else None) == soc
+
+
+def test_occupations_are_spans_of_the_component() -> None:
+    from pipeline.rules.occupations import occupation_nlp
+
+    nlp = occupation_nlp()
+    doc = nlp("Paralegals and court reporters")
+    assert [(s.text, s.label_) for s in doc.spans["occupations"]] == [("Paralegals", "23-2011"),
+                                                                       ("court reporters", "27-3092")]
+
+
+@pytest.mark.parametrize(("text", "role", "alias"), [
+    ("Pharmacy Technician vs. Pharmacist: What Are the Differences?\n\nMost pharmacy techs work in "
+     "drugstores. Pharmacists supervise them.\n", "pharmacy-technician", "pharmacy techs"),
+    ("Surgical Technician vs. Nurse: What Are the Differences?\n\nA surgical tech hands instruments to "
+     "the surgeon. Nurses care for patients.\n", "surgical-technician", "surgical tech"),
+])
+def test_clipped_head_is_an_alias(text: str, role: str, alias: str) -> None:
+    art = process_bytes(text.encode("utf-8"), "case.txt")
+    assert alias in {a.lower() for r in art.roles if r.id == role for a in r.aliases}
