@@ -66,8 +66,8 @@ def members(title: str) -> list[str]:
     # A list ends with "and"; a comma alone adds a qualifier ("Meter Readers, Utilities").
     if " and " not in title or len(parts) < 2 or not all(p.split()[-1].lower().endswith("s") for p in parts):
         return []
-    if any(" " not in p and len(singular(p.lower())) <= 4 for p in parts):
-        return []  # "News and Street Vendors": a short word with an s is no plural occupation
+    # "News and Street Vendors": a word this short with an s is no plural occupation.
+    parts = [p for p in parts if " " in p or len(singular(p.lower())) > 3]
     modifiers = " ".join(parts[0].split()[:-1])
     return [f"{modifiers} {p}" if modifiers and " " not in p and singular(p.lower()) in HEADS else p
             for p in parts]
