@@ -15,7 +15,8 @@ May 2025 OEWS release, and find-job-titles 0.7.0):
   ("medical coder", "lineman", "CNA").
 
 When sources disagree on a phrase the first of these wins: an alias; a title or its first listed
-occupation; a later listed one; an "All Other" title; a group's title; a job title. A phrase two
+occupation; a later listed one; a group's title ("Postsecondary Teachers" is the group, not its
+residual "Postsecondary Teachers, All Other"); an "All Other" title; a job title. A phrase two
 occupations give at the same rank is left out. Phrases are lower case and singular; the recognizer
 adds plurals when it loads them.
 """
@@ -181,12 +182,12 @@ def build(soc_wheel: Path, titles_wheel: Path) -> list[dict[str, object]]:
                 offer(p, tier, code, "soc")
         for p in shared:
             if p not in HEADS:  # "Therapists, All Other": a bare head noun names no one occupation
-                offer(p, 3, code, "soc-all-other")
+                offer(p, 4, code, "soc-all-other")
     for code, name, lvl in rows:
         if lvl < 3:
             for p in soc_phrases(code, name)[0][:1]:
                 if p not in HEADS:  # "Therapists": a group's bare head noun names none of its occupations
-                    offer(p, 4, code, "soc-group")
+                    offer(p, 3, code, "soc-group")
     for phrase, code in read_aliases().items():
         if code not in detailed:
             raise SystemExit(f"occupation_aliases.tsv: {phrase!r}: {code} is no detailed occupation")
