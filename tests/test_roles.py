@@ -98,6 +98,12 @@ TITLE_CASES = [
     pytest.param("Job Title | Educational Requirements | Median Annual Salary\nCourt reporter | Certificate | $60,000\n"
                  "Paralegal | Associate degree | $59,000\n\nCourt reporters and paralegals both work in law.\n",
                  [("Court Reporter", "27-3092"), ("Paralegal", "23-2011")], id="header-row-table"),
+    pytest.param("Compare the Salaries of Nurses vs. Doctors" + BODY, [("Nurse", "?"), ("Doctor", "?")],
+                 id="heading-words-before-roles"),
+    pytest.param("Job Title vs. Job Description\n\nWelders join metal. Welders read blueprints. Welders work "
+                 "outdoors.\n", [("Welder", "51-4121")], id="no-occupation-vs"),
+    pytest.param("Compare the Careers: Salary and Education\n\nMost chefs work in restaurants. Chefs plan "
+                 "menus. Chefs hire cooks.\n", [("Chef", "?")], id="compare-the-careers"),
     pytest.param("Compare the Careers\n\nMost pharmacists work in pharmacies. Pharmacists check prescriptions. "
                  "Pharmacists counsel patients.\n", [("Pharmacist", "29-1051")], id="compare-heading"),
     pytest.param("What factors influence a dental hygienist's salary?\n\nDental hygienists earn more in cities. "

@@ -26,6 +26,7 @@ ACRONYM = regex("role_patterns.jsonl", "acronym")
 ACRONYM_AFTER = regex("role_patterns.jsonl", "acronym-after")
 MEMBER_SPLIT = regex("role_patterns.jsonl", "member-split")
 QUICK_FACTS = regex("role_patterns.jsonl", "quick-facts")
+QUESTION = regex("role_patterns.jsonl", "question")
 # Body roles: how many opening paragraphs count as the opening, the most roles, and the share of the
 # leading occupation's score another needs to be a role too (less is a mention in passing).
 OPENING = 4
@@ -40,7 +41,7 @@ FIRST_LINE = 80
 def find_roles(doc: Document, title: str | None) -> list[RoleInfo]:
     body = "\n".join(b.text for b in doc.blocks)
     # A title pattern's names count only when each is an occupation: else the "title" was a heading.
-    names = [expand_acronym(n, body) for n in title_roles(title or "")]
+    names = [expand_acronym(after_heading_words(n), body) for n in title_roles(title or "")]
     names = names if all(is_occupation(n) for n in names) else []
     names = names or title_occupations(title or first_line(doc.blocks)) or quick_facts(doc.blocks)
     names = names or [n for n in heading_roles(doc.blocks) if is_occupation(n)] or body_roles(doc.blocks, body)
@@ -54,6 +55,16 @@ def is_occupation(name: str) -> bool:
     # An acronym the gazetteer does not know ("CNA" it does) and the body never defines.
     acronym = ACRONYM.fullmatch(name) is not None and exact_occupation(name) is None
     return 0 < len(words) <= MAX_ROLE_WORDS and words[-1] not in NOT_OCCUPATIONS and not acronym
+
+
+def after_heading_words(name: str) -> str:
+    """"Compare the Salaries of Nurse" -> "Nurse": the words after the last heading word, if any;
+    a question ("What Factors Influence a Nurse") stays whole, to be no role."""
+    if QUESTION.match(name):
+        return name
+    words = name.split()
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in NOT_OCCUPATIONS), default=0)
+    return canonical(" ".join(words[cut:]))
 
 
 def expand_acronym(name: str, body: str) -> str:
