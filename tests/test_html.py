@@ -114,6 +114,22 @@ def test_content_root(html: str, expected: str) -> None:
     assert _root(html) == expected
 
 
+TITLE_CASES = [
+    pytest.param("<div class='pagetitle'><h1>Bakers</h1></div><div id='panes'><div><article>{p}</article></div>"
+                 "<div><article>{p}</article></div></div>", ["Bakers"], id="h1-before-the-panes"),
+    pytest.param("<header><h1>BakeJobs</h1></header><article><h1>What Does a Baker Do?</h1>{p}</article>",
+                 ["What Does a Baker Do?"], id="site-header-h1-is-not-the-title"),
+    pytest.param("<header><h1>BakeJobs</h1></header><article><h2>Duties</h2>{p}</article>", [],
+                 id="site-header-h1-alone"),
+]
+
+
+@pytest.mark.parametrize(("body", "titles"), TITLE_CASES)
+def test_the_title_outside_the_content_root(body: str, titles: list[str]) -> None:
+    page = f"<html><body>{body.format(p=PROSE)}</body></html>".encode()
+    assert [b.text for b in load_bytes(page, "t.html").blocks if b.kind == "title"] == titles
+
+
 def test_headings_lose_their_chrome_links() -> None:
     page = (b"<html><body><article><h1>What Does a Baker Do?</h1><h2>Duties <a class='help noprint' href='#h'>"
             b"About this section</a></h2><p>Bakers bake bread.</p></article></body></html>")

@@ -196,14 +196,16 @@ SILENT_BODIES = re.compile(r"<(script|style|svg|noscript|template)\b[^>]*>.*?</\
 
 
 def _outside_title(soup: BeautifulSoup, root: Tag | BeautifulSoup) -> Tag | None:
-    """The page's ``<h1>`` when it sits before the content root, outside any chrome: the article's title."""
+    """The page's ``<h1>`` when it sits outside the content root (which has none) and outside any chrome:
+    the article's title."""
     h1 = soup.find("h1")
-    if not isinstance(h1, Tag) or root in h1.parents or not _text(h1):
+    if not isinstance(h1, Tag) or root in h1.parents or not _text(h1) or _contains(root, H1):
         return None
     for el in (h1, *h1.parents):
         if el is soup.body or not isinstance(el, Tag) or el.name in ("body", "html", "[document]"):
             break
-        if el.name in CHROME_TAGS or _noise_reason(el):
+        # A site header's <h1> is the site's name.
+        if el.name in CHROME_TAGS or el.name == "header" or _noise_reason(el):
             return None
     return h1
 
