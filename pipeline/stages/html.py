@@ -33,6 +33,7 @@ INLINE_TAGS = frozenset({"a", "b", "strong", "em", "i", "u", "span", "small", "s
                          "time", "label", "cite", "q", "s", "del", "ins", "br", "font", "bdi", "data", "var"})
 LOOSE_PARENTS = CONTAINERS | {"body", "main", "article"}
 HIDDEN_STYLE = regex("html_patterns.jsonl", "hidden-style")
+CHART_NOTE = regex("html_patterns.jsonl", "chart-note")
 
 
 def _noise_reason(tag: Tag) -> str | None:
@@ -147,6 +148,14 @@ class _Walker:
         reason = CHROME_TAGS.get(name) or _noise_reason(tag)
         if name == "header" and not self.in_article:
             reason = reason or "header"
+        if reason == "chart":
+            # A chart's labels and figures make no sentences; its notes and sources are text.
+            for line in _dropped_lines(tag, reason):
+                if CHART_NOTE.match(line.text):
+                    self.blocks.append(Block("paragraph", line.text))
+                else:
+                    self.dropped.append(line)
+            return
         if reason:
             self.dropped.extend(_dropped_lines(tag, reason))
             return
