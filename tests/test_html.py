@@ -104,6 +104,10 @@ ROOT_CASES = [
     pytest.param(f"<body><article id='a'>{PROSE}<article>{PROSE}</article></article></body>", "a",
                  id="nested-article"),
     pytest.param(f"<body><main id='mn'>{PROSE}</main></body>", "mn", id="main"),
+    pytest.param(f"<body>{MENU}<main id='mn'><section>{PROSE}</section><article>{PROSE}</article>"
+                 f"<section>{PROSE}</section></main></body>", "mn", id="main-with-sections-beside-an-article"),
+    pytest.param(f"<body><main id='mn'><p>Share this page</p><article id='a'>{PROSE}</article></main></body>", "a",
+                 id="main-with-little-beside-its-article"),
     pytest.param(f"<body>{MENU}<div id='w'><div id='c'>{PROSE}{PROSE}</div>{MENU.replace('m', 'f')}</div></body>",
                  "c", id="div-soup-by-density"),
     pytest.param(f"<body><div id='w'><div id='c'>{PROSE}</div><div id='d'>{PROSE}</div></div></body>", "w",
