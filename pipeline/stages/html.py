@@ -1,9 +1,12 @@
 """HTML -> blocks with BeautifulSoup + lxml.
 
-Keeps heading levels, paragraphs, list items and table rows; drops script/style and page chrome:
-``nav``, ``footer``, ``aside``, ``header`` outside the article, and elements whose class or id
-words mark navigation, menus, sidebars, related posts, promos, ads, cookie or newsletter
-banners or share bars. Dropped elements are reported line by line as ``Dropped``.
+Walks the content root ``html_select`` finds (text outside it is reported as ``outside_article``;
+the page's ``<h1>`` before it is the title). Keeps heading levels, paragraphs (text and inline
+elements between blocks make one), list items and table rows; drops script/style and page chrome:
+``nav``, ``footer``, ``aside``, ``header`` outside the article, elements whose class or id words
+mark navigation, menus, sidebars, related posts, promos, ads, cookie or newsletter banners, share
+bars or charts (a chart keeps its note lines), chrome inside headings, and inline elements styled
+out of sight. Dropped elements are reported line by line as ``Dropped``.
 """
 
 from __future__ import annotations
