@@ -32,8 +32,10 @@ TEXT_CASES = [
                  ["Glaziers", "Quick Facts: Glaziers", "Read blueprints to learn where each pane goes",
                   "The largest employers of glaziers were as follows:", "Building finishing contractors | 71%",
                   "Most glaziers learn their trade through a 4-year apprenticeship after high school.",
-                  "The lowest 10 percent earned less than $37,100"],
+                  "The lowest 10 percent earned less than $37,100",
+                  "Note: All occupations includes every occupation in the economy."],
                  ["About this section", "Please enable javascript", "Next: What They Do", "Data Tools",
+                  "Median annual wages, May 2024",
                   "Suggested citation", "describes the typical duties", "Total, all occupations", "Contact Us"],
                  id="tab-panes"),
     pytest.param("welder-series.html",
@@ -102,6 +104,10 @@ ROOT_CASES = [
     pytest.param(f"<body><article id='a'>{PROSE}<article>{PROSE}</article></article></body>", "a",
                  id="nested-article"),
     pytest.param(f"<body><main id='mn'>{PROSE}</main></body>", "mn", id="main"),
+    pytest.param(f"<body>{MENU}<main id='mn'><section>{PROSE}</section><article>{PROSE}</article>"
+                 f"<section>{PROSE}</section></main></body>", "mn", id="main-with-sections-beside-an-article"),
+    pytest.param(f"<body><main id='mn'><p>Share this page</p><article id='a'>{PROSE}</article></main></body>", "a",
+                 id="main-with-little-beside-its-article"),
     pytest.param(f"<body>{MENU}<div id='w'><div id='c'>{PROSE}{PROSE}</div>{MENU.replace('m', 'f')}</div></body>",
                  "c", id="div-soup-by-density"),
     pytest.param(f"<body><div id='w'><div id='c'>{PROSE}</div><div id='d'>{PROSE}</div></div></body>", "w",
@@ -112,6 +118,22 @@ ROOT_CASES = [
 @pytest.mark.parametrize(("html", "expected"), ROOT_CASES)
 def test_content_root(html: str, expected: str) -> None:
     assert _root(html) == expected
+
+
+TITLE_CASES = [
+    pytest.param("<div class='pagetitle'><h1>Bakers</h1></div><div id='panes'><div><article>{p}</article></div>"
+                 "<div><article>{p}</article></div></div>", ["Bakers"], id="h1-before-the-panes"),
+    pytest.param("<header><h1>BakeJobs</h1></header><article><h1>What Does a Baker Do?</h1>{p}</article>",
+                 ["What Does a Baker Do?"], id="site-header-h1-is-not-the-title"),
+    pytest.param("<header><h1>BakeJobs</h1></header><article><h2>Duties</h2>{p}</article>", [],
+                 id="site-header-h1-alone"),
+]
+
+
+@pytest.mark.parametrize(("body", "titles"), TITLE_CASES)
+def test_the_title_outside_the_content_root(body: str, titles: list[str]) -> None:
+    page = f"<html><body>{body.format(p=PROSE)}</body></html>".encode()
+    assert [b.text for b in load_bytes(page, "t.html").blocks if b.kind == "title"] == titles
 
 
 def test_headings_lose_their_chrome_links() -> None:
@@ -175,6 +197,10 @@ TABLE_CASES = [
     pytest.param("The median annual wages for kiln operators in the top industries were as follows:\n\n"
                  "| Industry | Wage |\n|---|---|\n| Tile manufacturing | $56,200 |\n| Pottery studios | 41,900 |",
                  [(56200.0, "year", "median"), (41900.0, "year", "median")], id="industry-wages-currency-once"),
+    pytest.param("The median annual wages for kiln operators in the top industries were as follows:\n\n"
+                 "| Industry | Wage |\n|---|---|\n| Junior colleges | $48,100 |\n| Senior living homes | 45,900 |",
+                 [(48100.0, "year", "median"), (45900.0, "year", "median")],
+                 id="the-introduction-outranks-words-of-a-label"),
     pytest.param("| Fact | Value |\n|---|---|\n| Number of Jobs, 2024 | 56,300 |\n| Job Outlook | 5% |", [],
                  id="counts-are-not-pay"),
     pytest.param("| Fact | Value |\n|---|---|\n| Median Pay | $52,800 per year |\n| Employment Change | 4,300 |",

@@ -334,9 +334,13 @@ def table_salaries(s: Sentence, table: Table, roles: list[RoleInfo], facts: Fact
             shifted = Money(money.start + pos, money.end + pos, money.amount, money.low, money.high, money.currency)
             per = (period(cell[: money.start] + " ", cell[money.end :]) or period(described, "")
                    or _intro_period(table.intro))
-            stat = statistic(described, money, cell[money.end :])
-            if stat == "unspecified" and INTRO_STATISTIC.search(table.intro):
+            # The statistic the introduction names for every figure outranks words of a row's label
+            # ("Junior colleges"), not those of the figure's own column or cell.
+            stat = statistic(f"{heading} {cell[: money.start]}", money, cell[money.end :])
+            if stat in ("unspecified", "range") and INTRO_STATISTIC.search(table.intro):
                 stat = _intro_statistic(table.intro)
+            elif stat in ("unspecified", "range"):
+                stat = statistic(described + cell[: money.start], money, cell[money.end :])
             _salary(s, shifted, column_roles, described, cell[money.end :], SALARY_TABLE, facts, per, stat)
 
 

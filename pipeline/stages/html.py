@@ -1,9 +1,12 @@
 """HTML -> blocks with BeautifulSoup + lxml.
 
-Keeps heading levels, paragraphs, list items and table rows; drops script/style and page chrome:
-``nav``, ``footer``, ``aside``, ``header`` outside the article, and elements whose class or id
-words mark navigation, menus, sidebars, related posts, promos, ads, cookie or newsletter
-banners or share bars. Dropped elements are reported line by line as ``Dropped``.
+Walks the content root ``html_select`` finds (text outside it is reported as ``outside_article``;
+the page's ``<h1>`` before it is the title). Keeps heading levels, paragraphs (text and inline
+elements between blocks make one), list items and table rows; drops script/style and page chrome:
+``nav``, ``footer``, ``aside``, ``header`` outside the article, elements whose class or id words
+mark navigation, menus, sidebars, related posts, promos, ads, cookie or newsletter banners, share
+bars or charts (a chart keeps its note lines), chrome inside headings, and inline elements styled
+out of sight. Dropped elements are reported line by line as ``Dropped``.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ INLINE_TAGS = frozenset({"a", "b", "strong", "em", "i", "u", "span", "small", "s
                          "time", "label", "cite", "q", "s", "del", "ins", "br", "font", "bdi", "data", "var"})
 LOOSE_PARENTS = CONTAINERS | {"body", "main", "article"}
 HIDDEN_STYLE = regex("html_patterns.jsonl", "hidden-style")
+CHART_NOTE = regex("html_patterns.jsonl", "chart-note")
 
 
 def _noise_reason(tag: Tag) -> str | None:
@@ -147,6 +151,14 @@ class _Walker:
         reason = CHROME_TAGS.get(name) or _noise_reason(tag)
         if name == "header" and not self.in_article:
             reason = reason or "header"
+        if reason == "chart":
+            # A chart's labels and figures make no sentences; its notes and sources are text.
+            for line in _dropped_lines(tag, reason):
+                if CHART_NOTE.match(line.text):
+                    self.blocks.append(Block("paragraph", line.text))
+                else:
+                    self.dropped.append(line)
+            return
         if reason:
             self.dropped.extend(_dropped_lines(tag, reason))
             return
@@ -196,14 +208,16 @@ SILENT_BODIES = re.compile(r"<(script|style|svg|noscript|template)\b[^>]*>.*?</\
 
 
 def _outside_title(soup: BeautifulSoup, root: Tag | BeautifulSoup) -> Tag | None:
-    """The page's ``<h1>`` when it sits before the content root, outside any chrome: the article's title."""
+    """The page's ``<h1>`` when it sits outside the content root (which has none) and outside any chrome:
+    the article's title."""
     h1 = soup.find("h1")
-    if not isinstance(h1, Tag) or root in h1.parents or not _text(h1):
+    if not isinstance(h1, Tag) or root in h1.parents or not _text(h1) or _contains(root, H1):
         return None
     for el in (h1, *h1.parents):
         if el is soup.body or not isinstance(el, Tag) or el.name in ("body", "html", "[document]"):
             break
-        if el.name in CHROME_TAGS or _noise_reason(el):
+        # A site header's <h1> is the site's name.
+        if el.name in CHROME_TAGS or el.name == "header" or _noise_reason(el):
             return None
     return h1
 

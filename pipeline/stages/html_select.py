@@ -5,7 +5,8 @@ A page's article may be one ``<article>``, several (a handbook's tab panes each 
 
 - the element that holds every substantial ``<article>`` (their lowest common ancestor), where an
   article is substantial when its own text, links aside, is a fair share of the largest one's
-  (teaser cards of related posts are not);
+  (teaser cards of related posts are not); or the ``<main>`` around them when its sections beside
+  them hold much text too;
 - else ``<main>``, else the element with ``role="main"``;
 - else, in a page of plain ``<div>``s, the element found by walking down from ``<body>`` while
   one child holds nearly all the text that is not link text: menus, link lists and footers hold
@@ -22,6 +23,8 @@ from bs4.element import Comment, NavigableString
 ARTICLE_SHARE = 0.1
 # An article needs at least this much text, links aside, to count.
 ARTICLE_MIN_CHARS = 80
+# Text of a <main> beside its articles, as a share of theirs, that makes the whole <main> the article.
+MAIN_SHARE = 0.5
 # Walking down a page of <div>s: a child holding this share of its parent's plain text is the content.
 DESCEND_SHARE = 0.9
 # Text of these elements is never article text.
@@ -102,7 +105,13 @@ def content_root(soup: BeautifulSoup) -> Tag | BeautifulSoup:
         own = [_plain_chars(a, chars) for a in articles]
         floor = max(ARTICLE_MIN_CHARS, ARTICLE_SHARE * max(own))
         kept = [a for a, n in zip(articles, own, strict=True) if n >= floor] or articles[:1]
-        return kept[0] if len(kept) == 1 else _common_ancestor(kept)
+        root = kept[0] if len(kept) == 1 else _common_ancestor(kept)
+        # A <main> whose sections beside the articles hold much text of their own is the article.
+        if main is not None and any(p is main for p in root.parents):
+            inside = chars.get(id(root)) or _plain_chars(root, chars)
+            if _plain_chars(main, chars) - inside > MAIN_SHARE * inside:
+                return main
+        return root
     for found in (main, role_main):
         if isinstance(found, Tag):
             return found
