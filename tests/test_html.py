@@ -64,7 +64,7 @@ def test_tab_panes_give_the_fact_table_the_list_and_the_wage_sentences() -> None
     assert pay == {
         (("glazier",), 52800.0, "year", "median", "salary-table"),
         (("glazier",), 25.38, "hour", "median", "salary-table"),
-        (("glazier",), 37100.0, "year", "unspecified", "salary-prose"),
+        (("glazier",), 37100.0, "year", "bottom", "salary-prose"),
         (("glazier",), 86900.0, "year", "top", "salary-prose"),
         (("glazier",), 56200.0, "year", "median", "salary-table"),
         (("glazier",), 52700.0, "year", "median", "salary-table"),
@@ -175,11 +175,11 @@ WAGE_CASES = [
     pytest.param("The median hourly wage for kiln operators was $14.92 in May 2024.", [(14.92, "hour", "median")],
                  id="hourly-only"),
     pytest.param("The lowest 10 percent of kiln operators earned less than $30,100, and the highest 10 percent "
-                 "earned more than $80,200.", [(30100.0, "year", "unspecified"), (80200.0, "year", "top")],
+                 "earned more than $80,200.", [(30100.0, "year", "bottom"), (80200.0, "year", "top")],
                  id="deciles"),
     pytest.param("Kiln operators earn $239,200 or more per year.", [(239200.0, "year", "top")], id="or-more"),
     pytest.param("The median hourly wage for kiln operators was $14.92 in May 2024. The lowest 10 percent earned "
-                 "less than $11.50.", [(14.92, "hour", "median"), (11.5, "hour", "unspecified")],
+                 "less than $11.50.", [(14.92, "hour", "median"), (11.5, "hour", "bottom")],
                  id="deciles-share-the-period-of-the-sentence-before"),
     pytest.param("The median annual wage for all workers was $49,500 in May 2024.", [], id="all-workers"),
 ]

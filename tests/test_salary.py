@@ -173,6 +173,8 @@ STATISTIC_CASES = [
                  id="on-average-after"),
     pytest.param("Upholsterers earn $21 an hour at the median.", "median",
                  id="median-after"),
+    pytest.param("The lowest 10 percent of glaziers earned less than $36,100.", "bottom", id="lowest-percent"),
+    pytest.param("The top 25% of riggers earned more than $71,000.", "top", id="top-percent"),
 ]
 
 
@@ -357,9 +359,35 @@ def test_a_parallel_figure_shares_the_period_written_for_the_one_before() -> Non
     assert not [w for w in article.warnings if "no pay period" in w]
 
 
+def test_percentiles_of_the_median_and_the_tails() -> None:
+    article = run_article("Kiln operators earned a median annual wage of $48,100. The lowest 10 percent earned "
+                          "less than $31,000, and the highest 10 percent earned more than $72,500. The top 5 "
+                          "percent earned more than $80,000.")
+    assert [(s.amount, s.statistic, s.percentile) for s in article.salaries] == [
+        (48100.0, "median", 50), (31000.0, "bottom", 10), (72500.0, "top", 90), (80000.0, "top", None)]
+
+
+def test_a_figure_restated_in_another_period_keeps_its_own() -> None:
+    article = run_article("Kiln operators earn a median of $37,440, or $18.00 an hour, while glaze chemists "
+                          "earn a median of $54,760, or $26.33 an hour.")
+    assert {(s.amount, s.period) for s in article.salaries} == {
+        (37440.0, "year"), (18.0, "hour"), (54760.0, "year"), (26.33, "hour")}
+
+
 def test_intro_promises_that_the_article_does_not_keep_are_warned_about() -> None:
     from pipeline.process import process_bytes
 
     raw = (b"# Cook vs. Chef: What Are the Differences?\n\nWe list the pros and cons of each job.\n\n"
            b"## Salary\n\nCooks earn $35,000 a year.\n")
     assert "intro promises pros and cons; none found" in process_bytes(raw, "c.md").warnings
+
+
+def test_a_pay_summary_above_the_first_heading_is_content() -> None:
+    from pipeline.process import process_bytes
+
+    raw = ("Average Salary: £24,000 - £31,000\n\nStarter: £20,500\nExperienced: £36,000\n\n"
+           "What does a kiln operator do?\n\nKiln operators load and fire kilns in ceramics plants.\n").encode()
+    article = process_bytes(raw, "kiln.txt")
+    assert article.title == "What does a kiln operator do?"
+    assert {(s.amount, s.min, s.max, s.currency) for s in article.salaries} == {
+        (None, 24000.0, 31000.0, "GBP"), (20500.0, None, None, "GBP"), (36000.0, None, None, "GBP")}

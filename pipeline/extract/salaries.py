@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from pipeline.rules import cues
 from pipeline.rules.clauses import clause_bounds
@@ -156,6 +157,18 @@ def statistic(before: str, money: Money, after: str = "") -> str:
     return "range" if money.amount is None else "unspecified"
 
 
+def percentile(stat: str, before: str) -> Literal[10, 25, 50, 75, 90] | None:
+    """A median is the 50th percentile; "the lowest 10 percent earned less than" bounds the 10th,
+    "the highest 10 percent earned more than" the 90th. Other shares are no percentile of the contract."""
+    if stat == "median":
+        return 50
+    share = PERCENT_SHARE.search(before[-70:]) if stat in ("bottom", "top") else None
+    if share is None:
+        return None
+    value = int(share.group(1)) if stat == "bottom" else 100 - int(share.group(1))
+    return next((p for p in PERCENTILES if p == value), None)
+
+
 def is_distractor(context: str) -> str | None:
     """The id of the distractor rule that rejects a figure in this clause, if any."""
     rule = first_match("salary_distractors.jsonl", context)
@@ -169,6 +182,10 @@ def annual(money: Money, per: str) -> float:
 SALARY_PROSE, SALARY_TABLE = procedure("salary-prose"), procedure("salary-table")
 RULES = "salary_patterns.jsonl"
 RESTATED = regex(RULES, "restated")
+PERCENT_SHARE = regex(RULES, "percent-share")
+OWN_PERIOD = regex(RULES, "own-period")
+LABELLED_FIGURE = regex(RULES, "labelled-figure")
+PERCENTILES: tuple[Literal[10, 25, 50, 75, 90], ...] = (10, 25, 50, 75, 90)
 JOINER = regex(RULES, "joiner")
 NOT_PAY_LABEL = regex(RULES, "not-pay-label")
 BARE_AMOUNT, INTRO_STATISTIC = regex(RULES, "bare-amount"), regex(RULES, "intro-statistic")
@@ -185,7 +202,7 @@ def _salary(s: Sentence, money: Money, roles_: list[str], before: str, after: st
     stat = stat or statistic(before, money, after)
     facts.salaries.append(Salary(
         roles=roles_, evidence=s.evidence(), rule=rule, amount=money.amount, min=money.low, max=money.high,
-        currency=money.currency, period=per, statistic=stat, percentile=50 if stat == "median" else None,
+        currency=money.currency, period=per, statistic=stat, percentile=percentile(stat, before),
         annual_amount=annual(money, per), text=s.text[money.start:money.end],
     ))
     return per
@@ -211,7 +228,7 @@ def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> 
         restated = previous is not None and RESTATED.fullmatch(s.text[previous[0] : money.start])
         if is_distractor(context) or (not restated and other_occupation(s, c0, c1)):
             continue
-        if kind not in ("salary", "comparison") and not cues.PAY.hit(s):
+        if kind not in ("salary", "comparison") and not cues.PAY.hit(s) and not LABELLED_FIGURE.match(s.text):
             continue
         who = previous[1] if restated and previous else roles_at(s, money.start, roles)
         if respective:
@@ -220,6 +237,8 @@ def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> 
             continue
         # Words about a figure sit between it and its neighbours, whatever the clause boundaries.
         before = s.text[max(moneys[i - 1].end if i else 0, money.start - 90) : money.start]
+        own = OWN_PERIOD.match(before) if i else None
+        before = before[own.end() :] if own else before
         after = s.text[money.end : moneys[i + 1].start if i + 1 < len(moneys) else len(s.text)]
         per = period(before, after)
         if per is None:
@@ -227,8 +246,9 @@ def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> 
             # figure shares the period written for the one before it.
             if last is not None and 0.33 <= money.value / last[0] <= 3:
                 per = last[1]
-            elif i + 1 < len(moneys) and JOINER.fullmatch(after):
-                # "$41,000 and $63,000 a year": the period written after the pair
+            elif i + 1 < len(moneys) and JOINER.fullmatch(after) and 0.33 <= moneys[i + 1].value / money.value <= 3:
+                # "$41,000 and $63,000 a year": the period written after the pair (not "$54,760, or
+                # $26.33 an hour", the same pay restated in another period)
                 following = moneys[i + 1]
                 per = period("", s.text[following.end :])
         per = _salary(s, money, who, before, after, SALARY_PROSE, facts, per)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from pipeline.rules.cache import text_cache
+from pipeline.rules.cues import MONEY_FIGURE
 from pipeline.rules.loader import PatternRule, compiled_rules
 from pipeline.rules.text import Piece
 from pipeline.types import Block
@@ -114,6 +115,7 @@ def find_title_index(blocks: list[Block], tagged: bool = False) -> int | None:
     if tagged:
         return None
     for i, block in enumerate(blocks[:TITLE_SCAN]):
-        if block.kind in ("paragraph", "heading") and len(block.text) < 150 and is_title_like(block.text):
+        if (block.kind in ("paragraph", "heading") and len(block.text) < 150 and is_title_like(block.text)
+                and not MONEY_FIGURE.found(block.text)):  # "Average Salary: £22,000": a figure, not a title
             return i
     return None

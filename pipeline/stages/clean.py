@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline.rules.cues import MONEY_FIGURE
 from pipeline.rules.loader import PatternRule, first_match
 from pipeline.rules.titles import find_title_index, is_title_like, title_roles
 from pipeline.types import Block, Document, Dropped
@@ -73,8 +74,9 @@ def clean(doc: Document) -> Document:
         if block.kind == "break":
             kept.append(block)
             continue
+        # A short line above the title is site chrome, unless it is a pay figure ("Starter: £21,500").
         if (title_index is not None and i < title_index and block.kind != "title"
-                and (len(block.text) < 100 or match_rule(block.text))):
+                and (len(block.text) < 100 or match_rule(block.text)) and not MONEY_FIGURE.found(block.text)):
             drop(block, "navigation")
             continue
         if i == title_index:
