@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from schemas.article import Article
+from schemas.article import Article, Duty, Fact, Requirement, Salary, Setting, Skill
 
 FIELDS = ("duties", "requirements", "salaries", "settings", "skills")
 
@@ -36,27 +36,27 @@ class Node:
     children: list[Node] = field(default_factory=list)
 
 
-def _value(fact_field: str, fact: object) -> tuple[str, dict[str, str]]:
-    get = fact.__getattribute__
-    if fact_field == "salaries":
-        details = {"statistic": get("statistic"), "period": get("period"), "currency": get("currency")}
-        if get("percentile") is not None:
-            details["percentile"] = str(get("percentile"))
-        if get("annual_amount") is not None:
-            details["annual"] = f"{get('annual_amount'):,.2f}"
-        return str(get("text")), details
-    if fact_field == "requirements":
-        value = get("education_level") or get("name") or get("text")
-        details = {"type": get("type"), "required": "yes" if get("required") else "no (preferred)"}
-        if get("duration") is not None:
-            d = get("duration")
-            details["duration"] = f"{d.min:g}-{d.max:g} {d.unit}" if d.min is not None and d.max is not None else ""
-        return str(value), details
-    if fact_field == "settings":
-        return str(get("setting")), {"as written": get("text")}
-    if fact_field == "skills":
-        return str(get("skill")), {"kind": get("kind")}
-    return str(get("text")), {}
+def _value(fact: Fact) -> tuple[str, dict[str, str]]:
+    """What the page shows as the fact's value, and its other details."""
+    if isinstance(fact, Salary):
+        details = {"statistic": fact.statistic, "period": fact.period, "currency": fact.currency}
+        if fact.percentile is not None:
+            details["percentile"] = str(fact.percentile)
+        if fact.annual_amount is not None:
+            details["annual"] = f"{fact.annual_amount:,.2f}"
+        return fact.text, details
+    if isinstance(fact, Requirement):
+        details = {"type": fact.type, "required": "yes" if fact.required else "no (preferred)"}
+        d = fact.duration
+        if d is not None and d.min is not None and d.max is not None:
+            details["duration"] = f"{d.min:g}-{d.max:g} {d.unit}"
+        return fact.education_level or fact.name or fact.text, details
+    if isinstance(fact, Setting):
+        return fact.setting, {"as written": fact.text}
+    if isinstance(fact, Skill):
+        return fact.skill, {"kind": fact.kind}
+    assert isinstance(fact, Duty)
+    return fact.text, {}
 
 
 def fact_views(article: Article) -> list[FactView]:
@@ -65,7 +65,7 @@ def fact_views(article: Article) -> list[FactView]:
     names = {r.id: r.name for r in article.roles}
     for fact_field in FIELDS:
         for n, fact in enumerate(getattr(article, fact_field)):
-            value, details = _value(fact_field, fact)
+            value, details = _value(fact)
             start, end = fact.evidence.start, fact.evidence.end
             written = details.get("as written") or (value if fact_field in ("salaries", "duties") else "")
             at = text.find(written, start, end) if written else -1
