@@ -162,6 +162,18 @@ class Salary(Fact):
     text: str
 
 
+# Which figure stands for a role's pay (in a comparison, in an export), best first.
+HEADLINE_STATISTICS: tuple[Statistic, ...] = ("median", "average", "unspecified", "range", "starting", "top", "bottom")
+
+
+def headline_salary(salaries: list[Salary], role: str) -> Salary | None:
+    """The salary that stands for a role's pay: by statistic as above, yearly figures first."""
+    own = [s for s in salaries if role in s.roles and s.annual_amount is not None]
+    if not own:
+        return None
+    return min(own, key=lambda s: (HEADLINE_STATISTICS.index(s.statistic), s.period != "year"))
+
+
 class Setting(Fact):
     setting: SettingValue
     text: str

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import get_args
 
-from schemas.article import Article, EducationLevel, Role, Salary
+from schemas.article import Article, EducationLevel, Role, Salary, headline_salary
 
 # The order the contract lists education levels in: a role's levels are joined in it.
 EDUCATION_ORDER = {level: n for n, level in enumerate(get_args(EducationLevel))}
-# A role's headline figure: a median where the article gives one, else an average.
-HEADLINE = ("median", "average")
 
 ROLE_COLUMNS = ("article_path", "article_title", "role_id", "role_name", "soc", "soc_title", "annual_salary",
                 "salary_statistic", "salary_min", "salary_max", "currency", "education", "settings", "skills")
@@ -17,20 +15,12 @@ FACT_COLUMNS = ("article_path", "field", "role_id", "value", "detail", "amount",
                 "statistic", "annual_amount", "evidence_start", "evidence_end", "rule")
 
 
-def headline(salaries: list[Salary], role: str) -> Salary | None:
-    """The role's headline salary: median first, then average; yearly figures before others."""
-    own = [s for s in salaries if role in s.roles and s.statistic in HEADLINE]
-    if not own:
-        return None
-    return min(own, key=lambda s: (HEADLINE.index(s.statistic), s.period != "year"))
-
-
 def salary_range(salaries: list[Salary], role: str) -> Salary | None:
     return next((s for s in salaries if role in s.roles and s.min is not None and s.max is not None), None)
 
 
 def role_row(article: Article, path: str, role: Role) -> dict[str, object]:
-    pay = headline(article.salaries, role.id)
+    pay = headline_salary(article.salaries, role.id)
     span = salary_range(article.salaries, role.id)
     money = pay or span
     levels = {q.education_level for q in article.requirements if role.id in q.roles and q.education_level}

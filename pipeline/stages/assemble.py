@@ -24,10 +24,10 @@ from schemas.article import (
     Setting,
     Skill,
     Source,
+    headline_salary,
 )
 
 T = TypeVar("T")
-PREFERRED_STATISTICS = ("median", "average", "unspecified", "range", "starting", "top", "bottom")
 
 
 def dedupe(items: Sequence[T], key: Callable[[T], Hashable]) -> list[T]:
@@ -60,20 +60,15 @@ def dedupe_per_role(items: Sequence[F], value: Callable[[F], Hashable]) -> list[
     return out
 
 
-def headline_salary(salaries: list[Salary], role: str) -> float | None:
-    """The annual figure a comparison shows for a role: median or average first."""
-    own = [s for s in salaries if role in s.roles and s.annual_amount is not None]
-    if not own:
-        return None
-    best = min(own, key=lambda s: (PREFERRED_STATISTICS.index(s.statistic), s.period != "year"))
-    return best.annual_amount
+def _annual(salary: Salary | None) -> float | None:
+    return salary.annual_amount if salary is not None else None
 
 
 def comparison(roles: list[RoleInfo], facts: Facts) -> Comparison:
     per: dict[str, RoleComparison] = {}
     for r in roles:
         per[r.id] = RoleComparison(
-            annual_salary=headline_salary(facts.salaries, r.id),
+            annual_salary=_annual(headline_salary(facts.salaries, r.id)),
             settings=sorted({s.setting for s in facts.settings if r.id in s.roles}),
             education=sorted({q.education_level for q in facts.requirements
                               if r.id in q.roles and q.education_level}),
