@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from contextlib import ExitStack
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,11 @@ def _progress_bar(stack: ExitStack, label: str, quiet: bool) -> ProgressBar[str]
     names: list[str] = []
     return stack.enter_context(click.progressbar(iter(names), label=label, file=sys.stderr, show_pos=True,
                                                  item_show_func=lambda p: p))
+
+
+def _ticker(bar: ProgressBar[str] | None) -> Callable[[str], None] | None:
+    """One step of the bar per item, by name; nothing without a bar."""
+    return None if bar is None else (lambda name: bar.update(1, name))
 
 
 @click.group(cls=Commands, context_settings=HELP)
@@ -126,7 +132,7 @@ def export_command(out: str, dest: str, fmt: str, quiet: bool) -> None:
     with ExitStack() as stack:
         bar = _progress_bar(stack, "export", quiet)
         try:
-            summary = export(out, dest, fmt, (lambda path: bar.update(1, path)) if bar is not None else _quietly)
+            summary = export(out, dest, fmt, _ticker(bar))
         except ExportError as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(2 if "manifest" in str(exc) else 1)
@@ -137,9 +143,6 @@ def export_command(out: str, dest: str, fmt: str, quiet: bool) -> None:
                    f"{summary.articles - summary.written} unchanged{gone}; {', '.join(summary.files)} in {dest}; "
                    f"{rate:.1f} articles/s", err=True)
 
-
-def _quietly(path: str) -> None:
-    return None
 
 
 @main.command("review", context_settings=HELP)
@@ -158,7 +161,7 @@ def review_command(out: str, src: str | None, quiet: bool) -> None:
     with ExitStack() as stack:
         bar = _progress_bar(stack, "review", quiet)
         try:
-            summary = review(out, src, (lambda path: bar.update(1, path)) if bar is not None else None)
+            summary = review(out, src, _ticker(bar))
         except ExportError as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(2)

@@ -83,12 +83,9 @@ def _jsonld(items: Iterator[Output], dest: Path, summary: ExportSummary, tick: C
     summary.files = ("occupations.jsonld",)
 
 
-def _nothing(path: str) -> None:
-    return None
-
-
-def export(out: str | Path, dest: str | Path, fmt: str, tick: Callable[[str], None] = _nothing) -> ExportSummary:
-    """Export the outputs in ``out`` to ``dest`` in format ``fmt``; ``tick`` is called per article."""
+def export(out: str | Path, dest: str | Path, fmt: str, tick: Callable[[str], None] | None = None) -> ExportSummary:
+    """Export the outputs in ``out`` to ``dest`` in format ``fmt``; ``tick``, if given, is called per article."""
+    step: Callable[[str], None] = tick if tick is not None else (lambda path: None)
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     out, dest = Path(out), Path(dest)
@@ -102,12 +99,12 @@ def export(out: str | Path, dest: str | Path, fmt: str, tick: Callable[[str], No
                 if not db.unchanged(entry):
                     db.write(read(out, entry))
                     summary.written += 1
-                tick(entry.path)
+                step(entry.path)
             summary.removed = db.keep_only({e.path for e in entries})
         finally:
             db.close()
         summary.files = ("articles.sqlite",)
         return summary
     writer = {"jsonl": _jsonl, "csv": _csv, "jsonld": _jsonld}[fmt]
-    writer(outputs(out, entries), dest, summary, tick)
+    writer(outputs(out, entries), dest, summary, step)
     return summary
