@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         for workers in (1, 2):
             options = Options(workers=workers, force=True)
             out = Path(tmp) / f"out{workers}"
-            seconds = _best(lambda: run(src, out, options), 2)  # noqa: B023 - called before the loop goes on
+            seconds = _best(lambda: run(src, out, options))  # noqa: B023 - called before the loop goes on
             rates[workers] = len(pages) / seconds
             print(f"{f'batch, {workers} worker(s), pages/s':32} {rates[workers]:8.1f}")
         print(f"{'ratio 2 workers / 1':32} {rates[2] / rates[1]:8.2f}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from bs4 import BeautifulSoup
+from lxml import etree
 
 from pipeline.extract import salaries
 from pipeline.process import process_bytes
@@ -86,7 +86,7 @@ def test_div_soup_facts() -> None:
 
 
 def _root(html: str) -> str:
-    root: Any = content_root(BeautifulSoup(html, "lxml", multi_valued_attributes=None))
+    root: Any = content_root(etree.fromstring(html, etree.HTMLParser()))
     return str(root.get("id") or root.name)
 
 

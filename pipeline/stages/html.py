@@ -1,7 +1,9 @@
-"""HTML -> blocks with BeautifulSoup + lxml.
+"""HTML -> blocks: lxml chooses and trims, BeautifulSoup walks.
 
-Walks the content root ``html_select`` finds (text outside it is reported as ``outside_article``;
-the page's ``<h1>`` before it is the title). Keeps heading levels, paragraphs (text and inline
+lxml's tree, cheap to build, serves to choose the content root (``html_select``), to report the text
+outside it as ``outside_article`` lines (``html_outside``; the page's ``<h1>`` before the root is the
+title) and to cut the chrome inside it to its lines (``html_prune``). BeautifulSoup builds that trimmed
+root alone, and the walker here reads it. Keeps heading levels, paragraphs (text and inline
 elements between blocks make one), list items and table rows; drops script/style and page chrome:
 ``nav``, ``footer``, ``aside``, ``header`` outside the article, elements whose class or id words
 mark navigation, menus, sidebars, related posts, promos, ads, cookie or newsletter banners, share
@@ -13,45 +15,36 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 from bs4.element import Comment, NavigableString
+from lxml import etree
 
-from pipeline.rules.loader import load_lexicon, regex
-from pipeline.stages.html_select import content_root
+from pipeline.stages.html_outside import outside_lines
+from pipeline.stages.html_prune import prune_root
+from pipeline.stages.html_select import Element, content_root, outside_title, text_of
+from pipeline.stages.html_tags import (
+    BLOCK_TAGS,
+    CHART_NOTE,
+    CHROME_TAGS,
+    CONTAINERS,
+    H1,
+    HEADINGS,
+    HIDDEN_STYLE,
+    INLINE_BREAKERS,
+    INLINE_TAGS,
+    LOOSE_PARENTS,
+    NESTED_BLOCKS,
+    SILENT_TAGS,
+    noise_reason,
+)
 from pipeline.types import Block, BlockKind, Dropped
 
-SILENT_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "form", "button", "input", "select",
-               "textarea", "head", "meta", "link", "canvas", "video", "audio", "picture", "img"}
-CHROME_TAGS = {"nav": "navigation", "footer": "footer", "aside": "aside"}
-HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-BLOCK_TAGS = {"p", "li", "dt", "dd", "blockquote", "figcaption", "caption", "summary", "pre", "address"}
-CONTAINERS = {"div", "section"}
-# Class/id words of page chrome, with the reason reported in `removed`.
-NOISE_WORDS: dict[str, str] = load_lexicon("html_noise_classes.tsv")
-WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 INLINE_BOLD = {"b", "strong"}
-INLINE_TAGS = frozenset({"a", "b", "strong", "em", "i", "u", "span", "small", "sup", "sub", "abbr", "code", "mark",
-                         "time", "label", "cite", "q", "s", "del", "ins", "br", "font", "bdi", "data", "var"})
-LOOSE_PARENTS = CONTAINERS | {"body", "main", "article"}
-HIDDEN_STYLE = regex("html_patterns.jsonl", "hidden-style")
-CHART_NOTE = regex("html_patterns.jsonl", "chart-note")
 
 
 def _noise_reason(tag: Tag) -> str | None:
-    if not tag.attrs:
-        return None  # most elements: nothing to read
-    attrs = _classes(tag) + " " + str(tag.get("id") or "") + " " + str(tag.get("role") or "")
-    for word in WORD_SPLIT.split(attrs.lower()):
-        # A "post-header" that holds the article's <h1> is content, a "site-header" is not.
-        if word == "header" and _contains(tag, H1):
-            continue
-        if word in NOISE_WORDS:
-            return NOISE_WORDS[word]
-    if tag.get("aria-hidden") == "true" or tag.has_attr("hidden"):
-        return "hidden"
-    return None
+    return noise_reason(tag.attrs, lambda: _contains(tag, H1))
 
 
 def _classes(tag: Tag) -> str:
@@ -61,12 +54,6 @@ def _classes(tag: Tag) -> str:
 
 def _text(node: Tag) -> str:
     return " ".join(node.get_text(" ").split())
-
-
-H1 = frozenset({"h1"})
-NESTED_BLOCKS = frozenset(HEADINGS) | {"p", "ul", "ol", "table", "div", "section"}
-# An inline element that holds one of these is walked as a block.
-INLINE_BREAKERS = NESTED_BLOCKS | BLOCK_TAGS
 
 
 def _contains(tag: Tag, names: frozenset[str]) -> bool:
@@ -207,51 +194,69 @@ class _Walker:
 SILENT_BODIES = re.compile(r"<(script|style|svg|noscript|template)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
-def _outside_title(soup: BeautifulSoup, root: Tag | BeautifulSoup) -> Tag | None:
-    """The page's ``<h1>`` when it sits outside the content root (which has none) and outside any chrome:
-    the article's title."""
-    h1 = soup.find("h1")
-    if not isinstance(h1, Tag) or root in h1.parents or not _text(h1) or _contains(root, H1):
-        return None
-    for el in (h1, *h1.parents):
-        if el is soup.body or not isinstance(el, Tag) or el.name in ("body", "html", "[document]"):
-            break
-        # A site header's <h1> is the site's name.
-        if el.name in CHROME_TAGS or el.name == "header" or _noise_reason(el):
-            return None
-    return h1
+def _document(text: str) -> Element | None:
+    """lxml's tree of the page, or None where lxml makes none (an empty page). Plain ``etree``
+    elements: ``lxml.html``'s element classes are looked up in Python, element by element."""
+    try:
+        return etree.fromstring(text, etree.HTMLParser())
+    except ValueError:  # a str that declares its own encoding
+        return etree.fromstring(text.encode("utf-8"), etree.HTMLParser(encoding="utf-8"))
+
+
+def _soup(markup: str) -> BeautifulSoup:
+    # Class attributes stay strings: splitting every element's classes into lists is a fifth
+    # of the parser's time on a page with menus (cProfile), and they are only read as words.
+    return BeautifulSoup(markup, "lxml", multi_valued_attributes=None)
+
+
+def _root_alone(root: Element) -> Tag | None:
+    """BeautifulSoup's tree of the content root alone, chrome inside it cut; None when it does not read
+    back as itself."""
+    prune_root(root)
+    soup = _soup(etree.tostring(root, method="html", encoding="unicode", with_tail=False))
+    tag = next((c for c in (soup.body or soup).children if isinstance(c, Tag)), None)
+    return tag if tag is not None and tag.name == root.tag else None
+
+
+def _whole_page(markup: str) -> tuple[list[Block], list[Dropped]]:
+    walker = _Walker()
+    soup = _soup(markup)
+    walker.walk(soup.body or soup)
+    return walker.blocks, walker.dropped
 
 
 def html_blocks(text: str) -> tuple[list[Block], list[Dropped], str | None]:
-    """Return content blocks, dropped chrome and the ``<title>`` text."""
+    """Return content blocks, dropped chrome and the ``<title>`` text.
+
+    The content root is chosen on lxml's tree, which is cheap to build; BeautifulSoup builds that
+    root alone (most of a real page is chrome), and what lies outside it is reported from lxml's tree.
+    """
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, 20000))
     try:
-        # Script, style and SVG bodies are dropped anyway; cutting them first spares the parser the work.
-        # Class attributes stay strings: splitting every element's classes into lists is a fifth
-        # of the parser's time on a page with menus (cProfile), and they are only read as words.
-        soup = BeautifulSoup(SILENT_BODIES.sub(r"<\1></\1>", text), "lxml", multi_valued_attributes=None)
-        title_tag = soup.find("title")
-        html_title = _text(title_tag) if isinstance(title_tag, Tag) else None
-        root = content_root(soup)
+        # Script, style and SVG bodies are dropped anyway; cutting them first spares the parsers the work.
+        markup = SILENT_BODIES.sub(r"<\1></\1>", text)
+        doc = _document(markup)
+        if doc is None:
+            return *_whole_page(markup), None
+        title_el = next(doc.iter("title"), None)
+        html_title = text_of(title_el) if title_el is not None else None
+        root = content_root(doc)
+        if root.tag in ("body", "html"):
+            return *_whole_page(markup), html_title
+        h1 = outside_title(doc, root)
+        body = doc.find("body")
+        # Text outside the chosen root is chrome; report it so nothing is silently lost.
+        outside = outside_lines(body if body is not None else doc, [root, h1])
+        alone = _root_alone(root)
+        if alone is None:
+            return *_whole_page(markup), html_title
         walker = _Walker()
-        walker.in_article = root.name in ("article", "main")
-        if root.name == "body" or root is soup:
-            walker.walk(root)
-        else:
-            h1 = _outside_title(soup, root)
-            if h1 is not None:
-                walker.blocks.append(Block("title", _text(h1), level=1))
-                h1.extract()
-            # Text outside the chosen root is chrome; report it so nothing is silently lost.
-            body: Any = soup.body or soup
-            outside = _Walker()
-            root.extract()
-            outside.walk(body)
-            walker.dropped.extend(Dropped(b.text, "outside_article") for b in outside.blocks if b.text)
-            walker.dropped.extend(outside.dropped)
-            walker.in_article = True
-            walker.visit(root, 0)
+        if h1 is not None:
+            walker.blocks.append(Block("title", text_of(h1), level=1))
+        walker.dropped.extend(outside)
+        walker.in_article = True
+        walker.visit(alone, 0)
         return walker.blocks, walker.dropped, html_title
     finally:
         sys.setrecursionlimit(limit)

@@ -1,4 +1,5 @@
-"""Which element of an HTML page holds the article: the content root that ``html`` walks.
+"""Which element of an HTML page holds the article: the content root that ``html`` walks. Read on lxml's
+tree, built before BeautifulSoup's.
 
 A page's article may be one ``<article>``, several (a handbook's tab panes each hold one, a
 ``<main>`` may hold a series), or no semantic tag at all. The root is:
@@ -16,8 +17,9 @@ A page's article may be one ``<article>``, several (a handbook's tab panes each 
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, Tag
-from bs4.element import Comment, NavigableString
+from typing import Any
+
+from pipeline.stages.html_tags import CHROME_TAGS, H1, noise_reason
 
 # An article with less own text than this share of the largest one is a teaser or a card.
 ARTICLE_SHARE = 0.1
@@ -31,32 +33,46 @@ DESCEND_SHARE = 0.9
 SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "head", "nav", "footer", "aside", "form",
                      "button", "select", "iframe"})
 
+# An lxml element. lxml's Python proxies for elements live only while referenced, so per-element tables
+# below are keyed by the element itself (which keeps it alive), never by ``id()``.
+Element = Any
 
-def _plain_chars(tag: Tag, out: dict[int, int]) -> int:
+
+def elements(node: Element) -> list[Element]:
+    """The child elements of ``node``: comments and processing instructions are not elements."""
+    return [c for c in node if isinstance(c.tag, str)]
+
+
+def text_of(node: Element) -> str:
+    """The element's text with its whitespace collapsed."""
+    return " ".join(" ".join(node.itertext()).split())
+
+
+def _plain_chars(tag: Element, out: dict[Element, int]) -> int:
     """The characters of text outside links under ``tag``, stored per element in ``out`` (one pass)."""
-    stack: list[tuple[Tag, bool]] = [(tag, False)]
+    stack: list[tuple[Element, bool]] = [(tag, False)]
     # Iterative post-order: pages nest thousands of elements deep.
     while stack:
         node, done = stack.pop()
         if done:
-            own = 0
-            for child in node.children:
-                if isinstance(child, Tag):
-                    own += out.get(id(child), 0)
-                elif isinstance(child, NavigableString) and not isinstance(child, Comment):
-                    own += len(child.strip())
-            out[id(node)] = own
+            own = len(node.text.strip()) if node.text else 0
+            for child in node:
+                if isinstance(child.tag, str):
+                    own += out.get(child, 0)
+                if child.tail:
+                    own += len(child.tail.strip())
+            out[node] = own
             continue
-        if node.name in SKIPPED or node.name == "a":
-            out[id(node)] = 0
+        if node.tag in SKIPPED or node.tag == "a":
+            out[node] = 0
             continue
         stack.append((node, True))
-        stack.extend((child, False) for child in node.children if isinstance(child, Tag))
-    return out[id(tag)]
+        stack.extend((child, False) for child in elements(node))
+    return out[tag]
 
 
-def _common_ancestor(tags: list[Tag]) -> Tag:
-    chains = [[*reversed(list(t.parents)), t] for t in tags]
+def _common_ancestor(tags: list[Element]) -> Element:
+    chains = [[*reversed(list(t.iterancestors())), t] for t in tags]
     common = chains[0][0]
     for level in zip(*chains, strict=False):
         if any(node is not level[0] for node in level):
@@ -65,56 +81,85 @@ def _common_ancestor(tags: list[Tag]) -> Tag:
     return common
 
 
-def _articles(soup: BeautifulSoup) -> tuple[list[Tag], Tag | None, Tag | None]:
+def _articles(doc: Element) -> tuple[list[Element], Element | None, Element | None]:
     """The outermost ``<article>``s, the first ``<main>`` and the first ``role="main"`` element."""
-    articles: list[Tag] = []
-    main: Tag | None = None
-    role_main: Tag | None = None
-    for el in soup.descendants:
-        if not isinstance(el, Tag):
-            continue
-        if el.name == "article" and el.find_parent("article") is None:
-            articles.append(el)
-        elif el.name == "main" and main is None:
-            main = el
+    articles: list[Element] = []
+    main: Element | None = None
+    role_main: Element | None = None
+    for el in doc.iter():
+        if el.tag == "article":
+            if next(el.iterancestors("article"), None) is None:
+                articles.append(el)
+        elif el.tag == "main":
+            main = main if main is not None else el
         elif role_main is None and el.get("role") == "main":
             role_main = el
     return articles, main, role_main
 
 
-def _dense_root(body: Tag) -> Tag:
+def _dense_root(body: Element) -> Element:
     """Walk down from ``body`` while one child holds nearly all of its plain text."""
-    chars: dict[int, int] = {}
+    chars: dict[Element, int] = {}
     _plain_chars(body, chars)
     node = body
     while True:
-        total = chars.get(id(node), 0)
+        total = chars.get(node, 0)
         if total == 0:
             return node
-        best = max((c for c in node.children if isinstance(c, Tag)), key=lambda c: chars.get(id(c), 0), default=None)
-        if best is None or chars.get(id(best), 0) < DESCEND_SHARE * total:
+        best = max(elements(node), key=lambda c: chars.get(c, 0), default=None)
+        if best is None or chars.get(best, 0) < DESCEND_SHARE * total:
             return node
         node = best
 
 
-def content_root(soup: BeautifulSoup) -> Tag | BeautifulSoup:
-    """The element that holds the page's article (see the module's docstring)."""
-    articles, main, role_main = _articles(soup)
+def content_root(doc: Element) -> Element:
+    """The element that holds the page's article (see the module's docstring): ``<body>`` (or the
+    document) when nothing narrower holds it."""
+    articles, main, role_main = _articles(doc)
     if articles:
-        chars: dict[int, int] = {}
+        chars: dict[Element, int] = {}
         own = [_plain_chars(a, chars) for a in articles]
         floor = max(ARTICLE_MIN_CHARS, ARTICLE_SHARE * max(own))
         kept = [a for a, n in zip(articles, own, strict=True) if n >= floor] or articles[:1]
         root = kept[0] if len(kept) == 1 else _common_ancestor(kept)
         # A <main> whose sections beside the articles hold much text of their own is the article.
-        if main is not None and any(p is main for p in root.parents):
-            inside = chars.get(id(root)) or _plain_chars(root, chars)
+        if main is not None and any(p is main for p in root.iterancestors()):
+            inside = chars.get(root) or _plain_chars(root, chars)
             if _plain_chars(main, chars) - inside > MAIN_SHARE * inside:
                 return main
         return root
     for found in (main, role_main):
-        if isinstance(found, Tag):
+        if found is not None:
             return found
-    if isinstance(soup.body, Tag):
-        return _dense_root(soup.body)
-    return soup
+    body = doc.find("body")
+    return _dense_root(body) if body is not None else doc
+
+
+def holds(node: Element, names: frozenset[str]) -> bool:
+    """Whether any descendant element is one of ``names`` (lxml filters by tag in C)."""
+    return next(node.iterdescendants(*names), None) is not None
+
+
+def noise_of(el: Element) -> str | None:
+    """Why ``el`` is page chrome by its attributes, or None."""
+    return noise_reason(el.attrib, lambda: holds(el, H1))
+
+
+def chrome_reason(el: Element) -> str | None:
+    """Why ``el`` is page chrome by its tag or its attributes, or None."""
+    return CHROME_TAGS.get(el.tag) or noise_of(el)
+
+
+def outside_title(doc: Element, root: Element) -> Element | None:
+    """The page's ``<h1>`` when it sits outside the content root (which has none) and outside any chrome:
+    the article's title."""
+    h1 = next(doc.iter("h1"), None)
+    if h1 is None or any(p is root for p in h1.iterancestors()) or not text_of(h1) or holds(root, H1):
+        return None
+    for el in (h1, *h1.iterancestors()):
+        if el.tag in ("body", "html"):
+            break
+        # A site header's <h1> is the site's name.
+        if el.tag == "header" or chrome_reason(el):
+            return None
+    return h1

@@ -162,7 +162,7 @@ def body_roles(blocks: list[Block], body: str) -> list[str]:
             if after:
                 acronyms[after.group(1)] = name
     for name in list(score):
-        initials = "".join(w[0] for w in re.split(r"[\s-]+", name)).upper()
+        initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w).upper()
         if len(initials) > 1:
             acronyms.setdefault(initials, name)
     for acr, name in acronyms.items():
@@ -224,7 +224,7 @@ def build_roles(names: list[str], body: str) -> list[RoleInfo]:
             if any(before.endswith(variant) for variant in forms):
                 forms |= {acr.lower(), acr.lower() + "s"}
         if len(words) > 1:
-            acr = "".join(w[0] for w in re.split(r"[\s-]+", low))
+            acr = "".join(w[0] for w in re.split(r"[\s-]+", low) if w)
             if acr.upper() in capitals or acr.upper() + "S" in capitals:
                 forms |= {acr, acr + "s"}
         ordered = sorted(forms, key=lambda f: (-len(f), f))
