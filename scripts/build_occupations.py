@@ -13,6 +13,10 @@ May 2025 OEWS release, and find-job-titles 0.7.0):
   occupation whose title holds all its words and its head noun as a head, when exactly one does.
 - ``data/occupation_aliases.tsv`` (written by hand): names people use that no title gives
   ("medical coder", "lineman", "CNA").
+- ``data/soc_2018_merged.tsv`` (written by hand from the 2018 SOC, U.S. BLS, public domain): the
+  detailed occupations OEWS publishes merged into one code (``29-2010`` is ``29-2011`` and ``29-2012``).
+  Each is a detailed occupation of its own; a name the merged code's title lists goes to the one member
+  whose title holds all its words and its head noun ("clinical laboratory technician" -> ``29-2012``).
 
 When sources disagree on a phrase the first of these wins: an alias; a title or its first listed
 occupation; a later listed one; a group's title ("Postsecondary Teachers" is the group, not its
@@ -93,7 +97,8 @@ def soc_phrases(code: str, title: str) -> tuple[list[str], list[str], list[str]]
     title = re.sub(r"\s*\(.*?\)|,?\s+Except\b.*", "", title)
     if title.endswith(", All Other"):
         return [], [], [singular_phrase(title.removesuffix(", All Other"))]
-    listed = members(title)
+    # "Related Workers" in "..., and Related Workers" is the title's residual, no occupation's name.
+    listed = [n for n in members(title) if not n.lower().startswith("related ")]
     inv = inverted(title)
     first = [title, *listed[:1], *([inv] if inv else [])]
     return ([singular_phrase(n) for n in first],
@@ -161,8 +166,32 @@ def read_aliases() -> dict[str, str]:
     return out
 
 
+def read_merged() -> dict[str, dict[str, str]]:
+    """OEWS code -> {2018 SOC code: title} of the detailed occupations OEWS merges into it."""
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    for line in (DATA / "soc_2018_merged.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            merged, code, title = (cell.strip() for cell in line.split("\t"))
+            out[merged][code] = title
+    return out
+
+
+def fitting_member(phrase: str, titles: dict[str, str]) -> str | None:
+    """The one occupation of ``titles`` whose title holds all the phrase's words and its head noun
+    as a head ("clinical laboratory technician" -> "Medical and Clinical Laboratory Technicians")."""
+    words = [singular(w) for w in WORD.findall(phrase)]
+    fits = [c for c, t in titles.items() if words and words[-1] in heads(t) and set(words) <= title_words(t)]
+    return fits[0] if len(fits) == 1 else None
+
+
 def build(soc_wheel: Path, titles_wheel: Path) -> list[dict[str, object]]:
     rows = read_soc(soc_wheel)
+    merged = read_merged()
+    known = {code for code, _, _ in rows}
+    for oews, parts in merged.items():
+        if oews not in known or known.intersection(parts):
+            raise SystemExit(f"soc_2018_merged.tsv: {oews} is no OEWS code, or a member of it is one")
+    rows += [(code, title, 3) for parts in merged.values() for code, title in parts.items()]
     detailed = {code: name for code, name, lvl in rows if lvl == 3}
     phrases: dict[str, tuple[int, str, str]] = {}  # phrase -> (tier, code, source); a lower tier wins
 
@@ -173,13 +202,23 @@ def build(soc_wheel: Path, titles_wheel: Path) -> list[dict[str, object]]:
     # A phrase two occupations give at one tier names neither ("Plumbers" is first in one title
     # and later in another: the first wins).
     ambiguous: set[str] = set()
+    merged_into = {code: oews for oews, parts in merged.items() for code in parts}
     for code, name in detailed.items():
         first, later, shared = soc_phrases(code, name)
+        if code in merged_into and first:
+            # A merged member gives its own title's names; the names its OEWS code's title lists are
+            # that code's to hand out, and a list after a qualifier ("..., Farm Products") names none.
+            given = {p for group in soc_phrases(merged_into[code], detailed[merged_into[code]])[:2] for p in group}
+            inv = inverted(re.sub(r",?\s+Except\b.*", "", name))
+            listed = first[1:2] if "," not in name and first[1:2] and first[1] not in given else []
+            first, later = [*first[:1], *listed, *([singular_phrase(inv)] if inv else [])], []
         for tier, group in ((1, first), (2, later)):
-            for p in group:
-                if p in phrases and phrases[p][0] == tier and phrases[p][1] != code:
+            for i, p in enumerate(group):
+                # A merged code's title is its own; a name it lists is the member that name fits.
+                owner = (fitting_member(p, merged[code]) if code in merged and (i or tier == 2) else None) or code
+                if p in phrases and phrases[p][0] == tier and phrases[p][1] != owner:
                     ambiguous.add(p)
-                offer(p, tier, code, "soc")
+                offer(p, tier, owner, "soc")
         for p in shared:
             if p not in HEADS:  # "Therapists, All Other": a bare head noun names no one occupation
                 offer(p, 4, code, "soc-all-other")
@@ -192,7 +231,9 @@ def build(soc_wheel: Path, titles_wheel: Path) -> list[dict[str, object]]:
         if code not in detailed:
             raise SystemExit(f"occupation_aliases.tsv: {phrase!r}: {code} is no detailed occupation")
         offer(phrase, 0, code, "alias")
-    for phrase, code in map_job_titles(read_job_titles(titles_wheel), detailed, set(phrases)).items():
+    # A job title that fits a merged code fits one of its members better.
+    unmerged = {code: name for code, name in detailed.items() if code not in merged}
+    for phrase, code in map_job_titles(read_job_titles(titles_wheel), unmerged, set(phrases)).items():
         offer(phrase, 5, code, "find-job-titles")
     titles = {code: name for code, name, _ in rows}
     by_code: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -209,7 +250,8 @@ def main() -> None:
     header = ("// Occupation gazetteer, built by scripts/build_occupations.py from "
               f"{Path(sys.argv[1]).name} and {Path(sys.argv[2]).name}\n"
               "// (BLS OEWS SOC 2018 codes and titles, public domain, packaged under MIT; job titles of\n"
-              "// find-job-titles, MIT) and data/occupation_aliases.tsv. Do not edit: rebuild.\n")
+              "// find-job-titles, MIT), data/occupation_aliases.tsv and data/soc_2018_merged.tsv. Do not edit:\n"
+              "// rebuild.\n")
     lines = [json.dumps(e, ensure_ascii=False) for e in entries]
     (DATA / "occupations.jsonl").write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(entries)} entries")

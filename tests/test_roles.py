@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.process import process_bytes
+from pipeline.rules.groups import coordinated, title_members
 from pipeline.rules.occupations import occupation_of, occupations_in
 
 
@@ -28,6 +29,9 @@ def html(title: str, h1: str = "", body: str = "<p>Some text about the work.</p>
 
 
 BODY = "\n\nThe work is varied and the hours are regular.\n"
+# A body that names each member of "... Assistants and Aides" on its own: the page treats them as several.
+SEVERAL_ASSISTANTS_AIDES = ("\n\nAssistants help patients exercise. Most assistants need an associate degree.\n\n"
+                            "Aides clean the treatment area. Aides learn on the job.\n")
 
 # (first lines of an article, expected roles as (name, SOC code or None); a SOC of "?" is not checked)
 TITLE_CASES = [
@@ -74,7 +78,7 @@ TITLE_CASES = [
                  [("Hand Laborer and Material Mover", "53-7062")], id="two-names-of-one-occupation"),
     pytest.param("Kindergarten and Elementary School Teachers" + BODY,
                  [("Kindergarten and Elementary School Teacher", "25-2021")], id="modifier-group"),
-    pytest.param("Physical Therapist Assistants and Aides" + BODY,
+    pytest.param("Physical Therapist Assistants and Aides" + SEVERAL_ASSISTANTS_AIDES,
                  [("Physical Therapist Assistant", "31-2021"), ("Physical Therapist Aide", "31-2022")],
                  id="lone-head-takes-modifiers"),
     pytest.param("Elementary, Middle, and High School Principals" + BODY,
@@ -225,3 +229,110 @@ def test_occupations_are_spans_of_the_component() -> None:
 def test_clipped_head_is_an_alias(text: str, role: str, alias: str) -> None:
     art = process_bytes(text.encode("utf-8"), "case.txt")
     assert alias in {a.lower() for r in art.roles if r.id == role for a in r.aliases}
+
+
+# Group titles: each member occupation is a role where the body names each on its own (apart from the
+# group's phrase), else the group is one role with its group code. (title, body, expected roles)
+GROUP_CASES = [
+    pytest.param("Financial Analysts and Advisors",
+                 "Financial analysts and advisors work with money.\n\nAnalysts study stocks for banks. Most analysts "
+                 "work in offices.\n\nAdvisors meet clients to plan retirement. Advisors often earn fees.\n",
+                 [("Financial Analyst", "13-2051"), ("Financial Advisor", "13-2052")], id="lone-head-several"),
+    pytest.param("Financial Analysts and Advisors",
+                 "Financial analysts and advisors work with money. Analysts and advisors need a degree. Many "
+                 "analysts or advisors work long hours.\n",
+                 [("Financial Analyst and Advisor", "13-2050")], id="only-the-group-named"),
+    pytest.param("Financial Analysts and Advisors",
+                 "Financial analysts and advisors work with money.\n\nAnalysts study stocks for banks. Most analysts "
+                 "work in offices.\n", [("Financial Analyst and Advisor", "13-2050")], id="one-member-named"),
+    pytest.param("Financial Analysts and Advisors",
+                 "Financial analysts and advisors work with money.\n\nAnalysts study stocks. Advisors meet clients.\n",
+                 [("Financial Analyst and Advisor", "13-2050")], id="each-named-once-is-too-few"),
+    pytest.param("Occupational Therapy Assistants and Aides",
+                 "Assistants lead therapy exercises. Assistants need an associate degree. Aides prepare the room. "
+                 "Aides learn on the job.\n",
+                 [("Occupational Therapy Assistant", "31-2011"), ("Occupational Therapy Aide", "31-2012")],
+                 id="therapy-assistants-aides"),
+    pytest.param("Physical Therapist Assistants and Aides", BODY.strip() + "\n",
+                 [("Physical Therapist Assistant and Aide", "31-2020")], id="group-not-treated-as-several"),
+    pytest.param("Computer Numerically Controlled Tool Operators and Programmers",
+                 "Operators run the machines on the shop floor. Operators load metal stock. Programmers write the "
+                 "code the machines follow. Programmers test each program.\n",
+                 [("Computer Numerically Controlled Tool Operator", "51-9161"),
+                  ("Computer Numerically Controlled Tool Programmer", "51-9162")], id="long-shared-modifier"),
+    pytest.param("Locomotive Engineers and Operators",
+                 "Engineers drive trains. Engineers watch signals. Operators run yard engines. Operators couple "
+                 "cars.\n", [("Locomotive Engineer and Operator", "53-4010")], id="member-outside-the-group"),
+    pytest.param("Power Distributors and Dispatchers",
+                 "Distributors balance the grid. Distributors watch loads. Dispatchers route crews. Dispatchers "
+                 "log outages.\n", [("Power Distributor and Dispatcher", "51-8012")], id="one-detailed-occupation"),
+    pytest.param("Clinical Laboratory Technologists and Technicians",
+                 "Clinical laboratory technologists and technicians test samples of blood.\n",
+                 [("Clinical Laboratory Technologist and Technician", "29-2010")], id="merged-code-one-role"),
+    pytest.param("Medical and Clinical Laboratory Technicians",
+                 "Technicians run routine tests. Technicians label samples.\n",
+                 [("Medical and Clinical Laboratory Technician", "29-2012")], id="merged-member-own-code"),
+    pytest.param("Heavy and Tractor-trailer Truck Drivers",
+                 "Heavy truck drivers haul gravel. Tractor-trailer drivers haul freight. Drivers sleep in cabs.\n",
+                 [("Heavy and Tractor-Trailer Truck Driver", "53-3032")], id="coordinated-modifiers-one-occupation"),
+    # "X and Related Workers" is X's group; "related workers" names no occupation of its own
+    pytest.param("Food Processing and Related Workers", "Food processing workers run mixers and ovens.\n",
+                 [("Food Processing and Related Worker", "51-3000")], id="related-workers-group"),
+    pytest.param("Carpet Installers and Related Workers", "Carpet installers measure rooms and lay carpet.\n",
+                 [("Carpet Installer and Related Worker", "47-2041")], id="related-workers-occupation"),
+    pytest.param("Kiln Stokers and Related Workers", "Kiln stokers feed the fires overnight.\n",
+                 [("Kiln Stoker and Related Worker", None)], id="related-workers-unknown-null"),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), GROUP_CASES)
+def test_group_title_roles(title: str, body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert roles_of(f"{title}\n\n{body}") == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Occupational Therapy Assistants and Aides", ["Occupational Therapy Assistants", "Aides"]),
+    ("Fish and Game Wardens and Inspectors", ["Fish and Game Wardens", "Inspectors"]),
+    ("Bakers and Cake and Pastry Decorators", ["Bakers", "Cake and Pastry Decorators"]),
+    ("Heavy and Tractor-trailer Truck Drivers", ["Heavy and Tractor-trailer Truck Drivers"]),
+    ("Dancers, Singers, and Choreographers", ["Dancers", "Singers", "Choreographers"]),
+])
+def test_coordinated_parts_of_a_title(title: str, expected: list[str]) -> None:
+    assert coordinated(title) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Financial Analysts and Advisors", [("Financial Analysts", "Analysts", "13-2051"),
+                                         ("Financial Advisors", "Advisors", "13-2052")]),
+    ("Astronomers and Physicists", [("Astronomers", "Astronomers", "19-2011"),
+                                    ("Physicists", "Physicists", "19-2012")]),
+    ("Accountants and Auditors", []),  # one occupation's two names
+    ("Power Distributors and Dispatchers", []),  # the title is one detailed occupation
+    ("Locomotive Engineers and Operators", []),  # "operators" alone is an occupation of another group
+    ("Kiln Stokers and Glaze Mixers", []),  # members the gazetteer does not know
+])
+def test_members_of_a_group_title(title: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [tuple(m) for m in title_members(title)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Bakers and related workers start before dawn.", [("Bakers", "51-3011")]),
+    ("Related workers load the trucks.", []),
+    ("Street vendors and related workers sell snacks.", [("Street vendors", "41-9091")]),
+])
+def test_related_workers_name_no_occupation(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(o.text, o.soc) for o in occupations_in(sentence)] == expected
+
+
+@pytest.mark.parametrize(("name", "soc"), [
+    ("Clinical Laboratory Technologist", "29-2011"),  # a merged OEWS code's member has its own code
+    ("Medical Laboratory Technician", "29-2012"),
+    ("Clinical Laboratory Technologist and Technician", "29-2010"),
+    ("Team Assembler", "51-2092"),
+    ("Travel Guide", "39-7012"),
+    ("Food Processing and Related Worker", "51-3000"),
+    ("Kiln Stoker and Related Worker", None),
+])
+def test_soc_of_merged_members_and_residuals(name: str, soc: str | None) -> None:
+    found = occupation_of(name)
+    assert (found[0] if found else None) == soc

@@ -137,10 +137,19 @@ def exact_occupation(name: str) -> OccupationRule | None:
     return phrase_table().get(key(name))
 
 
+# "X and Related Workers": the residual after "and" names no occupation; the name is X's group.
+RESIDUAL = re.compile(r"(?P<group>.+?),?\s+and\s+related\s+(?P<head>[\w-]+)", re.IGNORECASE)
+
+
 def occupation_of(name: str) -> tuple[str, str] | None:
-    """(SOC code, SOC title) of a role's name: the entry the whole name is, else the longest
-    occupation it holds ("Pediatric Registered Nurse"; of equals, the first)."""
+    """(SOC code, SOC title) of a role's name: the entry the whole name is, else the group an
+    "X and Related Workers" name is (X's workers, else X), else the longest occupation it holds
+    ("Pediatric Registered Nurse"; of equals, the first)."""
     exact = exact_occupation(name)
+    residual = RESIDUAL.fullmatch(name.strip())
+    if exact is None and residual is not None:
+        group = residual.group("group")
+        exact = exact_occupation(f"{group} {residual.group('head')}") or exact_occupation(group)
     if exact is not None:
         return exact.soc, exact.title
     found = occupations_in(name)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from pipeline.rules.groups import several_members
 from pipeline.rules.loader import load_lexicon, load_terms, regex
 from pipeline.rules.occupations import exact_occupation, occupation_of, occupations_in
 from pipeline.rules.titles import canonical, match_title, plural, singular, title_roles
@@ -43,7 +44,7 @@ def find_roles(doc: Document, title: str | None) -> list[RoleInfo]:
     # A title pattern's names count only when each is an occupation: else the "title" was a heading.
     names = [expand_acronym(after_heading_words(n), body) for n in title_roles(title or "")]
     names = names if all(is_occupation(n) for n in names) else []
-    names = names or title_occupations(title or first_line(doc.blocks)) or quick_facts(doc.blocks)
+    names = names or title_occupations(title or first_line(doc.blocks), body) or quick_facts(doc.blocks, body)
     names = names or [n for n in heading_roles(doc.blocks) if is_occupation(n)] or body_roles(doc.blocks, body)
     return build_roles(names, body)
 
@@ -92,21 +93,27 @@ def key_word(word: str) -> str:
     return canonical(word).lower()
 
 
-def title_occupations(title: str) -> list[str]:
+def title_occupations(title: str, body: str = "") -> list[str]:
     """Roles of a title that is occupations itself: each member of a group title when each is an
-    occupation of its own, else the whole title when it is one occupation, ends with one (or one
-    and more listed plurals: "Career Counselors and Advisors") or with an occupation's head noun
-    ("... Related Workers")."""
+    occupation of its own (for a title the gazetteer knows whole, a group or a merged code, only
+    where the body treats them as several: ``pipeline.rules.groups``), else the whole title when it
+    is one occupation, ends with one (or one and more listed plurals: "Career Counselors and
+    Advisors") or with an occupation's head noun ("... Related Workers")."""
     title = title.strip(" .:")
     if not title or len(title.split()) > 9 or "?" in title or ":" in title:
         return []  # a question or "Label: value" line is no occupation's title
     parts = members(title)
     entries = [exact_occupation(p) for p in parts]
     socs = {e.soc for e in entries if e is not None}
-    # Members that are several occupations are several roles; one occupation's names are one role.
-    if len(parts) > 1 and None not in entries and len(socs) == len(parts):
+    whole = exact_occupation(title)
+    # Members that are several occupations are several roles; one occupation's names are one role. A
+    # title the gazetteer knows whole names one group: its members are roles where the page says so.
+    if whole is None and len(parts) > 1 and None not in entries and len(socs) == len(parts):
         return [canonical(p) for p in parts]
-    if exact_occupation(title):
+    several = several_members(title, body)
+    if several:
+        return [canonical(m.name) for m in several]
+    if whole:
         return [group_name(title)]
     found = occupations_in(title)
     last = key_word(title.split()[-1])
@@ -126,12 +133,12 @@ def first_line(blocks: list[Block]) -> str:
     return first.text if first is not None and len(first.text) <= FIRST_LINE else ""
 
 
-def quick_facts(blocks: list[Block]) -> list[str]:
+def quick_facts(blocks: list[Block], body: str) -> list[str]:
     """A handbook's "Quick Facts: X" header names its occupation."""
     for block in blocks:
         m = QUICK_FACTS.match(block.text.strip())
         if m:
-            return title_occupations(m.group("name"))
+            return title_occupations(m.group("name"), body)
     return []
 
 
