@@ -24,6 +24,9 @@ SPLIT_CASES = [
     pytest.param("loads trucks because the depot is busy", ["load trucks"], id="cut-at-because"),
     pytest.param("help residents wash, dress and eat", ["help residents wash, dress and eat"], id="help-someone-do"),
     pytest.param("lift or reposition patients", ["lift or reposition patients"], id="keeps-or"),
+    pytest.param("draw up and revise firing schedules", ["draw up and revise firing schedules"],
+                 id="phrasal-verb-shares-the-object"),
+    pytest.param("set up kilns and test glazes", ["set up kilns", "test glazes"], id="phrasal-verb-with-its-object"),
 ]
 
 

@@ -111,6 +111,22 @@ def test_clean_drops_chrome_and_keeps_content() -> None:
     assert {d.reason for d in doc.removed} >= {"navigation", "advertisement", "related_link"}
 
 
+RELATED_OR_HEADING = [
+    pytest.param("Cooks prepare food and keep the line moving through the dinner rush. " * 4, False,
+                 id="a-title-line-over-prose-is-a-heading"),
+    pytest.param("Chefs plan menus.", True, id="a-title-line-over-a-short-line-is-a-link"),
+    pytest.param("Pastry Chef vs. Baker: Which Should You Choose?", True, id="a-title-line-over-another-is-a-link"),
+]
+
+
+@pytest.mark.parametrize(("after", "related"), RELATED_OR_HEADING)
+def test_a_title_shaped_line_is_a_related_link_unless_it_heads_prose(after: str, related: bool) -> None:
+    raw = (f"Baker vs. Cook: What Are the Differences?\n\nBakers bake bread.\n\n"
+           f"Sous Chef vs. Line Cook: Kitchen Jobs Compared\n\n{after}\n").encode()
+    doc = clean(load_bytes(raw, "a.txt"))
+    assert ("Sous Chef vs. Line Cook: Kitchen Jobs Compared" in doc.related) == related
+
+
 HEADING_CASES = [
     pytest.param("What does a sonographer do?", True, id="question"),
     pytest.param("JOB OUTLOOK", True, id="all-caps"),

@@ -28,6 +28,7 @@ RULES = "duty_patterns.jsonl"
 # adverbs and modals; where a predicate's tasks end.
 APPOSITIVE, POST_MODIFIER = regex(RULES, "appositive"), matcher(RULES, "post-modifier")
 MODIFIERS, CUT = matcher(RULES, "modifiers"), matcher(RULES, "cut")
+PARTICLE = regex(RULES, "particle")
 # Subjects other than a role: "During boarding they ...", "Duties include ...".
 PRONOUN_SUBJECT, TASK_LIST = regex(RULES, "pronoun-subject"), matcher(RULES, "task-list")
 CONJUNCTIONS = {"and", "or", "also", "then", "both"}
@@ -96,8 +97,10 @@ def verb_phrases(t: Piece | str, cut_at: Pattern | None = None) -> list[Phrase]:
         while j - i > 1 and words[j - 1][2].lower() in CONJUNCTIONS:
             j -= 1
         last = (i, j) == bounds[-1]
-        if not last and (j - i == 1 or words[j - 1][2].lower() in PREPOSITIONS):
-            # A bare verb shares the next verb's object: "clean and prepare sites", "search for and identify".
+        bare = j - i == 1 or (j - i == 2 and PARTICLE.match(lows[i + 1]) is not None)
+        if not last and (bare or words[j - 1][2].lower() in PREPOSITIONS):
+            # A bare verb shares the next verb's object: "clean and prepare sites", "draw up and update
+            # plans", "search for and identify".
             conj = " or " if any(w[2].lower() == "or" for w in words[j:full_end]) else " and "
             pending += (base_form(words[i][2]) or words[i][2]) + region[words[i][1] : words[j - 1][1]] + conj
             continue

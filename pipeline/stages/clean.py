@@ -46,6 +46,16 @@ def is_related_title(text: str, doc_roles: set[str]) -> bool:
     return bool(roles) and not roles <= doc_roles
 
 
+def _heads_prose(blocks: list[Block], i: int) -> bool:
+    """Whether the line at ``i`` stands over a paragraph of prose: then it is a heading of this
+    article ("Job duties: RN vs. LPN"), not a link to another one (links come in lists, or after a
+    "Related" heading, or marked "Related:")."""
+    if blocks[i].text[:7].lower() == "related":
+        return False
+    following = next((b for b in blocks[i + 1 :] if b.kind != "break"), None)
+    return following is not None and following.kind == "paragraph" and len(following.text) > PROSE
+
+
 def clean(doc: Document) -> Document:
     blocks = doc.blocks
     title_index = find_title_index(blocks, tagged=doc.media_type == "text/html")
@@ -108,7 +118,8 @@ def clean(doc: Document) -> Document:
             after_ad = False
             continue
         after_ad = False
-        if block.kind not in ("title", "heading") and is_related_title(block.text, doc_roles):
+        if (block.kind not in ("title", "heading") and is_related_title(block.text, doc_roles)
+                and not _heads_prose(blocks, i)):
             drop(block, "related_link")
             continue
         kept.append(block)
