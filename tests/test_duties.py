@@ -27,6 +27,10 @@ SPLIT_CASES = [
     pytest.param("draw up and revise firing schedules", ["draw up and revise firing schedules"],
                  id="phrasal-verb-shares-the-object"),
     pytest.param("set up kilns and test glazes", ["set up kilns", "test glazes"], id="phrasal-verb-with-its-object"),
+    pytest.param("inspect the ware and chip off drips of glaze", ["inspect the ware", "chip off drips of glaze"],
+                 id="phrasal-verb-after-a-bare-and"),
+    pytest.param("record kiln loads and shelf layouts", ["record kiln loads and shelf layouts"],
+                 id="a-noun-after-a-bare-and-stays"),
 ]
 
 

@@ -86,7 +86,9 @@ def verb_phrases(t: Piece | str, cut_at: Pattern | None = None) -> list[Phrase]:
             continue
         # After a comma a list item is loosely a verb ("steam milk"); after a bare "and" only a sure verb
         # is ("hearing loss and balance disorders"); a last word is an object ("pipes, valves and pumps").
-        loose = "," in between and i + 1 < len(words)
+        # A word with a particle and an object after it is a phrasal verb ("and grind down the seams").
+        loose = ("," in between and i + 1 < len(words)) or (
+            i + 2 < len(words) and PARTICLE.match(lows[i + 1]) is not None)
         if ONLY_COMMAS.fullmatch(CONJ_WORDS.sub("", between)) and verb_form(words[i][2], loose=loose) == form:
             splits.append(i)
     bounds = [(i, splits[n + 1] if n + 1 < len(splits) else len(words)) for n, i in enumerate(splits)]
