@@ -317,6 +317,7 @@ NO_PAY_CASES = [
     pytest.param("Kiln operators typically earn $2,000 more with overtime.", id="pay-difference-more"),
     pytest.param("Kiln operators earn $5,000 less than they would in a foundry.", id="pay-difference-less"),
     pytest.param("Earnings rose by $3,000 after the contract.", id="earnings-rose"),
+    pytest.param("That gap of roughly $9,000 a year keeps kiln operators looking for lab jobs.", id="pay-gap-of"),
     pytest.param("Night shifts add a $2 an hour differential.", id="shift-differential"),
     pytest.param("Overtime adds up to $6,000 a year.", id="overtime-adds"),
     pytest.param("They rent booth space for $250 a week.", id="booth-rent"),

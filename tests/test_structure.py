@@ -127,6 +127,25 @@ def test_a_title_shaped_line_is_a_related_link_unless_it_heads_prose(after: str,
     assert ("Sous Chef vs. Line Cook: Kitchen Jobs Compared" in doc.related) == related
 
 
+PROSE = "Kiln operators load and fire the kilns of ceramics plants, watching cones and logs all shift. " * 3
+OPENING_CASES = [
+    pytest.param(f"{PROSE}\n\nBecoming a Kiln Operator\n\n{PROSE}\n", None, [],
+                 id="a-title-shaped-line-after-the-prose-is-a-heading"),
+    pytest.param(f"KilnJobs Daily\nListen to this article (4 min)\n\n{PROSE}\n", None, ["KilnJobs Daily"],
+                 id="a-site-name-over-boilerplate-is-chrome"),
+    pytest.param(f"Median Salary\n\n{PROSE}\n", None, [], id="a-heading-over-prose-stays"),
+    pytest.param(f"How to Become a Kiln Operator\n\n{PROSE}\n", "How to Become a Kiln Operator", [],
+                 id="a-title-before-the-prose"),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "navigation"), OPENING_CASES)
+def test_the_opening_of_an_untagged_text(text: str, title: str | None, navigation: list[str]) -> None:
+    article = process_bytes(text.encode(), "a.txt")
+    assert article.title == title
+    assert [d.text for d in article.removed if d.reason == "navigation"] == navigation
+
+
 HEADING_CASES = [
     pytest.param("What does a sonographer do?", True, id="question"),
     pytest.param("JOB OUTLOOK", True, id="all-caps"),

@@ -7,11 +7,13 @@ import re
 
 from pipeline.rules.cache import text_cache
 from pipeline.rules.cues import MONEY_FIGURE
-from pipeline.rules.loader import PatternRule, compiled_rules
+from pipeline.rules.loader import PatternRule, compiled_rules, first_match, first_match_kept, load_terms
 from pipeline.rules.text import Piece
 from pipeline.types import Block
 
 TITLE_SCAN = 12
+# A paragraph this long is the article's prose (unless a boilerplate rule knows it): no title comes after it.
+PROSE_LENGTH = 200
 LEAD_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
 SMALL_WORDS = {"a", "an", "and", "the", "of", "for", "in", "on", "to", "or", "at", "by", "with"}
 
@@ -107,6 +109,18 @@ def page_title(html_title: str | None) -> str | None:
     return next((p for p in parts if is_title_like(p)), parts[0])
 
 
+NOT_OCCUPATIONS = load_terms("not_occupations.txt")
+
+
+def _section_heading(text: str) -> bool:
+    """A section's heading naming no occupation ("Median Salary", whose title pattern reads "Median" as
+    the name, "Job Outlook"): a text may open with one, and then it has no title."""
+    if first_match_kept("section_kinds.jsonl", text) is None:
+        return False
+    names = [name.lower().split() for name in title_roles(text)]
+    return not names or any(words[-1] in NOT_OCCUPATIONS for words in names if words)
+
+
 def find_title_index(blocks: list[Block], tagged: bool = False) -> int | None:
     """The title block: an ``<h1>``/``#`` line, else (untagged text only) the first title-shaped line."""
     for i, block in enumerate(blocks[:TITLE_SCAN]):
@@ -116,6 +130,10 @@ def find_title_index(blocks: list[Block], tagged: bool = False) -> int | None:
         return None
     for i, block in enumerate(blocks[:TITLE_SCAN]):
         if (block.kind in ("paragraph", "heading") and len(block.text) < 150 and is_title_like(block.text)
-                and not MONEY_FIGURE.found(block.text)):  # "Average Salary: £22,000": a figure, not a title
+                and not MONEY_FIGURE.found(block.text)  # "Average Salary: £22,000": a figure, not a title
+                and not _section_heading(block.text)):
             return i
+        if (block.kind == "paragraph" and len(block.text) > PROSE_LENGTH
+                and first_match("boilerplate.jsonl", block.text) is None):
+            return None  # the text opened with its prose: a title-shaped line further down is a heading
     return None

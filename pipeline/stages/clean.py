@@ -56,6 +56,15 @@ def _heads_prose(blocks: list[Block], i: int) -> bool:
     return following is not None and following.kind == "paragraph" and len(following.text) > PROSE
 
 
+def _masthead(blocks: list[Block], i: int) -> bool:
+    """In a text without a title, a short line before any prose that a boilerplate line follows
+    ("FirstIn Careers" over "Listen to this article", a site name over its breadcrumbs) is the site's."""
+    if any(b.kind == "paragraph" and len(b.text) > PROSE for b in blocks[:i]) or len(blocks[i].text) >= 100:
+        return False
+    following = next((b for b in blocks[i + 1 :] if b.kind != "break"), None)
+    return following is not None and match_rule(following.text) is not None
+
+
 def clean(doc: Document) -> Document:
     blocks = doc.blocks
     title_index = find_title_index(blocks, tagged=doc.media_type == "text/html")
@@ -87,6 +96,9 @@ def clean(doc: Document) -> Document:
         # A short line above the title is site chrome, unless it is a pay figure ("Starter: £21,500").
         if (title_index is not None and i < title_index and block.kind != "title"
                 and (len(block.text) < 100 or match_rule(block.text)) and not MONEY_FIGURE.found(block.text)):
+            drop(block, "navigation")
+            continue
+        if title_index is None and block.kind == "paragraph" and _masthead(blocks, i):
             drop(block, "navigation")
             continue
         if i == title_index:

@@ -15,10 +15,9 @@ from collections import Counter
 from pipeline.rules.groups import several_members
 from pipeline.rules.loader import load_lexicon, load_terms, regex
 from pipeline.rules.occupations import exact_occupation, occupation_of, occupations_in
-from pipeline.rules.titles import canonical, match_title, plural, singular, title_roles
+from pipeline.rules.titles import NOT_OCCUPATIONS, canonical, match_title, plural, singular, title_roles
 from pipeline.types import Block, Document, RoleInfo
 
-NOT_OCCUPATIONS = load_terms("not_occupations.txt")
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
 CLIPPED_HEADS = load_lexicon("clipped_heads.tsv")
 GROUP_NOUN = regex("role_patterns.jsonl", "group-noun")
