@@ -216,6 +216,28 @@ def test_pay_table_reads_roles_from_the_header_and_figures_from_the_label() -> N
     assert pay == [(["cook"], 16.5, "hour", "median"), (["chef"], 27.1, "hour", "median")]
 
 
+TEXT_TABLE_CASES = [
+    pytest.param("Job Title | Education | Median Pay\nCook | High school diploma | $34,000\n"
+                 "Chef | Culinary certificate | $58,000\n", [(["cook"], 34000.0), (["chef"], 58000.0)], id="pipes"),
+    pytest.param("Job Title\tEducation\tMedian Pay\nCook\tHigh school diploma\t$34,000\n"
+                 "Chef\tCulinary certificate\t$58,000\n", [(["cook"], 34000.0), (["chef"], 58000.0)], id="tabs"),
+]
+
+
+@pytest.mark.parametrize(("table", "pay"), TEXT_TABLE_CASES)
+def test_a_table_pasted_as_text(table: str, pay: list[tuple[list[str], float]]) -> None:
+    raw = f"Cook vs. Chef: What Are the Differences?\n\nAt a glance\n\n{table}".encode()
+    article = process_bytes(raw, "t.txt")
+    assert [(s.roles, s.amount) for s in article.salaries] == pay
+    assert not article.duties
+
+
+def test_menu_lines_pasted_as_text_stay_chrome() -> None:
+    raw = b"Home | Jobs | Salaries\nAbout | Contact | Advertise\n\nWhat Does a Cook Do?\n\nCooks prepare food.\n"
+    article = process_bytes(raw, "m.txt")
+    assert "Home" not in article.text and {d.reason for d in article.removed} == {"navigation"}
+
+
 PAGE_TITLE_CASES = [
     pytest.param("Cook vs Chef: Key Differences | FoodJobs", "Cook vs Chef: Key Differences", id="pipe-suffix"),
     pytest.param("FoodJobs - What Does a Line Cook Do?", "What Does a Line Cook Do?", id="site-prefix"),

@@ -149,6 +149,35 @@ NUMBERED_LINE = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 NUMBERED_HEADING = re.compile(r"^\d{1,2}[.)]\s+[A-Z][^.!?]{0,60}$")
 
 
+CELL_SEPARATOR = re.compile(r"\t+|\s+\|\s+")
+
+
+def _cells(line: str) -> tuple[str, ...]:
+    """A plain-text line's cells: separated by tabs or by " | " (the line may also open and close with "|")."""
+    if "\t" not in line and "|" not in line:
+        return (line,)
+    return tuple(c.strip() for c in CELL_SEPARATOR.split(line.strip().strip("|").strip()))
+
+
+def _table_lines(lines: list[str]) -> dict[int, tuple[str, ...]]:
+    """Lines of plain-text tables: two or more lines in a row split into the same number of cells (two
+    or more), as a sheet pasted as text is; the first is the header row. A run of short labels with no
+    figure ("Home | Jobs | Salaries" over "About | Contact") is a menu, chrome for the cleaner."""
+    cells = [_cells(line) for line in lines]
+    rows: dict[int, tuple[str, ...]] = {}
+    i = 0
+    while i < len(cells):
+        j = i
+        while j < len(cells) and len(cells[j]) == len(cells[i]) >= 2 and all(cells[j]):
+            j += 1
+        run = range(i, max(j, i + 1))
+        if j - i >= 2 and any(any(ch.isdigit() for ch in lines[k]) or any(len(c.split()) >= 4 for c in cells[k])
+                              for k in run):
+            rows.update((k, cells[k]) for k in run)
+        i = max(j, i + 1)
+    return rows
+
+
 def text_blocks(text: str) -> list[Block]:
     lines = text.split("\n")
     # A numbered line next to another numbered line is a list item ("1. Read blueprints" /
@@ -156,8 +185,12 @@ def text_blocks(text: str) -> list[Block]:
     numbered = {i for i, line in enumerate(lines)
                 if (line[:1].isdecimal() or line[:1].isspace()) and NUMBERED_LINE.match(line)}
     listed = {i for i in numbered if i - 1 in numbered or i + 1 in numbered}
+    table = _table_lines(lines)
 
     def line_block(index: int, line: str) -> Block:
+        if index in table:
+            cells = table[index]
+            return Block("table_row", " | ".join(cells), cells=cells, header=index - 1 not in table)
         if _bullet(line) and (index in listed or not NUMBERED_HEADING.match(line)):
             return Block("list_item", BULLET.sub("", line))
         return Block("paragraph", line)
