@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import BOTH, A, B, run_article
+from tests.helpers import BOTH, A, B, run_article, run_markdown
 
 HEADING = "Work environment"
 
@@ -65,6 +65,22 @@ SETTING_CASES = [
                  marks=gap("'studios' always maps to media_studio -> {self_employed, media_studio}")),
     pytest.param("They work in city halls.", {"government"}, id="city-halls"),
     pytest.param("Some are employed by utilities and power stations.", {"other"}, id="utilities-other"),
+    pytest.param("They are concentrated in nursing homes and home healthcare.",
+                 {"nursing_care_facility", "home_health"}, id="concentrated-in"),
+    pytest.param("Most are employed by local governments.", {"government"}, id="local-governments"),
+    pytest.param("Some work for local councils.", {"government"}, id="local-councils"),
+    pytest.param("Many work in private veterinary practices.", {"private_practice"}, id="private-field-practices"),
+    pytest.param("A few work at chemical plants and refineries.", {"manufacturing_plant"}, id="chemical-plants"),
+    pytest.param("Some take travel contracts.", {"travel"}, id="travel-contracts"),
+    pytest.param("Some work in offices of physicians.", {"physician_office"}, id="offices-of-physicians"),
+    pytest.param("Others visit people's own homes.", {"home_health"}, id="own-homes"),
+    pytest.param("Some work in stalls at shopping centers.", {"retail_store"}, id="shopping-centers"),
+    pytest.param("Some work in resort spas.", {"restaurant_hospitality"}, id="resort-spas"),
+    pytest.param("Some work in independent practices.", {"private_practice"}, id="independent-practices"),
+    pytest.param("Many work in outpatient cancer treatment centers.", {"clinic"}, id="treatment-centers"),
+    pytest.param("A few work in yoga studios.", {"other"}, id="yoga-studios-not-media"),
+    pytest.param("Nursing and residential care facilities employ a few.", {"nursing_care_facility"},
+                 id="nursing-and-residential-care"),
 ]
 
 
@@ -111,10 +127,16 @@ def test_negated_settings(body: str) -> None:
     assert _settings(body) == []
 
 
-# Settings words outside work-setting context or in salary sections are not settings.
+# Settings words outside work-setting context, in another sense, or qualifying pay are not settings.
 NOT_A_SETTING_CASES = [
     pytest.param("Glaze chemists in laboratories earn $80,000 a year.", "Salary", id="salary-section"),
     pytest.param("Kiln operators usually need a high school diploma.", "Education", id="high-school-diploma"),
+    pytest.param("Kiln operators mostly work office hours.", "Work environment", id="office-hours"),
+    pytest.param("Kiln operators often work in remote areas.", "Work environment", id="remote-areas"),
+    pytest.param("Kiln operators work with remotely controlled cranes.", "Work environment", id="remotely-controlled"),
+    pytest.param("The degree includes supervised clinical fieldwork.", "Education", id="study-fieldwork"),
+    pytest.param("Kiln operators need the following:\n\n- a high school diploma\n- a course at a college\n",
+                 "Requirements", id="list-not-of-workplaces"),
 ]
 
 
@@ -140,3 +162,47 @@ ROLE_SETTING_CASES = [
 def test_setting_roles(body: str, expected: set[tuple[tuple[str, ...], str]]) -> None:
     found = _settings(body, role_b="Glaze Chemist")
     assert {(tuple(s.roles), s.setting) for s in found} == expected
+
+
+# Where a pay section says where the role works, and the lines of a list introduced as where it
+# works ("the largest industries", "the largest employers") name its settings. (body, {(roles, value)})
+PAY_SECTION_CASES = [
+    pytest.param("Factories employ most glaze chemists.", {((B,), "manufacturing_plant")}, id="employ"),
+    pytest.param("Median annual wages for glaze chemists in the largest industries were:\n\n"
+                 "- Government: $71,000\n- Hospitals (state and private): $69,000\n",
+                 {((B,), "government"), ((B,), "hospital")}, id="industry-list"),
+    pytest.param("Median annual wages for kiln operators in the largest industries were:\n\n"
+                 "Government: $51,000\n\nGlass factories and refineries: $49,000\n\n"
+                 "Overtime is common in hospitals.",
+                 {((A,), "government"), ((A,), "manufacturing_plant")}, id="line-list-ends-at-sentence"),
+    pytest.param("The largest employers of kiln operators were as follows:\n\n"
+                 "- Offices of physicians: 20%\n- Colleges and universities: 5%\n",
+                 {((A,), "physician_office"), ((A,), "college_university")}, id="employers-list"),
+    pytest.param("The top-paying states for kiln operators were:\n\n- Ohio: $50,000\n- Maine: $48,000\n",
+                 set(), id="state-list"),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), PAY_SECTION_CASES)
+def test_pay_section_settings(body: str, expected: set[tuple[tuple[str, ...], str]]) -> None:
+    found = _settings(body, heading="Pay", role_b="Glaze Chemist")
+    assert {(tuple(s.roles), s.setting) for s in found} == expected
+
+
+THREE = "# Potter vs. Pottery Glazer vs. Pottery Decorator: What Are the Differences?\n\n## Where they work\n\n"
+ALL_POTTERY = ("potter", "pottery-glazer", "pottery-decorator")
+
+# A field's workers coordinated with a role ("potters and pottery workers") name every role whose
+# name has the field's word. (sentence, the roles of its setting)
+GROUP_CASES = [
+    pytest.param("Most potters and pottery workers are employed by factories.", ALL_POTTERY, id="field-workers"),
+    pytest.param("Most potters and other pottery staff work in factories.", ALL_POTTERY, id="other-staff"),
+    pytest.param("Most potters are employed by factories.", ("potter",), id="role-alone"),
+    pytest.param("Most potters and transit workers are employed by factories.", ("potter",), id="other-field"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), GROUP_CASES)
+def test_field_workers_name_every_role_of_the_field(sentence: str, expected: tuple[str, ...]) -> None:
+    found = run_markdown(THREE + sentence + "\n").settings
+    assert {(tuple(s.roles), s.setting) for s in found} == {(expected, "manufacturing_plant")}

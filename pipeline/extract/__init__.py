@@ -18,14 +18,15 @@ def extract(seg: Segmented, sentences: list[Sentence], roles: list[RoleInfo]) ->
         for m in s.roles.mentions:
             facts.surfaces.setdefault(m.role, set()).add(s.text[m.start : m.end])
     # Only the sentences whose facts come from the lexicons are tokenized, and only where a phrase may be.
-    needed = [(s.start + a, s.start + b) for s in sentences if _uses_lexicons(s, seg.sections[s.section].kind)
-              for a, b in lexicon_regions(s)]
+    listed = settings.place_lists(sentences)
+    needed = [(s.start + a, s.start + b) for i, s in enumerate(sentences)
+              if _uses_lexicons(s, seg.sections[s.section].kind, i in listed) for a, b in lexicon_regions(s)]
     lexicons = {key: Lexicon(found) for key, found in lexicon_matches(seg.text, needed).items()}
     # What introduced the list being read ("X typically do the following:").
     intro: duties.ListIntro | None = None
     # Each table row's table (header, introduction, money columns), made at the first row: one pass.
     table_index: dict[int, salaries.Table] | None = None
-    for s in sentences:
+    for i, s in enumerate(sentences):
         kind = seg.sections[s.section].kind
         if s.span.block.kind != "list_item":
             intro = duties.list_intro(s) if s.text[-1:] == ":" else None
@@ -42,11 +43,11 @@ def extract(seg: Segmented, sentences: list[Sentence], roles: list[RoleInfo]) ->
             salaries.salaries_in(s, roles, kind, facts)
         if kind not in ("outlook",):
             requirements.requirements_in(s, roles, kind, facts)
-        settings.settings_in(s, lexicons["settings"], roles, kind, facts, owners)
+        settings.settings_in(s, lexicons["settings"], roles, kind, facts, owners, listed.get(i))
         skills.skills_in(s, lexicons["skills"], roles, kind, facts)
         duties.duties_in(s, roles, kind, facts, intro)
     return facts
 
 
-def _uses_lexicons(s: Sentence, kind: str) -> bool:
-    return settings.wanted(s, kind) or skills.wanted(s, kind)
+def _uses_lexicons(s: Sentence, kind: str, listed: bool) -> bool:
+    return settings.wanted(s, kind, listed) or skills.wanted(s, kind)

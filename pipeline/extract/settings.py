@@ -1,33 +1,77 @@
 """Work settings: the settings lexicon's matches (``data/settings.jsonl``) in sentences about where
-the work happens ("most work in hospitals", "some are self-employed"), each attributed to its role(s)."""
+the work happens ("most work in hospitals", "some are self-employed"), each attributed to its role(s),
+and in the lines of a list introduced as where the role works ("The largest employers of X were:")."""
 
 from __future__ import annotations
 
 from pipeline.rules import cues
 from pipeline.rules.clauses import negated
-from pipeline.rules.components import Lexicon
-from pipeline.rules.loader import regex, rule_spans
+from pipeline.rules.components import Lexicon, LexMatch
+from pipeline.rules.loader import regex, rule, rule_spans
 from pipeline.stages.attribute import roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
 from schemas.article import Setting
 
-NO_SETTING_KINDS = {"salary", "outlook", "conclusion", "faq"}
-RELATIVE_BEFORE = regex("setting_patterns.jsonl", "relative-before")
+# A pay section is read too: "Hospitals employ most X" and "the largest industries" lists say where
+# the role works; a pay figure qualified by a place ("X in laboratories earn $Y") has no work cue.
+NO_SETTING_KINDS = {"outlook", "conclusion", "faq"}
+PATTERNS = "setting_patterns.jsonl"
+RELATIVE_BEFORE = regex(PATTERNS, "relative-before")
+OTHER_SENSE_AFTER = regex(PATTERNS, "other-sense-after")
+REMOTE_PLACE_AFTER = regex(PATTERNS, "remote-place-after")
+PLACE_LIST_INTRO = regex(PATTERNS, "place-list-intro")
+FIELD_PRACTICE = rule(PATTERNS, "private-field-practice")
+# In a sentence about study, these are the programme's, not the job's ("clinical fieldwork").
+STUDY_PLACES = {"school", "college_university", "outdoors_field"}
+ITEM_END = (".", "!", "?", ":")
 
 
-def wanted(s: Sentence, kind: str) -> bool:
-    """Whether the sentence is read for settings (so its lexicon matches are needed)."""
-    return kind not in NO_SETTING_KINDS and (kind == "work_environment" or cues.WORK.hit(s))
+def wanted(s: Sentence, kind: str, listed: bool = False) -> bool:
+    """Whether the sentence is read for settings (so its lexicon matches are needed); ``listed``: it
+    is a line of a list of the role's workplaces."""
+    return kind not in NO_SETTING_KINDS and (listed or kind == "work_environment" or cues.WORK.hit(s))
+
+
+def place_lists(sentences: list[Sentence]) -> dict[int, list[str]]:
+    """The lines of lists introduced as where a role works, by index, with the introduction's roles.
+
+    The introduction ends with a colon and speaks of industries, employers or workplaces ("Median
+    annual wages for X in the largest industries were:"); its lines are list items, or short lines
+    with no full stop ("Hospitals: $88,430"), up to the first other sentence.
+    """
+    out: dict[int, list[str]] = {}
+    owners: list[str] | None = None
+    for i, s in enumerate(sentences):
+        if owners is not None and sentences[i - 1].section == s.section and _list_line(s):
+            out[i] = owners
+            continue
+        owners = None
+        if s.span.block.kind == "paragraph" and s.end == s.span.end and PLACE_LIST_INTRO.search(s.text):
+            # "The largest employers of X were:" names X after its subject.
+            owners = list(s.roles.subject) or list(dict.fromkeys(m.role for m in s.roles.mentions))
+    return out
+
+
+def _list_line(s: Sentence) -> bool:
+    if s.span.block.kind == "list_item":
+        return True
+    text = s.text.rstrip()
+    return s.span.block.kind == "paragraph" and not text.endswith(ITEM_END) and len(text.split()) <= 25
 
 
 def settings_in(s: Sentence, lexicon: Lexicon, roles: list[RoleInfo], kind: str, facts: Facts,
-                owners: list[str] | None = None) -> None:
+                owners: list[str] | None = None, listed: list[str] | None = None) -> None:
     """Settings of a sentence; ``owners`` are the roles a table row's facts belong to when the row names
-    none ("Offices of physicians | 21%" in a table of a role's largest employers: not the physicians')."""
-    if not wanted(s, kind):
+    none ("Offices of physicians | 21%" in a table of a role's largest employers: not the physicians');
+    ``listed`` the roles of the introduction when the sentence is a line of a list of workplaces."""
+    if not wanted(s, kind, listed is not None):
         return
+    if listed and not s.roles.mentions:
+        owners = listed
     text = s.text
     spans = lexicon.within(s.start, s.end)
+    spans += [LexMatch(s.start + m.start(), s.start + m.end(), FIELD_PRACTICE.value, FIELD_PRACTICE.id, m.group(), "")
+              for m in FIELD_PRACTICE.regex.finditer(text)]
     if not spans:
         return
     # A role's name or an education phrase ("college degree") holds no setting.
@@ -36,9 +80,11 @@ def settings_in(s: Sentence, lexicon: Lexicon, roles: list[RoleInfo], kind: str,
         a, b = span.start - s.start, span.end - s.start
         if negated(s, a, b) or any(x < b and a < y for x, y in taken):
             continue
-        if span.value in ("school", "college_university") and cues.STUDY.hit(s):
+        if span.value in STUDY_PLACES and cues.STUDY.hit(s):
             continue
-        if RELATIVE_BEFORE.search(text, max(0, a - 12), a):
+        if RELATIVE_BEFORE.search(text, max(0, a - 12), a) or OTHER_SENSE_AFTER.match(text, b):
+            continue
+        if span.value == "remote" and REMOTE_PLACE_AFTER.match(text, b):
             continue
         who = owners if owners and not s.roles.mentions else roles_at(s, a, roles)
         facts.settings.append(Setting(roles=who, evidence=s.evidence(), rule=span.rule,

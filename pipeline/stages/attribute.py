@@ -2,7 +2,8 @@
 
 Rules, in order: "both"/"all three"/"the two roles" give every role; a leading "Unlike X," does
 not make X the subject ("Like X, Y" gives both); the mentions that open a sentence are its
-subject; "the former"/"the latter" name the first/second role; a sentence opening with
+subject, with the roles a field's workers coordinated with it name ("X and library workers");
+"the former"/"the latter" name the first/second role; a sentence opening with
 "They"/"These professionals" carries the previous subject; a sentence opening with another
 occupation has none; otherwise the section's role (a section about one role), the only role of a
 profile, the one role the sentence names, the previous subject, or, in a section shared by all
@@ -120,7 +121,7 @@ def _subject(t: Piece, roles: list[RoleInfo], previous: list[str], default: list
         compared = {m.role for m in mentions if m.end <= like}
         return order(roles, compared | {m.role for m in opening})
     if opening:
-        return order(roles, {m.role for m in opening})
+        return order(roles, {m.role for m in opening} | _group_roles(text, opening[-1].end, roles))
     ordinal = _former_latter(t, roles)
     if ordinal and ORDINAL.match(text):
         return ordinal
@@ -180,7 +181,9 @@ def _roles_in_clause(s: Sentence, start: int, end: int, pos: int, local: list[Me
         before = [m for m in local if m.start < pos]
         if before:
             first = opening_mentions(s[start:], [Mention(m.start - start, m.end - start, m.role) for m in before])
-            return order(roles, {m.role for m in first} if first else _group_ending(s.text, before))
+            if not first:
+                return order(roles, _group_ending(s.text, before))
+            return order(roles, {m.role for m in first} | _group_roles(clause.text, first[-1].end, roles))
         return order(roles, {local[0].role})
     return s.roles.subject
 
@@ -208,6 +211,17 @@ def _group_ending(text: str, mentions: list[Mention]) -> set[str]:
 
 
 COORDINATION = regex(RULES, "coordination")
+GROUP_NOUN = regex(RULES, "group-noun")
+
+
+def _group_roles(text: str, pos: int, roles: list[RoleInfo]) -> set[str]:
+    """Roles named by a field's workers coordinated with the subject ("Most librarians and library
+    workers ..."): every role whose name has the field's word ("Library Technician")."""
+    m = GROUP_NOUN.match(text, pos)
+    if not m:
+        return set()
+    word = m.group(1).lower()
+    return {r.id for r in roles if word in r.name.lower().split()}
 
 
 def _possessive(text: str, m: Mention) -> bool:
