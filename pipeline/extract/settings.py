@@ -7,7 +7,7 @@ from __future__ import annotations
 from pipeline.rules import cues
 from pipeline.rules.clauses import negated
 from pipeline.rules.components import Lexicon, LexMatch
-from pipeline.rules.loader import regex, rule, rule_spans
+from pipeline.rules.loader import matcher, regex, rule, rule_spans
 from pipeline.stages.attribute import roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
 from schemas.article import Setting
@@ -21,6 +21,7 @@ OTHER_SENSE_AFTER = regex(PATTERNS, "other-sense-after")
 REMOTE_PLACE_AFTER = regex(PATTERNS, "remote-place-after")
 PLACE_LIST_INTRO = regex(PATTERNS, "place-list-intro")
 FIELD_PRACTICE = rule(PATTERNS, "private-field-practice")
+FIELD_PRACTICE_MATCH = matcher(PATTERNS, "private-field-practice")
 # In a sentence about study, these are the programme's, not the job's ("clinical fieldwork").
 STUDY_PLACES = {"school", "college_university", "outdoors_field"}
 ITEM_END = (".", "!", "?", ":")
@@ -46,7 +47,8 @@ def place_lists(sentences: list[Sentence]) -> dict[int, list[str]]:
             out[i] = owners
             continue
         owners = None
-        if s.span.block.kind == "paragraph" and s.end == s.span.end and PLACE_LIST_INTRO.search(s.text):
+        if (s.span.block.kind == "paragraph" and s.end == s.span.end and s.text.rstrip().endswith(":")
+                and PLACE_LIST_INTRO.search(s.text)):
             # "The largest employers of X were:" names X after its subject.
             owners = list(s.roles.subject) or list(dict.fromkeys(m.role for m in s.roles.mentions))
     return out
@@ -71,7 +73,7 @@ def settings_in(s: Sentence, lexicon: Lexicon, roles: list[RoleInfo], kind: str,
     text = s.text
     spans = lexicon.within(s.start, s.end)
     spans += [LexMatch(s.start + m.start(), s.start + m.end(), FIELD_PRACTICE.value, FIELD_PRACTICE.id, m.group(), "")
-              for m in FIELD_PRACTICE.regex.finditer(text)]
+              for m in FIELD_PRACTICE_MATCH.finditer(s)]
     if not spans:
         return
     # A role's name or an education phrase ("college degree") holds no setting.

@@ -217,7 +217,7 @@ GROUP_NOUN = regex(RULES, "group-noun")
 def _group_roles(text: str, pos: int, roles: list[RoleInfo]) -> set[str]:
     """Roles named by a field's workers coordinated with the subject ("Most librarians and library
     workers ..."): every role whose name has the field's word ("Library Technician")."""
-    m = GROUP_NOUN.match(text, pos)
+    m = GROUP_NOUN.match(text, pos) if len(roles) > 1 else None
     if not m:
         return set()
     word = m.group(1).lower()

@@ -58,8 +58,9 @@ def _heads_prose(blocks: list[Block], i: int) -> bool:
 
 def _masthead(blocks: list[Block], i: int) -> bool:
     """In a text without a title, a short line before any prose that a boilerplate line follows
-    ("FirstIn Careers" over "Listen to this article", a site name over its breadcrumbs) is the site's."""
-    if any(b.kind == "paragraph" and len(b.text) > PROSE for b in blocks[:i]) or len(blocks[i].text) >= 100:
+    ("FirstIn Careers" over "Listen to this article", a site name over its breadcrumbs) is the site's
+    (the caller asks only of lines before the first paragraph of prose)."""
+    if len(blocks[i].text) >= 100:
         return False
     following = next((b for b in blocks[i + 1 :] if b.kind != "break"), None)
     return following is not None and match_rule(following.text) is not None
@@ -77,6 +78,7 @@ def clean(doc: Document) -> Document:
         title = _unprefixed(dropped.text.strip())
         if is_related_title(title, doc_roles) and title not in related:
             related.append(title)
+    first_prose = next((i for i, b in enumerate(blocks) if b.kind == "paragraph" and len(b.text) > PROSE), len(blocks))
     trailer = False
     after_ad = False
     toc = False
@@ -98,7 +100,7 @@ def clean(doc: Document) -> Document:
                 and (len(block.text) < 100 or match_rule(block.text)) and not MONEY_FIGURE.found(block.text)):
             drop(block, "navigation")
             continue
-        if title_index is None and block.kind == "paragraph" and _masthead(blocks, i):
+        if title_index is None and i < first_prose and block.kind == "paragraph" and _masthead(blocks, i):
             drop(block, "navigation")
             continue
         if i == title_index:

@@ -163,18 +163,19 @@ def _table_lines(lines: list[str]) -> dict[int, tuple[str, ...]]:
     """Lines of plain-text tables: two or more lines in a row split into the same number of cells (two
     or more), as a sheet pasted as text is; the first is the header row. A run of short labels with no
     figure ("Home | Jobs | Salaries" over "About | Contact") is a menu, chrome for the cleaner."""
-    cells = [_cells(line) for line in lines]
+    split = {i: cells for i, line in enumerate(lines)
+             if ("\t" in line or "|" in line) and len(cells := _cells(line)) >= 2 and all(cells)}
+    runs: list[list[int]] = []
+    for i in sorted(split):
+        if runs and i == runs[-1][-1] + 1 and len(split[i]) == len(split[runs[-1][0]]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
     rows: dict[int, tuple[str, ...]] = {}
-    i = 0
-    while i < len(cells):
-        j = i
-        while j < len(cells) and len(cells[j]) == len(cells[i]) >= 2 and all(cells[j]):
-            j += 1
-        run = range(i, max(j, i + 1))
-        if j - i >= 2 and any(any(ch.isdigit() for ch in lines[k]) or any(len(c.split()) >= 4 for c in cells[k])
-                              for k in run):
-            rows.update((k, cells[k]) for k in run)
-        i = max(j, i + 1)
+    for run in runs:
+        if len(run) >= 2 and any(any(ch.isdigit() for ch in lines[k]) or any(len(c.split()) >= 4 for c in split[k])
+                                 for k in run):
+            rows.update((k, split[k]) for k in run)
     return rows
 
 
@@ -185,7 +186,7 @@ def text_blocks(text: str) -> list[Block]:
     numbered = {i for i, line in enumerate(lines)
                 if (line[:1].isdecimal() or line[:1].isspace()) and NUMBERED_LINE.match(line)}
     listed = {i for i in numbered if i - 1 in numbered or i + 1 in numbered}
-    table = _table_lines(lines)
+    table = _table_lines(lines) if "|" in text or "\t" in text else {}
 
     def line_block(index: int, line: str) -> Block:
         if index in table:
