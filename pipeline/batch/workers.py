@@ -142,6 +142,9 @@ class Pool(Generic[T, R]):
         else:
             with suppress(OSError):
                 worker.conn.send(None)
+        self._reap(worker, kill)
+
+    def _reap(self, worker: _Worker[T], kill: bool) -> None:
         worker.process.join(timeout=None if kill else 5)
         if worker.process.is_alive():
             worker.process.kill()
@@ -156,8 +159,16 @@ class Pool(Generic[T, R]):
         self.close()
 
     def close(self) -> None:
+        # Every idle worker is told to stop before any is waited for: they exit side by side.
         for worker in self.workers:
-            self._stop(worker, kill=worker.task is not None)
+            if worker.task is None:
+                with suppress(OSError):
+                    worker.conn.send(None)
+        for worker in self.workers:
+            if worker.task is None:
+                self._reap(worker, kill=False)
+            else:
+                self._stop(worker, kill=True)
         self.workers = []
 
     def map_unordered(self, tasks: Iterable[T]) -> Iterator[tuple[T, R]]:
