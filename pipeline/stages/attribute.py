@@ -127,7 +127,7 @@ def _subject(t: Piece, roles: list[RoleInfo], previous: list[str], default: list
         return ordinal
     if previous and CARRY_CUE.match_end(t) is not None:
         return previous
-    if opens_with_other(t):
+    if opens_with_other(t) or PERSONAL_SUBJECT.match(text):
         return []
     if len(roles) == 1:
         return [roles[0].id]
@@ -189,6 +189,7 @@ def _roles_in_clause(s: Sentence, start: int, end: int, pos: int, local: list[Me
 
 
 ORDINAL = regex(RULES, "ordinal")
+PERSONAL_SUBJECT = regex(RULES, "personal-subject")
 ORDINAL_ANYWHERE = matcher(RULES, "ordinal-anywhere")
 
 
