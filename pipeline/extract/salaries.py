@@ -187,6 +187,7 @@ OWN_PERIOD = regex(RULES, "own-period")
 LABELLED_FIGURE = regex(RULES, "labelled-figure")
 PERCENTILES: tuple[Literal[10, 25, 50, 75, 90], ...] = (10, 25, 50, 75, 90)
 JOINER = regex(RULES, "joiner")
+FIGURE_FOR = regex(RULES, "figure-for-role")
 NOT_PAY_LABEL = regex(RULES, "not-pay-label")
 BARE_AMOUNT, INTRO_STATISTIC = regex(RULES, "bare-amount"), regex(RULES, "intro-statistic")
 INTRO_YEAR, INTRO_HOUR = regex(RULES, "intro-year"), regex(RULES, "intro-hour")
@@ -233,6 +234,8 @@ def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> 
         who = previous[1] if restated and previous else roles_at(s, money.start, roles)
         if respective:
             who = [respective[i]]
+        elif named_after := _named_after(s, money):
+            who = named_after
         if not who:
             continue
         # Words about a figure sit between it and its neighbours, whatever the clause boundaries.
@@ -254,6 +257,14 @@ def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> 
         per = _salary(s, money, who, before, after, SALARY_PROSE, facts, per)
         last = (money.value, per)
         previous = (money.end, who)
+
+
+def _named_after(s: Sentence, money: Money) -> list[str]:
+    """The role named right after a figure ("$27.55 for HVAC techs"), else none."""
+    for m in s.roles.mentions:
+        if money.end <= m.start <= money.end + 40 and FIGURE_FOR.fullmatch(s.text, money.end, m.start):
+            return [m.role]
+    return []
 
 
 def _respectively(s: Sentence, moneys: list[Money]) -> list[str]:
