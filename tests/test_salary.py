@@ -194,6 +194,9 @@ PIPELINE_PAY_CASES = [
     pytest.param("Kiln operators make $22.43 an hour.", [([A], one(22.43, per="hour"))], id="hourly"),
     pytest.param("Glaze chemists earn more: the median hourly wage was $31.20 for glaze chemists and $22.40 for kiln "
                  "operators.", [([B], one(31.2, per="hour")), ([A], one(22.4, per="hour"))], id="figure-for-role"),
+    pytest.param("Kiln operators earn $41,000 a year. Pay for glaze chemists is spread more widely, with the lowest "
+                 "10 percent under $39,870.", [([A], one(41000, per="year")), ([B], one(39870, per="year"))],
+                 id="pay-for-role-opens"),
     pytest.param("A glaze chemist takes home roughly $1,150 a week.", [([B], one(1150, per="week"))], id="weekly"),
     pytest.param("Kiln operators earn about $5,100 per month.", [([A], one(5100, per="month"))], id="monthly"),
     pytest.param("Glaze chemists earned a median annual wage of $77,600 in May 2023.",
