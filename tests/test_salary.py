@@ -197,6 +197,9 @@ PIPELINE_PAY_CASES = [
     pytest.param("Kiln operators earn $41,000 a year. Pay for glaze chemists is spread more widely, with the lowest "
                  "10 percent under $39,870.", [([A], one(41000, per="year")), ([B], one(39870, per="year"))],
                  id="pay-for-role-opens"),
+    pytest.param("Median annual wages in the industries employing the most glaze chemists were:\n\n"
+                 "offices of physicians ($61,000)\nclay product manufacturing ($57,500)",
+                 [([B], one(61000, per="year")), ([B], one(57500, per="year"))], id="industry-named-for-an-occupation"),
     pytest.param("A glaze chemist takes home roughly $1,150 a week.", [([B], one(1150, per="week"))], id="weekly"),
     pytest.param("Kiln operators earn about $5,100 per month.", [([A], one(5100, per="month"))], id="monthly"),
     pytest.param("Glaze chemists earned a median annual wage of $77,600 in May 2023.",
@@ -325,6 +328,8 @@ NO_PAY_CASES = [
     pytest.param("That gap of roughly $9,000 a year keeps kiln operators looking for lab jobs.", id="pay-gap-of"),
     pytest.param("My uncle drove a delivery van and retired earning about $48,000 a year.", id="anecdote-relative"),
     pytest.param("A friend of mine earns $61,000 a year in insurance.", id="anecdote-friend"),
+    pytest.param("Some kiln operators are paid a flat $14 to $18 per firing plus tips.", id="per-piece-of-work"),
+    pytest.param("Customers typically pay $300 to $900 for a custom glaze run.", id="what-customers-pay"),
     pytest.param("Night shifts add a $2 an hour differential.", id="shift-differential"),
     pytest.param("Overtime adds up to $6,000 a year.", id="overtime-adds"),
     pytest.param("They rent booth space for $250 a week.", id="booth-rent"),

@@ -31,10 +31,11 @@ LIKE, UNLIKE = matcher(RULES, "like"), matcher(RULES, "unlike")
 LEAD_IN = matcher(RULES, "lead-in")
 OPENS_WITH_BOTH = regex(RULES, "opens-with-both")
 # Another occupation than the article's roles. A possessive ("a driver's licence", "doctors'
-# offices") names a thing, not a person.
+# offices") names a thing, not a person; so does a workplace named for one ("offices of physicians").
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
 OTHER_OCCUPATION = Pattern(
-    r"\b(?:" + "|".join(sorted(OCCUPATION_HEADS)) + r")(?:s|es)?\b(?!['’])|\b\w+(?:ists|ians)\b(?!['’])",
+    r"(?<!offices of )(?<!office of )(?:\b(?:" + "|".join(sorted(OCCUPATION_HEADS))
+    + r")(?:s|es)?\b(?!['’])|\b\w+(?:ists|ians)\b(?!['’]))",
 )
 FIRST_WORD = re.compile(r"\W*([A-Za-z][\w-]*)")
 
