@@ -200,6 +200,9 @@ PIPELINE_PAY_CASES = [
     pytest.param("Median annual wages in the industries employing the most glaze chemists were:\n\n"
                  "offices of physicians ($61,000)\nclay product manufacturing ($57,500)",
                  [([B], one(61000, per="year")), ([B], one(57500, per="year"))], id="industry-named-for-an-occupation"),
+    pytest.param("Newly qualified glaze chemists earn $50,000 a year, and those with a lab qualification can earn "
+                 "$70,000 a year.", [([B], one(50000, per="year")), ([B], one(70000, per="year"))],
+                 id="a-modified-role-opens-the-sentence"),
     pytest.param("A glaze chemist takes home roughly $1,150 a week.", [([B], one(1150, per="week"))], id="weekly"),
     pytest.param("Kiln operators earn about $5,100 per month.", [([A], one(5100, per="month"))], id="monthly"),
     pytest.param("Glaze chemists earned a median annual wage of $77,600 in May 2023.",

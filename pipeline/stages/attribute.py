@@ -128,7 +128,7 @@ def _subject(t: Piece, roles: list[RoleInfo], previous: list[str], default: list
         return ordinal
     if previous and CARRY_CUE.match_end(t) is not None:
         return previous
-    if opens_with_other(t) or PERSONAL_SUBJECT.match(text):
+    if opens_with_other(t, mentions) or PERSONAL_SUBJECT.match(text):
         return []
     if len(roles) == 1:
         return [roles[0].id]
@@ -233,8 +233,10 @@ def _possessive(text: str, m: Mention) -> bool:
 SUBJECT_END = regex(RULES, "subject-end")
 
 
-def opens_with_other(t: Piece) -> bool:
-    """The sentence's opening noun phrase names some other occupation ("Registered nurses earn ...")."""
+def opens_with_other(t: Piece, mentions: list[Mention] | None = None) -> bool:
+    """The sentence's opening noun phrase names some other occupation ("Registered nurses earn ..."):
+    an occupation word that is not part of one of the ``mentions`` of the roles ("Newly qualified
+    dispensing opticians" names the role)."""
     lead = LEAD_IN.match_end(t) or 0
     head = t[lead:] if lead else t
     first = FIRST_WORD.match(head.text)
@@ -243,7 +245,10 @@ def opens_with_other(t: Piece) -> bool:
     if not OTHER_OCCUPATION.may_match_within(head):
         return False  # no occupation word anywhere after the lead-in, so none in the subject
     phrase = SUBJECT_END.split(head.text, maxsplit=1)[0]
-    return len(phrase.split()) <= 7 and bool(OTHER_OCCUPATION.search(phrase))
+    if len(phrase.split()) > 7:
+        return False
+    return any(not any(m.start <= lead + found.start() < m.end for m in mentions or ())
+               for found in OTHER_OCCUPATION.finditer(phrase))
 
 
 def other_occupation(s: Sentence, start: int, end: int) -> bool:
