@@ -203,6 +203,9 @@ PIPELINE_PAY_CASES = [
     pytest.param("Newly qualified glaze chemists earn $50,000 a year, and those with a lab qualification can earn "
                  "$70,000 a year.", [([B], one(50000, per="year")), ([B], one(70000, per="year"))],
                  id="a-modified-role-opens-the-sentence"),
+    pytest.param("In hourly terms, kiln operators earned a median of $20.81 an hour and glaze chemists $32.22.",
+                 [([A], one(20.81, per="hour")), ([B], one(32.22, per="hour"))],
+                 id="role-before-a-figure-verb-left-out"),
     pytest.param("A glaze chemist takes home roughly $1,150 a week.", [([B], one(1150, per="week"))], id="weekly"),
     pytest.param("Kiln operators earn about $5,100 per month.", [([A], one(5100, per="month"))], id="monthly"),
     pytest.param("Glaze chemists earned a median annual wage of $77,600 in May 2023.",

@@ -188,6 +188,7 @@ LABELLED_FIGURE = regex(RULES, "labelled-figure")
 PERCENTILES: tuple[Literal[10, 25, 50, 75, 90], ...] = (10, 25, 50, 75, 90)
 JOINER = regex(RULES, "joiner")
 FIGURE_FOR = regex(RULES, "figure-for-role")
+ROLE_BEFORE = regex(RULES, "role-before-figure")
 NOT_PAY_LABEL = regex(RULES, "not-pay-label")
 BARE_AMOUNT, INTRO_STATISTIC = regex(RULES, "bare-amount"), regex(RULES, "intro-statistic")
 INTRO_YEAR, INTRO_HOUR = regex(RULES, "intro-year"), regex(RULES, "intro-hour")
@@ -260,9 +261,12 @@ def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> 
 
 
 def _named_after(s: Sentence, money: Money) -> list[str]:
-    """The role named right after a figure ("$27.55 for HVAC techs"), else none."""
+    """The role named right after a figure ("$27.55 for HVAC techs") or right before it with its verb
+    left out ("and OTAs $32.22"), else none."""
     for m in s.roles.mentions:
         if money.end <= m.start <= money.end + 40 and FIGURE_FOR.fullmatch(s.text, money.end, m.start):
+            return [m.role]
+        if money.start - 20 <= m.end <= money.start and ROLE_BEFORE.fullmatch(s.text, m.end, money.start):
             return [m.role]
     return []
 
