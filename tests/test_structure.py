@@ -200,6 +200,14 @@ def test_headingless_sections_are_inferred_from_content() -> None:
         ("intro", True), ("role_overview", False), ("salary", True)]
 
 
+def test_a_summary_right_under_the_title_opens_the_article() -> None:
+    raw = (b"# Glassblowers\n\n## Summary\n\nGlassblowers shape molten glass into vessels.\n\n"
+           b"## In summary\n\nIt is hot work.\n")
+    sections = process_bytes(raw, "g.md").sections
+    assert [(s.heading, s.kind, s.start) for s in sections] == [
+        ("Summary", "intro", 0), ("In summary", "conclusion", sections[1].start)]
+
+
 def test_faq_questions_stay_in_the_faq_section() -> None:
     raw = (b"# What Does a Sonographer Do?\n\nSonographers image organs.\n\n## FAQ\n\n"
            b"### Is the job hard?\n\nIt can be.\n\n### Do they work nights?\n\nSome do.\n")

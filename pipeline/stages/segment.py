@@ -177,7 +177,12 @@ def segment(doc: Document, roles: list[RoleInfo], title: str | None) -> Segmente
         if block.kind == "heading" and current is not None and _faq_question(current, block):
             pass
         elif block.kind == "heading":
+            # A title with nothing under it before the first heading opens that heading's section.
+            lone_title = (len(sections) == 1 and sections[0].heading is None
+                          and all(s.block.kind == "title" for s in sections[0].spans))
+            carried = sections.pop().spans if lone_title else []
             current = start(block.text)
+            current.spans.extend(carried)
         elif current is None or (
             not has_headings and block.kind == "paragraph" and _opens_paragraph_section(current, summary)
         ):
@@ -188,6 +193,8 @@ def segment(doc: Document, roles: list[RoleInfo], title: str | None) -> Segmente
         sec.start = sec.spans[0].start
         sec.end = sec.spans[-1].end
         body = text[sec.start : sec.end]
+        if i == 0 and sec.kind == "conclusion":
+            sec.kind = "intro"  # "Summary" at the top: what opens an article is never its conclusion
         if sec.heading is not None:
             sec.roles = sorted({m.role for m in find_mentions(roles, sec.heading)},
                                key=[r.id for r in roles].index)
