@@ -62,6 +62,11 @@ PROSE_CASES = [
                  {("kiln-operator", "stack ware"), ("kiln-operator", "log each firing")}, id="responsible-for"),
     pytest.param("During a firing, they watch cones through a spy hole.", {("glaze-chemist", "watch cones through a "
                  "spy hole")}, id="pronoun-after-intro"),
+    pytest.param("Kiln operators load the kilns. Afterward they unload finished ware.",
+                 {("kiln-operator", "load the kilns"), ("kiln-operator", "unload finished ware")},
+                 id="pronoun-after-a-time-adverb"),
+    pytest.param("Kiln operators spend part of each shift checking cones.", {("kiln-operator", "check cones")},
+                 id="spend-part-of-each-shift"),
     pytest.param("Glaze chemists test recipes, while kiln operators clean the kilns.",
                  {("glaze-chemist", "test recipes"), ("kiln-operator", "clean the kilns")}, id="two-clauses"),
     pytest.param("Kiln operators do not mix glazes.", set(), id="negated"),
