@@ -336,3 +336,11 @@ def test_related_workers_name_no_occupation(sentence: str, expected: list[tuple[
 def test_soc_of_merged_members_and_residuals(name: str, soc: str | None) -> None:
     found = occupation_of(name)
     assert (found[0] if found else None) == soc
+
+
+def test_a_table_of_occupations_near_the_top_names_the_roles() -> None:
+    table = ("Job Title | Typical Education | Median Pay\nPastry Chef | Culinary certificate | $52,000\n"
+             "Line Cook | High school diploma | $34,000")
+    prose = "Kitchens run on both jobs, and the two share long hours. " * 5
+    raw = f"Pay at a glance\n\n{table}\n\n{prose}\n\nLine cooks prepare food to order.\n".encode()
+    assert [r.name for r in process_bytes(raw, "t.txt").roles] == ["Pastry Chef", "Line Cook"]

@@ -134,6 +134,8 @@ OPENING_CASES = [
     pytest.param(f"KilnJobs Daily\nListen to this article (4 min)\n\n{PROSE}\n", None, ["KilnJobs Daily"],
                  id="a-site-name-over-boilerplate-is-chrome"),
     pytest.param(f"Median Salary\n\n{PROSE}\n", None, [], id="a-heading-over-prose-stays"),
+    pytest.param(f"Pay at a glance\n\nJob Title | Median Pay\nKiln Operator | $41,000\nGlaze Chemist | $68,000\n\n"
+                 f"{PROSE}\n", None, [], id="a-heading-over-a-table-stays"),
     pytest.param(f"How to Become a Kiln Operator\n\n{PROSE}\n", "How to Become a Kiln Operator", [],
                  id="a-title-before-the-prose"),
 ]

@@ -63,7 +63,7 @@ def _masthead(blocks: list[Block], i: int) -> bool:
     if len(blocks[i].text) >= 100:
         return False
     following = next((b for b in blocks[i + 1 :] if b.kind != "break"), None)
-    return following is not None and match_rule(following.text) is not None
+    return following is not None and following.kind == "paragraph" and match_rule(following.text) is not None
 
 
 def clean(doc: Document) -> Document:

@@ -30,6 +30,8 @@ QUESTION = regex("role_patterns.jsonl", "question")
 # Body roles: how many opening paragraphs count as the opening, the most roles, and the share of the
 # leading occupation's score another needs to be a role too (less is a mention in passing).
 OPENING = 4
+# A table among this many first blocks may be the page's comparison of its roles.
+TABLE_SCAN = 15
 MAX_BODY_ROLES = 3
 SHARE = 0.35
 # A role name is a noun phrase: longer, it is a heading or question that a title pattern took.
@@ -44,7 +46,8 @@ def find_roles(doc: Document, title: str | None) -> list[RoleInfo]:
     names = [expand_acronym(after_heading_words(n), body) for n in title_roles(title or "")]
     names = names if all(is_occupation(n) for n in names) else []
     names = names or title_occupations(title or first_line(doc.blocks), body) or quick_facts(doc.blocks, body)
-    names = names or [n for n in heading_roles(doc.blocks) if is_occupation(n)] or body_roles(doc.blocks, body)
+    names = names or table_roles(doc.blocks) or [n for n in heading_roles(doc.blocks) if is_occupation(n)]
+    names = names or body_roles(doc.blocks, body)
     return build_roles(names, body)
 
 
@@ -178,6 +181,22 @@ def body_roles(blocks: list[Block], body: str) -> list[str]:
     top = score.most_common(1)[0][1]
     kept = [n for n, s in score.most_common(MAX_BODY_ROLES) if s >= max(2, SHARE * top)]
     return sorted(kept, key=lambda n: first[n])
+
+
+def table_roles(blocks: list[Block]) -> list[str]:
+    """The occupations that head the rows of a table near the top ("Job Title | Education | Median
+    Pay" over a row per occupation): the page compares them."""
+    names: list[str] = []
+    for block in blocks[:TABLE_SCAN]:
+        if block.kind != "table_row" or block.header or not block.cells:
+            continue
+        cell = block.cells[0].strip()
+        found = occupations_in(cell)
+        # "Pastry Chef": a cell that ends with an occupation, a short name, is one.
+        if (found and found[-1].end == len(cell) and len(cell.split()) <= MAX_ROLE_WORDS
+                and is_occupation(cell) and canonical(cell) not in names):
+            names.append(canonical(cell))
+    return names if len(names) >= 2 else []
 
 
 def heading_roles(blocks: list[Block]) -> list[str]:
