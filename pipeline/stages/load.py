@@ -191,7 +191,8 @@ def text_blocks(text: str) -> list[Block]:
     def line_block(index: int, line: str) -> Block:
         if index in table:
             cells = table[index]
-            return Block("table_row", " | ".join(cells), cells=cells, header=index - 1 not in table)
+            header = index - 1 not in table or len(table[index - 1]) != len(cells)  # a table's first row
+            return Block("table_row", " | ".join(cells), cells=cells, header=header)
         if _bullet(line) and (index in listed or not NUMBERED_HEADING.match(line)):
             return Block("list_item", BULLET.sub("", line))
         return Block("paragraph", line)
