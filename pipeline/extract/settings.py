@@ -7,7 +7,7 @@ from __future__ import annotations
 from pipeline.rules import cues
 from pipeline.rules.clauses import negated
 from pipeline.rules.components import Lexicon, LexMatch
-from pipeline.rules.loader import matcher, regex, rule, rule_spans
+from pipeline.rules.loader import compiled_rule, regex, rule_spans
 from pipeline.stages.attribute import roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
 from schemas.article import Setting
@@ -20,8 +20,7 @@ RELATIVE_BEFORE = regex(PATTERNS, "relative-before")
 OTHER_SENSE_AFTER = regex(PATTERNS, "other-sense-after")
 REMOTE_PLACE_AFTER = regex(PATTERNS, "remote-place-after")
 PLACE_LIST_INTRO = regex(PATTERNS, "place-list-intro")
-FIELD_PRACTICE = rule(PATTERNS, "private-field-practice")
-FIELD_PRACTICE_MATCH = matcher(PATTERNS, "private-field-practice")
+FIELD_PRACTICE = compiled_rule(PATTERNS, "private-field-practice")
 # In a sentence about study, these are the programme's, not the job's ("clinical fieldwork").
 STUDY_PLACES = {"school", "college_university", "outdoors_field"}
 ITEM_END = (".", "!", "?", ":")
@@ -72,8 +71,9 @@ def settings_in(s: Sentence, lexicon: Lexicon, roles: list[RoleInfo], kind: str,
         owners = listed
     text = s.text
     spans = lexicon.within(s.start, s.end)
-    spans += [LexMatch(s.start + m.start(), s.start + m.end(), FIELD_PRACTICE.value, FIELD_PRACTICE.id, m.group(), "")
-              for m in FIELD_PRACTICE_MATCH.finditer(s)]
+    practice = FIELD_PRACTICE.rule
+    spans += [LexMatch(s.start + m.start(), s.start + m.end(), practice.value, practice.id, m.group(), "")
+              for m in FIELD_PRACTICE.matcher.finditer(s)]
     if not spans:
         return
     # A role's name or an education phrase ("college degree") holds no setting.

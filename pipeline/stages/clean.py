@@ -46,14 +46,20 @@ def is_related_title(text: str, doc_roles: set[str]) -> bool:
     return bool(roles) and not roles <= doc_roles
 
 
+def _paragraph_after(blocks: list[Block], i: int) -> str | None:
+    """The text of the block after ``i`` (breaks aside) when it is a paragraph."""
+    following = next((b for b in blocks[i + 1 :] if b.kind != "break"), None)
+    return following.text if following is not None and following.kind == "paragraph" else None
+
+
 def _heads_prose(blocks: list[Block], i: int) -> bool:
     """Whether the line at ``i`` stands over a paragraph of prose: then it is a heading of this
     article ("Job duties: RN vs. LPN"), not a link to another one (links come in lists, or after a
     "Related" heading, or marked "Related:")."""
     if blocks[i].text[:7].lower() == "related":
         return False
-    following = next((b for b in blocks[i + 1 :] if b.kind != "break"), None)
-    return following is not None and following.kind == "paragraph" and len(following.text) > PROSE
+    following = _paragraph_after(blocks, i)
+    return following is not None and len(following) > PROSE
 
 
 def _masthead(blocks: list[Block], i: int) -> bool:
@@ -62,8 +68,8 @@ def _masthead(blocks: list[Block], i: int) -> bool:
     (the caller asks only of lines before the first paragraph of prose)."""
     if len(blocks[i].text) >= 100:
         return False
-    following = next((b for b in blocks[i + 1 :] if b.kind != "break"), None)
-    return following is not None and following.kind == "paragraph" and match_rule(following.text) is not None
+    following = _paragraph_after(blocks, i)
+    return following is not None and match_rule(following) is not None
 
 
 def clean(doc: Document) -> Document:
@@ -78,7 +84,9 @@ def clean(doc: Document) -> Document:
         title = _unprefixed(dropped.text.strip())
         if is_related_title(title, doc_roles) and title not in related:
             related.append(title)
-    first_prose = next((i for i, b in enumerate(blocks) if b.kind == "paragraph" and len(b.text) > PROSE), len(blocks))
+    # Only a text without a title may open with a masthead, above its first paragraph of prose.
+    first_prose = 0 if title_index is not None else next(
+        (i for i, b in enumerate(blocks) if b.kind == "paragraph" and len(b.text) > PROSE), len(blocks))
     trailer = False
     after_ad = False
     toc = False
@@ -100,7 +108,7 @@ def clean(doc: Document) -> Document:
                 and (len(block.text) < 100 or match_rule(block.text)) and not MONEY_FIGURE.found(block.text)):
             drop(block, "navigation")
             continue
-        if title_index is None and i < first_prose and block.kind == "paragraph" and _masthead(blocks, i):
+        if i < first_prose and block.kind == "paragraph" and _masthead(blocks, i):
             drop(block, "navigation")
             continue
         if i == title_index:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import partial
 
 from bs4 import BeautifulSoup, Tag
 from bs4.element import Comment, NavigableString
@@ -31,11 +32,10 @@ from pipeline.stages.html_tags import (
     H1,
     HEADINGS,
     HIDDEN_STYLE,
-    INLINE_BREAKERS,
-    INLINE_TAGS,
     LOOSE_PARENTS,
     NESTED_BLOCKS,
     SILENT_TAGS,
+    in_run,
     noise_reason,
 )
 from pipeline.types import Block, BlockKind, Dropped
@@ -101,7 +101,7 @@ class _Walker:
                 if loose_allowed and isinstance(child, NavigableString):
                     run.append(str(child))
                 continue
-            if loose_allowed and child.name in INLINE_TAGS and not _contains(child, INLINE_BREAKERS):
+            if loose_allowed and in_run(child.name, partial(_contains, child)):
                 hidden = HIDDEN_STYLE.search(str(child.get("style") or ""))
                 reason = _noise_reason(child) or ("hidden" if hidden else None)
                 if reason:

@@ -8,17 +8,18 @@ table row, a run of loose text and inline elements) is reported as ``outside_art
 
 from __future__ import annotations
 
+from functools import partial
+
 from pipeline.stages.html_select import Element, chrome_reason, holds, noise_of, text_of
 from pipeline.stages.html_tags import (
     BLOCK_TAGS,
     CHART_NOTE,
     HEADINGS,
     HIDDEN_STYLE,
-    INLINE_BREAKERS,
-    INLINE_TAGS,
     LOOSE_PARENTS,
     NESTED_BLOCKS,
     SILENT_TAGS,
+    in_run,
 )
 from pipeline.types import Dropped
 
@@ -48,7 +49,7 @@ class _Outside:
         run: list[str] = [node.text] if loose and node.text else []
         for child in node:
             if isinstance(child.tag, str) and not any(child is s for s in self.skip):
-                if loose and child.tag in INLINE_TAGS and not holds(child, INLINE_BREAKERS):
+                if loose and in_run(child.tag, partial(holds, child)):
                     hidden = HIDDEN_STYLE.search(child.get("style") or "")
                     reason = noise_of(child) or ("hidden" if hidden else None)
                     if reason:

@@ -13,11 +13,13 @@ blocks, which the walker collapses away, goes too.
 
 from __future__ import annotations
 
+from functools import partial
+
 from lxml import etree
 
 from pipeline.stages.html_outside import text_lines
 from pipeline.stages.html_select import Element, chrome_reason, holds
-from pipeline.stages.html_tags import INLINE_BREAKERS, INLINE_TAGS, LOOSE_PARENTS, SILENT_TAGS
+from pipeline.stages.html_tags import INLINE_BREAKERS, LOOSE_PARENTS, SILENT_TAGS, in_run
 
 # Below this depth the walker reads an element as one paragraph of words: nothing there needs cutting.
 MAX_DEPTH = 400
@@ -38,7 +40,7 @@ def _in_run(child: Element, loose: bool) -> bool:
     the text on both sides of one may run together: a comment counts as a piece."""
     if not isinstance(child.tag, str):
         return True
-    return loose and child.tag in INLINE_TAGS and not holds(child, INLINE_BREAKERS)
+    return loose and in_run(child.tag, partial(holds, child))
 
 
 def _blank(text: str | None) -> bool:

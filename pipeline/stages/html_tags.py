@@ -47,3 +47,11 @@ def noise_reason(attrs: Mapping[str, object], holds_h1: Callable[[], bool]) -> s
     if attrs.get("aria-hidden") == "true" or "hidden" in attrs:
         return "hidden"
     return None
+
+
+def in_run(name: str, holds: Callable[[frozenset[str]], bool]) -> bool:
+    """Whether an element of a loose parent (``LOOSE_PARENTS``) is a piece of a run of inline text:
+    an inline element holding no block. ``holds(names)`` says whether it holds one of ``names``. The
+    walkers of both trees ask this, so that they cut runs alike."""
+    return name in INLINE_TAGS and not holds(INLINE_BREAKERS)
+
