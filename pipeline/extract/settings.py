@@ -69,7 +69,6 @@ def settings_in(s: Sentence, lexicon: Lexicon, roles: list[RoleInfo], kind: str,
         return
     if listed and not s.roles.mentions:
         owners = listed
-    text = s.text
     spans = lexicon.within(s.start, s.end)
     practice = FIELD_PRACTICE.rule
     spans += [LexMatch(s.start + m.start(), s.start + m.end(), practice.value, practice.id, m.group(), "")
@@ -77,17 +76,23 @@ def settings_in(s: Sentence, lexicon: Lexicon, roles: list[RoleInfo], kind: str,
     if not spans:
         return
     # A role's name or an education phrase ("college degree") holds no setting.
-    taken = [(m.start, m.end) for m in s.roles.mentions] + [(a, b) for a, b, _ in rule_spans("education.jsonl", text)]
+    taken = [(m.start, m.end) for m in s.roles.mentions] + [(a, b) for a, b, _ in rule_spans("education.jsonl", s.text)]
     for span in spans:
         a, b = span.start - s.start, span.end - s.start
-        if negated(s, a, b) or any(x < b and a < y for x, y in taken):
-            continue
-        if span.value in STUDY_PLACES and cues.STUDY.hit(s):
-            continue
-        if RELATIVE_BEFORE.search(text, max(0, a - 12), a) or OTHER_SENSE_AFTER.match(text, b):
-            continue
-        if span.value == "remote" and REMOTE_PLACE_AFTER.match(text, b):
+        if any(x < b and a < y for x, y in taken) or not _is_setting(s, span, a, b):
             continue
         who = owners if owners and not s.roles.mentions else roles_at(s, a, roles)
         facts.settings.append(Setting(roles=who, evidence=s.evidence(), rule=span.rule,
                                       setting=span.value, text=span.text))
+
+
+def _is_setting(s: Sentence, span: LexMatch, a: int, b: int) -> bool:
+    """Whether the lexicon's match at ``s.text[a:b]`` names where the work happens in this sentence."""
+    text = s.text
+    if negated(s, a, b):
+        return False
+    if span.value in STUDY_PLACES and cues.STUDY.hit(s):
+        return False
+    if RELATIVE_BEFORE.search(text, max(0, a - 12), a) or OTHER_SENSE_AFTER.match(text, b):
+        return False
+    return not (span.value == "remote" and REMOTE_PLACE_AFTER.match(text, b))

@@ -112,29 +112,45 @@ def sentence_roles(t: Piece, roles: list[RoleInfo], previous: list[str], default
 
 def _subject(t: Piece, roles: list[RoleInfo], previous: list[str], default: list[str], shared: list[str] | None,
              mentions: list[Mention], opening: list[Mention]) -> list[str]:
+    said = _said_subject(t, roles, previous, mentions, opening)
+    if said is not None:
+        return said
+    if opens_with_other(t, mentions) or PERSONAL_SUBJECT.match(t.text):
+        return []
+    return _default_subject(t, roles, previous, default, shared, mentions)
+
+
+def _said_subject(t: Piece, roles: list[RoleInfo], previous: list[str], mentions: list[Mention],
+                  opening: list[Mention]) -> list[str] | None:
+    """The subject the sentence states: "both", "Like X, Y", the roles that open it, "the former",
+    "they"; None when it states none."""
     text = t.text
     if len(roles) > 1 and ALL_CUE.search(text[:60]) and (
             not opening or len({m.role for m in opening}) > 1 or OPENS_WITH_BOTH.match(text)):
         return [r.id for r in roles]
-    like = LIKE.match_end(t)
-    if opening and like is not None:
-        # "Like X, Y ...": what is said of Y holds for X too.
-        compared = {m.role for m in mentions if m.end <= like}
-        return order(roles, compared | {m.role for m in opening})
     if opening:
+        like = LIKE.match_end(t)
+        if like is not None:
+            # "Like X, Y ...": what is said of Y holds for X too.
+            compared = {m.role for m in mentions if m.end <= like}
+            return order(roles, compared | {m.role for m in opening})
         return order(roles, {m.role for m in opening} | _group_roles(text, opening[-1].end, roles))
     ordinal = _former_latter(t, roles)
     if ordinal and ORDINAL.match(text):
         return ordinal
     if previous and CARRY_CUE.match_end(t) is not None:
         return previous
-    if opens_with_other(t, mentions) or PERSONAL_SUBJECT.match(text):
-        return []
+    return None
+
+
+def _default_subject(t: Piece, roles: list[RoleInfo], previous: list[str], default: list[str],
+                     shared: list[str] | None, mentions: list[Mention]) -> list[str]:
+    """A sentence that states no subject: the only role, the section's, the one it names, the previous one."""
     if len(roles) == 1:
         return [roles[0].id]
     if default:
         return default
-    named = {m.role for m in mentions if not _possessive(text, m)}
+    named = {m.role for m in mentions if not _possessive(t.text, m)}
     if len(named) == 1 and UNLIKE.match_end(t) is None:
         return order(roles, named)
     if previous and not mentions:
