@@ -133,6 +133,8 @@ class SentenceRoles:
     mentions: list[Mention] = field(default_factory=list)
     opening: list[Mention] = field(default_factory=list)
     other: bool = False
+    # In a table row: each cell's start and end in the sentence and the roles its column's header names.
+    columns: list[tuple[int, int, list[str]]] = field(default_factory=list)
 
 
 class Sentence(Text):

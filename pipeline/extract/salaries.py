@@ -182,6 +182,7 @@ def annual(money: Money, per: str) -> float:
 SALARY_PROSE, SALARY_TABLE = procedure("salary-prose"), procedure("salary-table")
 RULES = "salary_patterns.jsonl"
 RESTATED = regex(RULES, "restated")
+RESTATEMENT = regex(RULES, "restatement")
 PERCENT_SHARE = regex(RULES, "percent-share")
 OWN_PERIOD = regex(RULES, "own-period")
 LABELLED_FIGURE = regex(RULES, "labelled-figure")
@@ -195,19 +196,20 @@ INTRO_YEAR, INTRO_HOUR = regex(RULES, "intro-year"), regex(RULES, "intro-hour")
 
 
 def _salary(s: Sentence, money: Money, roles_: list[str], before: str, after: str, rule: str,
-            facts: Facts, per: str | None = None, stat: str | None = None) -> str:
+            facts: Facts, per: str | None = None, stat: str | None = None) -> Salary:
     per = per or period(before, after)
     if per is None:
         per = period_from_size(money.value)
         facts.warnings.append(f"no pay period written for {s.text[money.start:money.end]!r}; "
                               f"took '{per}' from its size")
     stat = stat or statistic(before, money, after)
-    facts.salaries.append(Salary(
+    salary = Salary(
         roles=roles_, evidence=s.evidence(), rule=rule, amount=money.amount, min=money.low, max=money.high,
         currency=money.currency, period=per, statistic=stat, percentile=percentile(stat, before),
         annual_amount=annual(money, per), text=s.text[money.start:money.end],
-    ))
-    return per
+    )
+    facts.salaries.append(salary)
+    return salary
 
 
 def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
@@ -225,8 +227,9 @@ class _ProseFigures:
 
     def __init__(self, s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts, moneys: list[Money]) -> None:
         self.s, self.roles, self.kind, self.facts, self.moneys = s, roles, kind, facts, moneys
-        # The previous figure's end and owner, for a figure that restates it ("..., or $18.36 an hour").
-        self.previous: tuple[int, list[str]] | None = None
+        # The previous figure's end, owner and statistic, for a figure that restates it ("a median of
+        # $38,200 per year, or $18.36 an hour": the same owner, the same statistic).
+        self.previous: tuple[int, list[str], str] | None = None
         # "The median annual wage was $52,800. The lowest 10 percent earned less than $37,100": a figure
         # of the paragraph's next sentence shares the period written for the one before it.
         self.last = _block_last(s, facts)
@@ -243,13 +246,19 @@ class _ProseFigures:
             return
         before, after = _words_around(s, self.moneys, i)
         per = period(before, after) or self._shared_period(i, money, after)
-        per = _salary(s, money, who, before, after, SALARY_PROSE, self.facts, per)
-        self.last = (money.value, per)
-        self.previous = (money.end, who)
+        stat = statistic(before, money, after)
+        if restated and self.previous and stat == "unspecified":
+            stat = self.previous[2]
+        salary = _salary(s, money, who, before, after, SALARY_PROSE, self.facts, per, stat)
+        self.last = (money.value, salary.period)
+        self.previous = (money.end, who, salary.statistic)
 
     def _pay(self, money: Money, c0: int, c1: int, restated: bool) -> bool:
         """Whether the figure is pay: no distractor near it, no other occupation's, in a sentence about pay."""
         s = self.s
+        if RESTATEMENT.match(s.text, c0):
+            # "paid time and a half, or about $30 an hour": the clause it restates says what it is.
+            c0 = clause_bounds(s.text, max(0, c0 - 3))[0]
         # The words around a figure decide what it is; the rest of a long clause may be about something else.
         context = s.text[c0 : min(c1, money.end + 40)]
         if is_distractor(context) or (not restated and other_occupation(s, c0, c1)):

@@ -23,7 +23,7 @@ from pipeline.rules.mentions import find_mentions, may_open_sentence
 from pipeline.rules.occupations import occupations_in
 from pipeline.rules.text import Piece
 from pipeline.rules.words import verb_form
-from pipeline.types import Mention, RoleInfo, Segmented, Sentence, SentenceAt, SentenceRoles
+from pipeline.types import Block, Mention, RoleInfo, Segmented, Sentence, SentenceAt, SentenceRoles
 
 RULES = "attribution.jsonl"
 # Who a sentence is about: "both" names every role, "they" the previous subject; "Like X, Y" both.
@@ -52,6 +52,7 @@ def attribute(located: list[SentenceAt], seg: Segmented, roles: list[RoleInfo]) 
     previous: list[str] | None = []
     last_section = -1
     every = [r.id for r in roles]
+    header: Block | None = None
     for at in located:
         if at.section != last_section:
             previous = []
@@ -62,11 +63,29 @@ def attribute(located: list[SentenceAt], seg: Segmented, roles: list[RoleInfo]) 
         shared = every if section.kind in SHARED_KINDS and section.roles in ([], every) else []
         s = Sentence(at)
         s.roles = sentence_roles(s, roles, previous, default, shared)
+        block = at.span.block
+        header = (block if block.header else header) if block.kind == "table_row" else None
+        if header is not None and header is not block:
+            s.roles.columns = _columns(s, block, header, roles)
         if s.roles.subject:
             previous = s.roles.subject
         elif s.roles.other:
             previous = None
         out.append(s)
+    return out
+
+
+def _columns(s: Sentence, row: Block, header: Block, roles: list[RoleInfo]) -> list[tuple[int, int, list[str]]]:
+    """Where each cell of a table row is in its sentence, with the roles its column's header names."""
+    out: list[tuple[int, int, list[str]]] = []
+    offset = 0
+    for col, cell in enumerate(row.cells):
+        pos = s.text.find(cell, offset) if cell else -1
+        if pos < 0:
+            continue
+        offset = pos + len(cell)
+        named = find_mentions(roles, header.cells[col]) if col < len(header.cells) else []
+        out.append((pos, offset, order(roles, {m.role for m in named})))
     return out
 
 
@@ -90,7 +109,7 @@ def opening_mentions(t: Piece, mentions: list[Mention]) -> list[Mention]:
         pos += lead
     else:
         comma = text.find(",", pos, pos + 60)
-        if comma > 0 and not any(m.start < comma for m in mentions) and text[pos:comma].count(" ") <= 7:
+        if comma > 0 and not any(pos <= m.start < comma for m in mentions) and text[pos:comma].count(" ") <= 7:
             pos = comma + 1
     out: list[Mention] = []
     for m in mentions:
@@ -167,6 +186,9 @@ def roles_at(s: Sentence, pos: int, roles: list[RoleInfo]) -> list[str]:
     """Roles for a fact at ``pos`` of the sentence: its clause's own mentions, else the sentence subject."""
     sent = s.roles
     text = s.text
+    column = next((named for a, b, named in sent.columns if a <= pos < b), None)
+    if column:
+        return list(column)  # a table cell is about the role its column's header names
     if not sent.mentions:
         # No role named anywhere: every clause gets the subject unless it says "both" or "the former".
         plain: bool | None = s.answers.get(_PLAIN)
@@ -326,8 +348,10 @@ def other_occupation(s: Sentence, start: int, end: int) -> bool:
 
 
 NEXT_WORD = re.compile(r" ([a-z]+)\b")
-FUNCTION_WORDS = frozenset(
-    ["who", "whom", "whose", "that", "which", "with", "in", "at", "for", "of", "and", "or", "on", "to", "by", "from", "as", "than", "is", "was", "has", "had", "does", "did", "can", "could", "will", "would", "may", "might", "must", "should", "shall"])
+FUNCTION_WORDS = frozenset((
+    "who", "whom", "whose", "that", "which", "with", "in", "at", "for", "of", "and", "or", "on", "to", "by", "from",
+    "as", "than", "is", "was", "has", "had", "does", "did", "can", "could", "will", "would", "may", "might", "must",
+    "should", "shall"))
 
 
 def _modifier(text: str, end: int) -> bool:
