@@ -9,6 +9,7 @@ a corpus article's text.
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,12 +17,13 @@ from typing import NamedTuple
 
 import pytest
 
-from pipeline.rules import cues
+from pipeline.rules import cues, loader
 from pipeline.rules.loader import (
     DATA,
     CueRule,
     Exampled,
     PatternRule,
+    RuleFileError,
     compiled_rule,
     cue_rules,
     first_match,
@@ -125,6 +127,20 @@ def aliases() -> list[Alias]:
 def test_an_occupation_alias_is_found_in_its_example(alias: Alias) -> None:
     found = [(o.text.lower(), o.soc) for o in occupations_in(alias.example)]
     assert any(text in forms(alias.phrase) and soc == alias.code for text, soc in found), found
+
+
+def test_every_lexicon_entry_has_an_example() -> None:
+    missing = [f"{name}: {entry.id}" for name in ENTRY_FILES for entry in entries(name) if not entry.example]
+    missing += [f"{ALIASES.name}:{a.line}: {a.phrase}" for a in aliases() if not a.example]
+    assert not missing, "entries without an example (an invented text the entry fires on):\n" + "\n".join(missing)
+
+
+def test_a_blank_example_is_refused_on_load(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"id": "x", "pattern": "x", "example": "  "}) + "\n", encoding="utf-8")
+    monkeypatch.setattr(loader, "DATA", tmp_path)
+    with pytest.raises(RuleFileError, match=r"(?s)bad\.jsonl:1: .*blank test text"):
+        loader._read_jsonl("bad.jsonl", PatternRule)
 
 
 CORPUS = SHARED / "corpus"
