@@ -21,6 +21,13 @@ OTHER_SENSE_AFTER = regex(PATTERNS, "other-sense-after")
 REMOTE_PLACE_AFTER = regex(PATTERNS, "remote-place-after")
 PLACE_LIST_INTRO = regex(PATTERNS, "place-list-intro")
 FIELD_PRACTICE = compiled_rule(PATTERNS, "private-field-practice")
+PLACE_GOVERNOR, THING_GOVERNOR = regex(PATTERNS, "place-governor"), regex(PATTERNS, "thing-governor")
+NEUTRAL_GOVERNOR, GOVERNOR_BOUNDARY = regex(PATTERNS, "neutral-governor"), regex(PATTERNS, "governor-boundary")
+# Settings that name their own relation to the work: "from home", "travels", "self-employed",
+# "outdoors", "in the field".
+SELF_GOVERNED = {"remote", "travel", "self_employed"}
+SELF_GOVERNED_WORDS = {"outdoors", "outdoor", "in", "on", "at", "from", "between", "away"}
+GOVERNOR_WINDOW = 100
 # In a sentence about study, these are the programme's, not the job's ("clinical fieldwork").
 STUDY_PLACES = {"school", "college_university", "outdoors_field"}
 ITEM_END = (".", "!", "?", ":")
@@ -95,4 +102,22 @@ def _is_setting(s: Sentence, span: LexMatch, a: int, b: int) -> bool:
         return False
     if RELATIVE_BEFORE.search(text, max(0, a - 12), a) or OTHER_SENSE_AFTER.match(text, b):
         return False
-    return not (span.value == "remote" and REMOTE_PLACE_AFTER.match(text, b))
+    if span.value == "remote" and REMOTE_PLACE_AFTER.match(text, b):
+        return False
+    if span.value in SELF_GOVERNED or span.text.split()[0].lower() in SELF_GOVERNED_WORDS:
+        return True
+    return not _object_of_work(text, a)
+
+
+def _object_of_work(text: str, a: int) -> bool:
+    """Whether the words before a place make it what the work is done to or about, or a time, rather than
+    where it happens: the nearest governing word before it (across a list of places) decides."""
+    window = text[max(0, a - GOVERNOR_WINDOW) : a]
+    bounds = [m.end() for m in GOVERNOR_BOUNDARY.finditer(window)]
+    window = window[bounds[-1] :] if bounds else window
+    found = [(m.start(), m.end(), False) for m in PLACE_GOVERNOR.finditer(window)]
+    found += [(m.start(), m.end(), True) for m in THING_GOVERNOR.finditer(window)]
+    for _, end, thing in sorted(found, reverse=True):
+        if not NEUTRAL_GOVERNOR.search(window, 0, end):
+            return thing
+    return False
