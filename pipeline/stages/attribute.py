@@ -224,6 +224,8 @@ def _roles_in_clause(s: Sentence, start: int, end: int, pos: int, local: list[Me
             if not first:
                 return order(roles, _group_ending(s.text, before))
             return order(roles, {m.role for m in first} | _group_roles(clause.text, first[-1].end, roles))
+        if start == 0 and s.roles.subject and CARRY_CUE.match_end(s) is not None:
+            return s.roles.subject  # "A smaller number work in hospitals near X": the carried subject's
         return order(roles, {local[0].role})
     return _earlier_clause_subject(s, start, roles) or s.roles.subject
 
