@@ -41,7 +41,8 @@ from pathlib import Path
 import spacy
 from bs4 import BeautifulSoup
 
-from pipeline.batch.runner import Options, run
+from pipeline.batch.options import Options
+from pipeline.batch.runner import run
 from pipeline.process import process_bytes, warm_up
 from pipeline.rules import cache as memo
 
@@ -239,7 +240,8 @@ def measure(docs: int, html_pages: int) -> dict[str, object]:
 _PEAK = """
 import resource, sys
 from pathlib import Path
-from pipeline.batch.runner import Options, run
+from pipeline.batch.options import Options
+from pipeline.batch.runner import run
 summary = run(Path(sys.argv[1]), Path(sys.argv[2]), Options(workers=int(sys.argv[3])))
 assert summary.count("failed") == 0
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)

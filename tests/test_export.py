@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from pipeline.batch.errors import UsageError
 from pipeline.batch.journal import MANIFEST
 from pipeline.batch.runner import Options, run
 from pipeline.cli import main
-from pipeline.export import FORMATS, ExportError, export
+from pipeline.export import FORMATS, export
 from schemas.article import Article
 from tests.conftest import DEV, ROOT
 
@@ -143,7 +144,7 @@ def test_cli_exports_and_reports(outputs: Path, tmp_path: Path) -> None:
 
 
 def test_a_folder_without_manifest_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(ExportError, match="no manifest.jsonl"):
+    with pytest.raises(UsageError, match="no manifest.jsonl"):
         export(tmp_path, tmp_path / "dest", "csv")
     result = CliRunner().invoke(main, ["export", str(tmp_path), str(tmp_path / "dest"), "--format", "csv"])
     assert result.exit_code == 2 and "Error:" in result.output and "Traceback" not in result.output
@@ -162,3 +163,10 @@ def test_a_role_with_a_soc_code_gets_an_occupational_category(outputs: Path) -> 
                                              "name": "Medical Records Specialists"}
     for node in _types(found):
         assert set(node) <= ALLOWED[str(node["@type"])], node
+
+
+def test_a_file_that_is_not_a_database_is_one_line_and_status_1(outputs: Path, tmp_path: Path) -> None:
+    (tmp_path / "articles.sqlite").write_text("not a database\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", str(outputs), str(tmp_path), "--format", "sqlite"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output == f"Error: {tmp_path / 'articles.sqlite'}: file is not a database\n"
