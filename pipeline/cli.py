@@ -156,8 +156,11 @@ def run_command(src: str, dst: str, force: bool, prune: bool, max_bytes: int, ti
     """
     from pipeline.batch.errors import RunError, UsageError
     from pipeline.batch.options import Options
-    from pipeline.batch.runner import run
+    from pipeline.batch.startup import collector_paused
     from pipeline.batch.workers import default_workers
+
+    with collector_paused():
+        from pipeline.batch.runner import run
 
     options = Options(force=force, prune=prune, max_bytes=max_bytes, timeout=timeout,
                       workers=workers or default_workers(), dask_scheduler=dask_scheduler)

@@ -26,6 +26,7 @@ from pipeline import VERSION
 from pipeline.batch.errors import RunError, UsageError, one_line, reason
 from pipeline.batch.journal import MANIFEST, Known, manifest_line
 from pipeline.batch.options import Options
+from pipeline.batch.startup import collector_paused
 from pipeline.batch.storage import (
     LocalDest,
     LocalSource,
@@ -142,7 +143,8 @@ def do_job(job: Job) -> Outcome:
             raise PipelineError("empty input")
         # The article's source.path must be valid Unicode; the manifest keeps the exact name.
         shown = job.rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-        warm_up()  # loading the pipeline is not the first document's time
+        with collector_paused():  # loading the pipeline is not the first document's time
+            warm_up()
         payload = with_timeout(job.timeout, lambda: render(process_bytes(data, shown).model_dump_json(indent=2)))
         if job.write_to is not None and job.output is not None:
             # Worker processes write their own outputs: the parent, which hands out the work, is
