@@ -65,6 +65,10 @@ DISTRACTORS = [
     pytest.param("First-year apprentice electricians start at about $18 an hour.", set(), id="apprentice-other-job"),
     pytest.param("Ceramic engineers are a separate career. Ceramic engineers design new kilns. They earned a median "
                  "of $90,000.", set(), id="they-carries-other-occupation"),
+    pytest.param("Sculptors turn the glaze chemists' recipes into finished pieces and earned a median of $52,000.",
+                 set(), id="gazetteer-occupation-opens"),
+    pytest.param("Glassblowers, a neighbouring craft, earn about $40,000. They also start as kiln operators' helpers.",
+                 set(), id="neighbouring-craft"),
     pytest.param("The certification exam costs $350, and study guides run about $60.", set(), id="exam-fee"),
     pytest.param("Tuition for a two-year program runs $12,000 a year.", set(), id="tuition"),
     pytest.param("For comparison, the median for all occupations is $48,060.", set(), id="all-workers-median"),
