@@ -11,11 +11,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import product
 
 from pipeline.rules.groups import several_members
 from pipeline.rules.loader import load_lexicon, load_terms, regex
+from pipeline.rules.nouns import plural, singular
 from pipeline.rules.occupations import exact_occupation, occupation_of, occupations_in
-from pipeline.rules.titles import NOT_OCCUPATIONS, canonical, match_title, plural, singular, title_roles
+from pipeline.rules.titles import (
+    NOT_OCCUPATIONS,
+    SMALL_WORDS,
+    canonical,
+    head_index,
+    match_title,
+    title_roles,
+)
+from pipeline.rules.words import parts_of_speech
 from pipeline.types import Block, Document, RoleInfo
 
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
@@ -27,6 +37,7 @@ ACRONYM_AFTER = regex("role_patterns.jsonl", "acronym-after")
 MEMBER_SPLIT = regex("role_patterns.jsonl", "member-split")
 QUICK_FACTS = regex("role_patterns.jsonl", "quick-facts")
 QUESTION = regex("role_patterns.jsonl", "question")
+NOT_NAME_MODIFIER = regex("role_patterns.jsonl", "not-name-modifier")
 # Body roles: how many opening paragraphs count as the opening, the most roles, and the share of the
 # leading occupation's score another needs to be a role too (less is a mention in passing).
 OPENING = 4
@@ -38,22 +49,39 @@ SHARE = 0.35
 MAX_ROLE_WORDS = 5
 # A first line longer than this is a sentence, not an untagged title.
 FIRST_LINE = 80
+# A title of more words is a sentence, unless the gazetteer knows it whole.
+MAX_TITLE_WORDS = 9
+# Words a heading puts before a role's name ("Compare the Salaries of"); "and", "of" are part of names.
+HEADING_WORDS = NOT_OCCUPATIONS - SMALL_WORDS
 
 
 def find_roles(doc: Document, title: str | None) -> list[RoleInfo]:
     body = "\n".join(b.text for b in doc.blocks)
-    # A title pattern's names count only when each is an occupation: else the "title" was a heading.
-    names = [expand_acronym(after_heading_words(n), body) for n in title_roles(title or "")]
-    names = names if all(is_occupation(n) for n in names) else []
+    names = pattern_roles(title or "", body)
     names = names or title_occupations(title or first_line(doc.blocks), body) or quick_facts(doc.blocks, body)
     names = names or table_roles(doc.blocks) or [n for n in heading_roles(doc.blocks) if is_occupation(n)]
     names = names or body_roles(doc.blocks, body)
     return build_roles(names, body)
 
 
+def pattern_roles(title: str, body: str) -> list[str]:
+    """The roles a title pattern names ("X vs. Y", "How Much Do X Make?"), each read as a title of
+    its own: "Logisticians and Purchasing Agents" is two occupations, "Civil Engineering Technologists
+    and Technicians" one. They count only when each is an occupation: else the "title" was a heading."""
+    found = [expand_acronym(after_heading_words(n), body) for n in title_roles(title)]
+    if not all(is_occupation(n) for n in found):
+        return []
+    names: list[str] = []
+    for name in found:
+        names.extend(n for n in (coordinated_roles(name, body) or [role_name(name)]) if n not in names)
+    return names
+
+
 def is_occupation(name: str) -> bool:
-    """A title pattern's role name names an occupation unless it is long (a question) or ends with a
-    heading word ("Median", "Average", "OTA at a Glance"); the gazetteer need not know it."""
+    """A title pattern's role name names an occupation when the gazetteer knows it whole, else unless
+    it is long (a question) or ends with a heading word ("Median", "Average", "OTA at a Glance")."""
+    if exact_occupation(name) is not None:
+        return True
     words = name.lower().split()
     # An acronym the gazetteer does not know ("CNA" it does) and the body never defines.
     acronym = ACRONYM.fullmatch(name) is not None and exact_occupation(name) is None
@@ -62,12 +90,15 @@ def is_occupation(name: str) -> bool:
 
 def after_heading_words(name: str) -> str:
     """"Compare the Salaries of Nurse" -> "Nurse": the words after the last heading word, if any;
-    a question ("What Factors Influence a Nurse") stays whole, to be no role."""
-    if QUESTION.match(name):
+    a question ("What Factors Influence a Nurse") stays whole, to be no role; so does a name the
+    gazetteer knows ("Compensation and Job Analysis Specialists")."""
+    if QUESTION.match(name) or exact_occupation(name) is not None:
         return name
     words = name.split()
-    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in NOT_OCCUPATIONS), default=0)
-    return canonical(" ".join(words[cut:]))
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in HEADING_WORDS), default=0)
+    while cut < len(words) - 1 and words[cut].lower() in SMALL_WORDS:
+        cut += 1
+    return " ".join(words[cut:])
 
 
 def expand_acronym(name: str, body: str) -> str:
@@ -102,8 +133,15 @@ def title_occupations(title: str, body: str = "") -> list[str]:
     is one occupation, ends with one (or one and more listed plurals: "Career Counselors and
     Advisors") or with an occupation's head noun ("... Related Workers")."""
     title = title.strip(" .:")
-    if not title or len(title.split()) > 9 or "?" in title or ":" in title:
+    if not title or "?" in title or ":" in title:
         return []  # a question or "Label: value" line is no occupation's title
+    if len(title.split()) > MAX_TITLE_WORDS and exact_occupation(title) is None:
+        return []
+    return coordinated_roles(title, body)
+
+
+def coordinated_roles(title: str, body: str) -> list[str]:
+    """The roles a name that may coordinate several is (see ``title_occupations``), or none."""
     parts = members(title)
     entries = [exact_occupation(p) for p in parts]
     socs = {e.soc for e in entries if e is not None}
@@ -116,17 +154,20 @@ def title_occupations(title: str, body: str = "") -> list[str]:
     if several:
         return [canonical(m.name) for m in several]
     if whole:
-        return [group_name(title)]
+        return [role_name(title)]
     found = occupations_in(title)
-    last = key_word(title.split()[-1])
-    if (found and LISTED_AFTER.fullmatch(title[found[-1].end :])) or last in OCCUPATION_HEADS:
-        return [group_name(title)]
+    words = title.split()
+    head = key_word(words[head_index(words)])
+    if (found and LISTED_AFTER.fullmatch(title[found[-1].end :])) or head in OCCUPATION_HEADS:
+        return [role_name(title)]
     return []
 
 
-def group_name(title: str) -> str:
-    """"Accountants and Auditors" -> "Accountant and Auditor": each listed noun singular."""
-    return canonical(GROUP_NOUN.sub(lambda m: singular(m.group(1)), title))
+def role_name(title: str) -> str:
+    """"Accountants and Auditors" -> "Accountant and Auditor": each listed noun of the name's head
+    singular ("Agents and Business Managers of Artists and Athletes": not the artists)."""
+    head, of, rest = title.partition(" of ")
+    return canonical(GROUP_NOUN.sub(lambda m: singular(m.group(1)), head) + of + rest)
 
 
 def first_line(blocks: list[Block]) -> str:
@@ -170,17 +211,58 @@ def body_roles(blocks: list[Block], body: str) -> list[str]:
             after = ACRONYM_AFTER.match(text, occ.end)
             if after:
                 acronyms[after.group(1)] = name
+    count_acronyms(score, acronyms, body)
+    merge_shorter(score, first)
+    if not score:
+        return []
+    top = score.most_common(1)[0][1]
+    kept = [n for n, s in score.most_common(MAX_BODY_ROLES) if s >= max(2, SHARE * top)]
+    return [fuller_name(n, body) for n in sorted(kept, key=lambda n: first[n])]
+
+
+def count_acronyms(score: Counter[str], acronyms: dict[str, str], body: str) -> None:
+    """An acronym ("RNs") counts for the name it stands for: defined after it, or its initials."""
     for name in list(score):
         initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w).upper()
         if len(initials) > 1:
             acronyms.setdefault(initials, name)
     for acr, name in acronyms.items():
         score[name] += len(re.findall(r"\b" + acr + r"s?\b", body))
-    if not score:
-        return []
-    top = score.most_common(1)[0][1]
-    kept = [n for n, s in score.most_common(MAX_BODY_ROLES) if s >= max(2, SHARE * top)]
-    return sorted(kept, key=lambda n: first[n])
+
+
+def merge_shorter(score: Counter[str], first: dict[str, int]) -> None:
+    """"Controllers" after "air traffic controllers": a name another candidate ends with counts for
+    that one (the best scored), not as an occupation of its own."""
+    for name in sorted(score, key=len):
+        longer = [m for m in score if m != name and m.lower().endswith(" " + name.lower())]
+        if longer:
+            best = max(longer, key=lambda m: score[m])
+            score[best] += score.pop(name)
+            first[best] = min(first[best], first[name])
+
+
+# Words before a role's name that may be part of it: a noun ("airline dispatchers").
+MODIFIER = r"([A-Za-z][a-z]+)\s+"
+# A modifier must come with the name this often, and at its first use, to be part of its name.
+MIN_MODIFIED = 2
+
+
+def fuller_name(name: str, body: str) -> str:
+    """"Dispatcher" -> "Airline Dispatcher" where the body first writes "airline dispatchers" and
+    writes it so again: a noun that comes with a name from its first use is part of it."""
+    forms = "|".join(re.escape(f) for f in sorted({name.lower(), *plural_names(name.lower(), "")}, key=len,
+                                                   reverse=True))
+    found = list(re.finditer(r"(?<![\w-])" + MODIFIER + r"(?:" + forms + r")(?![\w-])", body, re.IGNORECASE))
+    uses = re.search(r"(?<![\w-])(?:" + forms + r")(?![\w-])", body, re.IGNORECASE)
+    if not found or uses is None or found[0].end() != uses.end():
+        return name  # the name's first use has no modifier
+    modifier = found[0].group(1).lower()
+    same = sum(m.group(1).lower() == modifier for m in found)
+    pos = parts_of_speech(modifier)
+    if (same < MIN_MODIFIED or "NOUN" not in pos or "ADJ" in pos or modifier in SMALL_WORDS
+            or NOT_NAME_MODIFIER.fullmatch(modifier)):
+        return name
+    return canonical(f"{modifier} {name}")
 
 
 def table_roles(blocks: list[Block]) -> list[str]:
@@ -213,6 +295,39 @@ def heading_roles(blocks: list[Block]) -> list[str]:
     return names
 
 
+# A listed word of a lower-case name: the word before a comma or an "and" ("accountant and auditor").
+LISTED_WORD = re.compile(r"[a-z][\w'-]*(?=,|\s+(?:and|&)\s)")
+# A name listing more words than this is read with its head noun plural only.
+MAX_LISTED = 5
+
+
+def plural_names(name: str, body: str) -> set[str]:
+    """"accountant and auditor" -> "accountant and auditors", and "accountants and auditors" where
+    the body writes it so ("fish and game wardens" keeps "fish"); "supervisor of cooks" ->
+    "supervisors of cooks": the head noun plural, and those of the words listed with it that the body
+    writes plural (a qualifier at the end stays as it is)."""
+    head, of, rest = name.partition(" of ")
+    words = head.split()
+    words[-1] = plural(words[-1])
+    out = {" ".join(words) + of + rest}
+    listed = [m for m in LISTED_WORD.finditer(head)]
+    if not listed or len(listed) > MAX_LISTED:
+        return out
+    low = body.lower()
+    for choice in product((False, True), repeat=len(listed)):
+        text = head
+        for m, many in reversed(list(zip(listed, choice, strict=True))):
+            if many:
+                text = text[: m.start()] + plural(m.group(0)) + text[m.end() :]
+        parts = text.split()
+        # A qualifier may end the name: "host and hostess, restaurant and lounge" ends with no head.
+        for last in (plural(parts[-1]), parts[-1]):
+            variant = " ".join([*parts[:-1], last]) + of + rest
+            if variant in low:
+                out.add(variant)
+    return out
+
+
 def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
@@ -225,7 +340,7 @@ CAPITAL_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,5}s?\b")
 
 def build_roles(names: list[str], body: str) -> list[RoleInfo]:
     """Roles with the surface forms the body uses: plural, lower case, acronym, unique head noun."""
-    heads = [n.split()[-1].lower() for n in names]
+    heads = [n.split()[head_index(n.split())].lower() for n in names]
     introduced = [(body[max(0, m.start() - 80) : m.start()].rstrip().lower(), m.group("ac"))
                   for m in ACRONYM_DEFINITION.finditer(body)]
     capitals = set(CAPITAL_WORD.findall(body))
@@ -238,7 +353,7 @@ def build_roles(names: list[str], body: str) -> list[RoleInfo]:
         seen.add(rid)
         low = name.lower()
         words = low.split()
-        forms = {low, " ".join(words[:-1] + [plural(words[-1])])}
+        forms = {low, *plural_names(low, body)}
         if len(words) > 1 and heads.count(head) == 1:
             forms |= {head, plural(head)}
         if len(words) > 1 and head in CLIPPED_HEADS:  # "HVAC technician" -> "HVAC tech(s)"
