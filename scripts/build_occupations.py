@@ -317,9 +317,10 @@ def offer_titles(phrases: Phrases, soc: list[Soc], generic: set[str]) -> None:
     for row in soc:
         first, later = names_of(row.title)
         if row.level == "detailed":
+            read = readings(plain(row.title))
             for rank, names in ((1, first), (2, later)):
                 for p in names:
-                    if singular_phrase(p) not in generic:
+                    if p in read or singular_phrase(p) not in generic:
                         phrases.offer(singular_phrase(p), rank, row.code, "soc")
         elif row.level in ("broad", "minor"):
             for p in readings(plain(row.title)) if first else []:

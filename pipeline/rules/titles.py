@@ -23,12 +23,14 @@ MAX_NAME_WORDS = 6
 
 
 TITLE_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.]{1,8}\)")
+# "... | SiteName": the site's name after the title.
+SITE_NAME = re.compile(r"\s+[|·»]\s+[^|·»]{1,60}$")
 
 
 @text_cache(maxsize=4096)
 def match_title(text: str) -> tuple[PatternRule, re.Match[str]] | None:
     # "Nurse Practitioner (NP) vs. ...": the acronym is found again in the body as an alias.
-    text = TITLE_ACRONYM.sub("", text.strip().strip("*#").strip())
+    text = SITE_NAME.sub("", TITLE_ACRONYM.sub("", text.strip().strip("*#").strip()))
     t = Piece(text)
     for compiled in compiled_rules("title_patterns.jsonl"):
         m = compiled.matcher.match(t)

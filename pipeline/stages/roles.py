@@ -82,6 +82,8 @@ def is_occupation(name: str) -> bool:
     it is long (a question) or ends with a heading word ("Median", "Average", "OTA at a Glance")."""
     if exact_occupation(name) is not None:
         return True
+    if "," in name:
+        return False  # "Doctor, Explained": a list or an afterthought, unless an occupation's name
     words = name.lower().split()
     # An acronym the gazetteer does not know ("CNA" it does) and the body never defines.
     acronym = ACRONYM.fullmatch(name) is not None and exact_occupation(name) is None
@@ -201,11 +203,12 @@ def body_roles(blocks: list[Block], body: str) -> list[str]:
             weight = 2 if paragraphs <= OPENING else 1
         text = block.cells[0] if block.kind == "table_row" and block.cells else block.text
         for occ in occupations_in(text):
-            name = canonical(occ.text)
-            # A group title's members count where they are named; an acronym ("RNs") counts for
-            # the full name it stands for.
-            if "," in occ.text or " and " in occ.text or ACRONYM.fullmatch(occ.text):
+            # A coordinated name ("general and operations managers") counts whole; an acronym ("RNs")
+            # counts for the full name it stands for.
+            coordinated = "," in occ.text or " and " in occ.text
+            if ACRONYM.fullmatch(occ.text):
                 continue
+            name = role_name(canonical(occ.text)) if coordinated else canonical(occ.text)
             score[name] += weight
             first.setdefault(name, i)
             after = ACRONYM_AFTER.match(text, occ.end)
