@@ -38,6 +38,7 @@ MEMBER_SPLIT = regex("role_patterns.jsonl", "member-split")
 QUICK_FACTS = regex("role_patterns.jsonl", "quick-facts")
 QUESTION = regex("role_patterns.jsonl", "question")
 NOT_NAME_MODIFIER = regex("role_patterns.jsonl", "not-name-modifier")
+INTRODUCED_AS = regex("role_patterns.jsonl", "introduced-as")
 # Body roles: how many opening paragraphs count as the opening, the most roles, and the share of the
 # leading occupation's score another needs to be a role too (less is a mention in passing).
 OPENING = 4
@@ -61,7 +62,8 @@ def find_roles(doc: Document, title: str | None) -> list[RoleInfo]:
     names = names or title_occupations(title or first_line(doc.blocks), body) or quick_facts(doc.blocks, body)
     names = names or table_roles(doc.blocks) or [n for n in heading_roles(doc.blocks) if is_occupation(n)]
     names = names or body_roles(doc.blocks, body)
-    return build_roles(names, body)
+    full = {n: full_name(n, body) for n in names}
+    return build_roles([full[n] for n in names], body, {f: n for n, f in full.items() if f != n})
 
 
 def pattern_roles(title: str, body: str) -> list[str]:
@@ -341,8 +343,52 @@ ACRONYM_DEFINITION = re.compile(r"\((?P<ac>[A-Z][A-Za-z.]{1,7}?)s?\)")
 CAPITAL_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,5}s?\b")
 
 
-def build_roles(names: list[str], body: str) -> list[RoleInfo]:
-    """Roles with the surface forms the body uses: plural, lower case, acronym, unique head noun."""
+def short_forms(name: str) -> set[str]:
+    """A name's singular and plural, and with a clipped head ("HVAC technician" -> "HVAC tech(s)")."""
+    words = name.lower().split()
+    forms = {" ".join(words), " ".join([*words[:-1], plural(words[-1])])}
+    if len(words) > 1 and words[-1] in CLIPPED_HEADS:
+        clipped = " ".join([*words[:-1], CLIPPED_HEADS[words[-1]]])
+        forms |= {clipped, clipped + "s"}  # clipped words take -s: "techs", not "teches"
+    return forms
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """"Auto Technician" abbreviates "automotive service technicians": each of its words starts a
+    word of the full name, in order, the head nouns alike."""
+    words, target = short.lower().split(), [singular(w) for w in full.lower().split()]
+    if len(words) > len(target) or not target[-1].startswith(singular(words[-1])[:4]):
+        return False
+    at = 0
+    for word in words:
+        at = next((i + 1 for i in range(at, len(target)) if target[i].startswith(word[: max(3, len(word) - 2)])), -1)
+        if at < 0:
+            return False
+    return True
+
+
+def full_name(name: str, body: str) -> str:
+    """The occupation's full name where the body gives it with the role's name as its short form
+    ("Automotive service technicians, or auto techs" for "Auto Technician"), else the name."""
+    forms = sorted(short_forms(name), key=len, reverse=True)
+    pattern = r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])"
+    for m in re.finditer(pattern, body, re.IGNORECASE):
+        before = body[max(0, m.start() - 100) : m.start()]
+        joint = INTRODUCED_AS.search(before)
+        if joint is None:
+            continue
+        lead = before[: joint.start()]
+        found = occupations_in(lead)
+        last = found[-1].text if found and found[-1].end == len(lead) else ""
+        if len(last) > len(name) and abbreviates(name, last):
+            return canonical(last)
+    return name
+
+
+def build_roles(names: list[str], body: str, short: dict[str, str] | None = None) -> list[RoleInfo]:
+    """Roles with the surface forms the body uses: plural, lower case, acronym, unique head noun, and
+    the short name a full name stands for (``short``: full name -> the title's short name)."""
+    short = short or {}
     heads = [n.split()[head_index(n.split())].lower() for n in names]
     introduced = [(body[max(0, m.start() - 80) : m.start()].rstrip().lower(), m.group("ac"))
                   for m in ACRONYM_DEFINITION.finditer(body)]
@@ -359,9 +405,10 @@ def build_roles(names: list[str], body: str) -> list[RoleInfo]:
         forms = {low, *plural_names(low, body)}
         if len(words) > 1 and heads.count(head) == 1:
             forms |= {head, plural(head)}
-        if len(words) > 1 and head in CLIPPED_HEADS:  # "HVAC technician" -> "HVAC tech(s)"
-            clipped = " ".join([*words[:-1], CLIPPED_HEADS[head]])
-            forms |= {clipped, clipped + "s"}  # clipped words take -s: "techs", not "teches"
+        if len(words) > 1:
+            forms |= short_forms(name)
+        if name in short:
+            forms |= short_forms(short[name])
         # "Nurse practitioners (NPs)" introduces an acronym for the role.
         for before, acr in introduced:
             if any(before.endswith(variant) for variant in forms):
