@@ -208,8 +208,10 @@ def names_of(title: str) -> tuple[list[str], list[str]]:
     # A residual ("Therapists, All Other", "Miscellaneous Engineers") is no occupation's name.
     if base.endswith(", All Other") or base.startswith("Miscellaneous "):
         return [], []
-    # A residual ("and Related Workers") names no occupation.
-    listed = [n for n in members(split_qualifier(base)[0]) if not n.lower().startswith(("related ", "other "))]
+    # A residual ("and Related Workers") names no occupation; nor does a member of "Captains, Mates, and
+    # Pilots of Water Vessels" without what follows "of".
+    listed = [n for n in members(split_qualifier(base)[0])
+              if not n.lower().startswith(("related ", "other ")) and " of " not in base]
     first = [*readings(base), *listed[:1]]
     return first, [n for n in listed[1:] if "," not in n]
 

@@ -56,10 +56,10 @@ def forms(phrase: str) -> list[str]:
     return out + [f.replace("'", "’") for f in out if "'" in f]
 
 
-def found_in_text(phrase: str, soc: str) -> bool:
+def found_in_text(phrase: str, rule: OccupationRule) -> bool:
     """Whether running text names an occupation by this phrase: not by one word that names a group
-    ("technicians", "dentists"), which a text says of many."""
-    return " " in phrase or not soc.endswith("0")
+    ("dentists") or that titles only end with ("carriers" of "mail carriers"): a text says it of many."""
+    return " " in phrase or not (rule.soc.endswith("0") or rule.source == "soc-head")
 
 
 class CareerOccupations:
@@ -72,7 +72,7 @@ class CareerOccupations:
         self.rules: dict[str, OccupationRule] = {}
         tokenizer: Any = nlp.tokenizer
         for rule in occupation_rules():
-            texts = [form for phrase in rule.phrases if found_in_text(phrase, rule.soc) for form in forms(phrase)]
+            texts = [form for phrase in rule.phrases if found_in_text(phrase, rule) for form in forms(phrase)]
             self.matcher.add(rule.id, list(tokenizer.pipe(texts)))
             self.rules[rule.id] = rule
 
@@ -184,9 +184,11 @@ COORDINATION = re.compile(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 
 def coordinated_occupation(name: str) -> tuple[str, str] | None:
     """A name that coordinates names the gazetteer knows, each of them: the occupation or group that
-    holds them all ("Hand Laborers and Material Movers": both one occupation)."""
+    holds them all ("Hand Laborers and Material Movers": both one occupation). A part that is a
+    modifier takes the last part's head noun ("Kindergarten and Elementary School Teachers")."""
     parts = [p for p in COORDINATION.split(name) if p.strip()]
-    entries = [exact_occupation(p) for p in parts] if len(parts) > 1 else []
+    head = parts[-1].split()[-1] if parts else ""
+    entries = [exact_occupation(p) or exact_occupation(f"{p} {head}") for p in parts] if len(parts) > 1 else []
     if not entries or any(e is None for e in entries):
         return None
     code = holding_group({e.soc for e in entries if e is not None})

@@ -60,7 +60,9 @@ def canonical(raw: str) -> str:
         elif i and w.lower() in SMALL_WORDS:
             out.append(w.lower())
         else:
-            out.append("-".join(p[:1].upper() + p[1:] for p in w.split("-")))
+            # "Door-to-Door": a small word inside a compound stays lower case
+            out.append("-".join(p if j and p.lower() in SMALL_WORDS else p[:1].upper() + p[1:]
+                                for j, p in enumerate(w.split("-"))))
     return " ".join(out)
 
 

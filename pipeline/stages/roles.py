@@ -73,10 +73,20 @@ def pattern_roles(title: str, body: str) -> list[str]:
     found = [expand_acronym(after_heading_words(n), body) for n in title_roles(title)]
     if not all(is_occupation(n) for n in found):
         return []
+    shape = match_title(title)
+    # A weak shape ("X Jobs & Wages") names roles only that are occupations: not "Airline Jobs".
+    if shape is not None and shape[0].note.startswith("weak") and not all(map(names_occupation, found)):
+        return []
     names: list[str] = []
     for name in found:
         names.extend(n for n in (coordinated_roles(name, body) or [role_name(name)]) if n not in names)
     return names
+
+
+def names_occupation(name: str) -> bool:
+    """The gazetteer links the name, or it ends with an occupation's head noun ("Kiln Operator")."""
+    words = name.split()
+    return occupation_of(name) is not None or (bool(words) and key_word(words[head_index(words)]) in OCCUPATION_HEADS)
 
 
 def is_occupation(name: str) -> bool:
@@ -169,9 +179,23 @@ def coordinated_roles(title: str, body: str) -> list[str]:
 
 def role_name(title: str) -> str:
     """"Accountants and Auditors" -> "Accountant and Auditor": each listed noun of the name's head
-    singular ("Agents and Business Managers of Artists and Athletes": not the artists)."""
+    that names people singular ("Compensation, Benefits, and Job Analysis Specialists" keeps its
+    benefits; "Agents and Business Managers of Artists and Athletes": not the artists)."""
     head, of, rest = title.partition(" of ")
-    return canonical(GROUP_NOUN.sub(lambda m: singular(m.group(1)), head) + of + rest)
+    return canonical(GROUP_NOUN.sub(lambda m: singular_person(m.group(1)), head) + of + rest)
+
+
+# A noun that ends as agent nouns do: "auditors", "technologists", "musicians", "attendants".
+AGENT_NOUN = re.compile(r".*(?:er|or|ist|ian|ant|ent|man|men)s?", re.IGNORECASE)
+
+
+def singular_person(word: str) -> str:
+    """The singular of a listed plural that names people (an agent noun, an occupation's head or
+    name: "Coaches", "Orderlies"), else the word as it is ("Benefits", "News")."""
+    one = singular(word)
+    if one != word and (AGENT_NOUN.fullmatch(word) or key_word(one) in OCCUPATION_HEADS or exact_occupation(one)):
+        return one
+    return word
 
 
 def first_line(blocks: list[Block]) -> str:
@@ -193,7 +217,7 @@ def body_roles(blocks: list[Block], body: str) -> list[str]:
     """The occupations the body is about: mentions weigh more in headings, table rows and the
     opening paragraphs; acronyms the body defines count for their occupation."""
     score: Counter[str] = Counter()
-    first: dict[str, int] = {}
+    first: dict[str, tuple[int, int]] = {}
     acronyms: dict[str, str] = {}
     paragraphs = 0
     for i, block in enumerate(blocks):
@@ -212,7 +236,7 @@ def body_roles(blocks: list[Block], body: str) -> list[str]:
                 continue
             name = role_name(canonical(occ.text)) if coordinated else canonical(occ.text)
             score[name] += weight
-            first.setdefault(name, i)
+            first.setdefault(name, (i, occ.start))
             after = ACRONYM_AFTER.match(text, occ.end)
             if after:
                 acronyms[after.group(1)] = name
@@ -235,7 +259,7 @@ def count_acronyms(score: Counter[str], acronyms: dict[str, str], body: str) -> 
         score[name] += len(re.findall(r"\b" + acr + r"s?\b", body))
 
 
-def merge_shorter(score: Counter[str], first: dict[str, int]) -> None:
+def merge_shorter(score: Counter[str], first: dict[str, tuple[int, int]]) -> None:
     """"Controllers" after "air traffic controllers": a name another candidate ends with counts for
     that one (the best scored), not as an occupation of its own."""
     for name in sorted(score, key=len):
@@ -346,7 +370,9 @@ CAPITAL_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,5}s?\b")
 def short_forms(name: str) -> set[str]:
     """A name's singular and plural, and with a clipped head ("HVAC technician" -> "HVAC tech(s)")."""
     words = name.lower().split()
-    forms = {" ".join(words), " ".join([*words[:-1], plural(words[-1])])}
+    # Clipped words take -s: "techs", not "teches".
+    many = words[-1] + "s" if words[-1] in CLIPPED_HEADS.values() else plural(words[-1])
+    forms = {" ".join(words), " ".join([*words[:-1], many])}
     if len(words) > 1 and words[-1] in CLIPPED_HEADS:
         clipped = " ".join([*words[:-1], CLIPPED_HEADS[words[-1]]])
         forms |= {clipped, clipped + "s"}  # clipped words take -s: "techs", not "teches"
