@@ -518,6 +518,11 @@ SOC_TITLE_TABLE = [
                       "technicians, also called auto techs, fix cars."),
                  [("Diesel Service Technician", "49-3031"), ("Automotive Service Technician", "49-3023")],
                  id="full-name-from-body", marks=gap("the gazetteer does not know 'diesel service technicians'")),
+    pytest.param(page("Auto Tech vs. Diesel Mechanic",
+                      "Automotive service technicians (auto techs) repair cars in dealerships. Diesel mechanics "
+                      "repair trucks."),
+                 [("Automotive Service Technician", "49-3023"), ("Diesel Mechanic", "49-3031")],
+                 id="full-name-in-parentheses"),
     pytest.param(page("Legislators: Job Description"), [("Legislator", "11-1031")], id="no-oews-figure"),
     pytest.param(page("Anesthesiologists: Salary"), [("Anesthesiologist", "29-1211")], id="physician-specialty"),
     pytest.param(page("Food Preparation Workers: Salary"), [("Food Preparation Worker", "35-2021")], id="food-prep"),
