@@ -1,8 +1,9 @@
 """Role mentions: where a text names one of an article's roles, by the role's surface forms.
 
 A form followed by another occupation's head noun ("SLP assistants", "nurse aides") names that
-other occupation; a bare head noun after another noun ("plant operators") is another job; a role
-name used as a verb ("chefs may cook") is no mention.
+other occupation; a bare head noun after another noun ("plant operators"), a noun compound
+("X-ray technologists") or words that make with it an occupation the gazetteer knows ("surgical
+technologists") is another job; a role name used as a verb ("chefs may cook") is no mention.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from functools import lru_cache
 from pipeline.rules.cache import text_cache
 from pipeline.rules.loader import load_terms, regex
 from pipeline.rules.nouns import plural, singular
-from pipeline.rules.words import can_be_adjective
+from pipeline.rules.occupations import occupation_of, occupations_in
+from pipeline.rules.words import can_be_adjective, parts_of_speech
 from pipeline.types import Mention, RoleInfo
 
 
@@ -47,7 +49,7 @@ def find_mentions(roles: list[RoleInfo], text: str) -> list[Mention]:
 @text_cache(maxsize=16384)
 def _find_mentions(signature: tuple[tuple[str, str, tuple[str, ...]], ...], text: str) -> tuple[Mention, ...]:
     taken: list[Mention] = []
-    elliptic, forms, names, heads = _finder(signature)
+    elliptic, forms, names, heads, socs = _finder(signature)
     for pattern, rid in elliptic:
         taken.extend(Mention(m.start(1), m.end(1), rid) for m in pattern.finditer(text))
     lowered = text.lower()
@@ -64,7 +66,7 @@ def _find_mentions(signature: tuple[tuple[str, str, tuple[str, ...]], ...], text
                 continue
             start = m.start()
             if form in heads.get(rid, ()):
-                if _modified(text, start, names[rid]):
+                if _modified(text, start, names[rid]) or _other_occupation(text, start, m.end(), socs[rid]):
                     continue
                 # "Lab technicians" for Medical Laboratory Technician: the modifier is part of the mention.
                 prev = PRECEDING_WORD.search(text[max(0, start - 40) : start])
@@ -78,16 +80,19 @@ def _find_mentions(signature: tuple[tuple[str, str, tuple[str, ...]], ...], text
 
 @lru_cache(maxsize=256)
 def _finder(signature: tuple[tuple[str, str, tuple[str, ...]], ...]) -> tuple[
-        list[tuple[re.Pattern[str], str]], list[tuple[str, str, str]], dict[str, list[str]], dict[str, set[str]]]:
+        list[tuple[re.Pattern[str], str]], list[tuple[str, str, str]], dict[str, list[str]], dict[str, set[str]],
+        dict[str, str | None]]:
     """What mention finding needs of a set of roles, worked out once: the elliptic patterns, every
-    form (longest first, with the stem that must occur for it to), the names' words and head nouns."""
+    form (longest first, with the stem that must occur for it to), the names' words and head nouns,
+    and their SOC codes."""
     elliptic = _elliptic(tuple((name, rid) for rid, name, _ in signature))
     # A form's regex needs the form itself (any case) in the text: a substring test rules most out.
     forms = sorted(((form, form, rid) for rid, _, role_forms in signature for form in role_forms),
                    key=lambda fr: (-len(fr[0]), fr[0]))
     names = {rid: name.lower().split() for rid, name, _ in signature}
     heads = {rid: {w, plural(w)} for rid, words in names.items() if len(words) > 1 for w in [words[-1]]}
-    return elliptic, forms, names, heads
+    socs = {rid: found[0] if (found := occupation_of(name)) is not None else None for rid, name, _ in signature}
+    return elliptic, forms, names, heads, socs
 
 
 @lru_cache(maxsize=1024)
@@ -120,13 +125,49 @@ def _modified(text: str, start: int, name_words: list[str]) -> bool:
     if not prev:
         return False
     word = prev.group(1).lower()
-    if word in ROLE_MODIFIERS or "-" in word or any(w.startswith(word) for w in name_words[:-1]):
+    if word in ROLE_MODIFIERS or any(w.startswith(word) for w in name_words[:-1]):
         return False
+    if "-" in word:
+        return _noun_compound(word)
     if word in TASK_VERBS:
         return False  # "companies hire drivers": a verb before the head noun, not a modifier
     if any(re.search(r"\b" + re.escape(w) + r"\b", window, re.IGNORECASE) for w in name_words[:-1]):
         return False
     return not can_be_adjective(word) and not word.endswith(("ed", "ing"))
+
+
+def _noun_compound(word: str) -> bool:
+    """A hyphenated modifier made of nouns names a kind of work ("x-ray", "tractor-trailer"); one
+    with an adjective, adverb, number, prefix or participle in it describes the worker ("entry-level",
+    "full-time", "on-call", "board-certified", "non-union")."""
+    parts = word.split("-")
+    if parts[-1].endswith(("ed", "ing")):
+        return False
+    # A lone letter ("x-ray", "e-commerce") is a noun's; words lemminflect does not know are prefixes.
+    return all((len(p) == 1 and p.isalpha()) or _noun(p) for p in parts)
+
+
+def _noun(word: str) -> bool:
+    pos = parts_of_speech(word)
+    return "NOUN" in pos and not pos & {"ADJ", "ADV"}
+
+
+# A role's group code holds its members': "29-1140" holds "29-1141" (trailing zeros say a group).
+def _related(one: str, other: str) -> bool:
+    a, b = one.rstrip("0"), other.rstrip("0")
+    return a.startswith(b) or b.startswith(a)
+
+
+def _other_occupation(text: str, start: int, end: int, soc: str | None) -> bool:
+    """The words before a role's bare head noun make with it an occupation the gazetteer knows that
+    is not the role's, nor its group's or member's: "surgical technologists" in an article about
+    cardiovascular technologists."""
+    cut = text.rfind(" ", 0, max(0, start - 40)) + 1 if start > 40 else 0
+    window = text[cut:end]
+    found = occupations_in(window)
+    if not found or found[-1].end != len(window) or found[-1].start >= start - cut:
+        return False
+    return soc is None or not _related(found[-1].soc, soc)
 
 
 VERB_CONTEXT = re.compile(r"\b(?:may|might|can|could|must|will|would|should|to|they|we|you|i|also|often|usually|who|"

@@ -130,19 +130,82 @@ def abbreviates(short: str, full: str) -> bool:
     return True
 
 
+# A phrase the body gives as a name's full form has at most this many words.
+MAX_FULL_WORDS = 6
+# Words one space apart that end or start a text: where a full name is read from.
+WORDS_AT_END = re.compile(r"(?:[A-Za-z][\w'’-]*[ \t]+)*[A-Za-z][\w'’-]*$")
+WORDS_AT_START = re.compile(r"[A-Za-z][\w'’-]*(?:[ \t]+[A-Za-z][\w'’-]*)*")
+# Words that end a phrase read backwards from a name: they stand before names, never in them.
+LEAD_WORDS = SMALL_WORDS | {"most", "many", "some", "all", "both", "few", "these", "those", "their", "our", "your"}
+
+
+def initials(phrase: str) -> str:
+    """"Emergency medical technicians" -> "EMT", "speech-language pathologists" -> "SLP"; small words
+    ("and", "of") give no initial."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", phrase) if w and w.lower() not in SMALL_WORDS).upper()
+
+
+def shortens(short: str, full: str) -> bool:
+    """A short name of the full one: its acronym ("EMT"), or each of its words starting a word of
+    the full name in order (``abbreviates``)."""
+    if short.isupper() and short.isalpha():
+        return initials(full) == short.upper()
+    return abbreviates(short, full)
+
+
+def phrase_at(text: str, name: str, at_end: bool) -> str:
+    """The name's full form that the text ends with (``at_end``) or starts with: an occupation the
+    gazetteer knows, else the fewest words that the name shortens ("Diesel service technicians"
+    for "Diesel Tech"), else ""."""
+    found = occupations_in(text)
+    if found:
+        occ = found[-1] if at_end else found[0]
+        if (occ.end == len(text) if at_end else occ.start == 0) and shortens(name, occ.text):
+            return occ.text
+    run = WORDS_AT_END.search(text[-80:]) if at_end else WORDS_AT_START.match(text[:80])
+    words = run.group(0).split() if run is not None else []
+    for k in range(1, min(MAX_FULL_WORDS, len(words)) + 1):
+        part = words[-k:] if at_end else words[:k]
+        if part[0].lower() in LEAD_WORDS:
+            break
+        phrase = " ".join(part)
+        if shortens(name, phrase):
+            return phrase
+    return ""
+
+
+INTRODUCED_FOR_SHORT = regex("role_patterns.jsonl", "introduced-for-short")
+FOR_SHORT = regex("role_patterns.jsonl", "for-short")
+INTRODUCES_FULL = regex("role_patterns.jsonl", "introduces-full")
+
+
+def introduced_before(body: str, start: int, end: int, name: str) -> str:
+    """"Automotive service technicians, or auto techs": the full name before a use of the short one."""
+    before = body[max(0, start - 100) : start]
+    joint = INTRODUCED_AS.search(before)
+    if joint is None and FOR_SHORT.match(body, end):
+        joint = INTRODUCED_FOR_SHORT.search(before)  # "glass technicians — glass techs for short"
+    return phrase_at(before[: joint.start()], name, at_end=True) if joint is not None else ""
+
+
+def introduced_after(body: str, end: int, name: str) -> str:
+    """"Glass techs, also called glass technicians": the full name after a use of the short one."""
+    joint = INTRODUCES_FULL.match(body, end)
+    if joint is None or joint.end() == end:
+        return ""
+    return phrase_at(body[joint.end() : joint.end() + 100], name, at_end=False)
+
+
 def full_name(name: str, body: str) -> str:
     """The occupation's full name where the body gives it with the role's name as its short form
-    ("Automotive service technicians, or auto techs" for "Auto Technician"), else the name."""
-    forms = sorted(short_forms(name), key=len, reverse=True)
+    ("Automotive service technicians, or auto techs", "glass techs, also called glass technicians",
+    "emergency medical technicians (EMTs)" for "Auto Technician", "Glass Tech", "EMT"), else the name."""
+    acronym = name.isupper() and name.isalpha()
+    forms = [name + "s", name] if acronym else sorted(short_forms(name), key=len, reverse=True)
     pattern = r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])"
-    for m in re.finditer(pattern, body, re.IGNORECASE):
-        before = body[max(0, m.start() - 100) : m.start()]
-        joint = INTRODUCED_AS.search(before)
-        if joint is None:
-            continue
-        lead = before[: joint.start()]
-        found = occupations_in(lead)
-        last = found[-1].text if found and found[-1].end == len(lead) else ""
-        if len(last) > len(name) and abbreviates(name, last):
-            return canonical(last)
+    flags = 0 if acronym else re.IGNORECASE
+    for m in re.finditer(pattern, body, flags):
+        full = introduced_before(body, m.start(), m.end(), name) or introduced_after(body, m.end(), name)
+        if full and canonical(full).lower() != canonical(name).lower():
+            return canonical(full)
     return name

@@ -119,6 +119,24 @@ def _section_heading(text: str) -> bool:
     return not title_roles(text) or any(name.lower().split()[-1] in NOT_OCCUPATIONS for name in names)
 
 
+def _has_parallel(blocks: list[Block], i: int) -> bool:
+    """Another heading of the same profile shape, over a paragraph of its own, names another role
+    ("A Day in the Life of a Farrier", and "A Day in the Life of a Saddler"): the line is one of a
+    comparison's section headings. (Links to other articles come in runs, with no paragraph under.)"""
+    found = match_title(blocks[i].text)
+    if found is None or found[0].value != "profile":
+        return False
+    names = title_roles(blocks[i].text)
+    for j, block in enumerate(blocks[:-1]):
+        if j == i or block.kind not in ("paragraph", "heading") or len(block.text) >= 150:
+            continue
+        other = match_title(block.text)
+        if (other is not None and other[0].id == found[0].id and title_roles(block.text) not in ([], names)
+                and blocks[j + 1].kind == "paragraph" and not is_title_like(blocks[j + 1].text)):
+            return True
+    return False
+
+
 def find_title_index(blocks: list[Block], tagged: bool = False) -> int | None:
     """The title block: an ``<h1>``/``#`` line, else (untagged text only) the first title-shaped line."""
     for i, block in enumerate(blocks[:TITLE_SCAN]):
@@ -129,7 +147,7 @@ def find_title_index(blocks: list[Block], tagged: bool = False) -> int | None:
     for i, block in enumerate(blocks[:TITLE_SCAN]):
         if (block.kind in ("paragraph", "heading") and len(block.text) < 150 and is_title_like(block.text)
                 and not MONEY_FIGURE.found(block.text)  # "Average Salary: £22,000": a figure, not a title
-                and not _section_heading(block.text)):
+                and not _section_heading(block.text) and not _has_parallel(blocks, i)):
             return i
         if (block.kind == "paragraph" and len(block.text) > PROSE_LENGTH
                 and first_match("boilerplate.jsonl", block.text) is None):

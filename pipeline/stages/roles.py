@@ -16,7 +16,15 @@ from pipeline.rules.groups import several_members
 from pipeline.rules.loader import load_terms, regex
 from pipeline.rules.nouns import plural
 from pipeline.rules.occupations import exact_occupation, occupation_of, occupations_in
-from pipeline.rules.role_names import full_name, fuller_name, key_word, plural_names, role_name, short_forms
+from pipeline.rules.role_names import (
+    AGENT_NOUN,
+    full_name,
+    fuller_name,
+    key_word,
+    plural_names,
+    role_name,
+    short_forms,
+)
 from pipeline.rules.titles import (
     NOT_OCCUPATIONS,
     SMALL_WORDS,
@@ -34,6 +42,13 @@ ACRONYM_AFTER = regex("role_patterns.jsonl", "acronym-after")
 MEMBER_SPLIT = regex("role_patterns.jsonl", "member-split")
 QUICK_FACTS = regex("role_patterns.jsonl", "quick-facts")
 QUESTION = regex("role_patterns.jsonl", "question")
+# Section headings that name a role ("What glaziers do", "A glazier's day"), and names they may
+# give that are no occupation ("What customers do").
+ROLE_HEADINGS = tuple(regex("role_patterns.jsonl", rid)
+                      for rid in ("heading-what-do", "heading-possessive", "heading-day-of", "heading-as"))
+NOT_ROLE_HEAD = regex("role_patterns.jsonl", "not-role-head")
+# A heading longer than this is a sentence.
+HEADING_LENGTH = 60
 # Body roles: how many opening paragraphs count as the opening, the most roles, and the share of the
 # leading occupation's score another needs to be a role too (less is a mention in passing).
 OPENING = 4
@@ -183,13 +198,43 @@ def quick_facts(blocks: list[Block], body: str) -> list[str]:
     return []
 
 
+def role_headings(blocks: list[Block]) -> list[str]:
+    """The roles section headings name ("What glaziers do", "The glazier's job", "Life as a
+    glazier"), whether or not the gazetteer knows them: a person's noun, no customer or client."""
+    names: list[str] = []
+    for block in blocks:
+        text = block.text.strip()
+        if block.kind not in ("heading", "paragraph") or len(text) > HEADING_LENGTH:
+            continue
+        m = next((m for pattern in ROLE_HEADINGS if (m := pattern.match(text))), None)
+        if m is None:
+            continue
+        name = canonical(m.group("name"))
+        words = name.split()
+        if (0 < len(words) <= MAX_ROLE_WORDS and not NOT_ROLE_HEAD.fullmatch(name.lower())
+                and (AGENT_NOUN.fullmatch(words[-1]) or names_occupation(name)) and name not in names):
+            names.append(name)
+    return names
+
+
+def named_in(text: str, names: list[str]) -> list[tuple[str, int]]:
+    """Where a text names one of the roles headings gave that the gazetteer does not know."""
+    found = []
+    for name in names:
+        forms = "|".join(re.escape(f) for f in sorted(short_forms(name), key=len, reverse=True))
+        found += [(name, m.start()) for m in re.finditer(r"(?<![\w-])(?:" + forms + r")(?![\w-])", text, re.IGNORECASE)]
+    return found
+
+
 def body_roles(blocks: list[Block], body: str) -> list[str]:
     """The occupations the body is about: mentions weigh more in headings, table rows and the
-    opening paragraphs; acronyms the body defines count for their occupation."""
+    opening paragraphs; acronyms the body defines count for their occupation; a role a section
+    heading names counts with the occupations, known to the gazetteer or not."""
     score: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     acronyms: dict[str, str] = {}
     paragraphs = 0
+    unknown = [n for n in role_headings(blocks) if not any(o.text == n for o in occupations_in(n))]
     for i, block in enumerate(blocks):
         weight = 1
         if block.kind in ("heading", "title", "table_row"):
@@ -198,6 +243,9 @@ def body_roles(blocks: list[Block], body: str) -> list[str]:
             paragraphs += 1
             weight = 2 if paragraphs <= OPENING else 1
         text = block.cells[0] if block.kind == "table_row" and block.cells else block.text
+        for name, at in named_in(text, unknown):
+            score[name] += weight
+            first.setdefault(name, (i, at))
         for occ in occupations_in(text):
             # A coordinated name ("general and operations managers") counts whole; an acronym ("RNs")
             # counts for the full name it stands for.
@@ -314,5 +362,13 @@ def build_roles(names: list[str], body: str, short: dict[str, str] | None = None
                 forms |= {acr, acr + "s"}
         ordered = sorted(forms, key=lambda f: (-len(f), f))
         # Aliases are the surface forms extraction meets (``Facts.surfaces``), filled in by assemble.
-        roles.append(RoleInfo(rid, name, tuple(ordered), occupation_of(name)))
+        roles.append(RoleInfo(rid, name, tuple(ordered), role_soc(name, short.get(name))))
     return roles
+
+
+def role_soc(name: str, short: str | None) -> tuple[str, str] | None:
+    """A role's occupation: its name's; where the gazetteer knows the short name the body gave a
+    full name for ("diesel techs") but not the full name whole, the short name's."""
+    if short is not None and exact_occupation(name) is None and exact_occupation(short) is not None:
+        return occupation_of(short)
+    return occupation_of(name)
