@@ -517,7 +517,8 @@ SOC_TITLE_TABLE = [
                       "Diesel service technicians, or diesel techs, fix engines in trucks. Automotive service "
                       "technicians, also called auto techs, fix cars."),
                  [("Diesel Service Technician", "49-3031"), ("Automotive Service Technician", "49-3023")],
-                 id="full-name-from-body", marks=gap("the gazetteer does not know 'diesel service technicians'")),
+                 id="full-name-from-body", marks=gap("the gazetteer knows neither 'diesel service technicians' nor "
+                                                     "'diesel techs': the role is named but has no code")),
     pytest.param(page("Auto Tech vs. Diesel Mechanic",
                       "Automotive service technicians (auto techs) repair cars in dealerships. Diesel mechanics "
                       "repair trucks."),
@@ -554,3 +555,205 @@ def test_soc_title_table(text: str, expected: list[tuple[str, str | None]]) -> N
 
 def test_the_title_table_is_large() -> None:
     assert len(SOC_TITLE_TABLE) >= 80
+
+
+# Untitled pages, in the shapes career sites open with: the roles come from the headings that name
+# them and from an opening sentence that compares them, whether or not the gazetteer knows the names.
+# A paragraph under a title-shaped heading is prose-length: a title-shaped line over a short one reads
+# as a link to another article.
+PROSE_TAIL = (" Most of them learn the trade on the job over several years, and many go on to run a small "
+              "business of their own once they have a steady list of clients and a van that is paid for.")
+UNTITLED_CASES = [
+    pytest.param("## Which job pays more?\n\nIt depends on the region. Drywallers earn about $50,000 a year, "
+                 "while plasterers earn about $52,000.\n\n## What drywallers do\n\nDrywallers hang gypsum panels "
+                 "and tape the joints.\n\n## What plasterers do\n\nPlasterers spread plaster over walls with a "
+                 "trowel.\n", ["Drywaller", "Plasterer"], id="question-heading-first"),
+    pytest.param("Salary\n\nTile setters typically earn $48,000 a year, compared with $45,000 for carpet "
+                 "installers.\n\nWhat tile setters do\n\nTile setters lay ceramic tile on floors.\n\nWhat carpet "
+                 "installers do\n\nCarpet installers stretch carpet over padding.\n",
+                 ["Tile Setter", "Carpet Installer"], id="salary-section-first"),
+    pytest.param("What stonemasons do\n\nStonemasons cut and lay stone for walls. Stonemasons restore old "
+                 "buildings.\n\nWhat drywallers do\n\nDrywallers hang gypsum board. Drywallers work indoors.\n",
+                 ["Stonemason", "Drywaller"], id="two-what-do-headings"),
+    pytest.param("Employed stonemasons typically earn $52,000 a year, compared with $47,000 for roofers. Both "
+                 "jobs are physical.\n\nThe stonemason's job\n\nStonemasons cut stone to size.\n\nThe roofer's "
+                 "job\n\nRoofers strip old roofs and lay new shingles.\n", ["Stonemason", "Roofer"],
+                 id="comparison-sentence-and-possessive-headings"),
+    pytest.param("Bricklayers usually earn more than roofers, though both trades pay well in busy cities. "
+                 "Bricklayers lay brick and block, while roofers strip and replace roofs.\n\nTraining\n\n"
+                 "Bricklayers train through apprenticeships. Roofers often learn on the job.\n",
+                 ["Bricklayer", "Roofer"], id="comparison-sentence-one-known"),
+    pytest.param("Most couples meet the wedding planner months before the day. Few ever meet the caterer.\n\n"
+                 "The wedding planner's job\n\nWedding planners book venues and keep the day on schedule. Wedding "
+                 "planners meet couples often.\n\nThe caterer's job\n\nCaterers plan menus and cook for large "
+                 "events. Caterers hire servers.\n", ["Wedding Planner", "Caterer"], id="possessive-headings-unknown"),
+    pytest.param("A locksmith's day\n\nLocksmiths install locks and cut keys. Locksmiths drive between jobs.\n\n"
+                 "A glazier's day\n\nGlaziers fit glass in windows. Glaziers carry heavy panes.\n",
+                 ["Locksmith", "Glazier"], id="a-roles-day"),
+    pytest.param("A day in the life of a farrier\n\nFarriers trim hooves and fit horseshoes." + PROSE_TAIL + "\n\n"
+                 "A day in the life of a saddler\n\nSaddlers make and repair saddles by hand." + PROSE_TAIL + "\n",
+                 ["Farrier", "Saddler"], id="parallel-title-shaped-headings"),
+    pytest.param("Life as a farrier\n\nFarriers trim hooves. Farriers travel to stables.\n\nWorking as a saddler"
+                 "\n\nSaddlers stitch leather. Saddlers work in small shops.\n", ["Farrier", "Saddler"],
+                 id="life-as-working-as"),
+    pytest.param("Salary\n\nSaddlers typically earn £24,000 a year, compared with £28,000 for farriers.\n\n"
+                 "The saddler's job\n\nSaddlers cut and stitch leather into saddles.\n\nThe farrier's job\n\n"
+                 "Farriers trim and balance hooves.\n", ["Saddler", "Farrier"], id="uk-salary-first-unknown"),
+    pytest.param("What customers expect\n\nCustomers expect a locksmith to arrive quickly. Locksmiths cut keys and "
+                 "repair locks, and many locksmiths run their own vans.\n\nWhat locksmiths earn\n\nLocksmiths earn "
+                 "about $48,000 a year.\n", ["Locksmith"], id="customers-are-no-role"),
+    pytest.param("What employers look for\n\nEmployers want welders who pass a bend test. Welders join metal "
+                 "parts, and most welders learn at a technical school.\n\nWelder pay\n\nWelders earn a median of "
+                 "$48,000 a year.\n", ["Welder"], id="employers-are-no-role"),
+    pytest.param("Pharmacists check prescriptions, while pharmacy technicians count pills and ring up orders. "
+                 "Pharmacists need a doctorate.\n\nPay\n\nPharmacists earn more than pharmacy technicians.\n",
+                 ["Pharmacist", "Pharmacy Technician"], id="while-sentence-known"),
+    pytest.param("Glassblowers typically earn about $40,000 a year, compared with $45,000 for stonecutters. "
+                 "Glassblowers work in hot studios, while stonecutters work in dusty yards.\n\nPay\n\nGlassblowers "
+                 "earn more at craft fairs. Stonecutters earn more on building projects.\n",
+                 ["Glassblower", "Stonecutter"], id="two-unknown-no-headings",
+                 marks=gap("occupations the gazetteer lacks are found only where a heading names one or a known "
+                           "occupation is compared with it")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNTITLED_CASES)
+def test_roles_of_an_untitled_page(text: str, expected: list[str]) -> None:
+    assert [n for n, _ in roles_of(text, "case.md" if text.startswith("#") else "case.txt")] == expected
+
+
+# A role's name where the body gives its full name with the title's short name: "X, or Y", "X (Y)",
+# "Y, also called X", "X — Y for short", "usually just called", "known in the trade as". Never where the
+# other name is no fuller form of it (another occupation, or a disjunction).
+FULL_NAME_CASES = [
+    pytest.param("Financial Advisor vs. Loan Officer",
+                 "Personal financial advisors, usually just called financial advisors, plan for retirement. "
+                 "Loan officers approve loans.", ["Personal Financial Advisor", "Loan Officer"],
+                 id="usually-just-called"),
+    pytest.param("Financial Advisor vs. Loan Officer",
+                 "Personal financial advisors, or financial advisors, plan for retirement. Loan officers approve "
+                 "loans.", ["Personal Financial Advisor", "Loan Officer"], id="x-or-y"),
+    pytest.param("Financial Advisor vs. Loan Officer",
+                 "Personal financial advisors (financial advisors) plan for retirement. Loan officers approve loans.",
+                 ["Personal Financial Advisor", "Loan Officer"], id="x-parenthesis-y"),
+    pytest.param("Financial Advisor vs. Loan Officer",
+                 "Financial advisors, also called personal financial advisors, plan for retirement. Loan officers "
+                 "approve loans.", ["Personal Financial Advisor", "Loan Officer"], id="y-also-called-x"),
+    pytest.param("Financial Advisor vs. Loan Officer",
+                 "Financial advisors (officially, personal financial advisors) plan for retirement. Loan officers "
+                 "approve loans.", ["Personal Financial Advisor", "Loan Officer"], id="y-parenthesis-officially-x"),
+    pytest.param("EMT vs. Firefighter",
+                 "Emergency medical technicians — EMTs for short — treat patients on the way to hospital. "
+                 "Firefighters put out fires.", ["Emergency Medical Technician", "Firefighter"],
+                 id="x-dash-y-for-short"),
+    pytest.param("LPN or Medical Assistant: Which Career Is Right for You?",
+                 "Licensed practical nurses, LPNs for short, check vital signs. Medical assistants book visits.",
+                 ["Licensed Practical Nurse", "Medical Assistant"], id="x-comma-y-for-short"),
+    pytest.param("How to Become a Kiln Tech",
+                 "Kiln technicians, known in the trade as kiln techs, load and fire kilns. Kiln techs work shifts.",
+                 ["Kiln Technician"], id="known-in-the-trade-unknown-name"),
+    pytest.param("Glass Tech vs. Glazier",
+                 "Glass techs, also called glass technicians, cut panes in a workshop. Glaziers fit them on site.",
+                 ["Glass Technician", "Glazier"], id="also-called-unknown-name"),
+    pytest.param("Plumber vs. Welder",
+                 "Plumbers, or pipefitters, install pipes. Welders join metal.", ["Plumber", "Welder"],
+                 id="another-name-is-no-full-name"),
+    pytest.param("Financial Advisor vs. Loan Officer",
+                 "Financial advisors or personal bankers plan for retirement. Loan officers approve loans.",
+                 ["Financial Advisor", "Loan Officer"], id="disjunction-is-no-full-name"),
+    pytest.param("Nurse vs. Doctor: What Are the Differences?",
+                 "Nurses, or the doctors they work with, see patients every day. Doctors diagnose illness.",
+                 ["Nurse", "Doctor"], id="longer-phrase-not-the-name"),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), FULL_NAME_CASES)
+def test_a_role_takes_the_full_name_the_body_gives(title: str, body: str, expected: list[str]) -> None:
+    assert [n for n, _ in roles_of(f"{title}\n\n{body}\n")] == expected
+
+
+# Mentions by a role's bare head noun: a noun compound ("X-ray", "tractor-trailer"), an acronym or a
+# noun before it, or words that make with it another occupation the gazetteer knows, name another
+# occupation; adjectives, participles and hyphenated adjectives describe the role's own workers.
+MENTION_CASES = [
+    pytest.param("Cardiovascular Technologist", "X-ray technologists take images of bones.", [], id="x-ray"),
+    pytest.param("Cardiovascular Technologist", "MRI technologists run the scanner.", [], id="acronym-modifier"),
+    pytest.param("Cardiovascular Technologist", "Surgical technologists pass instruments.", [],
+                 id="adjective-makes-known-occupation"),
+    pytest.param("Cardiovascular Technologist", "Nuclear medicine technologists give tracers.", [],
+                 id="known-occupation-two-words"),
+    pytest.param("Forklift Operator", "Tractor-trailer operators haul freight.", [], id="noun-noun-compound"),
+    pytest.param("Forklift Operator", "Crane operators earn more.", [], id="noun-modifier"),
+    pytest.param("Licensed Practical Nurse", "Registered nurses supervise the ward.", [], id="another-nurse"),
+    pytest.param("Cardiovascular Technologist", "Entry-level technologists earn less.", ["technologists"],
+                 id="entry-level"),
+    pytest.param("Cardiovascular Technologist", "Board-certified technologists earn more.", ["technologists"],
+                 id="participle-compound"),
+    pytest.param("Cardiovascular Technologist", "Full-time technologists get benefits.", ["technologists"],
+                 id="full-time"),
+    pytest.param("Cardiovascular Technologist", "On-call technologists sleep at the hospital.", ["technologists"],
+                 id="on-call"),
+    pytest.param("Cardiovascular Technologist", "First-year technologists shadow a senior colleague.",
+                 ["technologists"], id="first-year"),
+    pytest.param("Cardiovascular Technologist", "Experienced technologists earn more.", ["technologists"],
+                 id="adjective"),
+    pytest.param("Licensed Practical Nurse", "Most nurses work shifts.", ["nurses"], id="quantifier"),
+]
+
+
+@pytest.mark.parametrize(("role", "sentence", "expected"), MENTION_CASES)
+def test_a_modifier_before_a_head_noun_may_make_another_occupation(role: str, sentence: str,
+                                                                   expected: list[str]) -> None:
+    from pipeline.rules.mentions import find_mentions
+    from pipeline.stages.roles import build_roles
+
+    roles = build_roles([role], "")
+    assert [sentence[m.start : m.end] for m in find_mentions(roles, sentence)] == expected
+
+
+# Openings in the shapes career sites use, with their noise (breadcrumbs, bylines, a site's name, a
+# year after the name), titled and untitled.
+LEAD = ("Both jobs reward people who like steady work with their hands, and both can be learned without a "
+        "four-year degree, though the training, the pay and the daily routine differ more than most expect.")
+OPENING_CASES = [
+    pytest.param(f"Home › Careers › Trades\n\nGlazier vs. Roofer: Which Trade Pays More?\n\nBy Dana Fox · 6 min "
+                 f"read\n\n{LEAD}\n", ["Glazier", "Roofer"], id="breadcrumb-byline"),
+    pytest.param(f"Careers Hub | Jobs | Salaries\n\nHow Much Does a Crane Operator Make? (2025 Salary Guide)\n\n"
+                 f"Last updated March 2025\n\n{LEAD}\n", ["Crane Operator"], id="menu-how-much"),
+    pytest.param(html("Locksmith Careers & Wages | TradePath", body=f"<p>{LEAD}</p>"), ["Locksmith"],
+                 id="html-careers-wages"),
+    pytest.param(html("Is a Sous Chef the Same as a Line Cook? | KitchenJobs",
+                      h1="Is a Sous Chef the Same as a Line Cook?", body=f"<p>{LEAD}</p>"),
+                 ["Sous Chef", "Line Cook"], id="html-same-as"),
+    pytest.param(f"Sonographer or Radiologic Technologist: Which Career Is Right for You?\n\n{LEAD}\n",
+                 ["Sonographer", "Radiologic Technologist"], id="or-which"),
+    pytest.param(f"What Does a Court Clerk Do? Duties, Pay and Training\n\n{LEAD}\n", ["Court Clerk"],
+                 id="what-does-with-dek"),
+    pytest.param(f"Difference Between an Optician and an Optometrist\n\n{LEAD}\n", ["Optician", "Optometrist"],
+                 id="difference-between-an"),
+    pytest.param(f"What's the Difference Between a Paralegal and a Law Clerk?\n\n{LEAD}\n",
+                 ["Paralegal", "Law Clerk"], id="whats-the-difference"),
+    pytest.param(f"Becoming a Surveyor: Education, Licensing and Pay\n\n{LEAD}\n", ["Surveyor"], id="becoming"),
+    pytest.param(f"Medical Scribe Job Description\n\n{LEAD}\n", ["Medical Scribe"], id="job-description"),
+    pytest.param(f"# Electrician vs. Plumber vs. HVAC Technician: Pay, Training and Hours\n\n{LEAD}\n",
+                 ["Electrician", "Plumber", "HVAC Technician"], id="three-way"),
+    pytest.param(f"Veterinary Technician vs. Veterinary Assistant | PetCareers\n\n{LEAD}\n",
+                 ["Veterinary Technician", "Veterinary Assistant"], id="site-after-bar"),
+    pytest.param(f"How to Become a Pharmacy Technician in 2025\n\n{LEAD}\n", ["Pharmacy Technician"],
+                 id="year-after-name"),
+    pytest.param(f"How to Become a Dental Assistant in Ohio\n\n{LEAD}\n", ["Dental Assistant"],
+                 id="place-after-name"),
+    pytest.param(f"Firefighter: Job Description, Salary and Training\n\n{LEAD}\n", ["Firefighter"],
+                 id="name-colon"),
+    pytest.param(f"What Is a Phlebotomist?\n\n{LEAD}\n", ["Phlebotomist"], id="what-is"),
+    pytest.param("Skip to content\n\nMost people never meet the court reporter who types every word of a trial. "
+                 "Court reporters sit near the judge and record testimony, and many court reporters caption live "
+                 "television.\n\nWhat court reporters earn\n\nCourt reporters earn about $66,000 a year.\n",
+                 ["Court Reporter"], id="untitled-skip-link"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OPENING_CASES)
+def test_roles_of_career_site_openings(text: str, expected: list[str]) -> None:
+    name = "case.html" if text.startswith("<html>") else ("case.md" if text.startswith("#") else "case.txt")
+    assert [n for n, _ in roles_of(text, name)] == expected

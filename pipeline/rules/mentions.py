@@ -64,18 +64,23 @@ def _find_mentions(signature: tuple[tuple[str, str, tuple[str, ...]], ...], text
             follower = FOLLOWING_HEAD.match(text, m.end())
             if follower and singular(follower.group(1).lower()) in OCCUPATION_HEADS:
                 continue
-            start = m.start()
-            if form in heads.get(rid, ()):
-                if _modified(text, start, names[rid]) or _other_occupation(text, start, m.end(), socs[rid]):
-                    continue
-                # "Lab technicians" for Medical Laboratory Technician: the modifier is part of the mention.
-                prev = PRECEDING_WORD.search(text[max(0, start - 40) : start])
-                if prev and any(w.startswith(prev.group(1).lower()) for w in names[rid][:-1]):
-                    start -= len(prev.group(0))
-            if any(start < t.end and t.start < m.end() for t in taken):
+            start = _head_start(text, m, names[rid], socs[rid]) if form in heads.get(rid, ()) else m.start()
+            if start is None or any(start < t.end and t.start < m.end() for t in taken):
                 continue
             taken.append(Mention(start, m.end(), rid))
     return tuple(sorted(taken, key=lambda t: t.start))
+
+
+def _head_start(text: str, m: re.Match[str], name_words: list[str], soc: str | None) -> int | None:
+    """Where a mention by the role's bare head noun starts, or None where it names another occupation.
+    "Lab technicians" for Medical Laboratory Technician: the modifier is part of the mention."""
+    start = m.start()
+    if _modified(text, start, name_words) or _other_occupation(text, start, m.end(), soc):
+        return None
+    prev = PRECEDING_WORD.search(text[max(0, start - 40) : start])
+    if prev and any(w.startswith(prev.group(1).lower()) for w in name_words[:-1]):
+        start -= len(prev.group(0))
+    return start
 
 
 @lru_cache(maxsize=256)

@@ -11,8 +11,8 @@ from itertools import product
 
 from pipeline.rules.loader import load_lexicon, load_terms, regex
 from pipeline.rules.nouns import plural, singular
-from pipeline.rules.occupations import exact_occupation, occupations_in
-from pipeline.rules.titles import SMALL_WORDS, canonical
+from pipeline.rules.occupations import exact_occupation, occupation_of, occupations_in
+from pipeline.rules.titles import SMALL_WORDS, canonical, head_index
 from pipeline.rules.words import parts_of_speech
 
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
@@ -24,6 +24,12 @@ INTRODUCED_AS = regex("role_patterns.jsonl", "introduced-as")
 
 def key_word(word: str) -> str:
     return canonical(word).lower()
+
+
+def names_occupation(name: str) -> bool:
+    """The gazetteer links the name, or it ends with an occupation's head noun ("Kiln Operator")."""
+    words = name.split()
+    return occupation_of(name) is not None or (bool(words) and key_word(words[head_index(words)]) in OCCUPATION_HEADS)
 
 
 def role_name(title: str) -> str:

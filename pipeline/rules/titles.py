@@ -7,7 +7,7 @@ import re
 
 from pipeline.rules.cache import text_cache
 from pipeline.rules.cues import MONEY_FIGURE
-from pipeline.rules.loader import PatternRule, compiled_rules, first_match, first_match_kept, load_terms
+from pipeline.rules.loader import PatternRule, compiled_rules, first_match, first_match_kept, load_terms, regex
 from pipeline.rules.nouns import singular
 from pipeline.rules.occupations import exact_occupation
 from pipeline.rules.text import Piece
@@ -66,12 +66,17 @@ def canonical(raw: str) -> str:
     return " ".join(out)
 
 
+# "How to Become a Glazier in 2025": a year, place or audience after the name.
+NAME_QUALIFIER = regex("role_patterns.jsonl", "name-qualifier")
+
+
 def title_roles(text: str) -> list[str]:
     found = match_title(text)
     if not found:
         return []
     _, m = found
-    names = [canonical(m.group(g)) for g in ("r1", "r2", "r3") if g in m.groupdict() and m.group(g)]
+    names = [canonical(NAME_QUALIFIER.sub("", m.group(g)))
+             for g in ("r1", "r2", "r3") if g in m.groupdict() and m.group(g)]
     # A longer name is a sentence, unless it is an occupation's ("Agents and Business Managers of ...").
     return [n for n in names if n and (len(n.split()) <= MAX_NAME_WORDS or _known(n))]
 

@@ -16,11 +16,12 @@ from pipeline.rules.groups import several_members
 from pipeline.rules.loader import load_terms, regex
 from pipeline.rules.nouns import plural
 from pipeline.rules.occupations import exact_occupation, occupation_of, occupations_in
+from pipeline.rules.role_cues import named_in, partner_names, role_headings
 from pipeline.rules.role_names import (
-    AGENT_NOUN,
     full_name,
     fuller_name,
     key_word,
+    names_occupation,
     plural_names,
     role_name,
     short_forms,
@@ -42,13 +43,6 @@ ACRONYM_AFTER = regex("role_patterns.jsonl", "acronym-after")
 MEMBER_SPLIT = regex("role_patterns.jsonl", "member-split")
 QUICK_FACTS = regex("role_patterns.jsonl", "quick-facts")
 QUESTION = regex("role_patterns.jsonl", "question")
-# Section headings that name a role ("What glaziers do", "A glazier's day"), and names they may
-# give that are no occupation ("What customers do").
-ROLE_HEADINGS = tuple(regex("role_patterns.jsonl", rid)
-                      for rid in ("heading-what-do", "heading-possessive", "heading-day-of", "heading-as"))
-NOT_ROLE_HEAD = regex("role_patterns.jsonl", "not-role-head")
-# A heading longer than this is a sentence.
-HEADING_LENGTH = 60
 # Body roles: how many opening paragraphs count as the opening, the most roles, and the share of the
 # leading occupation's score another needs to be a role too (less is a mention in passing).
 OPENING = 4
@@ -91,12 +85,6 @@ def pattern_roles(title: str, body: str) -> list[str]:
     for name in found:
         names.extend(n for n in (coordinated_roles(name, body) or [role_name(name)]) if n not in names)
     return names
-
-
-def names_occupation(name: str) -> bool:
-    """The gazetteer links the name, or it ends with an occupation's head noun ("Kiln Operator")."""
-    words = name.split()
-    return occupation_of(name) is not None or (bool(words) and key_word(words[head_index(words)]) in OCCUPATION_HEADS)
 
 
 def is_occupation(name: str) -> bool:
@@ -198,34 +186,6 @@ def quick_facts(blocks: list[Block], body: str) -> list[str]:
     return []
 
 
-def role_headings(blocks: list[Block]) -> list[str]:
-    """The roles section headings name ("What glaziers do", "The glazier's job", "Life as a
-    glazier"), whether or not the gazetteer knows them: a person's noun, no customer or client."""
-    names: list[str] = []
-    for block in blocks:
-        text = block.text.strip()
-        if block.kind not in ("heading", "paragraph") or len(text) > HEADING_LENGTH:
-            continue
-        m = next((m for pattern in ROLE_HEADINGS if (m := pattern.match(text))), None)
-        if m is None:
-            continue
-        name = canonical(m.group("name"))
-        words = name.split()
-        if (0 < len(words) <= MAX_ROLE_WORDS and not NOT_ROLE_HEAD.fullmatch(name.lower())
-                and (AGENT_NOUN.fullmatch(words[-1]) or names_occupation(name)) and name not in names):
-            names.append(name)
-    return names
-
-
-def named_in(text: str, names: list[str]) -> list[tuple[str, int]]:
-    """Where a text names one of the roles headings gave that the gazetteer does not know."""
-    found = []
-    for name in names:
-        forms = "|".join(re.escape(f) for f in sorted(short_forms(name), key=len, reverse=True))
-        found += [(name, m.start()) for m in re.finditer(r"(?<![\w-])(?:" + forms + r")(?![\w-])", text, re.IGNORECASE)]
-    return found
-
-
 def body_roles(blocks: list[Block], body: str) -> list[str]:
     """The occupations the body is about: mentions weigh more in headings, table rows and the
     opening paragraphs; acronyms the body defines count for their occupation; a role a section
@@ -234,7 +194,9 @@ def body_roles(blocks: list[Block], body: str) -> list[str]:
     first: dict[str, tuple[int, int]] = {}
     acronyms: dict[str, str] = {}
     paragraphs = 0
-    unknown = [n for n in role_headings(blocks) if not any(o.text == n for o in occupations_in(n))]
+    headed = role_headings(blocks)
+    unknown = [n for n in headed if not any(o.text == n for o in occupations_in(n))]
+    unknown += [n for n in partner_names(blocks, headed, OPENING) if n not in unknown]
     for i, block in enumerate(blocks):
         weight = 1
         if block.kind in ("heading", "title", "table_row"):
@@ -243,21 +205,9 @@ def body_roles(blocks: list[Block], body: str) -> list[str]:
             paragraphs += 1
             weight = 2 if paragraphs <= OPENING else 1
         text = block.cells[0] if block.kind == "table_row" and block.cells else block.text
-        for name, at in named_in(text, unknown):
+        for name, at in [*named_in(text, unknown), *occupations_named(text, acronyms)]:
             score[name] += weight
             first.setdefault(name, (i, at))
-        for occ in occupations_in(text):
-            # A coordinated name ("general and operations managers") counts whole; an acronym ("RNs")
-            # counts for the full name it stands for.
-            coordinated = "," in occ.text or " and " in occ.text
-            if ACRONYM.fullmatch(occ.text):
-                continue
-            name = role_name(canonical(occ.text)) if coordinated else canonical(occ.text)
-            score[name] += weight
-            first.setdefault(name, (i, occ.start))
-            after = ACRONYM_AFTER.match(text, occ.end)
-            if after:
-                acronyms[after.group(1)] = name
     count_acronyms(score, acronyms, body)
     merge_shorter(score, first)
     if not score:
@@ -265,6 +215,22 @@ def body_roles(blocks: list[Block], body: str) -> list[str]:
     top = score.most_common(1)[0][1]
     kept = [n for n, s in score.most_common(MAX_BODY_ROLES) if s >= max(2, SHARE * top)]
     return [fuller_name(n, body) for n in sorted(kept, key=lambda n: first[n])]
+
+
+def occupations_named(text: str, acronyms: dict[str, str]) -> list[tuple[str, int]]:
+    """The occupations a block names, where (a coordinated name, "general and operations managers",
+    counts whole); the acronyms it defines after one ("(RNs)") go to ``acronyms``."""
+    found = []
+    for occ in occupations_in(text):
+        if ACRONYM.fullmatch(occ.text):
+            continue  # an acronym ("RNs") counts for the full name it stands for
+        coordinated = "," in occ.text or " and " in occ.text
+        name = role_name(canonical(occ.text)) if coordinated else canonical(occ.text)
+        found.append((name, occ.start))
+        after = ACRONYM_AFTER.match(text, occ.end)
+        if after:
+            acronyms[after.group(1)] = name
+    return found
 
 
 def count_acronyms(score: Counter[str], acronyms: dict[str, str], body: str) -> None:

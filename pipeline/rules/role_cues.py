@@ -1,0 +1,84 @@
+"""Role cues of a page without a title: the roles its section headings name ("What glaziers do",
+"The glazier's job", "A day in the life of a glazier") and the occupations an opening sentence
+compares with a known one ("Glaziers earn more than roofers"), whether or not the gazetteer knows
+their names; and where a text names them. The roles stage weighs them with the gazetteer's."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.rules.loader import regex
+from pipeline.rules.occupations import occupations_in
+from pipeline.rules.role_names import AGENT_NOUN, names_occupation, short_forms
+from pipeline.rules.titles import canonical
+from pipeline.types import Block
+
+# Section headings that name a role ("What glaziers do", "A glazier's day"), and names they may
+# give that are no occupation ("What customers do").
+ROLE_HEADINGS = tuple(regex("role_patterns.jsonl", rid)
+                      for rid in ("heading-what-do", "heading-possessive", "heading-day-of", "heading-as"))
+NOT_ROLE_HEAD = regex("role_patterns.jsonl", "not-role-head")
+# Opening sentences that compare two occupations in one frame ("X earn more than Y"): where one is
+# known, the other is an occupation too.
+PARTNERS = tuple(regex("role_patterns.jsonl", rid)
+                 for rid in ("partner-compared", "partner-while", "partner-than", "partner-unlike", "partner-both"))
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+# A heading longer than this is a sentence.
+HEADING_LENGTH = 60
+# A role name is a noun phrase of at most this many words.
+MAX_ROLE_WORDS = 5
+
+
+def role_headings(blocks: list[Block]) -> list[str]:
+    """The roles section headings name ("What glaziers do", "The glazier's job", "Life as a
+    glazier"), whether or not the gazetteer knows them: a person's noun, no customer or client."""
+    names: list[str] = []
+    for block in blocks:
+        text = block.text.strip()
+        if block.kind not in ("heading", "paragraph") or len(text) > HEADING_LENGTH:
+            continue
+        m = next((m for pattern in ROLE_HEADINGS if (m := pattern.match(text))), None)
+        if m is None:
+            continue
+        name = canonical(m.group("name"))
+        words = name.split()
+        if (0 < len(words) <= MAX_ROLE_WORDS and not NOT_ROLE_HEAD.fullmatch(name.lower())
+                and (AGENT_NOUN.fullmatch(words[-1]) or names_occupation(name)) and name not in names):
+            names.append(name)
+    return names
+
+
+def partner_names(blocks: list[Block], headed: list[str], opening: int) -> list[str]:
+    """The occupations the opening paragraphs compare with a known one in one frame ("Bricklayers
+    earn more than roofers", "$A for X, compared with $B for roofers"), the gazetteer's or a
+    heading's: the other side's head noun, a person's ("Bricklayer"), that the gazetteer lacks.
+    ``opening``: how many paragraphs open the page."""
+    names: list[str] = []
+    paragraphs = [b.text for b in blocks if b.kind == "paragraph" and len(b.text) > HEADING_LENGTH][:opening]
+    for sentence in (s for text in paragraphs for s in SENTENCE_BREAK.split(text)):
+        m = next((m for pattern in PARTNERS if (m := pattern.search(sentence))), None)
+        if m is None:
+            continue
+        sides = [m.group("a"), m.group("b")]
+        known = [known_role(side, headed) for side in sides]
+        for side, is_known, other in zip(sides, known, reversed(known), strict=True):
+            head = canonical(side.split()[-1])
+            if (other and not is_known and AGENT_NOUN.fullmatch(head) and not NOT_ROLE_HEAD.fullmatch(head.lower())
+                    and head not in names):
+                names.append(head)
+    return names
+
+
+def known_role(phrase: str, headed: list[str]) -> bool:
+    """The phrase ends with an occupation the gazetteer knows or a heading named."""
+    found = occupations_in(phrase)
+    return bool(found and found[-1].end == len(phrase)) or canonical(phrase.split()[-1]) in headed
+
+
+def named_in(text: str, names: list[str]) -> list[tuple[str, int]]:
+    """Where a text names one of the given roles (those the gazetteer does not know)."""
+    found = []
+    for name in names:
+        forms = "|".join(re.escape(f) for f in sorted(short_forms(name), key=len, reverse=True))
+        found += [(name, m.start()) for m in re.finditer(r"(?<![\w-])(?:" + forms + r")(?![\w-])", text, re.IGNORECASE)]
+    return found
