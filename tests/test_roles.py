@@ -608,6 +608,21 @@ UNTITLED_CASES = [
     pytest.param("Pharmacists check prescriptions, while pharmacy technicians count pills and ring up orders. "
                  "Pharmacists need a doctorate.\n\nPay\n\nPharmacists earn more than pharmacy technicians.\n",
                  ["Pharmacist", "Pharmacy Technician"], id="while-sentence-known"),
+    pytest.param("Plumber job duties\n\nPlumbers install pipes in homes." + PROSE_TAIL + "\n\nElectrician job duties"
+                 "\n\nElectricians wire buildings." + PROSE_TAIL + "\n", ["Plumber", "Electrician"],
+                 id="parallel-job-duties-headings"),
+    pytest.param("Plumber salary\n\nPlumbers earn about $60,000 a year." + PROSE_TAIL + "\n\nElectrician salary\n\n"
+                 "Electricians earn about $61,000 a year." + PROSE_TAIL + "\n", ["Plumber", "Electrician"],
+                 id="parallel-salary-headings"),
+    pytest.param("## How much do bricklayers make?\n\nBricklayers earn about £30,000 a year." + PROSE_TAIL + "\n\n"
+                 "## How much do plasterers make?\n\nPlasterers earn about £28,000 a year." + PROSE_TAIL + "\n",
+                 ["Bricklayer", "Plasterer"], id="parallel-question-headings"),
+    pytest.param("What a glassblower does\n\nA glassblower shapes molten glass. Glassblowers work in hot studios.\n\n"
+                 "What a potter does\n\nA potter throws pots on a wheel. Potters fire them in a kiln.\n",
+                 ["Glassblower", "Potter"], id="what-a-x-does"),
+    pytest.param("What embalmers do\n\nEmbalmers prepare bodies for viewing. Embalmers work downstairs.\n\n"
+                 "Your employer's rules\n\nYour employer sets the hours.\n\nWhat embalmers earn\n\nEmbalmers earn "
+                 "about $50,000.\n", ["Embalmer"], id="an-employer-is-no-role"),
     pytest.param("Glassblowers typically earn about $40,000 a year, compared with $45,000 for stonecutters. "
                  "Glassblowers work in hot studios, while stonecutters work in dusty yards.\n\nPay\n\nGlassblowers "
                  "earn more at craft fairs. Stonecutters earn more on building projects.\n",
@@ -661,6 +676,9 @@ FULL_NAME_CASES = [
     pytest.param("Financial Advisor vs. Loan Officer",
                  "Financial advisors or personal bankers plan for retirement. Loan officers approve loans.",
                  ["Financial Advisor", "Loan Officer"], id="disjunction-is-no-full-name"),
+    pytest.param("Nurse vs. Doctor: What Are the Differences?",
+                 "Nurses (registered nurses and licensed practical nurses) care for patients. Doctors diagnose.",
+                 ["Nurse", "Doctor"], id="kinds-listed-are-no-full-name"),
     pytest.param("Nurse vs. Doctor: What Are the Differences?",
                  "Nurses, or the doctors they work with, see patients every day. Doctors diagnose illness.",
                  ["Nurse", "Doctor"], id="longer-phrase-not-the-name"),

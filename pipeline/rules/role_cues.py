@@ -18,6 +18,7 @@ from pipeline.types import Block
 ROLE_HEADINGS = tuple(regex("role_patterns.jsonl", rid)
                       for rid in ("heading-what-do", "heading-possessive", "heading-day-of", "heading-as"))
 NOT_ROLE_HEAD = regex("role_patterns.jsonl", "not-role-head")
+GENERIC_WORKER = regex("role_patterns.jsonl", "generic-worker")
 # Opening sentences that compare two occupations in one frame ("X earn more than Y"): where one is
 # known, the other is an occupation too.
 PARTNERS = tuple(regex("role_patterns.jsonl", rid)
@@ -41,11 +42,18 @@ def role_headings(blocks: list[Block]) -> list[str]:
         if m is None:
             continue
         name = canonical(m.group("name"))
-        words = name.split()
-        if (0 < len(words) <= MAX_ROLE_WORDS and not NOT_ROLE_HEAD.fullmatch(name.lower())
-                and (AGENT_NOUN.fullmatch(words[-1]) or names_occupation(name)) and name not in names):
+        if person_noun(name) and len(name.split()) <= MAX_ROLE_WORDS and name not in names:
             names.append(name)
     return names
+
+
+def person_noun(name: str) -> bool:
+    """A name that may be an occupation's: it ends with a noun of a person ("-er", "-ist", "-ian") or
+    an occupation's head, and is no customer, client or bare "worker"."""
+    words = name.split()
+    if not words or NOT_ROLE_HEAD.fullmatch(words[-1].lower()) or GENERIC_WORKER.fullmatch(name.lower()):
+        return False
+    return AGENT_NOUN.fullmatch(words[-1]) is not None or names_occupation(name)
 
 
 def partner_names(blocks: list[Block], headed: list[str], opening: int) -> list[str]:
@@ -63,8 +71,7 @@ def partner_names(blocks: list[Block], headed: list[str], opening: int) -> list[
         known = [known_role(side, headed) for side in sides]
         for side, is_known, other in zip(sides, known, reversed(known), strict=True):
             head = canonical(side.split()[-1])
-            if (other and not is_known and AGENT_NOUN.fullmatch(head) and not NOT_ROLE_HEAD.fullmatch(head.lower())
-                    and head not in names):
+            if other and not is_known and person_noun(head) and head not in names:
                 names.append(head)
     return names
 

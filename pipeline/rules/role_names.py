@@ -183,6 +183,7 @@ def phrase_at(text: str, name: str, at_end: bool) -> str:
 INTRODUCED_FOR_SHORT = regex("role_patterns.jsonl", "introduced-for-short")
 FOR_SHORT = regex("role_patterns.jsonl", "for-short")
 INTRODUCES_FULL = regex("role_patterns.jsonl", "introduces-full")
+FULL_NAME_END = regex("role_patterns.jsonl", "full-name-end")
 
 
 def introduced_before(body: str, start: int, end: int, name: str) -> str:
@@ -199,7 +200,10 @@ def introduced_after(body: str, end: int, name: str) -> str:
     joint = INTRODUCES_FULL.match(body, end)
     if joint is None or joint.end() == end:
         return ""
-    return phrase_at(body[joint.end() : joint.end() + 100], name, at_end=False)
+    after = body[joint.end() : joint.end() + 100]
+    full = phrase_at(after, name, at_end=False)
+    # The aside ends after the full name: "nurses (registered nurses and aides)" lists kinds of nurse.
+    return full if full and FULL_NAME_END.match(after, len(full)) else ""
 
 
 def full_name(name: str, body: str) -> str:
