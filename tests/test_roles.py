@@ -775,3 +775,30 @@ OPENING_CASES = [
 def test_roles_of_career_site_openings(text: str, expected: list[str]) -> None:
     name = "case.html" if text.startswith("<html>") else ("case.md" if text.startswith("#") else "case.txt")
     assert [n for n, _ in roles_of(text, name)] == expected
+
+
+# A role the gazetteer lacks takes the code of another name the body calls it by; a disjunction or a
+# list is no other name. (text, expected roles with their codes)
+SYNONYM_CASES = [
+    pytest.param("Pane Setter vs. Roofer\n\nPane setters, sometimes called glaziers, fit windows. Roofers lay "
+                 "shingles.\n", [("Pane Setter", "47-2121"), ("Roofer", "47-2181")], id="sometimes-called"),
+    pytest.param("Share Trader vs. Loan Officer\n\nShare traders, officially securities sales agents, buy stock for "
+                 "clients. Loan officers approve loans.\n",
+                 [("Share Trader", "41-3031"), ("Loan Officer", "13-2072")], id="officially"),
+    pytest.param("Hoof Trimmer vs. Veterinarian\n\nHoof trimmers (also known as farriers) shoe horses. Veterinarians "
+                 "treat them.\n", [("Hoof Trimmer", "?"), ("Veterinarian", "29-1131")], id="parenthesis-also-known-as"),
+    pytest.param("Horse Shoer vs. Roofer\n\nHorse shoers, or roofers on some sites, fit windows. Roofers lay "
+                 "shingles.\n", [("Horse Shoer", None), ("Roofer", "47-2181")], id="disjunction-is-no-synonym"),
+    pytest.param("Carpenter vs. Roofer\n\nCarpenters, sometimes called joiners, frame houses. Roofers lay shingles.\n",
+                 [("Carpenter", "47-2031"), ("Roofer", "47-2181")], id="known-name-keeps-its-code"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SYNONYM_CASES)
+def test_a_role_takes_the_code_of_another_name_the_body_gives(text: str,
+                                                                expected: list[tuple[str, str | None]]) -> None:
+    got = roles_of(text)
+    assert [n for n, _ in got] == [n for n, _ in expected]
+    for (_, soc), (_, want) in zip(got, expected, strict=True):
+        if want != "?":
+            assert soc == want

@@ -219,3 +219,22 @@ def full_name(name: str, body: str) -> str:
         if full and canonical(full).lower() != canonical(name).lower():
             return canonical(full)
     return name
+
+
+ALSO_CALLED = regex("role_patterns.jsonl", "also-called")
+
+
+def synonym_occupation(name: str, body: str) -> tuple[str, str] | None:
+    """The occupation of another name the body gives the role ("Glass setters, sometimes called
+    glaziers", "stockbrokers, officially securities sales agents"): the gazetteer's, where it lacks
+    the role's own name."""
+    forms = sorted(short_forms(name), key=len, reverse=True)
+    pattern = r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])"
+    for m in re.finditer(pattern, body, re.IGNORECASE):
+        joint = ALSO_CALLED.match(body, m.end())
+        if joint is None:
+            continue
+        found = occupations_in(body[joint.end() : joint.end() + 100])
+        if found and found[0].start == 0:
+            return found[0].soc, found[0].title
+    return None

@@ -25,6 +25,7 @@ from pipeline.rules.role_names import (
     plural_names,
     role_name,
     short_forms,
+    synonym_occupation,
 )
 from pipeline.rules.titles import (
     NOT_OCCUPATIONS,
@@ -328,13 +329,15 @@ def build_roles(names: list[str], body: str, short: dict[str, str] | None = None
                 forms |= {acr, acr + "s"}
         ordered = sorted(forms, key=lambda f: (-len(f), f))
         # Aliases are the surface forms extraction meets (``Facts.surfaces``), filled in by assemble.
-        roles.append(RoleInfo(rid, name, tuple(ordered), role_soc(name, short.get(name))))
+        roles.append(RoleInfo(rid, name, tuple(ordered), role_soc(name, short.get(name), body)))
     return roles
 
 
-def role_soc(name: str, short: str | None) -> tuple[str, str] | None:
+def role_soc(name: str, short: str | None, body: str = "") -> tuple[str, str] | None:
     """A role's occupation: its name's; where the gazetteer knows the short name the body gave a
-    full name for ("diesel techs") but not the full name whole, the short name's."""
+    full name for ("diesel techs") but not the full name whole, the short name's; where it knows
+    neither, that of another name the body calls the role by ("funeral directors, sometimes called
+    morticians")."""
     if short is not None and exact_occupation(name) is None and exact_occupation(short) is not None:
         return occupation_of(short)
-    return occupation_of(name)
+    return occupation_of(name) or synonym_occupation(name, body)
