@@ -802,3 +802,37 @@ def test_a_role_takes_the_code_of_another_name_the_body_gives(text: str,
     for (_, soc), (_, want) in zip(got, expected, strict=True):
         if want != "?":
             assert soc == want
+
+
+# A title that names fields of work ("Medical Coding vs. Medical Billing") is about their workers: the
+# noun of a person the body writes with the field's modifiers and stem; a worker's name ending like a
+# field ("Notary") stays where the body counts it. (text, expected roles with their codes)
+FIELD_CASES = [
+    pytest.param("Medical Coding vs. Medical Billing: What's the Difference?\n\nMedical coders turn notes into "
+                 "codes, while medical billers send claims. Most medical coders work in hospitals.\n",
+                 [("Medical Coder", "29-2072"), ("Medical Biller", "43-3021")], id="coding-billing"),
+    pytest.param("Dental Hygiene vs. Dental Assisting: Which Program Is Right for You?\n\nDental hygienists clean "
+                 "teeth, while dental assistants prepare rooms and pass instruments.\n",
+                 [("Dental Hygienist", "29-1292"), ("Dental Assistant", "31-9091")], id="hygiene-assisting"),
+    pytest.param("Welding vs. Machining: Which Trade Pays More?\n\nWelders join metal with heat, while machinists "
+                 "cut parts on lathes.\n", [("Welder", "51-4121"), ("Machinist", "51-4041")], id="trades"),
+    pytest.param("Cosmetology or Barbering: Which Career Is Right for You?\n\nCosmetologists colour and style hair, "
+                 "while barbers cut it short and shave faces.\n",
+                 [("Cosmetologist", "?"), ("Barber", "39-5011")], id="ology-and-ing"),
+    pytest.param("Pharmacy vs. Nursing: Which Career?\n\nPharmacists check prescriptions in the pharmacy, while "
+                 "nurses care for patients.\n", [("Pharmacist", "29-1051"), ("Nurse", "?")], id="y-and-ing"),
+    pytest.param("Notary vs. Paralegal\n\nA notary witnesses signatures. Notaries charge a small fee. Paralegals "
+                 "draft documents.\n", [("Notary", None), ("Paralegal", "23-2011")], id="worker-ending-in-y"),
+    pytest.param("Nursing vs. Medicine: Which Career Is Right for You?\n\nNurses care for patients, while "
+                 "physicians diagnose illness.\n", [("Nurse", "?"), ("Physician", "?")], id="no-stem-shared",
+                 marks=gap("'medicine' shares no stem with 'physicians': the field is read as a role")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIELD_CASES)
+def test_a_field_of_work_in_a_title_is_its_workers(text: str, expected: list[tuple[str, str | None]]) -> None:
+    got = roles_of(text)
+    assert [n for n, _ in got] == [n for n, _ in expected]
+    for (_, soc), (_, want) in zip(got, expected, strict=True):
+        if want != "?":
+            assert soc == want

@@ -7,6 +7,7 @@ dispatchers"). The roles stage asks."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import product
 
 from pipeline.rules.loader import load_lexicon, load_terms, regex
@@ -238,3 +239,27 @@ def synonym_occupation(name: str, body: str) -> tuple[str, str] | None:
         if found and found[0].start == 0:
             return found[0].soc, found[0].title
     return None
+
+
+FIELD_NOUN = regex("role_patterns.jsonl", "field-noun")
+
+
+def worker_name(name: str, body: str) -> str | None:
+    """A title's name of a field of work as the worker's ("Medical Coding" -> "Medical Coder" where
+    the body writes "medical coders"; "Phlebotomy" -> "Phlebotomist"): the noun of a person the body
+    uses most with the field's modifiers and its stem; else the name where the body counts it as a
+    worker ("notaries", "an attorney"), else None. A worker's name is itself."""
+    words = name.split()
+    head = words[-1].lower()
+    field = FIELD_NOUN.fullmatch(head)
+    if field is None or names_occupation(name) or AGENT_NOUN.fullmatch(head):
+        return name
+    modifiers = "".join(re.escape(w) + r"\s+" for w in words[:-1])
+    pattern = r"(?<![\w-])" + modifiers + "(" + re.escape(field.group("stem")) + r"[a-z]*)(?![\w-])"
+    found = Counter(singular(m.group(1).lower()) for m in re.finditer(pattern, body, re.IGNORECASE))
+    workers = [w for w, _ in found.most_common() if w != head and (AGENT_NOUN.fullmatch(w) or names_occupation(w))]
+    if workers:
+        return canonical(" ".join([*words[:-1], workers[0]]))
+    counted = re.search(r"(?<![\w-])(?:(?:an?|the|each|every)\s+" + re.escape(head) + "|" + re.escape(plural(head))
+                        + r")(?![\w-])", body, re.IGNORECASE)
+    return name if counted else None

@@ -26,6 +26,7 @@ from pipeline.rules.role_names import (
     role_name,
     short_forms,
     synonym_occupation,
+    worker_name,
 )
 from pipeline.rules.titles import (
     NOT_OCCUPATIONS,
@@ -75,8 +76,10 @@ def pattern_roles(title: str, body: str) -> list[str]:
     """The roles a title pattern names ("X vs. Y", "How Much Do X Make?"), each read as a title of
     its own: "Logisticians and Purchasing Agents" is two occupations, "Civil Engineering Technologists
     and Technicians" one. They count only when each is an occupation: else the "title" was a heading."""
-    found = [expand_acronym(after_heading_words(n), body) for n in title_roles(title)]
-    if not all(is_occupation(n) for n in found):
+    read = [worker_name(expand_acronym(after_heading_words(n), body), body) for n in title_roles(title)]
+    # A field of work ("Medical Coding") is its workers' role; one the body names no worker of, none.
+    found = [n for n in read if n is not None]
+    if len(found) < len(read) or not all(is_occupation(n) for n in found):
         return []
     shape = match_title(title)
     # A weak shape ("X Jobs & Wages") names roles only that are occupations: not "Airline Jobs".
