@@ -23,6 +23,14 @@ def roles_of(text: str, name: str = "case.txt") -> list[tuple[str, str | None]]:
     return [(r.name, r.soc) for r in art.roles]
 
 
+def assert_roles(got: list[tuple[str, str | None]], expected: list[tuple[str, str | None]]) -> None:
+    """The roles' names in order, and their SOC codes where expected gives one ("?": not checked)."""
+    assert [n for n, _ in got] == [n for n, _ in expected]
+    for (_, soc), (_, want) in zip(got, expected, strict=True):
+        if want != "?":
+            assert soc == want
+
+
 def html(title: str, h1: str = "", body: str = "<p>Some text about the work.</p>") -> str:
     head = f"<h1>{h1}</h1>" if h1 else ""
     return f"<html><head><title>{title}</title></head><body><main>{head}{body}</main></body></html>"
@@ -135,12 +143,7 @@ TITLE_CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), TITLE_CASES)
 def test_roles_of_an_article(text: str, expected: list[tuple[str, str | None]]) -> None:
-    name = "case.html" if text.startswith("<html>") else "case.txt"
-    got = roles_of(text, name)
-    assert [n for n, _ in got] == [n for n, _ in expected]
-    for (_, soc), (_, want) in zip(got, expected, strict=True):
-        if want != "?":
-            assert soc == want
+    assert_roles(roles_of(text, "case.html" if text.startswith("<html>") else "case.txt"), expected)
 
 
 # (sentence, expected [(surface, SOC code)] in order)
@@ -546,11 +549,7 @@ SOC_TITLE_TABLE = [
 
 @pytest.mark.parametrize(("text", "expected"), SOC_TITLE_TABLE)
 def test_soc_title_table(text: str, expected: list[tuple[str, str | None]]) -> None:
-    got = roles_of(text)
-    assert [n for n, _ in got] == [n for n, _ in expected]
-    for (_, soc), (_, want) in zip(got, expected, strict=True):
-        if want != "?":
-            assert soc == want
+    assert_roles(roles_of(text), expected)
 
 
 def test_the_title_table_is_large() -> None:
@@ -797,11 +796,7 @@ SYNONYM_CASES = [
 @pytest.mark.parametrize(("text", "expected"), SYNONYM_CASES)
 def test_a_role_takes_the_code_of_another_name_the_body_gives(text: str,
                                                                 expected: list[tuple[str, str | None]]) -> None:
-    got = roles_of(text)
-    assert [n for n, _ in got] == [n for n, _ in expected]
-    for (_, soc), (_, want) in zip(got, expected, strict=True):
-        if want != "?":
-            assert soc == want
+    assert_roles(roles_of(text), expected)
 
 
 # A title that names fields of work ("Medical Coding vs. Medical Billing") is about their workers: the
@@ -831,8 +826,4 @@ FIELD_CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), FIELD_CASES)
 def test_a_field_of_work_in_a_title_is_its_workers(text: str, expected: list[tuple[str, str | None]]) -> None:
-    got = roles_of(text)
-    assert [n for n, _ in got] == [n for n, _ in expected]
-    for (_, soc), (_, want) in zip(got, expected, strict=True):
-        if want != "?":
-            assert soc == want
+    assert_roles(roles_of(text), expected)
