@@ -827,3 +827,38 @@ FIELD_CASES = [
 @pytest.mark.parametrize(("text", "expected"), FIELD_CASES)
 def test_a_field_of_work_in_a_title_is_its_workers(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert_roles(roles_of(text), expected)
+
+
+# A title's shortened name where the body writes the occupation out: a clipped head ("Tech"), clipped
+# words of a name the gazetteer lacks ("Vet Assistant"); two names of one occupation in an untitled
+# page are one role. (text, expected roles with their codes)
+SPELLED_OUT_CASES = [
+    pytest.param("Becoming an HVAC Tech: What to Expect\n\nHVAC technicians install heating systems. Most HVAC "
+                 "technicians train in a program.\n", [("HVAC Technician", "49-9021")], id="clipped-head"),
+    pytest.param("Vet Tech vs. Vet Assistant\n\nVeterinary technicians take x-rays, while veterinary assistants feed "
+                 "the animals.\n", [("Veterinary Technician", "29-2056"), ("Veterinary Assistant", "31-9096")],
+                 id="clipped-modifiers"),
+    pytest.param("Surgical Tech vs. Nurse\n\nSurgical technologists pass instruments, while nurses watch the "
+                 "patient.\n", [("Surgical Technologist", "29-2055"), ("Nurse", "?")], id="tech-is-technologist"),
+    pytest.param("Lab Tech or Phlebotomist: Which Career Is Right for You?\n\nMost medical laboratory technicians "
+                 "run tests, while phlebotomists draw blood.\n",
+                 [("Medical Laboratory Technician", "29-2012"), ("Phlebotomist", "31-9097")],
+                 id="known-longer-name-preferred"),
+    pytest.param("Pharmacy Tech vs. Pharmacist\n\nMost pharmacy techs count pills. Pharmacists check them.\n",
+                 [("Pharmacy Tech", "29-2052"), ("Pharmacist", "29-1051")], id="body-writes-it-clipped-too"),
+    pytest.param("Kiln Operator vs. Glaze Chemist\n\nGas kiln operators load kilns. Glaze chemists mix glazes.\n",
+                 [("Kiln Operator", "?"), ("Glaze Chemist", "?")], id="a-kind-is-no-spelled-out-name"),
+    pytest.param("Nurse vs. Doctor: What Are the Differences?\n\nRegistered nurses care for patients. Doctors "
+                 "diagnose illness.\n", [("Nurse", "?"), ("Doctor", "?")], id="one-word-name-kept"),
+    pytest.param("Pharmacy Tech Salary Guide\n\nPharmacy technicians earn about $40,000 a year.\n",
+                 [("Pharmacy Technician", "29-2052")], id="salary-guide-title"),
+    pytest.param("Pay\n\nMost pharmacy techs count pills. Pharmacy technicians earn about $40,000, and pharmacy "
+                 "technicians work in drugstores.\n", [("Pharmacy Technician", "29-2052")],
+                 id="untitled-two-names-one-role"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPELLED_OUT_CASES)
+def test_a_shortened_name_is_spelled_out_as_the_body_writes_it(text: str,
+                                                               expected: list[tuple[str, str | None]]) -> None:
+    assert_roles(roles_of(text), expected)

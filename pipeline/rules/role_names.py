@@ -219,7 +219,36 @@ def full_name(name: str, body: str) -> str:
         full = introduced_before(body, m.start(), m.end(), name) or introduced_after(body, m.end(), name)
         if full and canonical(full).lower() != canonical(name).lower():
             return canonical(full)
-    return name
+    return unclipped_name(name, body)
+
+
+def unclipped_name(name: str, body: str) -> str:
+    """A title's shortened name as the body writes it in full: a clipped head ("HVAC Tech" -> "HVAC
+    technicians", "Surgical Tech" -> "surgical technologists") or clipped words of a name the
+    gazetteer lacks ("Vet Assistant" -> "veterinary assistants", an occupation it knows). The phrase
+    the body writes most, of those the gazetteer knows where there are any ("medical laboratory
+    technicians" for "Lab Tech")."""
+    words = name.split()
+    clipped = words[-1].lower() in CLIPPED_HEADS.values()
+    if not clipped and (len(words) < 2 or exact_occupation(name) is not None):
+        return name
+    head = re.escape(words[-1].lower()) + (r"[a-z]{2,}" if clipped else r"(?:s|es)?")
+    before = r"((?:[A-Za-z][\w'’-]*[ \t]+){0," + str(len(words) + 1) + "})"
+    counts: Counter[str] = Counter()
+    for m in re.finditer(before + "(" + head + r")(?![\w-])", body, re.IGNORECASE):
+        phrase = unclipped_phrase(name, m.group(1).split(), m.group(2))
+        if phrase and (clipped or exact_occupation(phrase) is not None) and len(phrase.split()) >= len(words):
+            counts[canonical(phrase)] += 1
+    counts.pop(canonical(name), None)
+    return counts.most_common(1)[0][0] if counts else name
+
+
+def unclipped_phrase(name: str, before: list[str], head: str) -> str:
+    """The words before an unclipped head that the name abbreviates with it: the longest the
+    gazetteer knows, else the fewest."""
+    phrases = [" ".join([*before[len(before) - k :], head]) for k in range(len(before), len(name.split()) - 2, -1)]
+    phrases = [p for p in phrases if p.split()[0].lower() not in LEAD_WORDS and abbreviates(name, p)]
+    return next((p for p in phrases if exact_occupation(p) is not None), phrases[-1] if phrases else "")
 
 
 ALSO_CALLED = regex("role_patterns.jsonl", "also-called")

@@ -18,6 +18,7 @@ from pipeline.rules.nouns import plural
 from pipeline.rules.occupations import exact_occupation, occupation_of, occupations_in
 from pipeline.rules.role_cues import named_in, partner_names, role_headings
 from pipeline.rules.role_names import (
+    abbreviates,
     full_name,
     fuller_name,
     key_word,
@@ -248,14 +249,21 @@ def count_acronyms(score: Counter[str], acronyms: dict[str, str], body: str) -> 
 
 
 def merge_shorter(score: Counter[str], first: dict[str, tuple[int, int]]) -> None:
-    """"Controllers" after "air traffic controllers": a name another candidate ends with counts for
-    that one (the best scored), not as an occupation of its own."""
+    """"Controllers" after "air traffic controllers", "Pharmacy Tech" beside "Pharmacy Technician": a
+    name another candidate ends with or spells out counts for that one (the best scored), not as an
+    occupation of its own."""
     for name in sorted(score, key=len):
-        longer = [m for m in score if m != name and m.lower().endswith(" " + name.lower())]
+        longer = [m for m in score if m != name and (m.lower().endswith(" " + name.lower()) or spells_out(name, m))]
         if longer:
             best = max(longer, key=lambda m: score[m])
             score[best] += score.pop(name)
             first[best] = min(first[best], first[name])
+
+
+def spells_out(short: str, full: str) -> bool:
+    """The full name spells the short one out ("Pharmacy Technician" for "Pharmacy Tech"): it
+    abbreviates it and the gazetteer gives both one code."""
+    return len(full) > len(short) and abbreviates(short, full) and occupation_of(short) == occupation_of(full)
 
 
 def table_roles(blocks: list[Block]) -> list[str]:
