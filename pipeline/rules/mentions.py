@@ -75,12 +75,12 @@ def _head_start(text: str, m: re.Match[str], name_words: list[str], soc: str | N
     """Where a mention by the role's bare head noun starts, or None where it names another occupation.
     "Lab technicians" for Medical Laboratory Technician: the modifier is part of the mention."""
     start = m.start()
-    if _modified(text, start, name_words) or _other_occupation(text, start, m.end(), soc):
+    if _modified(text, start, name_words):
         return None
     prev = PRECEDING_WORD.search(text[max(0, start - 40) : start])
     if prev and any(w.startswith(prev.group(1).lower()) for w in name_words[:-1]):
-        start -= len(prev.group(0))
-    return start
+        return start - len(prev.group(0))
+    return None if _other_occupation(text, start, m.end(), soc) else start
 
 
 @lru_cache(maxsize=256)
@@ -163,10 +163,20 @@ def _related(one: str, other: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+# Words that stand before a noun phrase or between two, never last before an occupation's head.
+DETERMINERS = frozenset({"a", "an", "the", "most", "many", "some", "all", "any", "few", "other", "these", "those",
+                         "such", "both", "each", "every", "our", "their", "your", "its", "his", "her", "more",
+                         "fewer", "than", "as", "like", "unlike", "for", "to", "by", "with", "at", "on", "in", "and",
+                         "or", "of"})
+
+
 def _other_occupation(text: str, start: int, end: int, soc: str | None) -> bool:
     """The words before a role's bare head noun make with it an occupation the gazetteer knows that
     is not the role's, nor its group's or member's: "surgical technologists" in an article about
     cardiovascular technologists."""
+    prev = PRECEDING_WORD.search(text, max(0, start - 40), start)
+    if prev is None or prev.group(1).lower() in DETERMINERS:
+        return False  # "the technologists", "most technologists": no occupation's name
     cut = text.rfind(" ", 0, max(0, start - 40)) + 1 if start > 40 else 0
     window = text[cut:end]
     found = occupations_in(window)

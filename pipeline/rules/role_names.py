@@ -139,9 +139,21 @@ def abbreviates(short: str, full: str) -> bool:
 
 # A phrase the body gives as a name's full form has at most this many words.
 MAX_FULL_WORDS = 6
-# Words one space apart that end or start a text: where a full name is read from.
-WORDS_AT_END = re.compile(r"(?:[A-Za-z][\w'’-]*[ \t]+)*[A-Za-z][\w'’-]*$")
+# A word of a name, and the words one space apart that start a text: where a full name is read from.
+NAME_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 WORDS_AT_START = re.compile(r"[A-Za-z][\w'’-]*(?:[ \t]+[A-Za-z][\w'’-]*)*")
+
+
+def words_at_end(text: str, most: int) -> list[str]:
+    """The words (at most ``most``) that end a text, between spaces only: "Most diesel service
+    technicians" -> those four; a comma or full stop ends the run."""
+    line = text[text.rfind("\n") + 1 :]
+    out: list[str] = []
+    for token in reversed(re.split(r"[ \t]+", line)[-most - 1 :]):
+        if not NAME_WORD.fullmatch(token) or len(out) == most:
+            break
+        out.append(token)
+    return out[::-1]
 # Words that end a phrase read backwards from a name: they stand before names, never in them.
 LEAD_WORDS = SMALL_WORDS | {"most", "many", "some", "all", "both", "few", "these", "those", "their", "our", "your"}
 
@@ -169,8 +181,11 @@ def phrase_at(text: str, name: str, at_end: bool) -> str:
         occ = found[-1] if at_end else found[0]
         if (occ.end == len(text) if at_end else occ.start == 0) and shortens(name, occ.text):
             return occ.text
-    run = WORDS_AT_END.search(text[-80:]) if at_end else WORDS_AT_START.match(text[:80])
-    words = run.group(0).split() if run is not None else []
+    if at_end:
+        words = words_at_end(text, MAX_FULL_WORDS)
+    else:
+        run = WORDS_AT_START.match(text[:80])
+        words = run.group(0).split() if run is not None else []
     for k in range(1, min(MAX_FULL_WORDS, len(words)) + 1):
         part = words[-k:] if at_end else words[:k]
         if part[0].lower() in LEAD_WORDS:
@@ -182,6 +197,8 @@ def phrase_at(text: str, name: str, at_end: bool) -> str:
 
 
 INTRODUCED_FOR_SHORT = regex("role_patterns.jsonl", "introduced-for-short")
+# The longest joint between a full name and its short one ("usually just called", "known in the trade as").
+JOINT_LENGTH = 50
 FOR_SHORT = regex("role_patterns.jsonl", "for-short")
 INTRODUCES_FULL = regex("role_patterns.jsonl", "introduces-full")
 FULL_NAME_END = regex("role_patterns.jsonl", "full-name-end")
@@ -190,9 +207,11 @@ FULL_NAME_END = regex("role_patterns.jsonl", "full-name-end")
 def introduced_before(body: str, start: int, end: int, name: str) -> str:
     """"Automotive service technicians, or auto techs": the full name before a use of the short one."""
     before = body[max(0, start - 100) : start]
-    joint = INTRODUCED_AS.search(before)
+    # The joint ends the text: searched for in its last characters only.
+    tail = len(before) - JOINT_LENGTH
+    joint = INTRODUCED_AS.search(before, max(0, tail))
     if joint is None and FOR_SHORT.match(body, end):
-        joint = INTRODUCED_FOR_SHORT.search(before)  # "glass technicians — glass techs for short"
+        joint = INTRODUCED_FOR_SHORT.search(before, max(0, tail))  # "glass technicians — glass techs for short"
     return phrase_at(before[: joint.start()], name, at_end=True) if joint is not None else ""
 
 
@@ -233,10 +252,11 @@ def unclipped_name(name: str, body: str) -> str:
     if not clipped and (len(words) < 2 or exact_occupation(name) is not None):
         return name
     head = re.escape(words[-1].lower()) + (r"[a-z]{2,}" if clipped else r"(?:s|es)?")
-    before = r"((?:[A-Za-z][\w'’-]*[ \t]+){0," + str(len(words) + 1) + "})"
     counts: Counter[str] = Counter()
-    for m in re.finditer(before + "(" + head + r")(?![\w-])", body, re.IGNORECASE):
-        phrase = unclipped_phrase(name, m.group(1).split(), m.group(2))
+    for m in re.finditer(r"(?<![\w-])" + head + r"(?![\w-])", body, re.IGNORECASE):
+        window = body[max(0, m.start() - 80) : m.start()]
+        before = words_at_end(window[:-1], len(words) + 1) if window.endswith(" ") else []
+        phrase = unclipped_phrase(name, before, m.group(0))
         if phrase and (clipped or exact_occupation(phrase) is not None) and len(phrase.split()) >= len(words):
             counts[canonical(phrase)] += 1
     counts.pop(canonical(name), None)
