@@ -20,7 +20,7 @@ from pipeline.rules.clauses import clause_bounds
 from pipeline.rules.loader import load_terms, matcher, regex
 from pipeline.rules.matcher import Pattern
 from pipeline.rules.mentions import find_mentions, may_open_sentence
-from pipeline.rules.occupations import occupations_in
+from pipeline.rules.occupations import exact_occupation, occupations_in
 from pipeline.rules.text import Piece
 from pipeline.rules.words import verb_form
 from pipeline.types import Block, Mention, RoleInfo, Segmented, Sentence, SentenceAt, SentenceRoles
@@ -343,7 +343,8 @@ def opens_with_other(t: Piece, mentions: list[Mention] | None = None, roles: lis
     return not _names_a_role(phrase, roles or [])
 
 
-# The shortest opening of one to three words whose last word is a plural: "Drafters", "Mechanical drafters".
+# The shortest opening of one to three words whose last word is a plural: "Drafters", "The judges".
+DETERMINER = re.compile(r"^(?:the|these|those|such|most|many|some|all|other)\s+", re.IGNORECASE)
 PLURAL_OPENING = re.compile(r"[A-Z](?:[\w-]*?s|[\w-]* [\w-]*?s|[\w-]* [\w-]+ [\w-]*?s)\b")
 
 
@@ -352,9 +353,26 @@ def _gazetteer_subject(text: str, lead: int, mentions: list[Mention], roles: lis
     opening = PLURAL_OPENING.match(text)
     if opening is None or any(m.start < lead + opening.end() for m in mentions):
         return False
+    # The occupation closes the opening: "Drafters", "The judges", not "Most plant workers' tools".
     found = occupations_in(opening.group())
-    codes = {r.soc[0] for r in roles if r.soc}
-    return bool(found) and found[0].start == 0 and found[0].soc not in codes
+    code = found[-1].soc if found and found[-1].end == opening.end() else _titled_word(opening.group())
+    return code is not None and code not in {r.soc[0] for r in roles if r.soc}
+
+
+def names_other_occupation(phrase: str, roles: list[RoleInfo]) -> bool:
+    """Whether a noun phrase ends with an occupation other than the roles' ("solar installers")."""
+    found = occupations_in(phrase)
+    if found and found[-1].end == len(phrase.rstrip()):
+        return found[-1].soc not in {r.soc[0] for r in roles if r.soc}
+    return bool(OTHER_OCCUPATION.search(phrase.rsplit(" ", 1)[-1]))
+
+
+def _titled_word(opening: str) -> str | None:
+    """The code of an occupation whose official title opens with this plural ("Drafters", "The judges":
+    "Judges, Magistrate Judges, and Magistrates"), not of one it only names in passing ("services")."""
+    word = DETERMINER.sub("", opening)
+    entry = exact_occupation(word)
+    return entry.soc if entry is not None and entry.title.lower().startswith(word.lower()) else None
 
 
 def _names_a_role(phrase: str, roles: list[RoleInfo]) -> bool:
