@@ -3,7 +3,7 @@
 - ``jsonl``: ``articles.jsonl``, one article per line, as written;
 - ``csv``: ``roles.csv`` (one row per article and role) and ``facts.csv`` (one row per fact and role);
 - ``sqlite``: ``articles.sqlite`` (``pipeline.export.sqlite``), updated in place: only articles
-  whose input changed are written again;
+  whose input changed are written again, and only the occupations (SOC codes) they cover rebuilt;
 - ``jsonld``: ``occupations.jsonld``, a list of schema.org ``Occupation`` objects, one per article
   and role (``pipeline.export.jsonld``).
 
@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
 from pipeline.export import jsonld
+from pipeline.export.files import replacing
 from pipeline.export.rows import FACT_COLUMNS, ROLE_COLUMNS, fact_rows, role_rows
 from pipeline.export.source import ExportError, Output, manifest, outputs, read
 from pipeline.export.sqlite import Database
@@ -37,19 +35,12 @@ class ExportSummary:
     written: int = 0
     files: tuple[str, ...] = ()
     removed: int = 0
-
-
-@contextmanager
-def _replacing(path: Path, newline: str | None = None) -> Iterator[IO[str]]:
-    """A text file written beside ``path`` and renamed onto it when complete."""
-    part = path.with_name(f".{path.name}.part")
-    with part.open("w", encoding="utf-8", newline=newline) as handle:
-        yield handle
-    os.replace(part, path)
+    # SQLite: the occupations rebuilt because articles covering them were written or removed.
+    occupations: int = 0
 
 
 def _jsonl(items: Iterator[Output], dest: Path, summary: ExportSummary, tick: Callable[[str], None]) -> None:
-    with _replacing(dest / "articles.jsonl") as handle:
+    with replacing(dest / "articles.jsonl") as handle:
         for item in items:
             handle.write(item.article.model_dump_json() + "\n")
             summary.written += 1
@@ -58,7 +49,7 @@ def _jsonl(items: Iterator[Output], dest: Path, summary: ExportSummary, tick: Ca
 
 
 def _csv(items: Iterator[Output], dest: Path, summary: ExportSummary, tick: Callable[[str], None]) -> None:
-    with _replacing(dest / "roles.csv", newline="") as roles, _replacing(dest / "facts.csv", newline="") as facts:
+    with replacing(dest / "roles.csv", newline="") as roles, replacing(dest / "facts.csv", newline="") as facts:
         role_writer = csv.DictWriter(roles, ROLE_COLUMNS)
         fact_writer = csv.DictWriter(facts, FACT_COLUMNS)
         role_writer.writeheader()
@@ -77,7 +68,7 @@ def _jsonld(items: Iterator[Output], dest: Path, summary: ExportSummary, tick: C
         found.extend(jsonld.occupations(item.article))
         summary.written += 1
         tick(item.entry.path)
-    with _replacing(dest / "occupations.jsonld") as handle:
+    with replacing(dest / "occupations.jsonld") as handle:
         json.dump(found, handle, ensure_ascii=False, indent=1)
         handle.write("\n")
     summary.files = ("occupations.jsonld",)
@@ -101,6 +92,8 @@ def export(out: str | Path, dest: str | Path, fmt: str, tick: Callable[[str], No
                     summary.written += 1
                 step(entry.path)
             summary.removed = db.keep_only({e.path for e in entries})
+            by_path = {e.path: e for e in entries}
+            summary.occupations = db.refresh_occupations(lambda path: read(out, by_path[path]).article)
         finally:
             db.close()
         summary.files = ("articles.sqlite",)

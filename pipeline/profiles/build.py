@@ -1,0 +1,238 @@
+"""One profile per occupation: every article's roles gathered by their SOC code.
+
+Articles are read one at a time and only their facts are kept, so a large folder streams through.
+A role without a code has no profile (it is still listed as what another occupation is compared with).
+Where two roles of one article share a code, each fact keeps the names of the roles it is given to, and
+the two are not compared with their own occupation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from pipeline.profiles import pay, places
+from pipeline.profiles.duties import merge
+from pipeline.rules.loader import load_terms
+from schemas.article import Article, Fact, Role
+from schemas.profile import (
+    Comparand,
+    Counted,
+    CountedSkill,
+    Name,
+    Profile,
+    ProfileArticle,
+    ProfileSalary,
+    Quote,
+    Source,
+)
+
+# Section kinds whose sentences may say what an occupation is or does.
+DESCRIBING = ("role_overview", "duties", "intro")
+SENTENCE = re.compile(r"[^.!?\n]+[.!?]")
+WORD = re.compile(r"[a-z]+")
+# Words between a subject and its verb that are no verb themselves ("nurses often work").
+# "Also" is left out: a sentence that says "X also ..." goes on from one before it.
+ADVERBS = frozenset({"often", "usually", "typically", "generally", "mostly", "sometimes", "always", "now",
+                     "still", "both", "all", "each", "then", "primarily", "mainly"})
+VERBS = load_terms("duty_verbs.txt")
+COPULAS = frozenset({"is", "are", "can", "may", "must", "will", "have", "has", "do", "does"})
+MIN_DESCRIPTION_WORDS = 6
+
+
+@dataclass
+class _Count:
+    sources: list[Source] = field(default_factory=list)
+    kind: str = ""
+
+
+@dataclass
+class _Compared:
+    soc: str | None
+    name: str
+    articles: set[str] = field(default_factory=set)
+
+
+def confidence(fact: Fact) -> float | None:
+    """A fact's confidence where the outputs carry one."""
+    if "confidence" not in type(fact).model_fields:
+        return None
+    value = getattr(fact, "confidence", None)
+    return float(value) if isinstance(value, int | float) else None
+
+
+def _verb(word: str) -> bool:
+    """Whether a word is a task verb or a copula, in its base or third-person form ("build", "builds",
+    "mixes", "studies", "are")."""
+    forms = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith(("xes", "shes", "ches",
+             "sses")) else word, word[:-3] + "y" if word.endswith("ies") else word}
+    return bool(forms & VERBS) or word in COPULAS
+
+
+def _opens_with_verb(rest: str) -> bool:
+    """Whether the words after a role's name start its predicate: a verb, maybe after an adverb
+    ("nurses usually work", "nurses are"), not a noun ("nurse duties vary")."""
+    words = WORD.findall(rest.lower())[:2]
+    if words and (words[0].endswith("ly") or words[0] in ADVERBS):
+        words = words[1:]
+    return bool(words) and _verb(words[0])
+
+
+def _subject_end(sentence: str, forms: list[str]) -> int | None:
+    """Where a sentence's opening role name ends ("A registered nurse ...", "RNs ..."), if it opens with one."""
+    lower = sentence.lower()
+    skip = next((len(a) for a in ("an ", "a ", "the ") if lower.startswith(a)), 0)
+    for form in forms:
+        end = skip + len(form)
+        if lower.startswith(form, skip) and not lower[end:end + 1].isalnum():
+            return end
+    return None
+
+
+def describing(article: Article, roles: list[Role]) -> Quote | None:
+    """The first statement of an overview, duties or intro section (in that order) whose subject is one
+    of the roles ("Registered nurses provide and coordinate patient care.")."""
+    forms = sorted({f.lower() for r in roles for f in (r.name, *r.aliases)}, key=len, reverse=True)
+    for kind in DESCRIBING:
+        for section in (s for s in article.sections if s.kind == kind):
+            for m in SENTENCE.finditer(article.text, section.start, section.end):
+                sentence = m.group().strip()
+                if not sentence.endswith(".") or len(sentence.split()) < MIN_DESCRIPTION_WORDS:
+                    continue
+                end = _subject_end(sentence, forms)
+                if end is not None and _opens_with_verb(sentence[end:]):
+                    start = m.start() + m.group().index(sentence)
+                    return Quote(article=article.source.path, roles=[r.name for r in roles], evidence=sentence,
+                                 start=start, end=start + len(sentence), text=sentence)
+    return None
+
+
+F = TypeVar("F", bound=Fact)
+
+
+def _mine(facts: Sequence[F], ids: dict[str, str], min_confidence: float | None) -> Iterator[tuple[F, list[str]]]:
+    """The facts given to the roles ``ids`` (with those roles' names), at or above ``min_confidence``
+    where facts carry a confidence."""
+    for fact in facts:
+        names = [ids[r] for r in fact.roles if r in ids]
+        level = confidence(fact)
+        if names and (min_confidence is None or level is None or level >= min_confidence):
+            yield fact, names
+
+
+@dataclass
+class Gathered:
+    """What the articles say about one occupation so far."""
+
+    code: str
+    title: str | None = None
+    names: dict[str, set[str]] = field(default_factory=dict)
+    articles: dict[str, ProfileArticle] = field(default_factory=dict)
+    salaries: list[ProfileSalary] = field(default_factory=list)
+    counts: dict[str, dict[str, _Count]] = field(default_factory=dict)
+    duties: list[Quote] = field(default_factory=list)
+    compared: dict[str, _Compared] = field(default_factory=dict)
+    countries: set[str] = field(default_factory=set)
+    descriptions: list[Quote] = field(default_factory=list)
+
+    def add(self, article: Article, roles: list[Role], min_confidence: float | None) -> None:
+        path = article.source.path
+        ids = {r.id: r.name for r in roles}
+        self.title = self.title or next((r.soc_title for r in roles if r.soc_title), None)
+        for r in roles:
+            self.names.setdefault(r.name, set()).add(path)
+        self.articles[path] = ProfileArticle(path=path, title=article.title, url=getattr(article.source, "url", None),
+                                             published=getattr(article.source, "published", None),
+                                             roles=list(ids.values()))
+        self.countries.update(places.stated(article))
+        self._facts(article, ids, min_confidence)
+        self._compare(article, ids)
+        found = describing(article, roles)
+        if found is not None:
+            self.descriptions.append(found)
+
+    def _source(self, article: Article, fact: Fact, names: list[str]) -> Source:
+        ev = fact.evidence
+        return Source(article=article.source.path, roles=names, evidence=article.text[ev.start:ev.end],
+                      start=ev.start, end=ev.end, confidence=confidence(fact))
+
+    def _count(self, fieldname: str, value: str, source: Source, kind: str = "") -> None:
+        self.counts.setdefault(fieldname, {}).setdefault(value, _Count(kind=kind)).sources.append(source)
+
+    def _facts(self, article: Article, ids: dict[str, str], min_confidence: float | None) -> None:
+        def source(fact: Fact, names: list[str]) -> Source:
+            return self._source(article, fact, names)
+
+        for s, names in _mine(article.salaries, ids, min_confidence):
+            self.salaries.append(pay.salary(self.code, s, source(s, names)))
+        for d, names in _mine(article.duties, ids, min_confidence):
+            self.duties.append(Quote(**source(d, names).model_dump(), text=d.text))
+        for q, names in _mine(article.requirements, ids, min_confidence):
+            if q.education_level:
+                self._count("education", q.education_level, source(q, names))
+            elif q.type in ("certification", "license") and q.name:
+                self._count("qualifications", q.name, source(q, names))
+        for t, names in _mine(article.settings, ids, min_confidence):
+            self._count("settings", t.setting, source(t, names))
+        for k, names in _mine(article.skills, ids, min_confidence):
+            self._count("skills", k.skill, source(k, names), k.kind)
+
+    def _compare(self, article: Article, ids: dict[str, str]) -> None:
+        """The article's other roles: another occupation, never this one under another name."""
+        for other in article.roles:
+            if other.id in ids or other.soc == self.code:
+                continue
+            key = other.soc or f"name:{other.name.lower()}"
+            found = self.compared.setdefault(key, _Compared(other.soc, other.soc_title or other.name))
+            found.articles.add(article.source.path)
+
+    def _counted(self, fieldname: str) -> list[Counted]:
+        """A field's values, those more articles give first, each with its sources in article order."""
+        counts = {value: (len({s.article for s in c.sources}), c)
+                  for value, c in self.counts.get(fieldname, {}).items()}
+        return [Counted(value=value, count=n, sources=sorted(c.sources, key=lambda s: s.article))
+                for value, (n, c) in sorted(counts.items(), key=lambda vc: (-vc[1][0], vc[0]))]
+
+    def profile(self) -> Profile:
+        salaries = sorted(self.salaries, key=lambda s: s.article)  # stable: each article's own order
+        official = pay.official(self.code)
+        countries = {c for s in salaries if s.outlier is None and (c := places.of_currency(s.currency))}
+        if official is not None:
+            countries.add(places.OEWS_COUNTRY)
+        compared = sorted(self.compared.values(), key=lambda c: (-len(c.articles), c.name))
+        return Profile(
+            soc=self.code, soc_title=self.title,
+            names=[Name(name=n, articles=sorted(paths))
+                   for n, paths in sorted(self.names.items(), key=lambda np: (-len(np[1]), np[0]))],
+            articles=[self.articles[p] for p in sorted(self.articles)],
+            description=min(self.descriptions, key=lambda q: (q.article, q.start), default=None),
+            countries=sorted(countries | self.countries),
+            salaries=salaries, pay=pay.summaries(salaries), oews=official,
+            education=self._counted("education"), qualifications=self._counted("qualifications"),
+            settings=self._counted("settings"),
+            skills=[CountedSkill(**c.model_dump(), kind=self.counts["skills"][c.value].kind)
+                    for c in self._counted("skills")],
+            duties=merge(sorted(self.duties, key=lambda q: q.article)),
+            compared_with=[Comparand(soc=c.soc, name=c.name, count=len(c.articles), articles=sorted(c.articles))
+                           for c in compared],
+        )
+
+
+def coded_roles(article: Article) -> dict[str, list[Role]]:
+    """An article's roles by SOC code (two roles may share one)."""
+    out: dict[str, list[Role]] = {}
+    for role in article.roles:
+        if role.soc:
+            out.setdefault(role.soc, []).append(role)
+    return out
+
+
+def build(articles: Iterable[Article], min_confidence: float | None = None) -> list[Profile]:
+    """One profile per SOC code the articles' roles carry, in code order."""
+    found: dict[str, Gathered] = {}
+    for article in articles:
+        for code, roles in coded_roles(article).items():
+            found.setdefault(code, Gathered(code)).add(article, roles, min_confidence)
+    return [found[code].profile() for code in sorted(found)]
