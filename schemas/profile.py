@@ -43,6 +43,7 @@ class Source(Strict):
     of one article may share the occupation's code), the sentence it was read from."""
 
     article: str
+    fact: str = Field(description="the fact in its article: `salaries-3` is its fourth salary")
     roles: list[str]
     evidence: str
     start: int = Field(ge=0, description="the evidence's offsets in the article's `text`")

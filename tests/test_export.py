@@ -21,6 +21,7 @@ from schemas.article import Article
 from tests.conftest import DEV, ROOT
 from tests.schema_org import check_salaries, check_vocabulary
 
+
 @pytest.fixture(scope="module", params=["fixtures", "dev"])
 def outputs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     if request.param == "dev" and not DEV.is_dir():

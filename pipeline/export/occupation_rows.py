@@ -11,8 +11,8 @@ OCCUPATION_COLUMNS = ("soc", "soc_title", "name", "names", "articles", "currency
                       "oews_annual_median", "oews_annual_p90", "oews_hourly_p10", "oews_hourly_median",
                       "oews_hourly_p90", "outliers", "profile")
 PAY_COLUMNS = ("soc", "currency", "period", "median", "p10", "p25", "p75", "p90", "low", "high", "figures", "sources")
-FACT_COLUMNS = ("soc", "article_path", "roles", "field", "value", "duty", "amount", "min", "max", "currency", "period",
-                "statistic", "percentile", "annual_amount", "as_of", "outlier", "evidence", "evidence_start",
+FACT_COLUMNS = ("soc", "article_path", "fact", "roles", "field", "value", "duty", "amount", "min", "max", "currency",
+                "period", "statistic", "percentile", "annual_amount", "as_of", "outlier", "evidence", "evidence_start",
                 "evidence_end", "confidence")
 # A profile's counted lists and the field name their rows carry.
 COUNTED = {"education": "education", "qualifications": "qualification", "settings": "setting", "skills": "skill"}
@@ -47,7 +47,8 @@ def pay_rows(profile: Profile) -> list[dict[str, object]]:
 
 def _source(profile: Profile, source: Source, field: str, value: str) -> dict[str, object]:
     row: dict[str, object] = dict.fromkeys(FACT_COLUMNS)
-    row.update(soc=profile.soc, article_path=source.article, roles=";".join(source.roles), field=field, value=value,
+    row.update(soc=profile.soc, article_path=source.article, fact=source.fact, roles=";".join(source.roles),
+               field=field, value=value,
                evidence=source.evidence, evidence_start=source.start, evidence_end=source.end,
                confidence=source.confidence)
     return row

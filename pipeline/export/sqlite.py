@@ -124,6 +124,7 @@ CREATE TABLE IF NOT EXISTS occupation_facts (
     id INTEGER PRIMARY KEY,
     soc TEXT NOT NULL REFERENCES occupations(soc) ON DELETE CASCADE,
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    fact TEXT NOT NULL,
     roles TEXT NOT NULL,
     field TEXT NOT NULL,
     value TEXT NOT NULL,

@@ -104,22 +104,24 @@ def describing(article: Article, roles: list[Role]) -> Quote | None:
                 end = _subject_end(sentence, forms)
                 if end is not None and _opens_with_verb(sentence[end:]):
                     start = m.start() + m.group().index(sentence)
-                    return Quote(article=article.source.path, roles=[r.name for r in roles], evidence=sentence,
-                                 start=start, end=start + len(sentence), text=sentence)
+                    return Quote(article=article.source.path, fact=f"sections-{article.sections.index(section)}",
+                                 roles=[r.name for r in roles], evidence=sentence, start=start,
+                                 end=start + len(sentence), text=sentence)
     return None
 
 
 F = TypeVar("F", bound=Fact)
 
 
-def _mine(facts: Sequence[F], ids: dict[str, str], min_confidence: float | None) -> Iterator[tuple[F, list[str]]]:
-    """The facts given to the roles ``ids`` (with those roles' names), at or above ``min_confidence``
-    where facts carry a confidence."""
-    for fact in facts:
+def _mine(facts: Sequence[F], ids: dict[str, str], min_confidence: float | None) \
+        -> Iterator[tuple[int, F, list[str]]]:
+    """The facts given to the roles ``ids`` (with their index and those roles' names), at or above
+    ``min_confidence`` where facts carry a confidence."""
+    for n, fact in enumerate(facts):
         names = [ids[r] for r in fact.roles if r in ids]
         level = confidence(fact)
         if names and (min_confidence is None or level is None or level >= min_confidence):
-            yield fact, names
+            yield n, fact, names
 
 
 @dataclass
@@ -153,31 +155,31 @@ class Gathered:
         if found is not None:
             self.descriptions.append(found)
 
-    def _source(self, article: Article, fact: Fact, names: list[str]) -> Source:
+    def _source(self, article: Article, fact: Fact, fact_id: str, names: list[str]) -> Source:
         ev = fact.evidence
-        return Source(article=article.source.path, roles=names, evidence=article.text[ev.start:ev.end],
+        return Source(article=article.source.path, fact=fact_id, roles=names, evidence=article.text[ev.start:ev.end],
                       start=ev.start, end=ev.end, confidence=confidence(fact))
 
     def _count(self, fieldname: str, value: str, source: Source, kind: str = "") -> None:
         self.counts.setdefault(fieldname, {}).setdefault(value, _Count(kind=kind)).sources.append(source)
 
     def _facts(self, article: Article, ids: dict[str, str], min_confidence: float | None) -> None:
-        def source(fact: Fact, names: list[str]) -> Source:
-            return self._source(article, fact, names)
+        def source(fact: Fact, fact_id: str, names: list[str]) -> Source:
+            return self._source(article, fact, fact_id, names)
 
-        for s, names in _mine(article.salaries, ids, min_confidence):
-            self.salaries.append(pay.salary(self.code, s, source(s, names)))
-        for d, names in _mine(article.duties, ids, min_confidence):
-            self.duties.append(Quote(**source(d, names).model_dump(), text=d.text))
-        for q, names in _mine(article.requirements, ids, min_confidence):
+        for n, s, names in _mine(article.salaries, ids, min_confidence):
+            self.salaries.append(pay.salary(self.code, s, source(s, f"salaries-{n}", names)))
+        for n, d, names in _mine(article.duties, ids, min_confidence):
+            self.duties.append(Quote(**source(d, f"duties-{n}", names).model_dump(), text=d.text))
+        for n, q, names in _mine(article.requirements, ids, min_confidence):
             if q.education_level:
-                self._count("education", q.education_level, source(q, names))
+                self._count("education", q.education_level, source(q, f"requirements-{n}", names))
             elif q.type in ("certification", "license") and q.name:
-                self._count("qualifications", q.name, source(q, names))
-        for t, names in _mine(article.settings, ids, min_confidence):
-            self._count("settings", t.setting, source(t, names))
-        for k, names in _mine(article.skills, ids, min_confidence):
-            self._count("skills", k.skill, source(k, names), k.kind)
+                self._count("qualifications", q.name, source(q, f"requirements-{n}", names))
+        for n, t, names in _mine(article.settings, ids, min_confidence):
+            self._count("settings", t.setting, source(t, f"settings-{n}", names))
+        for n, k, names in _mine(article.skills, ids, min_confidence):
+            self._count("skills", k.skill, source(k, f"skills-{n}", names), k.kind)
 
     def _compare(self, article: Article, ids: dict[str, str]) -> None:
         """The article's other roles: another occupation, never this one under another name."""
@@ -229,10 +231,24 @@ def coded_roles(article: Article) -> dict[str, list[Role]]:
     return out
 
 
-def build(articles: Iterable[Article], min_confidence: float | None = None) -> list[Profile]:
-    """One profile per SOC code the articles' roles carry, in code order."""
-    found: dict[str, Gathered] = {}
-    for article in articles:
+class Collector:
+    """Profiles made as articles come: ``add`` each, then ``profiles``."""
+
+    def __init__(self, min_confidence: float | None = None) -> None:
+        self.min_confidence = min_confidence
+        self.found: dict[str, Gathered] = {}
+
+    def add(self, article: Article) -> None:
         for code, roles in coded_roles(article).items():
-            found.setdefault(code, Gathered(code)).add(article, roles, min_confidence)
-    return [found[code].profile() for code in sorted(found)]
+            self.found.setdefault(code, Gathered(code)).add(article, roles, self.min_confidence)
+
+    def profiles(self) -> list[Profile]:
+        """One profile per SOC code the articles' roles carry, in code order."""
+        return [self.found[code].profile() for code in sorted(self.found)]
+
+
+def build(articles: Iterable[Article], min_confidence: float | None = None) -> list[Profile]:
+    collector = Collector(min_confidence)
+    for article in articles:
+        collector.add(article)
+    return collector.profiles()
