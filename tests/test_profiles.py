@@ -11,7 +11,7 @@ from pipeline.profiles.duties import merge
 from pipeline.profiles.places import named
 from pipeline.rules import oews
 from schemas.article import Duty, Salary
-from schemas.profile import Profile, Quote
+from schemas.profile import Profile
 from tests.profile_articles import NURSE, Page, language_careers, nurse_comparison, nurse_guide, role
 
 
@@ -190,8 +190,9 @@ def test_places_a_title_names(text: str, countries: list[str]) -> None:
     assert named(text) == countries
 
 
-def _quote(article: str, text: str) -> Quote:
-    return Quote(article=article, fact="duties-0", roles=["X"], evidence=text, start=0, end=len(text), text=text)
+def _quote(article: str, text: str) -> dict[str, object]:
+    return {"article": article, "fact": "duties-0", "roles": ["X"], "evidence": text, "start": 0, "end": len(text),
+            "text": text}
 
 
 @pytest.mark.parametrize(("first", "second", "same"), [
@@ -206,9 +207,9 @@ def test_duties_merge_when_they_say_the_same_thing(first: str, second: str, same
     merged = merge([_quote("a", first), _quote("b", second)])
     assert len(merged) == (1 if same else 2)
     if same:
-        assert merged[0].text == first and [q.article for q in merged[0].sources] == ["a", "b"]
+        assert merged[0]["text"] == first and [q["article"] for q in merged[0]["sources"]] == ["a", "b"]
 
 
 def test_duties_said_by_more_articles_come_first() -> None:
     merged = merge([_quote("a", "inspect brakes"), _quote("a", "repair engines"), _quote("b", "repair the engines")])
-    assert [d.text for d in merged] == ["repair engines", "inspect brakes"]
+    assert [d["text"] for d in merged] == ["repair engines", "inspect brakes"]

@@ -9,15 +9,14 @@ Articles are read one at a time through the manifest (inputs listed ``ok`` or ``
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.export.files import replacing
 from pipeline.export.jsonld import profile_occupation
 from pipeline.export.source import ExportError, manifest, outputs
-from pipeline.profiles import build
-from schemas.article import Article
+from pipeline.profiles import Collector
 from schemas.profile import Profile
 
 FILES = ("profiles.jsonl", "profiles.jsonld")
@@ -51,14 +50,13 @@ def profiles(out: str | Path, dest: str | Path, min_confidence: float | None = N
     entries = manifest(out)
     summary = ProfilesSummary(articles=len(entries))
 
-    def articles() -> Iterator[Article]:
-        for item in outputs(out, entries):
-            summary.uncoded += sum(1 for r in item.article.roles if not r.soc)
-            if tick is not None:
-                tick(item.entry.path)
-            yield item.article
-
-    found = build(articles(), min_confidence)
+    collector = Collector(min_confidence)
+    for item in outputs(out, entries):
+        collector.add(item.article, item.entry.path)
+        summary.uncoded += sum(1 for r in item.article.roles if not r.soc)
+        if tick is not None:
+            tick(item.entry.path)
+    found = collector.profiles()
     dest.mkdir(parents=True, exist_ok=True)
     write(dest, found)
     summary.profiles = len(found)

@@ -16,9 +16,8 @@ from pathlib import Path
 from pipeline.export import occupation_rows
 from pipeline.export.rows import FACT_COLUMNS, ROLE_COLUMNS, fact_rows, role_rows
 from pipeline.export.source import Output
-from pipeline.profiles import build
+from pipeline.profiles import Collector
 from schemas.article import Article, ManifestEntry
-from schemas.profile import Profile
 
 # The row columns that are the tables' own (the article's path and title live in ``articles``).
 ROLE_FIELDS = [c for c in ROLE_COLUMNS if c not in ("article_path", "article_title")]
@@ -102,8 +101,7 @@ CREATE TABLE IF NOT EXISTS occupations (
     oews_hourly_p10 REAL,
     oews_hourly_median REAL,
     oews_hourly_p90 REAL,
-    outliers INTEGER NOT NULL,
-    profile TEXT NOT NULL
+    outliers INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS occupation_pay (
     soc TEXT NOT NULL REFERENCES occupations(soc) ON DELETE CASCADE,
@@ -139,14 +137,20 @@ CREATE TABLE IF NOT EXISTS occupation_facts (
     annual_amount REAL,
     as_of INTEGER,
     outlier TEXT,
-    evidence TEXT NOT NULL,
     evidence_start INTEGER NOT NULL,
     evidence_end INTEGER NOT NULL,
     confidence REAL
 );
 CREATE INDEX IF NOT EXISTS occupation_facts_by_soc ON occupation_facts(soc, field);
 CREATE INDEX IF NOT EXISTS occupation_facts_by_article ON occupation_facts(article_id);
+-- Each occupation fact with its article's path and the sentence it was read from.
+CREATE VIEW IF NOT EXISTS occupation_evidence AS
+    SELECT f.*, a.path AS article_path,
+           substr(a.text, f.evidence_start + 1, f.evidence_end - f.evidence_start) AS evidence
+    FROM occupation_facts f JOIN articles a ON a.id = f.article_id;
 """
+# Occupations rebuilt at a time: the facts of the articles that cover them are held in memory.
+OCCUPATION_BATCH = 50
 # The occupation_facts columns after its keys: the article comes as its path, looked up.
 OCCUPATION_FACT_FIELDS = [c for c in occupation_rows.FACT_COLUMNS if c not in ("soc", "article_path")]
 
@@ -205,30 +209,32 @@ class Database:
 
     def refresh_occupations(self, read_article: Callable[[str], Article]) -> int:
         """Rebuild the occupation rows of the touched codes from the articles (by path) that cover
-        them now; how many codes were rebuilt."""
+        them now, a batch of codes at a time; how many codes were rebuilt."""
         codes = sorted(self.touched)
-        marks = ", ".join("?" * len(codes))
-        paths = [p for (p,) in self.db.execute(
-            f"SELECT DISTINCT a.path FROM roles r JOIN articles a ON a.id = r.article_id WHERE r.soc IN ({marks})"
-            " ORDER BY a.path", codes)]
-        profiles = [p for p in build(read_article(path) for path in paths) if p.soc in self.touched]
-        self.db.execute(f"DELETE FROM occupations WHERE soc IN ({marks})", codes)
-        for profile in profiles:
-            self._write_profile(profile)
         self.touched.clear()
+        ids = {path: n for n, path in self.db.execute("SELECT id, path FROM articles")}
+        for start in range(0, len(codes), OCCUPATION_BATCH):
+            batch = codes[start:start + OCCUPATION_BATCH]
+            marks = ", ".join("?" * len(batch))
+            collector = Collector()
+            for (path,) in self.db.execute(
+                    f"SELECT DISTINCT a.path FROM roles r JOIN articles a ON a.id = r.article_id"
+                    f" WHERE r.soc IN ({marks}) ORDER BY a.path", batch).fetchall():
+                collector.add(read_article(path), path)
+            self.db.execute(f"DELETE FROM occupations WHERE soc IN ({marks})", batch)
+            for profile in collector.records(set(batch)):
+                self._write_profile(profile, ids)
         return len(codes)
 
-    def _write_profile(self, profile: Profile) -> None:
+    def _write_profile(self, profile: occupation_rows.Profile, ids: dict[str, int]) -> None:
         row = occupation_rows.occupation_row(profile)
         self.db.execute(_insert_rows("occupations", occupation_rows.OCCUPATION_COLUMNS),
                         [row[c] for c in occupation_rows.OCCUPATION_COLUMNS])
         self.db.executemany(_insert_rows("occupation_pay", occupation_rows.PAY_COLUMNS),
                             [[r[c] for c in occupation_rows.PAY_COLUMNS] for r in occupation_rows.pay_rows(profile)])
-        self.db.executemany(
-            f"INSERT INTO occupation_facts (soc, article_id, {', '.join(OCCUPATION_FACT_FIELDS)}) VALUES "
-            f"(?, (SELECT id FROM articles WHERE path = ?){', ?' * len(OCCUPATION_FACT_FIELDS)})",
-            [[r["soc"], r["article_path"], *(r[c] for c in OCCUPATION_FACT_FIELDS)]
-             for r in occupation_rows.fact_rows(profile)])
+        self.db.executemany(_insert_rows("occupation_facts", ["soc", "article_id", *OCCUPATION_FACT_FIELDS]),
+                            [[r["soc"], ids[str(r["article_path"])], *(r[c] for c in OCCUPATION_FACT_FIELDS)]
+                             for r in occupation_rows.fact_rows(profile)])
 
     def close(self) -> None:
         self.db.commit()

@@ -10,10 +10,15 @@ duties.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from pipeline.rules.loader import load_terms
-from schemas.profile import Duty, Quote
+
+# A duty as one source writes it (``text``, ``article`` and the rest of its source), plain values.
+Quote = dict[str, Any]
 
 WORD = re.compile(r"[a-z0-9]+")
 FUNCTION_WORDS = load_terms("function_words.txt")
@@ -33,9 +38,10 @@ def stem(word: str) -> str:
     return word
 
 
-def content_words(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def content_words(text: str) -> tuple[str, ...]:
     words = WORD.findall(text.lower().replace("’", "'").replace("'s", ""))
-    return [stem(w) for w in words if w not in FUNCTION_WORDS]
+    return tuple(stem(w) for w in words if w not in FUNCTION_WORDS)
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -55,19 +61,26 @@ def _fit(group: _Group, words: frozenset[str], verb: str) -> float:
     return score if score >= SAME or (score >= SAME_VERB and verb == group.verb) else 0.0
 
 
-def merge(quotes: list[Quote]) -> list[Duty]:
+def merge(quotes: list[Quote]) -> list[dict[str, Any]]:
     """Duties as their sources write them, merged: each joins the group it overlaps best with (see
-    above), else starts one. A group's text is its first source's; groups said by more sources first."""
+    above; of equals, the first), else starts one. A group's text is its first source's; groups said
+    by more sources first."""
     groups: list[_Group] = []
+    by_word: dict[str, list[int]] = defaultdict(list)  # word -> the groups whose words hold it
     for quote in quotes:
-        found = content_words(quote.text)
+        found = content_words(quote["text"])
         if not found:
             continue
         words, verb = frozenset(found), found[0]
-        best = max(groups, key=lambda g: _fit(g, words, verb), default=None)
-        if best is None or _fit(best, words, verb) == 0.0:
-            best = _Group(words, verb)
-            groups.append(best)
-        best.quotes.append(quote)
-    ranked = sorted(enumerate(groups), key=lambda ng: (-len({q.article for q in ng[1].quotes}), ng[0]))
-    return [Duty(text=g.quotes[0].text, sources=g.quotes) for _, g in ranked]
+        # Only a group sharing a word can overlap.
+        sharing = sorted({n for w in words for n in by_word.get(w, ())})
+        scored = [(_fit(groups[n], words, verb), -n) for n in sharing]
+        score, at = max(scored, default=(0.0, 0))
+        if score == 0.0:
+            at = -len(groups)
+            groups.append(_Group(words, verb))
+            for w in words:
+                by_word[w].append(-at)
+        groups[-at].quotes.append(quote)
+    ranked = sorted(enumerate(groups), key=lambda ng: (-len({q["article"] for q in ng[1].quotes}), ng[0]))
+    return [{"text": g.quotes[0]["text"], "sources": g.quotes} for _, g in ranked]

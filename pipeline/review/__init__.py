@@ -93,8 +93,8 @@ def review(out: str | Path, src: str | Path | None = None,
                 page.write_text(_page(env, article, page, site, labels), encoding="utf-8")
                 href = page.relative_to(site).as_posix()
                 summary.pages += 1
-                profiles.add(article)
-                pages[article.source.path] = href
+                profiles.add(article, entry.path)
+                pages[entry.path] = href
         else:
             summary.failed += 1
         rows.append(_row(entry, article, href))
