@@ -321,7 +321,8 @@ def opens_with_other(t: Piece, mentions: list[Mention] | None = None, roles: lis
         return False  # no occupation word anywhere after the lead-in, so none in the subject
     phrase = SUBJECT_END.split(head.text, maxsplit=1)[0]
     if len(phrase.split()) > 7:
-        return False
+        # No end of the subject found: it is in the first few words, if anywhere.
+        phrase = " ".join(phrase.split()[:4])
     named = any(not any(m.start <= lead + found.start() < m.end for m in mentions or ())
                 for found in OTHER_OCCUPATION.finditer(phrase))
     return named and not _names_a_role(phrase, roles or [])
