@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.export import jsonld
-from pipeline.export.files import replacing
+from pipeline.export.atomic import replacing
 from pipeline.export.rows import FACT_COLUMNS, ROLE_COLUMNS, fact_rows, role_rows
 from pipeline.export.source import ExportError, Output, manifest, outputs, read
 from pipeline.export.sqlite import Database

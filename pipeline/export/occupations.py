@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.export.files import replacing
+from pipeline.export.atomic import replacing
 from pipeline.export.jsonld import profile_occupation
 from pipeline.export.source import ExportError, manifest, outputs
 from pipeline.profiles import Collector
