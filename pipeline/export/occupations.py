@@ -4,6 +4,8 @@ finished output folder, as ``DEST/profiles.jsonl`` (``schemas.profile.Profile``,
 
 Articles are read one at a time through the manifest (inputs listed ``ok`` or ``skipped``). With
 ``min_confidence``, facts whose ``confidence`` is below it stay out (facts without one stay in).
+A missing manifest, a destination that is no writable folder and a threshold outside 0-1 are
+``UsageError``s; an output that cannot be read is an ``ExportError``.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.batch.errors import UsageError, need_folder
 from pipeline.export.atomic import replacing
 from pipeline.export.jsonld import profile_occupation
-from pipeline.export.source import ExportError, manifest, outputs
+from pipeline.export.source import manifest, outputs
 from pipeline.profiles import Collector
 from schemas.profile import Profile
 
@@ -45,9 +48,10 @@ def profiles(out: str | Path, dest: str | Path, min_confidence: float | None = N
              tick: Callable[[str], None] | None = None) -> ProfilesSummary:
     """Write the profiles of the articles in ``out`` to ``dest``; ``tick``, if given, is called per article."""
     if min_confidence is not None and not 0 <= min_confidence <= 1:
-        raise ExportError(f"--min-confidence must be between 0 and 1, not {min_confidence}")
+        raise UsageError(f"--min-confidence must be between 0 and 1, not {min_confidence}")
     out, dest = Path(out), Path(dest)
     entries = manifest(out)
+    need_folder(dest, "destination")
     summary = ProfilesSummary(articles=len(entries))
 
     collector = Collector(min_confidence)
@@ -57,7 +61,6 @@ def profiles(out: str | Path, dest: str | Path, min_confidence: float | None = N
         if tick is not None:
             tick(item.entry.path)
     found = collector.profiles()
-    dest.mkdir(parents=True, exist_ok=True)
     write(dest, found)
     summary.profiles = len(found)
     summary.outliers = sum(1 for p in found for s in p.salaries if s.outlier)

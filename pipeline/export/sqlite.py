@@ -41,10 +41,12 @@ CREATE TABLE IF NOT EXISTS roles (
     role_name TEXT NOT NULL,
     soc TEXT,
     soc_title TEXT,
-    annual_salary REAL,
+    salary_annual REAL,
+    salary_annual_min REAL,
+    salary_annual_max REAL,
+    salary_per_period REAL,
+    salary_period TEXT,
     salary_statistic TEXT,
-    salary_min REAL,
-    salary_max REAL,
     currency TEXT,
     education TEXT,
     settings TEXT,
@@ -60,13 +62,15 @@ CREATE TABLE IF NOT EXISTS facts (
     role_id TEXT,
     value TEXT,
     detail TEXT,
-    amount REAL,
-    min REAL,
-    max REAL,
-    currency TEXT,
+    amount_per_period REAL,
+    min_per_period REAL,
+    max_per_period REAL,
     period TEXT,
+    currency TEXT,
     statistic TEXT,
     annual_amount REAL,
+    annual_min REAL,
+    annual_max REAL,
     evidence_start INTEGER NOT NULL,
     evidence_end INTEGER NOT NULL,
     rule TEXT NOT NULL
@@ -87,9 +91,9 @@ CREATE TABLE IF NOT EXISTS occupations (
     articles INTEGER NOT NULL,
     currency TEXT,
     period TEXT,
-    median REAL,
-    low REAL,
-    high REAL,
+    median_per_period REAL,
+    low_per_period REAL,
+    high_per_period REAL,
     sources INTEGER NOT NULL,
     oews_code TEXT,
     oews_title TEXT,
@@ -107,13 +111,13 @@ CREATE TABLE IF NOT EXISTS occupation_pay (
     soc TEXT NOT NULL REFERENCES occupations(soc) ON DELETE CASCADE,
     currency TEXT NOT NULL,
     period TEXT NOT NULL,
-    median REAL,
-    p10 REAL,
-    p25 REAL,
-    p75 REAL,
-    p90 REAL,
-    low REAL NOT NULL,
-    high REAL NOT NULL,
+    median_per_period REAL,
+    p10_per_period REAL,
+    p25_per_period REAL,
+    p75_per_period REAL,
+    p90_per_period REAL,
+    low_per_period REAL NOT NULL,
+    high_per_period REAL NOT NULL,
     figures INTEGER NOT NULL,
     sources INTEGER NOT NULL,
     PRIMARY KEY (soc, currency, period)
@@ -127,9 +131,9 @@ CREATE TABLE IF NOT EXISTS occupation_facts (
     field TEXT NOT NULL,
     value TEXT NOT NULL,
     duty INTEGER,
-    amount REAL,
-    min REAL,
-    max REAL,
+    amount_per_period REAL,
+    min_per_period REAL,
+    max_per_period REAL,
     currency TEXT,
     period TEXT,
     statistic TEXT,
@@ -163,12 +167,23 @@ def _insert_rows(table: str, columns: tuple[str, ...] | list[str]) -> str:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
+# The tables' layout; a database written with another is rebuilt (every article written again).
+SCHEMA_VERSION = 3
+TABLES = ("occupation_facts", "occupation_pay", "occupations", "facts", "roles", "article_text",
+          "articles")  # dependents first
+VIEWS = ("occupation_evidence",)
+
+
 class Database:
     """An open export database; ``unchanged`` tells which articles need no work, ``touched`` the SOC
     codes whose occupation rows the writes since opening make stale."""
 
     def __init__(self, path: Path) -> None:
         self.db = sqlite3.connect(path)
+        if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            self.db.executescript("".join(f"DROP VIEW IF EXISTS {view};" for view in VIEWS)
+                                  + "".join(f"DROP TABLE IF EXISTS {table};" for table in TABLES))
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self.db.executescript(SCHEMA)
         self.known = {path: (sha, version) for path, sha, version
                       in self.db.execute("SELECT path, sha256, pipeline_version FROM articles")}

@@ -18,7 +18,9 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from pipeline.export.source import ExportError, all_entries, read
+from pipeline.batch.errors import UsageError, need_folder
+from pipeline.export.base import ExportError
+from pipeline.export.source import all_entries, read
 from pipeline.profiles import Collector
 from pipeline.review import gold, occupations
 from pipeline.review.facts import FIELDS, fact_views, highlight_tree, pieces
@@ -73,12 +75,16 @@ def review(out: str | Path, src: str | Path | None = None,
     """Write ``out/review/``: ``index.html`` and a page per article (``<output path>.html``)."""
     out = Path(out)
     site = out / "review"
+    entries = all_entries(out)
+    if src is not None and not Path(src).is_dir():
+        raise UsageError(f"input folder {str(src)!r} does not exist or is not a folder")
+    need_folder(site, "review folder")
     env = _environment()
     summary = ReviewSummary()
     rows: list[dict[str, object]] = []
     profiles = Collector()
     pages: dict[str, str] = {}
-    for entry in all_entries(out):
+    for entry in entries:
         article: Article | None = None
         href: str | None = None
         if entry.status in ("ok", "skipped") and entry.output:
@@ -100,7 +106,6 @@ def review(out: str | Path, src: str | Path | None = None,
         rows.append(_row(entry, article, href))
         if tick is not None:
             tick(entry.path)
-    site.mkdir(parents=True, exist_ok=True)
     found = profiles.profiles()
     (site / occupations.PAGE).write_text(env.get_template("occupations.html.j2").render(
         rows=occupations.rows(found, pages), index_href="index.html"), encoding="utf-8")

@@ -224,6 +224,10 @@ def _roles_in_clause(s: Sentence, start: int, end: int, pos: int, local: list[Me
             if not first:
                 return order(roles, _group_ending(s.text, before))
             return order(roles, {m.role for m in first} | _group_roles(clause.text, first[-1].end, roles))
+        if start == 0 and (s.roles.other or (s.roles.subject and CARRY_CUE.match_end(s) is not None)):
+            # "A smaller number work in hospitals near X": the carried subject's; "They earned $A and
+            # start as X-ray technologists", said of another occupation: no role's.
+            return s.roles.subject
         return order(roles, {local[0].role})
     return _earlier_clause_subject(s, start, roles) or s.roles.subject
 
@@ -301,7 +305,8 @@ def _group_roles(text: str, pos: int, roles: list[RoleInfo]) -> set[str]:
 
 
 def _possessive(text: str, m: Mention) -> bool:
-    return text[m.end - 2 : m.end] in ("'s", "’s", "s'", "s’")
+    """ "the engineer's desk", "engineers' sketches": the apostrophe inside the mention or right after it."""
+    return text[m.end - 2 : m.end] in ("'s", "’s", "s'", "s’") or text[m.end : m.end + 1] in ("'", "’")
 
 
 SUBJECT_END = regex(RULES, "subject-end")
@@ -318,14 +323,31 @@ def opens_with_other(t: Piece, mentions: list[Mention] | None = None, roles: lis
     if first and verb_form(first.group(1)) == "base":
         return False  # a list item such as "advise managers on costs" opens with its verb
     if not OTHER_OCCUPATION.may_match_within(head):
-        return False  # no occupation word anywhere after the lead-in, so none in the subject
+        # No general occupation word: the gazetteer may still know the subject ("Drafters draw ...").
+        return _gazetteer_subject(head.text, lead, mentions or [], roles or [])
     phrase = SUBJECT_END.split(head.text, maxsplit=1)[0]
     if len(phrase.split()) > 7:
         # No end of the subject found: it is in the first few words, if anywhere.
         phrase = " ".join(phrase.split()[:4])
     named = any(not any(m.start <= lead + found.start() < m.end for m in mentions or ())
                 for found in OTHER_OCCUPATION.finditer(phrase))
-    return named and not _names_a_role(phrase, roles or [])
+    if not named:
+        return _gazetteer_subject(head.text, lead, mentions or [], roles or [])
+    return not _names_a_role(phrase, roles or [])
+
+
+# The shortest opening of one to three words whose last word is a plural: "Drafters", "Mechanical drafters".
+PLURAL_OPENING = re.compile(r"[A-Z](?:[\w-]*?s|[\w-]* [\w-]*?s|[\w-]* [\w-]+ [\w-]*?s)\b")
+
+
+def _gazetteer_subject(text: str, lead: int, mentions: list[Mention], roles: list[RoleInfo]) -> bool:
+    """A sentence that opens with a plural the gazetteer names as an occupation other than the roles'."""
+    opening = PLURAL_OPENING.match(text)
+    if opening is None or any(m.start < lead + opening.end() for m in mentions):
+        return False
+    found = occupations_in(opening.group())
+    codes = {r.soc[0] for r in roles if r.soc}
+    return bool(found) and found[0].start == 0 and found[0].soc not in codes
 
 
 def _names_a_role(phrase: str, roles: list[RoleInfo]) -> bool:
