@@ -218,18 +218,25 @@ def _roles_in_clause(s: Sentence, start: int, end: int, pos: int, local: list[Me
         if ordinal:
             return ordinal
     if local:
-        before = [m for m in local if m.start < pos]
-        if before:
-            first = opening_mentions(s[start:], [Mention(m.start - start, m.end - start, m.role) for m in before])
-            if not first:
-                return order(roles, _group_ending(s.text, before))
-            return order(roles, {m.role for m in first} | _group_roles(clause.text, first[-1].end, roles))
-        if start == 0 and (s.roles.other or (s.roles.subject and CARRY_CUE.match_end(s) is not None)):
-            # "A smaller number work in hospitals near X": the carried subject's; "They earned $A and
-            # start as X-ray technologists", said of another occupation: no role's.
-            return s.roles.subject
-        return order(roles, {local[0].role})
+        return _named_in_clause(s, start, end, pos, local, roles)
     return _earlier_clause_subject(s, start, roles) or s.roles.subject
+
+
+def _named_in_clause(s: Sentence, start: int, end: int, pos: int, local: list[Mention],
+                     roles: list[RoleInfo]) -> list[str]:
+    """The roles of a clause that names some: those that open it before the fact ("X and Y earn $A"),
+    else the group the last of them ends, else the one named after it ("$A for X")."""
+    before = [m for m in local if m.start < pos]
+    if before:
+        first = opening_mentions(s[start:], [Mention(m.start - start, m.end - start, m.role) for m in before])
+        if not first:
+            return order(roles, _group_ending(s.text, before))
+        return order(roles, {m.role for m in first} | _group_roles(s.text[start:end], first[-1].end, roles))
+    if start == 0 and (s.roles.other or (s.roles.subject and CARRY_CUE.match_end(s) is not None)):
+        # "A smaller number work in hospitals near X": the carried subject's; "They earned $A and
+        # start as X-ray technologists", said of another occupation: no role's.
+        return s.roles.subject
+    return order(roles, {local[0].role})
 
 
 def _earlier_clause_subject(s: Sentence, start: int, roles: list[RoleInfo]) -> list[str]:
