@@ -115,6 +115,23 @@ def progress_bar(label: str, quiet: bool) -> Iterator[ProgressBar[str] | None]:
         yield bar
 
 
+@contextmanager
+def export_errors() -> Iterator[None]:
+    """An export's failure as one line: 2 for a usage error (no manifest, DEST no writable folder), 1 for
+    an output that cannot be read or a file that cannot be written."""
+    from pipeline.batch.errors import UsageError
+    from pipeline.export import ExportError
+
+    try:
+        yield
+    except UsageError as exc:
+        fail(str(exc))
+    except ExportError as exc:
+        fail(str(exc), 1)
+    except OSError as exc:
+        fail(os_error(exc), 1)
+
+
 def ticker(bar: ProgressBar[str] | None) -> Callable[[str], None] | None:
     """One step of the bar per item, by name; nothing without a bar."""
     return None if bar is None else (lambda name: bar.update(1, name))
@@ -242,19 +259,11 @@ def export_command(out: str, dest: str, fmt: str, quiet: bool) -> None:
     Exit status: 0 done, 1 an output could not be read or a file written, 2 usage error (no manifest
     in OUT, DEST not a writable folder).
     """
-    from pipeline.batch.errors import UsageError
-    from pipeline.export import ExportError, export
+    from pipeline.export import export
 
     started = time.perf_counter()
-    with progress_bar("export", quiet) as bar:
-        try:
-            summary = export(out, dest, fmt, ticker(bar))
-        except UsageError as exc:
-            fail(str(exc))
-        except ExportError as exc:
-            fail(str(exc), 1)
-        except OSError as exc:
-            fail(os_error(exc), 1)
+    with progress_bar("export", quiet) as bar, export_errors():
+        summary = export(out, dest, fmt, ticker(bar))
     if not quiet:
         rate = summary.articles / max(time.perf_counter() - started, 1e-9)
         gone = f", {summary.removed} removed" if summary.removed else ""
@@ -281,20 +290,11 @@ def profiles_command(out: str, dest: str, min_confidence: float | None, quiet: b
     Exit status: 0 done, 1 an output could not be read or a file written, 2 usage error (no manifest
     in OUT, DEST not a writable folder).
     """
-    from pipeline.batch.errors import UsageError
-    from pipeline.export import ExportError
     from pipeline.export.occupations import profiles
 
     started = time.perf_counter()
-    with progress_bar("profiles", quiet) as bar:
-        try:
-            summary = profiles(out, dest, min_confidence, ticker(bar))
-        except UsageError as exc:
-            fail(str(exc))
-        except ExportError as exc:
-            fail(str(exc), 1)
-        except OSError as exc:
-            fail(os_error(exc), 1)
+    with progress_bar("profiles", quiet) as bar, export_errors():
+        summary = profiles(out, dest, min_confidence, ticker(bar))
     if not quiet:
         rate = summary.articles / max(time.perf_counter() - started, 1e-9)
         click.echo(f"{plural(summary.articles, 'article')}: {plural(summary.profiles, 'profile')} "
