@@ -18,3 +18,5 @@ class ExportSummary:
     written: int = 0
     files: tuple[str, ...] = ()
     removed: int = 0
+    # SQLite: the occupations rebuilt because articles covering them were written or removed.
+    occupations: int = 0
