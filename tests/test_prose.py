@@ -237,6 +237,12 @@ SETTINGS = [
                  {((B,), "laboratory"), ((B,), "hospital")}, id="a-smaller-number-carries-subject"),
     pytest.param("Tuition at private glaze schools can run high, but most glaze chemists work in laboratories.",
                  {((B,), "laboratory")}, id="school-near-tuition"),
+    pytest.param("Glaze chemists run their own schedules, and many later open their own studio.",
+                 {((B,), "self_employed")}, id="own-schedule-is-no-business"),
+    pytest.param("Most kiln operators work from home on Fridays, typing up firing logs for hospitals and schools.",
+                 {((A,), "remote")}, id="typing-for-places"),
+    pytest.param("Kiln operators also move finished tiles between warehouses and stores.", set(),
+                 id="moving-things-between-places"),
 ]
 
 
