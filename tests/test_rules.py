@@ -23,7 +23,7 @@ PATTERN_FILES = ["attribution.jsonl", "boilerplate.jsonl", "content_kinds.jsonl"
                  "salary_patterns.jsonl", "section_kinds.jsonl", "setting_patterns.jsonl", "skill_patterns.jsonl",
                  "title_patterns.jsonl"]
 PHRASE_FILES = ["settings.jsonl", "skills.jsonl"]
-OTHER_FILES = ["cues.jsonl", "procedures.jsonl", "occupations.jsonl"]
+OTHER_FILES = ["cues.jsonl", "procedures.jsonl", "occupations.jsonl", "relevance.jsonl"]
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
