@@ -36,6 +36,8 @@ class Known:
     sha256: str | None
     pipeline_version: str
     output: str | None
+    archive: str | None = None  # the web archive a record was read from
+    reason: str | None = None  # why a record was skipped without being read (None: it was, or is unchanged)
 
 
 def parse_state(raw: bytes, into: dict[str, Known]) -> None:
@@ -43,15 +45,23 @@ def parse_state(raw: bytes, into: dict[str, Known]) -> None:
         try:
             data: Any = json.loads(line)
             into[data["path"]] = Known(str(data["status"]), data.get("sha256"), str(data["pipeline_version"]),
-                                       data.get("output"))
+                                       data.get("output"), data.get("archive"), data.get("reason"))
         except (ValueError, TypeError, KeyError):  # a torn last line from a killed run, or anything unreadable
             continue
 
 
+# Fields only a web-archive record has: left out of a file's line.
+RECORD_FIELDS = ("url", "archive", "reason", "duplicate_of")
+
+
 def manifest_line(entry: ManifestEntry) -> bytes:
+    data = entry.model_dump()
+    for name in RECORD_FIELDS:
+        if data[name] is None:
+            del data[name]
     # Paths from the file system may hold lone surrogates (undecodable bytes); backslashreplace
     # writes them as JSON \udcXX escapes, which json.loads reads back to the same str.
-    return (json.dumps(entry.model_dump(), ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
+    return (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
 
 
 class FileJournal:

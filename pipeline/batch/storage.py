@@ -21,6 +21,7 @@ from typing import IO, BinaryIO
 
 from pipeline.batch.errors import UsageError, reason
 from pipeline.batch.journal import JOURNAL, MANIFEST, FileJournal, Known, PartJournal, locked
+from pipeline.batch.warc import is_archive
 from pipeline.types import MEDIA_TYPES, PipelineError
 
 TMP_PREFIX, TMP_SUFFIX = ".tmp-", ".part"
@@ -49,7 +50,7 @@ def discover(src: Path) -> Iterator[Input]:
         dirnames.sort()
         for name in sorted(filenames):
             path = Path(dirpath) / name
-            if path.suffix.lower() in MEDIA_TYPES:
+            if path.suffix.lower() in MEDIA_TYPES or is_archive(name):
                 yield Input(str(path), path.relative_to(src).as_posix())
     while errors:
         exc = errors.pop()
@@ -106,6 +107,16 @@ def read_url(url: str, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise PipelineError(f"file grew past --max-bytes {max_bytes} while being read")
     return data
+
+
+def archive_size(location: str) -> int:
+    """The size of a web archive (a local path or an fsspec URL), to split it into ranges."""
+    if not is_url(location):
+        return os.path.getsize(local_path(location))
+    import fsspec
+
+    fs, path = fsspec.core.url_to_fs(location)
+    return int(fs.size(path))
 
 
 def output_path(dst: Path, out_rel: str) -> Path:
@@ -239,11 +250,58 @@ class UrlSource:
             return
         for path in found:
             rel = path[len(self.root):].lstrip("/")
-            if PurePosixPath(rel).suffix.lower() in MEDIA_TYPES:
+            if PurePosixPath(rel).suffix.lower() in MEDIA_TYPES or is_archive(rel):
                 yield Input(self.fs.unstrip_protocol(path), rel)
 
     def job_root(self) -> str | None:
         return None
+
+
+GLOB_CHARS = frozenset("*?[")
+
+
+class ArchiveSource:
+    """Web archives named one by one: SRC is a ``.warc``/``.warc.gz`` file, or a glob of them (local or
+    fsspec: ``crawl/*.warc.gz``, ``s3://bucket/crawl/*.warc.gz``)."""
+
+    def __init__(self, location: str) -> None:
+        import fsspec
+
+        self.location = location
+        self.fs, self.pattern = fsspec.core.url_to_fs(location)
+        self.local = not is_url(location)
+
+    @staticmethod
+    def wanted(location: str | Path) -> bool:
+        text = str(location)
+        return is_archive(text) or (bool(GLOB_CHARS & set(text)) and not Path(text).exists())
+
+    def check(self) -> None:
+        try:
+            found = self._found()
+        except Exception as exc:
+            raise UsageError(f"cannot read {self.location!r}: {reason(exc)}") from None
+        if not found:
+            raise UsageError(f"no web archive (.warc, .warc.gz) matches {self.location!r}")
+
+    def _found(self) -> list[str]:
+        if GLOB_CHARS & set(self.pattern):
+            return sorted(p for p in self.fs.glob(self.pattern) if is_archive(p))
+        return [self.pattern] if self.fs.isfile(self.pattern) else []
+
+    def inputs(self) -> Iterator[Input]:
+        """Each archive, named relative to the folder the pattern starts from (a single file by its name)."""
+        fixed = min((self.pattern.index(c) for c in GLOB_CHARS if c in self.pattern), default=len(self.pattern))
+        base = self.pattern[:fixed].rpartition("/")[0]
+        for path in self._found():
+            rel = path[len(base):].lstrip("/") if base and path.startswith(base) else path
+            yield Input(path if self.local else self.fs.unstrip_protocol(path), rel)
+
+    def job_root(self) -> str | None:
+        return None
+
+
+Source = LocalSource | UrlSource | ArchiveSource
 
 
 class LocalDest:
@@ -254,7 +312,7 @@ class LocalDest:
         self.root = root
         self.journal = FileJournal(root)
 
-    def check(self, source: LocalSource | UrlSource) -> None:
+    def check(self, source: Source) -> None:
         dst = self.root
         if dst.exists() and not dst.is_dir():
             raise UsageError(f"output path {str(dst)!r} exists and is not a folder")
@@ -270,10 +328,10 @@ class LocalDest:
     def lock(self) -> AbstractContextManager[None]:
         return locked(self.root)
 
-    def _skip_src(self, source: LocalSource | UrlSource) -> Path:
+    def _skip_src(self, source: Source) -> Path:
         return source.root if isinstance(source, LocalSource) else self.root / JOURNAL  # nothing to leave out
 
-    def start(self, source: LocalSource | UrlSource) -> dict[str, Known]:
+    def start(self, source: Source) -> dict[str, Known]:
         with suppress(OSError):
             remove_temp_files(self.root, self._skip_src(source))
         return self.journal.start()
@@ -294,7 +352,7 @@ class LocalDest:
     def read_manifest(self) -> bytes:
         return (self.root / MANIFEST).read_bytes()
 
-    def stale(self, source: LocalSource | UrlSource, claimed: set[str]) -> list[str]:
+    def stale(self, source: Source, claimed: set[str]) -> list[str]:
         return find_stale(self.root, self._skip_src(source), claimed)
 
     def remove(self, out_rel: str) -> None:
@@ -317,7 +375,7 @@ class UrlDest:
     def _path(self, rel: str) -> str:
         return f"{self.root}/{rel}"
 
-    def check(self, source: LocalSource | UrlSource) -> None:
+    def check(self, source: Source) -> None:
         if isinstance(source, UrlSource) and source.fs.protocol == self.fs.protocol and (
                 self.root + "/").startswith(source.root + "/"):
             raise UsageError("the output folder must not be inside the input folder")
@@ -329,7 +387,7 @@ class UrlDest:
     def lock(self) -> AbstractContextManager[None]:
         return nullcontext()
 
-    def start(self, source: LocalSource | UrlSource) -> dict[str, Known]:
+    def start(self, source: Source) -> dict[str, Known]:
         state = self.journal.start()
         try:
             self.existing = {p[len(self.root):].lstrip("/") for p in self.fs.find(self.root)}
@@ -356,7 +414,7 @@ class UrlDest:
         data: bytes = self.fs.cat_file(self._path(MANIFEST))
         return data
 
-    def stale(self, source: LocalSource | UrlSource, claimed: set[str]) -> list[str]:
+    def stale(self, source: Source, claimed: set[str]) -> list[str]:
         found = sorted(p[len(self.root):].lstrip("/") for p in self.fs.find(self.root))
         return [rel for rel in found if rel.endswith(".json") and rel not in claimed]
 
@@ -365,10 +423,14 @@ class UrlDest:
             self.fs.rm_file(self._path(out_rel))
 
 
-def resolve(src: str | Path, dst: str | Path) -> tuple[LocalSource | UrlSource, LocalDest | UrlDest]:
+def resolve(src: str | Path, dst: str | Path) -> tuple[Source, LocalDest | UrlDest]:
     """SRC and DST as local folders (paths or ``file://``) or fsspec URLs (``s3://``, ``gs://``, ...)."""
     try:
-        source: LocalSource | UrlSource = UrlSource(str(src)) if is_url(src) else LocalSource(local_path(src))
+        source: Source
+        if ArchiveSource.wanted(src):
+            source = ArchiveSource(str(src))
+        else:
+            source = UrlSource(str(src)) if is_url(src) else LocalSource(local_path(src))
         dest: LocalDest | UrlDest = UrlDest(str(dst)) if is_url(dst) else LocalDest(local_path(dst))
     except (ImportError, ValueError) as exc:
         raise UsageError(f"cannot use {src!s} or {dst!s}: {reason(exc)}") from None
