@@ -19,6 +19,7 @@ from pipeline.rules.loader import first_match, procedure, regex
 from pipeline.rules.matcher import Pattern
 from pipeline.rules.mentions import find_mentions
 from pipeline.rules.text import Piece
+from pipeline.rules.years import reference_year
 from pipeline.stages.attribute import other_occupation, roles_at
 from pipeline.types import Block, Facts, RoleInfo, Segmented, Sentence, Span
 from schemas.article import Salary
@@ -206,6 +207,7 @@ def _salary(s: Sentence, money: Money, roles_: list[str], before: str, after: st
         roles=roles_, evidence=s.evidence(), rule=rule, amount=money.amount, min=money.low, max=money.high,
         currency=money.currency, period=per, statistic=stat, percentile=percentile(stat, before),
         annual_amount=annual(money, per), text=s.text[money.start:money.end],
+        as_of=reference_year(s.text, money.start),
     ))
     return per
 
