@@ -78,6 +78,16 @@ def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts)
         return  # "Work Experience in a Related Occupation | None": a key-value row that rules its key out
     if kind != "requirements" and cues.names_money(s) and first_match("salary_distractors.jsonl", text):
         return  # a fee or a price: "a certificate course costs $1,200"
+    _education(s, roles, facts)
+    if not cues.CREDENTIAL.hit(s):
+        return
+    _certifications(s, roles, facts)
+    _licenses(s, roles, kind, facts)
+    _typed(s, roles, facts)
+
+
+def _education(s: Sentence, roles: list[RoleInfo], facts: Facts) -> None:
+    text = s.text
     for start, end, edu in rule_spans("education.jsonl", text):
         if edu.value != "no_formal_education" and negated(s, start, end):
             continue
@@ -90,8 +100,9 @@ def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts)
             duration=_duration_near(s, start, end),
             required=not OPTIONAL.found(s[c0:c1]), text=text[start:end],
         ))
-    if not cues.CREDENTIAL.hit(s):
-        return
+
+
+def _certifications(s: Sentence, roles: list[RoleInfo], facts: Facts) -> None:
     for m in CERT.matcher.finditer(s):
         name = (m.group("name") or m.group("acr2") or m.group("org") or "").strip()
         if not name or negated(s, m.start(), m.end()):
@@ -102,6 +113,9 @@ def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts)
             roles=roles_at(s, m.start(), roles), evidence=s.evidence(), rule=CERT.rule.id, type=rtype,
             name=name, required=not OPTIONAL.found(s), text=m.group(0).strip(),
         ))
+
+
+def _licenses(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
     for m in LICENSE.matcher.finditer(s):
         if negated(s, m.start(), m.end()) or kind not in ("requirements", "role_overview", "intro", "duties"):
             continue
@@ -109,6 +123,11 @@ def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts)
             roles=roles_at(s, m.start(), roles), evidence=s.evidence(), rule=LICENSE.rule.id, type=LICENSE.rule.value,
             name=m.group("name").strip(), required=not OPTIONAL.found(s), text=m.group(0),
         ))
+
+
+def _typed(s: Sentence, roles: list[RoleInfo], facts: Facts) -> None:
+    """Experience and training, read as their rule matches them: the rule's value is their type."""
+    text = s.text
     for typed in TYPED:
         for m in typed.matcher.finditer_caseless(s):
             if negated(s, m.start(), m.end()):

@@ -183,6 +183,7 @@ def annual(money: Money, per: str) -> float:
 SALARY_PROSE, SALARY_TABLE = procedure("salary-prose"), procedure("salary-table")
 RULES = "salary_patterns.jsonl"
 RESTATED = regex(RULES, "restated")
+RESTATEMENT = regex(RULES, "restatement")
 PERCENT_SHARE = regex(RULES, "percent-share")
 OWN_PERIOD = regex(RULES, "own-period")
 LABELLED_FIGURE = regex(RULES, "labelled-figure")
@@ -196,70 +197,113 @@ INTRO_YEAR, INTRO_HOUR = regex(RULES, "intro-year"), regex(RULES, "intro-hour")
 
 
 def _salary(s: Sentence, money: Money, roles_: list[str], before: str, after: str, rule: str,
-            facts: Facts, per: str | None = None, stat: str | None = None) -> str:
+            facts: Facts, per: str | None = None, stat: str | None = None) -> Salary:
     per = per or period(before, after)
     if per is None:
         per = period_from_size(money.value)
         facts.warnings.append(f"no pay period written for {s.text[money.start:money.end]!r}; "
                               f"took '{per}' from its size")
     stat = stat or statistic(before, money, after)
-    facts.salaries.append(Salary(
+    salary = Salary(
         roles=roles_, evidence=s.evidence(), rule=rule, amount=money.amount, min=money.low, max=money.high,
         currency=money.currency, period=per, statistic=stat, percentile=percentile(stat, before),
         annual_amount=annual(money, per), text=s.text[money.start:money.end],
         as_of=reference_year(s.text, money.start),
-    ))
-    return per
+    )
+    facts.salaries.append(salary)
+    return salary
 
 
 def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
     if s.span.block.kind == "table_row":
         return
-    previous: tuple[int, list[str]] | None = None
-    # "The median annual wage was $52,800. The lowest 10 percent earned less than $37,100": a figure
-    # of the paragraph's next sentence shares the period written for the one before it.
-    before_in_block = facts.salaries[-1] if facts.salaries else None
-    last: tuple[float, str] | None = None
-    if (before_in_block is not None and before_in_block.evidence.start >= s.span.start
-            and before_in_block.amount is not None):
-        last = (before_in_block.amount, before_in_block.period)
     moneys = find_money(s)
-    respective = _respectively(s, moneys)
+    figures = _ProseFigures(s, roles, kind, facts, moneys)
     for i, money in enumerate(moneys):
+        figures.read(i, money)
+
+
+class _ProseFigures:
+    """The figures of one sentence, read in order: each may share the owner or the period of the one
+    before it."""
+
+    def __init__(self, s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts, moneys: list[Money]) -> None:
+        self.s, self.roles, self.kind, self.facts, self.moneys = s, roles, kind, facts, moneys
+        # The previous figure's end, owner and statistic, for a figure that restates it ("a median of
+        # $38,200 per year, or $18.36 an hour": the same owner, the same statistic).
+        self.previous: tuple[int, list[str], str] | None = None
+        # "The median annual wage was $52,800. The lowest 10 percent earned less than $37,100": a figure
+        # of the paragraph's next sentence shares the period written for the one before it.
+        self.last = _block_last(s, facts)
+        self.respective = _respectively(s, moneys)
+
+    def read(self, i: int, money: Money) -> None:
+        s = self.s
         c0, c1 = clause_bounds(s.text, money.start)
+        restated = self.previous is not None and bool(RESTATED.fullmatch(s.text[self.previous[0] : money.start]))
+        if not self._pay(money, c0, c1, restated):
+            return
+        who = self._owner(i, money, restated)
+        if not who:
+            return
+        before, after = _words_around(s, self.moneys, i)
+        per = period(before, after) or self._shared_period(i, money, after)
+        stat = statistic(before, money, after)
+        if restated and self.previous and stat == "unspecified":
+            stat = self.previous[2]
+        salary = _salary(s, money, who, before, after, SALARY_PROSE, self.facts, per, stat)
+        self.last = (money.value, salary.period)
+        self.previous = (money.end, who, salary.statistic)
+
+    def _pay(self, money: Money, c0: int, c1: int, restated: bool) -> bool:
+        """Whether the figure is pay: no distractor near it, no other occupation's, in a sentence about pay."""
+        s = self.s
+        if RESTATEMENT.match(s.text, c0):
+            # "paid time and a half, or about $30 an hour": the clause it restates says what it is.
+            c0 = clause_bounds(s.text, max(0, c0 - 3))[0]
         # The words around a figure decide what it is; the rest of a long clause may be about something else.
         context = s.text[c0 : min(c1, money.end + 40)]
-        restated = previous is not None and RESTATED.fullmatch(s.text[previous[0] : money.start])
         if is_distractor(context) or (not restated and other_occupation(s, c0, c1)):
-            continue
-        if kind not in ("salary", "comparison") and not cues.PAY.hit(s) and not LABELLED_FIGURE.match(s.text):
-            continue
-        who = previous[1] if restated and previous else roles_at(s, money.start, roles)
-        if respective:
-            who = [respective[i]]
-        elif named_after := _named_after(s, money):
-            who = named_after
-        if not who:
-            continue
-        # Words about a figure sit between it and its neighbours, whatever the clause boundaries.
-        before = s.text[max(moneys[i - 1].end if i else 0, money.start - 90) : money.start]
-        own = OWN_PERIOD.match(before) if i else None
-        before = before[own.end() :] if own else before
-        after = s.text[money.end : moneys[i + 1].start if i + 1 < len(moneys) else len(s.text)]
-        per = period(before, after)
-        if per is None:
-            # "X earned a median annual wage of $89,290, while Y earned $87,740": the parallel
-            # figure shares the period written for the one before it.
-            if last is not None and 0.33 <= money.value / last[0] <= 3:
-                per = last[1]
-            elif i + 1 < len(moneys) and JOINER.fullmatch(after) and 0.33 <= moneys[i + 1].value / money.value <= 3:
-                # "$41,000 and $63,000 a year": the period written after the pair (not "$54,760, or
-                # $26.33 an hour", the same pay restated in another period)
-                following = moneys[i + 1]
-                per = period("", s.text[following.end :])
-        per = _salary(s, money, who, before, after, SALARY_PROSE, facts, per)
-        last = (money.value, per)
-        previous = (money.end, who)
+            return False
+        return self.kind in ("salary", "comparison") or cues.PAY.hit(s) or bool(LABELLED_FIGURE.match(s.text))
+
+    def _owner(self, i: int, money: Money, restated: bool) -> list[str]:
+        if self.respective:
+            return [self.respective[i]]
+        if named_after := _named_after(self.s, money):
+            return named_after
+        if restated and self.previous:
+            return self.previous[1]
+        return roles_at(self.s, money.start, self.roles)
+
+    def _shared_period(self, i: int, money: Money, after: str) -> str | None:
+        """A figure with no period written shares one: "X earned a median annual wage of $89,290, while
+        Y earned $87,740" (the parallel figure before it); "$41,000 and $63,000 a year" (the period
+        written after the pair, not "$54,760, or $26.33 an hour", the same pay restated)."""
+        if self.last is not None and 0.33 <= money.value / self.last[0] <= 3:
+            return self.last[1]
+        moneys = self.moneys
+        if i + 1 < len(moneys) and JOINER.fullmatch(after) and 0.33 <= moneys[i + 1].value / money.value <= 3:
+            return period("", self.s.text[moneys[i + 1].end :])
+        return None
+
+
+def _block_last(s: Sentence, facts: Facts) -> tuple[float, str] | None:
+    """The amount and period of the last figure found in the sentence's block, if any."""
+    found = facts.salaries[-1] if facts.salaries else None
+    if found is not None and found.evidence.start >= s.span.start and found.amount is not None:
+        return (found.amount, found.period)
+    return None
+
+
+def _words_around(s: Sentence, moneys: list[Money], i: int) -> tuple[str, str]:
+    """Words about a figure sit between it and its neighbours, whatever the clause boundaries."""
+    money = moneys[i]
+    before = s.text[max(moneys[i - 1].end if i else 0, money.start - 90) : money.start]
+    own = OWN_PERIOD.match(before) if i else None
+    before = before[own.end() :] if own else before
+    after = s.text[money.end : moneys[i + 1].start if i + 1 < len(moneys) else len(s.text)]
+    return before, after
 
 
 def _named_after(s: Sentence, money: Money) -> list[str]:
@@ -344,10 +388,17 @@ def table_salaries(s: Sentence, table: Table, roles: list[RoleInfo], facts: Fact
     block = s.span.block
     if block.header:
         return
-    header = table.header
     label = block.cells[0] if block.cells else ""
     if is_distractor(label) or NOT_PAY_LABEL.search(label) or (table.intro and is_distractor(table.intro)):
         return
+    for col, cell, pos in _cells_placed(s, block):
+        if col:
+            _cell_salaries(s, table, roles, facts, label, col, cell, pos)
+
+
+def _cells_placed(s: Sentence, block: Block) -> list[tuple[int, str, int]]:
+    """Each non-empty cell of a row with its column and its offset in the sentence."""
+    out: list[tuple[int, str, int]] = []
     offset = 0
     for col, cell in enumerate(block.cells):
         if not cell:
@@ -356,29 +407,44 @@ def table_salaries(s: Sentence, table: Table, roles: list[RoleInfo], facts: Fact
         if pos < 0:
             continue
         offset = pos + len(cell)
-        if col == 0:
-            continue
-        columns = header.cells if header is not None and not table.title else ()
-        heading = columns[col] if col < len(columns) else ""
-        column_roles = list(dict.fromkeys(m.role for m in find_mentions(roles, heading)))
-        if not column_roles:
-            column_roles = list(dict.fromkeys(m.role for m in find_mentions(roles, label)))
-        if not column_roles:
-            column_roles = table.owners(roles)
-        # The row label and the column header both describe the figure ("Median pay", "Hourly").
-        described = f"{label} {heading} "
-        for money in _cell_money(cell, table.money.get(col)):
-            shifted = Money(money.start + pos, money.end + pos, money.amount, money.low, money.high, money.currency)
-            per = (period(cell[: money.start] + " ", cell[money.end :]) or period(described, "")
-                   or _intro_period(table.intro))
-            # The statistic the introduction names for every figure outranks words of a row's label
-            # ("Junior colleges"), not those of the figure's own column or cell.
-            stat = statistic(f"{heading} {cell[: money.start]}", money, cell[money.end :])
-            if stat in ("unspecified", "range") and INTRO_STATISTIC.search(table.intro):
-                stat = _intro_statistic(table.intro)
-            elif stat in ("unspecified", "range"):
-                stat = statistic(described + cell[: money.start], money, cell[money.end :])
-            _salary(s, shifted, column_roles, described, cell[money.end :], SALARY_TABLE, facts, per, stat)
+        out.append((col, cell, pos))
+    return out
+
+
+def _column_roles(table: Table, roles: list[RoleInfo], heading: str, label: str) -> list[str]:
+    """The roles a cell's figures belong to: its column's header, else its row's label, else the table's."""
+    for words in (heading, label):
+        named = list(dict.fromkeys(m.role for m in find_mentions(roles, words)))
+        if named:
+            return named
+    return table.owners(roles)
+
+
+def _cell_salaries(s: Sentence, table: Table, roles: list[RoleInfo], facts: Facts, label: str, col: int,
+                   cell: str, pos: int) -> None:
+    header = table.header
+    columns = header.cells if header is not None and not table.title else ()
+    heading = columns[col] if col < len(columns) else ""
+    column_roles = _column_roles(table, roles, heading, label)
+    # The row label and the column header both describe the figure ("Median pay", "Hourly").
+    described = f"{label} {heading} "
+    for money in _cell_money(cell, table.money.get(col)):
+        shifted = Money(money.start + pos, money.end + pos, money.amount, money.low, money.high, money.currency)
+        per = (period(cell[: money.start] + " ", cell[money.end :]) or period(described, "")
+               or _intro_period(table.intro))
+        stat = _cell_statistic(table, heading, described, cell, money)
+        _salary(s, shifted, column_roles, described, cell[money.end :], SALARY_TABLE, facts, per, stat)
+
+
+def _cell_statistic(table: Table, heading: str, described: str, cell: str, money: Money) -> str:
+    """The statistic the introduction names for every figure outranks words of a row's label
+    ("Junior colleges"), not those of the figure's own column or cell."""
+    stat = statistic(f"{heading} {cell[: money.start]}", money, cell[money.end :])
+    if stat in ("unspecified", "range") and INTRO_STATISTIC.search(table.intro):
+        return _intro_statistic(table.intro)
+    if stat in ("unspecified", "range"):
+        return statistic(described + cell[: money.start], money, cell[money.end :])
+    return stat
 
 
 def _cell_money(cell: str, currency: str | None) -> list[Money]:
