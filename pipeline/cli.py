@@ -13,7 +13,7 @@ import click
 
 from pipeline import VERSION
 from pipeline.batch.errors import RunError, UsageError
-from pipeline.batch.runner import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Options, run
+from pipeline.batch.runner import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Options, Summary, run
 from pipeline.batch.workers import default_workers
 from pipeline.export import FORMATS, ExportError, export
 from pipeline.review import review
@@ -70,18 +70,22 @@ def main() -> None:
               help="Worker processes (default: the number of CPUs); 1 runs in this process.")
 @click.option("--dask-scheduler", metavar="ADDRESS",
               help="Run the documents on this Dask distributed scheduler (tcp://host:8786) instead.")
+@click.option("--keep-all", is_flag=True,
+              help="Extract roles and facts of pages judged not about occupations too (else not_career, no facts).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr.")
 @click.version_option(VERSION, prog_name="extract")
 def run_command(src: str, dst: str, force: bool, prune: bool, max_bytes: int, timeout: float, workers: int | None,
-         dask_scheduler: str | None, quiet: bool) -> None:
+         dask_scheduler: str | None, keep_all: bool, quiet: bool) -> None:
     """Extract structured facts from the career articles under SRC into one JSON file each in DST.
 
     Reads .txt, .md, .markdown, .html and .htm files recursively; writes DST/<path>.json and
-    DST/manifest.jsonl. SRC and DST are folders or fsspec URLs (s3://bucket/raw, ...).
+    DST/manifest.jsonl. SRC and DST are folders or fsspec URLs (s3://bucket/raw, ...). SRC may
+    also be a web archive (.warc, .warc.gz), a glob of them, or a folder holding them: each HTML or
+    text page captured is an input, its output named after its URL (DST/<host>/<path>-<digest>.json).
     Exit status: 0 all ok or skipped, 1 some input failed, 2 usage error.
     """
     options = Options(force=force, prune=prune, max_bytes=max_bytes, timeout=timeout,
-                      workers=workers or default_workers(), dask_scheduler=dask_scheduler)
+                      workers=workers or default_workers(), dask_scheduler=dask_scheduler, keep_all=keep_all)
     started = time.perf_counter()
     with ExitStack() as stack:
         bar = _progress_bar(stack, "extract", quiet)
@@ -104,8 +108,8 @@ def run_command(src: str, dst: str, force: bool, prune: bool, max_bytes: int, ti
     if not quiet:
         done = summary.total
         rate = done / elapsed if elapsed > 0 else 0.0
-        line = (f"{done} inputs: {summary.count('ok')} ok, {summary.count('skipped')} skipped, "
-                f"{summary.count('failed')} failed; {rate:.1f} docs/s")
+        line = (f"{done} inputs: {summary.count('ok')} ok{_not_career(summary)}, {summary.count('skipped')} skipped"
+                f"{_reasons(summary)}, {summary.count('failed')} failed; {rate:.1f} docs/s")
         if summary.stale:
             verb = "removed" if prune else "kept (use --prune to remove)"
             for rel in summary.stale:
@@ -113,6 +117,17 @@ def run_command(src: str, dst: str, force: bool, prune: bool, max_bytes: int, ti
             line += f"; {len(summary.stale)} outputs without input {verb}"
         click.echo(line, err=True)
     sys.exit(1 if summary.count("failed") else 0)
+
+
+def _not_career(summary: Summary) -> str:
+    return f" ({summary.not_career} not career)" if summary.not_career else ""
+
+
+def _reasons(summary: Summary) -> str:
+    """Why inputs were skipped, where some were for another reason than being unchanged (web-archive records)."""
+    if set(summary.reasons) <= {"unchanged"}:
+        return ""
+    return " (" + ", ".join(f"{n} {why}" for why, n in sorted(summary.reasons.items(), key=lambda kv: -kv[1])) + ")"
 
 
 @main.command("export", context_settings=HELP)

@@ -37,15 +37,16 @@ class Known:
     pipeline_version: str
     output: str | None
     archive: str | None = None  # the web archive a record was read from
-    reason: str | None = None  # why a record was skipped without being read (None: it was, or is unchanged)
 
 
 def parse_state(raw: bytes, into: dict[str, Known]) -> None:
     for line in raw.decode("utf-8", errors="replace").splitlines():
         try:
             data: Any = json.loads(line)
+            if data.get("reason"):  # a capture skipped unread (a revisit of a URL done, ...) carries no state
+                continue
             into[data["path"]] = Known(str(data["status"]), data.get("sha256"), str(data["pipeline_version"]),
-                                       data.get("output"), data.get("archive"), data.get("reason"))
+                                       data.get("output"), data.get("archive"))
         except (ValueError, TypeError, KeyError):  # a torn last line from a killed run, or anything unreadable
             continue
 

@@ -22,18 +22,17 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from pipeline import VERSION
+from pipeline.batch.archives import archive_size
 from pipeline.batch.errors import RunError, UsageError, one_line, reason
 from pipeline.batch.journal import MANIFEST, Known, manifest_line
 from pipeline.batch.records import ArchiveTask, RecordOutcome, RecordRun, do_archive, render
 from pipeline.batch.storage import (
     Input,
     LocalDest,
-    Source,
     UrlDest,
-    archive_size,
     atomic_write,
     claim_output,
     output_path,
@@ -46,6 +45,9 @@ from pipeline.batch.warc import RANGE_BYTES, is_archive, ranges
 from pipeline.batch.workers import Pool, dask_map
 from pipeline.process import process_bytes, warm_up
 from schemas.article import ManifestEntry
+
+if TYPE_CHECKING:
+    from pipeline.batch.storage import Source
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_TIMEOUT = 30.0
@@ -220,7 +222,7 @@ class _Plan:
             version = pipeline_version()
             self._known = {}
             for name, old in self.previous.items():
-                if (old.archive is not None and old.status in ("ok", "skipped") and old.reason is None
+                if (old.archive is not None and old.status in ("ok", "skipped")
                         and old.sha256 and old.pipeline_version == version and old.output
                         and self.dest.has_output(old.output)):
                     self._known.setdefault(old.archive, {})[name] = old.sha256

@@ -7,7 +7,8 @@ declared. ``revisit`` records, other statuses, other media types (PDF, images) a
 marked ``WARC-Truncated`` are skipped with that reason; ``request``, ``metadata`` and ``warcinfo``
 records describe a capture and are not pages.
 
-A damaged record (a gzip member cut short, a header that does not parse) fails alone: reading
+A damaged record (a gzip member cut short, a header that does not parse, a body that does not match
+its ``WARC-Block-Digest`` or ``WARC-Payload-Digest``) fails alone: reading
 starts again at the next record boundary (the next gzip member that opens a WARC record, or the next
 ``WARC/1.x`` line of an uncompressed archive) and the rest of the archive goes on.
 
@@ -206,7 +207,9 @@ def _read_from(fh: IO[bytes], pos: int, archive: str, end: int | None,
     from warcio.archiveiterator import ArchiveIterator
 
     fh.seek(pos)
-    iterator = ArchiveIterator(fh)
+    # A record's digests are checked as it is read: a gzip member cut short can decompress on into the
+    # next one's bytes and fill its length with garbage, which only its digest tells.
+    iterator = ArchiveIterator(fh, check_digests="raise")
     last = -1
     while True:
         try:

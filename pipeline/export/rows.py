@@ -10,9 +10,12 @@ from schemas.article import Article, EducationLevel, Role, Salary, headline_sala
 EDUCATION_ORDER = {level: n for n, level in enumerate(get_args(EducationLevel))}
 
 ROLE_COLUMNS = ("article_path", "article_title", "role_id", "role_name", "soc", "soc_title", "annual_salary",
-                "salary_statistic", "salary_min", "salary_max", "currency", "education", "settings", "skills")
+                "salary_statistic", "salary_min", "salary_max", "currency", "education", "settings", "skills",
+                "source_url", "published", "salary_as_of")
 FACT_COLUMNS = ("article_path", "field", "role_id", "value", "detail", "amount", "min", "max", "currency", "period",
-                "statistic", "annual_amount", "evidence_start", "evidence_end", "rule")
+                "statistic", "annual_amount", "evidence_start", "evidence_end", "rule", "as_of")
+# Columns of the page, not of the role or fact: the SQLite export keeps them off its tables.
+PAGE_COLUMNS = ("source_url", "published")
 
 
 def salary_range(salaries: list[Salary], role: str) -> Salary | None:
@@ -39,6 +42,9 @@ def role_row(article: Article, path: str, role: Role) -> dict[str, object]:
         "education": ";".join(sorted(levels, key=EDUCATION_ORDER.__getitem__)),
         "settings": ";".join(sorted({s.setting for s in article.settings if role.id in s.roles})),
         "skills": ";".join(sorted({s.skill for s in article.skills if role.id in s.roles})),
+        "source_url": article.source.url or "",
+        "published": article.source.published or "",
+        "salary_as_of": pay.as_of if pay else None,
     }
 
 
@@ -65,7 +71,8 @@ def fact_rows(article: Article, path: str) -> list[dict[str, object]]:
             detail=q.type)
     for s in article.salaries:
         add("salary", s.roles, s.text, s.evidence.start, s.evidence.end, s.rule, amount=s.amount, min=s.min,
-            max=s.max, currency=s.currency, period=s.period, statistic=s.statistic, annual_amount=s.annual_amount)
+            max=s.max, currency=s.currency, period=s.period, statistic=s.statistic, annual_amount=s.annual_amount,
+            as_of=s.as_of)
     for t in article.settings:
         add("setting", t.roles, t.setting, t.evidence.start, t.evidence.end, t.rule, detail=t.text)
     for k in article.skills:

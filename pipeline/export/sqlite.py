@@ -7,13 +7,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from pipeline.export.rows import FACT_COLUMNS, ROLE_COLUMNS, fact_rows, role_rows
+from pipeline.export.rows import FACT_COLUMNS, PAGE_COLUMNS, ROLE_COLUMNS, fact_rows, role_rows
 from pipeline.export.source import Output
 from schemas.article import ManifestEntry
 
 # The row columns that are the tables' own (the article's path and title live in ``articles``).
-ROLE_FIELDS = [c for c in ROLE_COLUMNS if c not in ("article_path", "article_title")]
-FACT_FIELDS = [c for c in FACT_COLUMNS if c != "article_path"]
+ROLE_FIELDS = [c for c in ROLE_COLUMNS if c not in ("article_path", "article_title", "salary_as_of", *PAGE_COLUMNS)]
+FACT_FIELDS = [c for c in FACT_COLUMNS if c not in ("article_path", "as_of")]
 
 SCHEMA = """
 PRAGMA foreign_keys = ON;
