@@ -22,13 +22,13 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
 from pipeline import VERSION
-from pipeline.batch.archives import archive_size
 from pipeline.batch.errors import RunError, UsageError, one_line, reason
 from pipeline.batch.journal import MANIFEST, Known, manifest_line
 from pipeline.batch.records import ArchiveTask, RecordOutcome, RecordRun, do_archive, render
+from pipeline.batch.sources import Source, archive_size, resolve
 from pipeline.batch.storage import (
     Input,
     LocalDest,
@@ -38,16 +38,12 @@ from pipeline.batch.storage import (
     output_path,
     read_input,
     read_url,
-    resolve,
 )
 from pipeline.batch.timeout import with_timeout
 from pipeline.batch.warc import RANGE_BYTES, is_archive, ranges
 from pipeline.batch.workers import Pool, dask_map
 from pipeline.process import process_bytes, warm_up
 from schemas.article import ManifestEntry
-
-if TYPE_CHECKING:
-    from pipeline.batch.storage import Source
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_TIMEOUT = 30.0

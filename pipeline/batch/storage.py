@@ -17,7 +17,7 @@ from contextlib import AbstractContextManager, nullcontext, suppress
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePosixPath
-from typing import IO, TYPE_CHECKING, BinaryIO
+from typing import IO, BinaryIO
 
 from pipeline.batch.errors import UsageError, reason
 from pipeline.batch.journal import JOURNAL, MANIFEST, FileJournal, Known, PartJournal, locked
@@ -247,12 +247,6 @@ class UrlSource:
         return None
 
 
-if TYPE_CHECKING:
-    from typing import TypeAlias
-
-    from pipeline.batch.archives import ArchiveSource
-
-    Source: TypeAlias = "LocalSource | UrlSource | ArchiveSource"
 
 
 class LocalDest:
@@ -263,7 +257,7 @@ class LocalDest:
         self.root = root
         self.journal = FileJournal(root)
 
-    def check(self, source: Source) -> None:
+    def check(self, source: object) -> None:
         dst = self.root
         if dst.exists() and not dst.is_dir():
             raise UsageError(f"output path {str(dst)!r} exists and is not a folder")
@@ -279,10 +273,10 @@ class LocalDest:
     def lock(self) -> AbstractContextManager[None]:
         return locked(self.root)
 
-    def _skip_src(self, source: Source) -> Path:
+    def _skip_src(self, source: object) -> Path:
         return source.root if isinstance(source, LocalSource) else self.root / JOURNAL  # nothing to leave out
 
-    def start(self, source: Source) -> dict[str, Known]:
+    def start(self, source: object) -> dict[str, Known]:
         with suppress(OSError):
             remove_temp_files(self.root, self._skip_src(source))
         return self.journal.start()
@@ -303,7 +297,7 @@ class LocalDest:
     def read_manifest(self) -> bytes:
         return (self.root / MANIFEST).read_bytes()
 
-    def stale(self, source: Source, claimed: set[str]) -> list[str]:
+    def stale(self, source: object, claimed: set[str]) -> list[str]:
         return find_stale(self.root, self._skip_src(source), claimed)
 
     def remove(self, out_rel: str) -> None:
@@ -326,7 +320,7 @@ class UrlDest:
     def _path(self, rel: str) -> str:
         return f"{self.root}/{rel}"
 
-    def check(self, source: Source) -> None:
+    def check(self, source: object) -> None:
         if isinstance(source, UrlSource) and source.fs.protocol == self.fs.protocol and (
                 self.root + "/").startswith(source.root + "/"):
             raise UsageError("the output folder must not be inside the input folder")
@@ -338,7 +332,7 @@ class UrlDest:
     def lock(self) -> AbstractContextManager[None]:
         return nullcontext()
 
-    def start(self, source: Source) -> dict[str, Known]:
+    def start(self, source: object) -> dict[str, Known]:
         state = self.journal.start()
         try:
             self.existing = {p[len(self.root):].lstrip("/") for p in self.fs.find(self.root)}
@@ -365,28 +359,10 @@ class UrlDest:
         data: bytes = self.fs.cat_file(self._path(MANIFEST))
         return data
 
-    def stale(self, source: Source, claimed: set[str]) -> list[str]:
+    def stale(self, source: object, claimed: set[str]) -> list[str]:
         found = sorted(p[len(self.root):].lstrip("/") for p in self.fs.find(self.root))
         return [rel for rel in found if rel.endswith(".json") and rel not in claimed]
 
     def remove(self, out_rel: str) -> None:
         with suppress(Exception):
             self.fs.rm_file(self._path(out_rel))
-
-
-def resolve(src: str | Path, dst: str | Path) -> tuple[Source, LocalDest | UrlDest]:
-    """SRC and DST as local folders (paths or ``file://``) or fsspec URLs (``s3://``, ``gs://``, ...)."""
-    try:
-        from pipeline.batch.archives import ArchiveSource  # it builds on this module
-
-        source: Source
-        if ArchiveSource.wanted(src):
-            source = ArchiveSource(str(src))
-        else:
-            source = UrlSource(str(src)) if is_url(src) else LocalSource(local_path(src))
-        dest: LocalDest | UrlDest = UrlDest(str(dst)) if is_url(dst) else LocalDest(local_path(dst))
-    except (ImportError, ValueError) as exc:
-        raise UsageError(f"cannot use {src!s} or {dst!s}: {reason(exc)}") from None
-    source.check()
-    dest.check(source)
-    return source, dest

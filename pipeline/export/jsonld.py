@@ -46,7 +46,7 @@ def _distributions(salaries: list[Salary]) -> list[dict[str, object]]:
 def occupation(article: Article, role: Role) -> dict[str, object]:
     rid = role.id
     out: dict[str, object] = {"@context": CONTEXT, "@type": "Occupation", "name": role.name,
-                              "mainEntityOfPage": article.source.url or article.source.path}
+                              "mainEntityOfPage": article.source.path}
     if role.soc:
         out["occupationalCategory"] = {"@type": "CategoryCode", "codeValue": role.soc,
                                        "inCodeSet": {"@type": "CategoryCodeSet", "name": "2018 SOC"},

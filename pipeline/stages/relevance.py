@@ -126,17 +126,27 @@ def genre(doc: Document, text: str) -> tuple[str | None, float]:
     return name.removeprefix("genre-"), GENRE_PENALTY * share
 
 
+def title_of(seg: Segmented) -> str:
+    """The title; for an untitled text its first heading, else its first line when that is short."""
+    first_line = seg.text[: seg.text.find("\n")] if "\n" in seg.text else seg.text
+    headed = next((s.heading for s in seg.sections if s.heading and not s.heading_inferred), None)
+    return seg.title or headed or (first_line if len(first_line) <= MAX_TITLE else "")
+
+
+def title_signals(seg: Segmented, names: Names) -> tuple[float, float]:
+    """Whether the page is headed by a role (its title, or a heading per role), and whether its title
+    reads as a page about a job."""
+    title = title_of(seg)
+    headings = [s.heading for s in seg.sections if s.heading and not s.heading_inferred]
+    by_role = (title and names(title) >= 0) or sum(1 for h in headings if names(h) >= 0) >= 2
+    low = title.lower()
+    about_a_job = bool(title) and cue_sets()["career-title"].any(low, words_of(low))
+    return float(bool(by_role)), float(about_a_job)
+
+
 def judge(doc: Document, seg: Segmented, roles: list[RoleInfo]) -> Relevance:
     names = role_names(roles)
-    # An untitled text is headed by its first heading, else its first line when that is short.
-    first_line = seg.text[: seg.text.find("\n")] if "\n" in seg.text else seg.text
-    title = seg.title or next((s.heading for s in seg.sections if s.heading and not s.heading_inferred), None) or (
-        first_line if len(first_line) <= MAX_TITLE else "")
-    headings = [s.heading for s in seg.sections if s.heading and not s.heading_inferred]
-    # A page headed by a role, or organised by roles (a heading per role), is about them.
-    title_role = 1.0 if (title and names(title) >= 0) or sum(1 for h in headings if names(h) >= 0) >= 2 else 0.0
-    low = title.lower()
-    title_cue = 1.0 if title and cue_sets()["career-title"].any(low, words_of(low)) else 0.0
+    title_role, title_cue = title_signals(seg, names)
     headed = sum(1 for s in seg.sections if s.kind in CAREER_KINDS and s.heading and not s.heading_inferred)
     share, count = sentence_share(seg.text, names)
     score = (TITLE_ROLE * title_role + TITLE_CUE * title_cue + SECTIONS * min(headed, MAX_SECTIONS) / MAX_SECTIONS

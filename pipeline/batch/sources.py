@@ -1,4 +1,5 @@
-"""Web archives named as SRC: a ``.warc``/``.warc.gz`` file or a glob of them, local or fsspec."""
+"""What SRC and DST name: folders or fsspec URLs (``pipeline.batch.storage``), or web archives: a
+``.warc``/``.warc.gz`` file or a glob of them, local or fsspec."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.batch.errors import UsageError, reason
-from pipeline.batch.storage import Input, is_url, local_path
+from pipeline.batch.storage import Input, LocalDest, LocalSource, UrlDest, UrlSource, is_url, local_path
 from pipeline.batch.warc import is_archive
 
 
@@ -63,3 +64,22 @@ class ArchiveSource:
 
     def job_root(self) -> str | None:
         return None
+
+
+Source = LocalSource | UrlSource | ArchiveSource
+
+
+def resolve(src: str | Path, dst: str | Path) -> tuple[Source, LocalDest | UrlDest]:
+    """SRC and DST as local folders (paths or ``file://``) or fsspec URLs (``s3://``, ``gs://``, ...)."""
+    try:
+        source: Source
+        if ArchiveSource.wanted(src):
+            source = ArchiveSource(str(src))
+        else:
+            source = UrlSource(str(src)) if is_url(src) else LocalSource(local_path(src))
+        dest: LocalDest | UrlDest = UrlDest(str(dst)) if is_url(dst) else LocalDest(local_path(dst))
+    except (ImportError, ValueError) as exc:
+        raise UsageError(f"cannot use {src!s} or {dst!s}: {reason(exc)}") from None
+    source.check()
+    dest.check(source)
+    return source, dest
