@@ -191,3 +191,14 @@ def test_keep_all_writes_facts_of_pages_under_the_threshold(tmp_path: Path) -> N
     plain = article(tmp_path / "plain", lines(tmp_path / "plain")[0])
     kept = article(tmp_path / "kept", lines(tmp_path / "kept")[0])
     assert plain.article_type == "not_career" and kept.article_type != "not_career"
+
+
+def test_a_dask_cluster_reads_archive_ranges_itself(crawl: tuple[Path, Path], tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    distributed = pytest.importorskip("distributed")
+    src, out = crawl
+    monkeypatch.setattr(run_module, "RANGE_BYTES", 20000)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  worker_dashboard_address=None) as cluster:
+        run(src, tmp_path / "dask", Options(dask_scheduler=cluster.scheduler_address))
+    assert tree(tmp_path / "dask") == tree(out)

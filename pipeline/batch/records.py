@@ -91,10 +91,8 @@ def _one(rec: Record, task: ArchiveTask, digests: dict[str, str], urls: set[str]
     first = digests.get(sha)
     if (first is not None and first != rec.url) or rec.url in urls:
         return RecordOutcome(rec.name, rec.url, "skipped", sha, reason=DUPLICATE, duplicate_of=first or rec.url)
-    if rec.url is not None:
-        urls.add(rec.url)
-        digests.setdefault(sha, rec.url)
     if task.known.get(rec.name) == sha:
+        _done(rec, sha, digests, urls)
         return RecordOutcome(rec.name, rec.url, "skipped", sha)
     try:
         warm_up()
@@ -104,7 +102,15 @@ def _one(rec: Record, task: ArchiveTask, digests: dict[str, str], urls: set[str]
         payload = render(article.model_dump_json(indent=2))
     except Exception as exc:  # one bad page never stops the archive
         return RecordOutcome(rec.name, rec.url, "failed", sha, error=reason(exc))
+    _done(rec, sha, digests, urls)
     return RecordOutcome(rec.name, rec.url, "ok", sha, payload, not_career=article.article_type == "not_career")
+
+
+def _done(rec: Record, sha: str, digests: dict[str, str], urls: set[str]) -> None:
+    """A page that has its output: a later capture of its URL or its content is a duplicate of it."""
+    if rec.url is not None:
+        urls.add(rec.url)
+        digests.setdefault(sha, rec.url)
 
 
 class RecordRun:
