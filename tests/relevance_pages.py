@@ -295,6 +295,16 @@ They need a high school diploma and are trained on the job. Veterinary reception
 </main></body></html>"""),
 ]
 
+CAREER.append(("untitled-comparison.txt", """Bench
+Night porters greet late guests, answer the desk phone and patrol the hotel's floors.
+
+Day porters carry luggage and store bags for guests in hotels and resorts.
+
+Both stand for a living, but the hours and pay differ.
+
+Night porters earn around £23,000 a year, while day porters earn between £21,000 and £24,000 per year.
+"""))
+
 OTHER += [
     ("drill-shop.html", """<html><head><title>ProDrive 20V Cordless Drill Kit</title></head><body>
 <nav>Shop Tools Sale Sign in Cart</nav><main><h1>ProDrive 20V Cordless Drill Kit</h1>

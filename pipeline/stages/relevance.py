@@ -39,8 +39,9 @@ GENRE_FREE, GENRE_FULL, GENRE_PENALTY = 2, 6, 0.7
 # Sentences read for the share: a page's opening says what it is about.
 MAX_SENTENCES = 200
 MAX_TITLE = 120
-# What may come before a role that opens a sentence ("Most experienced welders ...").
-OPENING = re.compile(r"(?:(?:most|many|some|all|the|a|an|these|our|experienced|new|licensed|senior|junior)\s+)*")
+# What may come before a role that opens a sentence, its subject ("Most welders ...", "Sous chefs ..."):
+# two words at most, none of them a preposition ("Loved by electricians" is not about them).
+OPENING = re.compile(r"(?:(?!(?:by|for|to|with|from|of|like|than|as|at|in|on)\b)[\w'’-]+\s+){0,2}")
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 WORD = re.compile(r"[a-z0-9$£€][a-z0-9'’.:-]*[a-z0-9:]|[a-z0-9$£€]")
 
