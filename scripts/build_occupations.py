@@ -161,7 +161,7 @@ def read_aliases() -> dict[str, str]:
     out: dict[str, str] = {}
     for line in (DATA / "occupation_aliases.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            phrase, code = line.split("\t")
+            phrase, code, *_example = line.split("\t")
             out[singular_phrase(phrase.strip())] = code.strip()
     return out
 

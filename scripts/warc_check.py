@@ -26,7 +26,8 @@ from warcio.warcwriter import WARCWriter
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.batch.runner import Options, run  # noqa: E402
+from pipeline.batch.options import Options  # noqa: E402
+from pipeline.batch.runner import run  # noqa: E402
 from tests.relevance_pages import PAGES  # noqa: E402
 
 BLS = ROOT.parent / "shared" / "corpus" / "bls"

@@ -210,6 +210,17 @@ SETTINGS = [
                  {((A,), "manufacturing_plant"), ((A,), "outdoors_field")}, id="most-of-their-shifts"),
     pytest.param("Kiln operators have jobs with local governments and schools.",
                  {((A,), "government"), ((A,), "school")}, id="jobs-with"),
+    pytest.param("Glaze chemists work in outpatient imaging centers and ambulatory surgical centers.",
+                 {((B,), "clinic")}, id="outpatient-centers"),
+    pytest.param("Kiln operators spend most of the day in the fabrication shop.", set(), id="workshop-is-no-store"),
+    pytest.param("Glaze chemists also run tests in the cath labs.", set(), id="hospital-room-is-no-laboratory"),
+    pytest.param("Glaze chemists sometimes speak at college lectures.", set(), id="place-word-modifies-noun"),
+    pytest.param("Many glaze chemists work beside school nurses.", {((B,), "school")}, id="school-nurses"),
+    pytest.param("Kiln operators look after school-age apprentices.", set(), id="school-age"),
+    pytest.param("Glaze chemists work mostly in laboratories. A smaller number work in hospitals near kiln operators.",
+                 {((B,), "laboratory"), ((B,), "hospital")}, id="a-smaller-number-carries-subject"),
+    pytest.param("Tuition at private glaze schools can run high, but most glaze chemists work in laboratories.",
+                 {((B,), "laboratory")}, id="school-near-tuition"),
 ]
 
 

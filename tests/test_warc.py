@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 import pipeline.batch.runner as run_module
 from pipeline.batch.journal import MANIFEST
-from pipeline.batch.runner import Options, run
+from pipeline.batch.options import Options
+from pipeline.batch.runner import run
 from pipeline.batch.warc import next_boundary, ranges, record_name, records
 from pipeline.cli import main
 from schemas.article import Article

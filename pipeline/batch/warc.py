@@ -4,7 +4,7 @@ Records are read with warcio as a stream, a record at a time; nothing holds a wh
 ``response`` (or ``resource``) record whose HTTP status is 200 and whose body is HTML or text is a page,
 named by its target URI (``record_name``: a stable name per URL) and decoded in the charset its server
 declared. ``revisit`` records, other statuses, other media types (PDF, images) and records the crawler
-marked ``WARC-Truncated`` are skipped with that reason; ``request``, ``metadata`` and ``warcinfo``
+marked ``WARC-Truncated`` are skipped with that reason, and so are empty bodies; ``request``, ``metadata`` and ``warcinfo``
 records describe a capture and are not pages.
 
 A damaged record (a gzip member cut short, a header that does not parse, a body that does not match
@@ -167,6 +167,8 @@ def read_record(record: Any, offset: int, archive: str, max_bytes: int) -> Recor
         return _failed(base, f"PipelineError: body is over --max-bytes {max_bytes}")
     if _cut_short(record):
         return _failed(base, "damaged record: the archive ends inside it")
+    if not body.strip():  # crawls hold many empty answers: no page, and no failure of the run
+        return _skip(base, "empty body")
     media = media or _sniff(body)
     return Record(offset, name, url, base.crawled, media, charset, body)
 

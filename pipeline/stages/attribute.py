@@ -224,6 +224,8 @@ def _roles_in_clause(s: Sentence, start: int, end: int, pos: int, local: list[Me
             if not first:
                 return order(roles, _group_ending(s.text, before))
             return order(roles, {m.role for m in first} | _group_roles(clause.text, first[-1].end, roles))
+        if start == 0 and s.roles.subject and CARRY_CUE.match_end(s) is not None:
+            return s.roles.subject  # "A smaller number work in hospitals near X": the carried subject's
         return order(roles, {local[0].role})
     return _earlier_clause_subject(s, start, roles) or s.roles.subject
 
@@ -321,7 +323,8 @@ def opens_with_other(t: Piece, mentions: list[Mention] | None = None, roles: lis
         return False  # no occupation word anywhere after the lead-in, so none in the subject
     phrase = SUBJECT_END.split(head.text, maxsplit=1)[0]
     if len(phrase.split()) > 7:
-        return False
+        # No end of the subject found: it is in the first few words, if anywhere.
+        phrase = " ".join(phrase.split()[:4])
     named = any(not any(m.start <= lead + found.start() < m.end for m in mentions or ())
                 for found in OTHER_OCCUPATION.finditer(phrase))
     return named and not _names_a_role(phrase, roles or [])

@@ -62,6 +62,9 @@ def classify_heading(heading: str, roles: list[RoleInfo]) -> tuple[str, str]:
     if rule is not None:
         if rule.value == "role_overview" and len({m.role for m in find_mentions(roles, heading)}) > 1:
             return "comparison", "kind-overview-many-roles"
+        if rule.id == "kind-what-they-do" and len(roles) > 1:
+            # "What welders do" in an article comparing roles introduces one of them.
+            return "role_overview", rule.id
         return rule.value, rule.id
     mentioned = {m.role for m in find_mentions(roles, heading)}
     if len(mentioned) == 1:
@@ -226,10 +229,14 @@ def _settle(sections: list[SectionInfo], text: str, roles: list[RoleInfo]) -> No
     for i, sec in enumerate(sections):
         sec.start = sec.spans[0].start
         sec.end = sec.spans[-1].end
-        if i == 0 and sec.kind == "conclusion":
-            sec.kind = "intro"  # "Summary" at the top: what opens an article is never its conclusion
+        if i == 0 and sec.kind in ("conclusion", "other"):
+            # "Summary" or a question at the top: what opens an article is its introduction.
+            sec.kind = "intro"
         if sec.heading is not None:
             sec.roles = _heading_roles(sec.heading, roles)
+            if sec.kind == "other" and not sec.roles:
+                # A heading that says nothing of its kind ("The short answer"): its text does.
+                sec.kind = classify_content(text[sec.start : sec.end], roles)
         elif i == 0:
             sec.kind = "intro"
         else:

@@ -73,7 +73,7 @@ class _ProseFigures:
             # "paid time and a half, or about $30 an hour": the clause it restates says what it is.
             c0 = clause_bounds(s.text, max(0, c0 - 3))[0]
         # The words around a figure decide what it is; the rest of a long clause may be about something else.
-        context = s.text[c0 : min(c1, money.end + 40)]
+        context = _unnamed(s, c0, min(c1, money.end + 40))
         if is_distractor(context) or (not restated and other_occupation(s, c0, c1)):
             return False
         return self.kind in ("salary", "comparison") or cues.PAY.hit(s) or bool(LABELLED_FIGURE.match(s.text))
@@ -97,6 +97,15 @@ class _ProseFigures:
         if i + 1 < len(moneys) and JOINER.fullmatch(after) and 0.33 <= moneys[i + 1].value / money.value <= 3:
             return period("", self.s.text[moneys[i + 1].end :])
         return None
+
+
+def _unnamed(s: Sentence, start: int, end: int) -> str:
+    """``s.text[start:end]`` with the roles' names blanked out: "loan officers" names no loan."""
+    text = s.text[start:end]
+    for m in s.roles.mentions:
+        if start <= m.start and m.end <= end:
+            text = text[: m.start - start] + " " * (m.end - m.start) + text[m.end - start :]
+    return text
 
 
 def _block_last(s: Sentence, facts: Facts) -> tuple[float, str] | None:
