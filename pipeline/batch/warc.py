@@ -4,8 +4,8 @@ Records are read with warcio as a stream, a record at a time; nothing holds a wh
 ``response`` (or ``resource``) record whose HTTP status is 200 and whose body is HTML or text is a page,
 named by its target URI (``record_name``: a stable name per URL) and decoded in the charset its server
 declared. ``revisit`` records, other statuses, other media types (PDF, images) and records the crawler
-marked ``WARC-Truncated`` are skipped with that reason, and so are empty bodies; ``request``, ``metadata`` and ``warcinfo``
-records describe a capture and are not pages.
+marked ``WARC-Truncated`` are skipped with that reason, and so are empty bodies; ``request``,
+``metadata`` and ``warcinfo`` records describe a capture and are not pages.
 
 A damaged record (a gzip member cut short, a header that does not parse, a body that does not match
 its ``WARC-Block-Digest`` or ``WARC-Payload-Digest``) fails alone: reading
@@ -24,6 +24,7 @@ import re
 import zlib
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import IO, Any
 from urllib.parse import urlsplit
 
@@ -206,12 +207,10 @@ def records(open_archive: Callable[[], IO[bytes]], archive: str, start: int = 0,
 def _read_from(fh: IO[bytes], pos: int, archive: str, end: int | None,
                max_bytes: int) -> Generator[Record, None, int | None]:
     """Records from ``pos`` on; returns where to go on after a damaged record, or None at the end."""
-    from warcio.archiveiterator import ArchiveIterator
-
     fh.seek(pos)
     # A record's digests are checked as it is read: a gzip member cut short can decompress on into the
     # next one's bytes and fill its length with garbage, which only its digest tells.
-    iterator = ArchiveIterator(fh, check_digests="raise")
+    iterator = _iterator_class()(fh, check_digests="raise")
     last = -1
     while True:
         try:
@@ -234,6 +233,18 @@ def _read_from(fh: IO[bytes], pos: int, archive: str, end: int | None,
             return next_boundary(fh, offset + 1, archive.lower().endswith(".gz"))
         if found is not None:
             yield found
+
+
+@cache
+def _iterator_class() -> Any:
+    """warcio's reader, silent: it writes a warning to stderr where a record's length looks wrong, and
+    such a record is reported in the manifest instead."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    class QuietIterator(ArchiveIterator):  # type: ignore[misc]
+        INC_RECORD = ""
+
+    return QuietIterator
 
 
 def _damage(exc: BaseException) -> str:
