@@ -17,7 +17,7 @@ from pipeline.batch.runner import run
 from pipeline.batch.warc import next_boundary, ranges, record_name, records
 from pipeline.cli import main
 from schemas.article import Article
-from tests.warc_inputs import CRAWLED, OTHER_PAGES, SITE, archive, captures, plain_archive
+from tests.warc_inputs import CRAWLED, OTHER_PAGES, SITE, Capture, archive, captures, plain_archive
 
 FACTS = ("duties", "requirements", "salaries", "settings", "skills")
 
@@ -203,3 +203,9 @@ def test_a_dask_cluster_reads_archive_ranges_itself(crawl: tuple[Path, Path], tm
                                   worker_dashboard_address=None) as cluster:
         run(src, tmp_path / "dask", Options(dask_scheduler=cluster.scheduler_address))
     assert tree(tmp_path / "dask") == tree(out)
+
+
+def test_an_empty_body_is_skipped_not_failed(tmp_path: Path) -> None:
+    (tmp_path / "a.warc.gz").write_bytes(archive([Capture(f"{SITE}/blank", b"  \n ")]))
+    summary = run(tmp_path / "a.warc.gz", tmp_path / "out", Options())
+    assert summary.count("failed") == 0 and summary.reasons["empty body"] == 1
