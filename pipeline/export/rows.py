@@ -23,8 +23,6 @@ ROLE_COLUMNS = ("article_path", "article_title", "role_id", "role_name", "soc", 
 FACT_COLUMNS = ("article_path", "field", "role_id", "value", "detail",
                 "amount_per_period", "min_per_period", "max_per_period", "period", "currency", "statistic",
                 "annual_amount", "annual_min", "annual_max", "evidence_start", "evidence_end", "rule", "as_of")
-# What the CSV rows carry of the page and of a figure's year, which the SQLite tables leave out.
-CSV_ONLY = ("source_url", "published", "as_of")
 
 
 def per_year(value: float | None, period: str) -> float | None:

@@ -7,13 +7,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from pipeline.export.rows import CSV_ONLY, FACT_COLUMNS, ROLE_COLUMNS, fact_rows, role_rows
+from pipeline.export.rows import FACT_COLUMNS, ROLE_COLUMNS, fact_rows, role_rows
 from pipeline.export.source import Output
 from schemas.article import ManifestEntry
 
 # The row columns that are the tables' own (the article's path and title live in ``articles``).
-ROLE_FIELDS = [c for c in ROLE_COLUMNS if c not in ("article_path", "article_title", *CSV_ONLY)]
-FACT_FIELDS = [c for c in FACT_COLUMNS if c not in ("article_path", *CSV_ONLY)]
+ROLE_FIELDS = [c for c in ROLE_COLUMNS if c not in ("article_path", "article_title")]
+FACT_FIELDS = [c for c in FACT_COLUMNS if c != "article_path"]
 
 SCHEMA = """
 PRAGMA foreign_keys = ON;
@@ -43,6 +43,8 @@ CREATE TABLE IF NOT EXISTS roles (
     education TEXT,
     settings TEXT,
     skills TEXT,
+    source_url TEXT,
+    published TEXT,
     UNIQUE (article_id, role_id)
 );
 CREATE INDEX IF NOT EXISTS roles_by_name ON roles(role_name);
@@ -65,7 +67,8 @@ CREATE TABLE IF NOT EXISTS facts (
     annual_max REAL,
     evidence_start INTEGER NOT NULL,
     evidence_end INTEGER NOT NULL,
-    rule TEXT NOT NULL
+    rule TEXT NOT NULL,
+    as_of INTEGER
 );
 CREATE INDEX IF NOT EXISTS facts_by_article ON facts(article_id, field);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(title, text, content='articles', content_rowid='id');
@@ -83,7 +86,7 @@ def _insert(table: str, columns: list[str]) -> str:
 
 
 # The tables' layout; a database written with another is rebuilt (every article written again).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 TABLES = ("facts", "roles", "article_text", "articles")  # dependents first
 
 
