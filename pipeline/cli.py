@@ -24,6 +24,7 @@ from pipeline.export import FORMATS
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar  # the type of click.progressbar's bar, which click does not export
 
+    from pipeline.batch.runner import Summary
     from schemas.article import ManifestEntry
 
 HELP = {"help_option_names": ["-h", "--help"]}
@@ -162,13 +163,17 @@ def main() -> None:
               help="Worker processes (default: the number of CPUs); 1 runs in this process.")
 @click.option("--dask-scheduler", metavar="ADDRESS",
               help="Run the documents on this Dask distributed scheduler (tcp://host:8786) instead.")
+@click.option("--keep-all", is_flag=True,
+              help="Extract roles and facts of pages judged not about occupations too (else not_career, no facts).")
 @QUIET
 def run_command(src: str, dst: str, force: bool, prune: bool, max_bytes: int, timeout: float,
-                workers: int | None, dask_scheduler: str | None, quiet: bool) -> None:
+                workers: int | None, dask_scheduler: str | None, keep_all: bool, quiet: bool) -> None:
     """Extract structured facts from the career articles under SRC into one JSON file each in DST.
 
     Reads .txt, .md, .markdown, .html and .htm files recursively; writes DST/<path>.json and
-    DST/manifest.jsonl. SRC and DST are folders or fsspec URLs (s3://bucket/raw, ...).
+    DST/manifest.jsonl. SRC and DST are folders or fsspec URLs (s3://bucket/raw, ...). SRC may
+    also be a web archive (.warc, .warc.gz), a glob of them, or a folder holding them: each HTML or
+    text page captured is an input, its output named after its URL (DST/<host>/<path>-<digest>.json).
     Exit status: 0 all ok or skipped, 1 some input failed, 2 usage error.
     """
     from pipeline.batch.errors import RunError, UsageError
@@ -180,7 +185,7 @@ def run_command(src: str, dst: str, force: bool, prune: bool, max_bytes: int, ti
         from pipeline.batch.runner import run
 
     options = Options(force=force, prune=prune, max_bytes=max_bytes, timeout=timeout,
-                      workers=workers or default_workers(), dask_scheduler=dask_scheduler)
+                      workers=workers or default_workers(), dask_scheduler=dask_scheduler, keep_all=keep_all)
     started = time.perf_counter()
     with progress_bar("extract", quiet) as bar:
 
@@ -201,8 +206,9 @@ def run_command(src: str, dst: str, force: bool, prune: bool, max_bytes: int, ti
     if not quiet:
         rate = summary.total / max(time.perf_counter() - started, 1e-9)
         if summary.total:
-            line = (f"{plural(summary.total, 'input')}: {summary.count('ok')} ok, {summary.count('skipped')} "
-                    f"skipped, {summary.count('failed')} failed; {rate:.1f} docs/s")
+            line = (f"{plural(summary.total, 'input')}: {summary.count('ok')} ok{not_career(summary)}, "
+                    f"{summary.count('skipped')} skipped{skip_reasons(summary)}, {summary.count('failed')} failed; "
+                    f"{rate:.1f} docs/s")
         else:
             line = f"no inputs under {src} (.txt, .md, .markdown, .html or .htm files): nothing to do"
         if summary.stale:
@@ -212,6 +218,17 @@ def run_command(src: str, dst: str, force: bool, prune: bool, max_bytes: int, ti
             line += f"; {plural(len(summary.stale), 'output')} without input {verb}"
         click.echo(line, err=True)
     sys.exit(1 if summary.count("failed") else 0)
+
+
+def not_career(summary: Summary) -> str:
+    return f" ({summary.not_career} not career)" if summary.not_career else ""
+
+
+def skip_reasons(summary: Summary) -> str:
+    """Why inputs were skipped, where some were for another reason than being unchanged (web-archive records)."""
+    if set(summary.reasons) <= {"unchanged"}:
+        return ""
+    return " (" + ", ".join(f"{n} {why}" for why, n in sorted(summary.reasons.items(), key=lambda kv: -kv[1])) + ")"
 
 
 @main.command("review", context_settings=HELP, short_help="Write a review site of an output folder.")

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION: Literal["1.1"] = "1.1"
 
 MediaType = Literal["text/plain", "text/markdown", "text/html"]
-ArticleType = Literal["comparison", "profile", "other"]
+ArticleType = Literal["comparison", "profile", "other", "not_career"]
 SectionKind = Literal[
     "intro",
     "role_overview",
@@ -95,6 +95,14 @@ class Source(Strict):
     sha256: str
     media_type: MediaType
     bytes: int = Field(ge=0)
+    # Where and when the page came from, null where unknown: the web-archive record's target URI (else
+    # the page's canonical or og:url), the site's name, the record's date, the page's own update or
+    # publication date.
+    url: str | None = None
+    site: str | None = None
+    crawled: str | None = Field(default=None, description="ISO 8601 date and time of the archive record")
+    published: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$",
+                                  description="ISO 8601 date the page was published or last updated")
 
 
 class Role(Strict):
@@ -161,6 +169,8 @@ class Salary(Fact):
     # earned less than" 10, "the highest 10 percent earned more than" 90.
     percentile: Percentile | None = None
     annual_amount: float | None
+    # The year the text gives the figure for ("in May 2024" -> 2024), else null.
+    as_of: int | None = Field(default=None, ge=1900, le=2100)
     text: str
 
 
@@ -221,6 +231,8 @@ class Article(Strict):
     schema_version: Literal["1.1"] = SCHEMA_VERSION
     pipeline_version: str
     source: Source
+    # 0 to 1: how far the page is about occupations (what a job does, pays, requires).
+    relevance: float = Field(ge=0, le=1)
     title: str | None
     summary: str | None
     article_type: ArticleType
@@ -245,3 +257,10 @@ class ManifestEntry(Strict):
     output: str | None
     error: str | None = None
     pipeline_version: str
+    # A web-archive record: its target URI, the archive it was read from and, for a record skipped
+    # without being processed, why (``revisit``, ``HTTP 404``, ``not text: application/pdf``,
+    # ``truncated``, ``duplicate``); a duplicate names the URL whose output it shares.
+    url: str | None = None
+    archive: str | None = None
+    reason: str | None = None
+    duplicate_of: str | None = None

@@ -86,7 +86,7 @@ def test_gated_regex_skips_only_texts_it_cannot_match() -> None:
 # Phrase lexicons, cue words and procedures hold no regexes.
 RULE_FILES = sorted(p.name for p in DATA.glob("*.jsonl")
                     if p.name not in ("settings.jsonl", "skills.jsonl", "cues.jsonl", "procedures.jsonl",
-                                      "occupations.jsonl"))
+                                      "occupations.jsonl", "relevance.jsonl"))
 
 
 def _rule_cases() -> list[tuple[str, str]]:

@@ -54,7 +54,7 @@ SKILL_RULES = ("skill-x-skills", "skill-complement", "skill-named-tools")
 def entries(name: str) -> Sequence[Exampled]:
     if name in PHRASE_FILES:
         return phrase_rules(name)
-    if name == "cues.jsonl":
+    if name in ("cues.jsonl", "relevance.jsonl"):
         return tuple(cue_rules(name).values())
     return pattern_rules(name)
 

@@ -21,9 +21,9 @@ PATTERN_FILES = ["attribution.jsonl", "boilerplate.jsonl", "content_kinds.jsonl"
                  "pay_statistic_after.jsonl", "pay_statistic_before.jsonl", "promises.jsonl",
                  "requirement_patterns.jsonl", "role_patterns.jsonl", "salary_distractors.jsonl",
                  "salary_patterns.jsonl", "section_kinds.jsonl", "setting_patterns.jsonl", "skill_patterns.jsonl",
-                 "title_patterns.jsonl"]
+                 "title_patterns.jsonl", "reference_years.jsonl"]
 PHRASE_FILES = ["settings.jsonl", "skills.jsonl"]
-OTHER_FILES = ["cues.jsonl", "procedures.jsonl", "occupations.jsonl"]
+OTHER_FILES = ["cues.jsonl", "procedures.jsonl", "occupations.jsonl", "relevance.jsonl"]
 FIXTURES = ROOT / "tests" / "fixtures"
 
 

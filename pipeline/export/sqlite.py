@@ -51,6 +51,8 @@ CREATE TABLE IF NOT EXISTS roles (
     education TEXT,
     settings TEXT,
     skills TEXT,
+    source_url TEXT,
+    published TEXT,
     UNIQUE (article_id, role_id)
 );
 CREATE INDEX IF NOT EXISTS roles_by_name ON roles(role_name);
@@ -73,7 +75,8 @@ CREATE TABLE IF NOT EXISTS facts (
     annual_max REAL,
     evidence_start INTEGER NOT NULL,
     evidence_end INTEGER NOT NULL,
-    rule TEXT NOT NULL
+    rule TEXT NOT NULL,
+    as_of INTEGER
 );
 CREATE INDEX IF NOT EXISTS facts_by_article ON facts(article_id, field);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(title, text, content='articles', content_rowid='id');
@@ -168,7 +171,7 @@ def _insert_rows(table: str, columns: tuple[str, ...] | list[str]) -> str:
 
 
 # The tables' layout; a database written with another is rebuilt (every article written again).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 TABLES = ("occupation_facts", "occupation_pay", "occupations", "facts", "roles", "article_text",
           "articles")  # dependents first
 VIEWS = ("occupation_evidence",)

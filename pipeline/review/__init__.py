@@ -64,7 +64,7 @@ def _row(entry: ManifestEntry, article: Article | None, href: str | None) -> dic
     if article is None:
         return {"title": entry.path, "type": "", "roles": "", "counts": {}, "warnings": [], "status": entry.status,
                 "error": entry.error or "", "href": href}
-    return {"title": article.title or entry.path, "type": article.article_type,
+    return {"title": article.title or article.source.url or entry.path, "type": article.article_type,
             "roles": ", ".join(r.name + (f" ({r.soc})" if r.soc else "") for r in article.roles),
             "counts": {field: len(getattr(article, field)) for field in FIELDS}, "warnings": article.warnings,
             "status": entry.status, "error": "", "href": href}

@@ -10,6 +10,7 @@ from pipeline import VERSION
 from pipeline.rules import oews
 from pipeline.rules.loader import compiled_rules
 from pipeline.rules.titles import title_type
+from pipeline.stages.relevance import Relevance
 from pipeline.types import Document, Facts, RoleInfo, Segmented
 from schemas.article import (
     Article,
@@ -151,7 +152,27 @@ def removed_entries(doc: Document) -> list[Removed]:
     return out
 
 
-def assemble(doc: Document, seg: Segmented, roles: list[RoleInfo], facts: Facts) -> Article:
+def source(doc: Document) -> Source:
+    o = doc.origin
+    return Source(path=doc.path, sha256=doc.sha256, media_type=doc.media_type, bytes=doc.size, url=o.url, site=o.site,
+                  crawled=o.crawled, published=o.published)
+
+
+def not_career(doc: Document, seg: Segmented, relevance: Relevance) -> Article:
+    """A page not about occupations: its text, sections and removed lines, no roles and no facts."""
+    genre = f" (reads as a {relevance.genre} page)" if relevance.genre else ""
+    return Article(
+        pipeline_version=VERSION, source=source(doc), relevance=relevance.score, title=seg.title, summary=seg.summary,
+        article_type="not_career", roles=[], text=seg.text,
+        sections=[Section(heading=s.heading, heading_inferred=s.heading_inferred, kind=s.kind, roles=[],
+                          start=s.start, end=s.end) for s in seg.sections],
+        duties=[], requirements=[], salaries=[], settings=[], skills=[], comparison=None,
+        removed=removed_entries(doc), related=doc.related,
+        warnings=list(dict.fromkeys([*doc.warnings, f"not a career page: relevance {relevance.score:g}{genre}"])),
+    )
+
+
+def assemble(doc: Document, seg: Segmented, roles: list[RoleInfo], facts: Facts, relevance: Relevance) -> Article:
     if len(roles) >= 2:
         article_type = "comparison"
     elif len(roles) == 1:
@@ -163,6 +184,8 @@ def assemble(doc: Document, seg: Segmented, roles: list[RoleInfo], facts: Facts)
         warnings.append("title reads as a comparison but fewer than two roles were found")
     if not roles:
         warnings.append("no role found in the title; facts are not attributed")
+    if not relevance.career:
+        warnings.append(f"relevance {relevance.score:g} is under the threshold for a career page; kept by --keep-all")
     warnings.extend(promise_warnings(seg))
     facts = replace(
         facts,
@@ -175,7 +198,8 @@ def assemble(doc: Document, seg: Segmented, roles: list[RoleInfo], facts: Facts)
     warnings.extend(outlier_warnings(roles, facts.salaries))
     return Article(
         pipeline_version=VERSION,
-        source=Source(path=doc.path, sha256=doc.sha256, media_type=doc.media_type, bytes=doc.size),
+        source=source(doc),
+        relevance=relevance.score,
         title=seg.title,
         summary=seg.summary,
         article_type=article_type,
