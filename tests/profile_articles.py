@@ -93,7 +93,7 @@ class Page:
             sections=[Section(heading=None, heading_inferred=False, kind="intro", roles=[], start=0, end=body),
                       Section(heading=None, heading_inferred=True, kind="role_overview", roles=[], start=body,
                               end=len(self.text))],
-            comparison=None, removed=[], related=[], warnings=[], **self.facts)
+            comparison=None, removed=[], related=[], warnings=[], relevance=1.0, **self.facts)
 
 
 NURSE = role("Registered Nurse", "29-1141", "Registered Nurses", ("RNs", "registered nurses"))
