@@ -176,6 +176,8 @@ EDUCATION = [
                  id="neither-more-than"),
     pytest.param("Kiln operators hold an FAA-style kiln operator certificate issued by the state board.", set(),
                  id="named-certificate-is-a-credential"),
+    pytest.param("Many kiln operators complete a one-year kiln operator certificate at a technical college.",
+                 {((A,), "postsecondary_nondegree")}, id="occupation-certificate-course"),
     pytest.param("Most glaze chemists have a BA or BSc in chemistry.", {((B,), "bachelor")}, id="ba-bsc"),
     pytest.param("Kiln operators in the UK often take a Level 4 Diploma in Ceramic Production.",
                  {((A,), "postsecondary_nondegree")}, id="level-diploma"),
