@@ -11,10 +11,12 @@ from pipeline.rules.titles import page_title
 from pipeline.stages.assemble import assemble
 from pipeline.stages.attribute import attribute
 from pipeline.stages.clean import clean
+from pipeline.stages.confidence import rate
 from pipeline.stages.load import check_length, load_bytes
 from pipeline.stages.roles import find_roles
 from pipeline.stages.segment import segment
 from pipeline.stages.sentences import split_sentences
+from pipeline.types import Document, Facts, RoleInfo, Segmented, Sentence
 from schemas.article import Article
 
 # A small article that takes every stage through its rule files and the spaCy pipeline.
@@ -39,12 +41,17 @@ def warm_up() -> None:
     gc.freeze()
 
 
-def process_bytes(data: bytes, path: str) -> Article:
+def extracted(data: bytes, path: str) -> tuple[Document, Segmented, list[RoleInfo], list[Sentence], Facts]:
+    """The stages up to extraction: what the confidence step and assemble read (rule measurement too)."""
     doc = clean(load_bytes(data, path))
     title = next((b.text for b in doc.blocks if b.kind == "title"), None) or page_title(doc.html_title)
     roles = find_roles(doc, title)
     seg = segment(doc, roles, title)
     check_length(seg.text)
     sentences = attribute(split_sentences(seg), seg, roles)
-    facts = extract(seg, sentences, roles)
-    return assemble(doc, seg, roles, facts)
+    return doc, seg, roles, sentences, extract(seg, sentences, roles)
+
+
+def process_bytes(data: bytes, path: str) -> Article:
+    doc, seg, roles, sentences, facts = extracted(data, path)
+    return assemble(doc, seg, roles, rate(facts, sentences, seg, roles))

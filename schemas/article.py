@@ -127,6 +127,12 @@ class Fact(Strict):
     roles: list[str]
     evidence: Evidence
     rule: str = Field(description="id of the rule or lexicon entry that produced the fact")
+    # Set by the confidence stage; a fact it has not rated claims nothing.
+    confidence: float = Field(
+        default=0.0, ge=0, le=1,
+        description="how likely the fact is right as stated (value and roles): of the facts at confidence c or "
+                    "above, at least a share c is right on labelled articles",
+    )
 
 
 class Duty(Fact):

@@ -1,0 +1,350 @@
+"""confidence: facts + their sentences -> the same facts, each with ``confidence``.
+
+A fact starts from the precision its rule reached on labelled articles (``data/rule_precision.json``,
+measured by ``scripts/rule_precision.py``; a rule seen a few times leans on its kind of fact), and
+each doubt its sentence raises (``data/doubts.jsonl``: a negation or a hedge near it, its role bound
+at a distance or by elimination, another occupation in its clause, a figure with no period...)
+lowers its odds by the measured amount. ``docs/confidence.md`` says what the figure promises.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from pipeline.rules.loader import DATA, Rule, RuleFileError, _read_jsonl, first_match, matcher, regex
+from pipeline.rules.matcher import Pattern
+from pipeline.rules.text import Piece
+from pipeline.stages.attribute import OTHER_OCCUPATION, opens_with_other
+from pipeline.types import Facts, RoleInfo, SectionInfo, Segmented, Sentence
+from schemas.article import Duty, Fact, Requirement, Salary, Setting, Skill
+
+TABLE = "rule_precision.json"
+DOUBTS = "doubts.jsonl"
+# The kinds of fact, as the table counts them: education levels are measured apart from other requirements.
+FIELDS = ("salaries", "education", "requirements", "settings", "duties", "skills")
+LONG_SENTENCE = 40  # words
+BEFORE, AFTER = 60, 30  # characters of a fact's clause read as "before" and "after" it
+ALL_CUE = matcher("attribution.jsonl", "all-cue")
+CLAUSE_SPLIT = regex("doubt_clauses.jsonl", "doubt-clause-split")
+
+
+class Doubt(Rule):
+    """Something that makes a fact doubtful in its sentence (``data/doubts.jsonl``)."""
+
+    note: str
+    fields: list[str] = []
+    pattern: str = ""
+    scope: Literal["clause", "sentence", "before", "after"] = "clause"
+    missing: bool = False
+    sections: list[str] = []
+    blocks: list[str] = []
+
+    @field_validator("fields")
+    @classmethod
+    def _known_fields(cls, v: list[str]) -> list[str]:
+        unknown = set(v) - set(FIELDS)
+        if unknown:
+            raise ValueError(f"unknown kinds of fact {sorted(unknown)}")
+        return v
+
+    def applies_to(self, field: str, s: Sentence) -> bool:
+        return (not self.fields or field in self.fields) and (not self.blocks or s.span.block.kind in self.blocks)
+
+
+@dataclass(frozen=True)
+class WordDoubt:
+    doubt: Doubt
+    pattern: Pattern
+
+
+@cache
+def doubts_declared() -> tuple[Doubt, ...]:
+    return _read_jsonl(DOUBTS, Doubt)
+
+
+@cache
+def _word_doubts() -> tuple[WordDoubt, ...]:
+    return tuple(WordDoubt(d, Pattern(d.pattern)) for d in doubts_declared() if d.pattern)
+
+
+# The doubts computed here rather than by their words; each must be declared in the data file.
+COMPUTED = ("no-period", "role-unnamed", "role-from-section", "profile-role-unnamed", "role-elsewhere",
+            "role-after-fact", "roles-contrasted", "all-roles-by-default", "other-occupation", "no-role",
+            "unknown-occupation", "table-row", "long-sentence")
+
+
+def _check_declared() -> None:
+    declared = {d.id for d in doubts_declared()}
+    missing = [d for d in COMPUTED if d not in declared]
+    if missing:
+        raise RuleFileError(f"{DOUBTS}: no entry for the computed doubts {missing}")
+
+
+_check_declared()
+
+F = TypeVar("F", Duty, Requirement, Salary, Setting, Skill)
+
+
+def field_of(fact: Fact) -> str:
+    """The kind of fact the table measures: the output list, with education levels apart."""
+    if isinstance(fact, Requirement):
+        return "education" if fact.type == "education" and fact.education_level else "requirements"
+    names = {Salary: "salaries", Setting: "settings", Duty: "duties", Skill: "skills"}
+    return names[type(fact)]
+
+
+def _words(fact: Fact) -> str:
+    if isinstance(fact, Skill):
+        return fact.skill
+    assert isinstance(fact, Duty | Requirement | Salary | Setting)
+    return fact.text
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a fact sits in its sentence: its words (the whole sentence when they are not found
+    as written) and their clause."""
+
+    start: int
+    end: int
+    clause: tuple[int, int]
+
+    @classmethod
+    def of(cls, fact: Fact, s: Sentence) -> Place:
+        words = _words(fact).lower()
+        at = s.low.find(words) if words else -1
+        if at < 0:
+            return cls(0, len(s.text), (0, len(s.text)))
+        start, end = 0, len(s.text)
+        for m in CLAUSE_SPLIT.finditer(s.text):
+            if m.end() <= at:
+                start = m.end()
+            elif m.start() >= at:
+                end = m.start()
+                break
+        return cls(at, at + len(words), (start, end))
+
+
+def doubts(fact: Fact, s: Sentence, section: SectionInfo, roles: list[RoleInfo]) -> tuple[str, ...]:
+    """The ids of the doubts ``fact`` raises in its sentence ``s`` (of ``section``)."""
+    field = field_of(fact)
+    place = Place.of(fact, s)
+    raised = set(_role_doubts(fact, s, place, section, roles))
+    raised.update(_word_doubts_raised(field, s, place))
+    if field == "salaries" and not _period_written(s, place):
+        raised.add("no-period")
+    c0, c1 = place.clause
+    if _other_occupation(s, c0, c1) or opens_with_other(s, s.roles.mentions):
+        raised.add("other-occupation")
+    if s.span.block.kind == "table_row":
+        raised.add("table-row")
+    if len(s.text.split()) > LONG_SENTENCE:
+        raised.add("long-sentence")
+    raised.update(d.id for d in doubts_declared()
+                  if d.sections and d.applies_to(field, s) and section.kind not in d.sections)
+    return tuple(d.id for d in doubts_declared() if d.id in raised)
+
+
+def _role_doubts(fact: Fact, s: Sentence, place: Place, section: SectionInfo,
+                 roles: list[RoleInfo]) -> Iterable[str]:
+    own = set(fact.roles)
+    mentions = s.roles.mentions
+    named = {m.role for m in mentions}
+    if not own:
+        yield "no-role"
+        return
+    if s.span.block.kind == "table_row":
+        pass  # a table's column or row names the role: the table-row doubt stands for it
+    elif len(roles) == 1:
+        if not named:
+            yield "profile-role-unnamed"
+    elif named and not own & named:
+        yield "role-elsewhere"
+    elif not named:
+        yield "role-from-section" if own == set(section.roles) else "role-unnamed"
+    elif not any(m.role in own and m.start < place.end for m in mentions):
+        yield "role-after-fact"
+    if len(named) >= 2:
+        yield "roles-contrasted"
+    if len(roles) >= 2 and len(own) == len(roles) and not own <= named and not ALL_CUE.found(s):
+        yield "all-roles-by-default"
+    if any(r.soc is None for r in roles if r.id in own):
+        yield "unknown-occupation"
+
+
+def _other_occupation(s: Sentence, start: int, end: int) -> bool:
+    """The clause names an occupation word outside the mentions of the article's roles ("Purchasing
+    managers, who lead teams of agents, earn ..." in an article about agents)."""
+    taken = [(m.start, m.end) for m in s.roles.mentions]
+    return any(not any(a < start + m.end() and start + m.start() < b for a, b in taken)
+               for m in OTHER_OCCUPATION.finditer(s[start:end]))
+
+
+def _scope(s: Sentence, place: Place, scope: str) -> Piece:
+    if scope == "sentence":
+        return s
+    if scope == "before":
+        return s[max(0, place.start - BEFORE) : place.start]
+    if scope == "after":
+        return s[place.end : place.end + AFTER]
+    c0, c1 = place.clause
+    return s[c0:c1]
+
+
+def _word_doubts_raised(field: str, s: Sentence, place: Place) -> Iterable[str]:
+    for word in _word_doubts():
+        doubt = word.doubt
+        if not doubt.applies_to(field, s):
+            continue
+        if doubt.scope == "sentence":
+            key = ("doubt", doubt.id)
+            found: bool | None = s.answers.get(key)
+            if found is None:
+                found = s.answers[key] = word.pattern.found(s)
+        else:
+            found = word.pattern.found(_scope(s, place, doubt.scope))
+        if found != doubt.missing:
+            yield doubt.id
+
+
+def _period_written(s: Sentence, place: Place) -> bool:
+    """Whether a pay period is written around the figure ("$52,000 a year", "hourly wage of $25")."""
+    before = s.text[max(0, place.start - 90) : place.start]
+    after = s.text[place.end : place.end + 60]
+    return bool(first_match("pay_period_after.jsonl", after) or first_match("pay_period_before.jsonl", before))
+
+
+# The measured table.
+
+
+class Count(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    facts: int = Field(ge=0)
+    right: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _right_of_facts(self) -> Count:
+        if self.right > self.facts:
+            raise ValueError(f"right ({self.right}) exceeds facts ({self.facts})")
+        return self
+
+
+class Base(Count):
+    """Facts of a rule (or a kind of fact) and how many were right; ``base``: the smoothed precision a
+    fact of it starts from."""
+
+    base: float = Field(gt=0, lt=1)
+
+
+class FieldWeight(Count):
+    """Facts of one kind that raised a doubt and how many were right; ``weight``: the change in
+    log-odds it makes to a fact of that kind."""
+
+    weight: float = Field(le=0)
+
+
+class Weight(FieldWeight):
+    """A doubt over all kinds of fact, and by kind (a kind it was not seen on takes the overall weight)."""
+
+    fields: dict[str, FieldWeight] = {}
+
+
+class Prior(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rule_facts: float = Field(ge=0, description="pseudo-facts at its kind's precision a rule's count starts with")
+    doubt_facts: float = Field(ge=0, description="pseudo-facts a doubt's count starts with")
+    field_doubt_facts: float = Field(ge=0, description="pseudo-facts at its overall weight a doubt's count on a kind "
+                                                       "of fact starts with")
+    doubt_weight: float = Field(le=0, description="the weight those pseudo-facts hold")
+
+
+class Table(BaseModel):
+    """``data/rule_precision.json``: the measured precision of rules and the weight of doubts."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    about: str
+    corpora: list[str]
+    prior: Prior
+    default: float = Field(gt=0, lt=1, description="base of a kind of fact no label measures")
+    fields: dict[str, Base]
+    rules: dict[str, dict[str, Base]]
+    doubts: dict[str, Weight]
+
+    @model_validator(mode="after")
+    def _known_ids(self) -> Table:
+        unknown = (set(self.fields) | set(self.rules)) - set(FIELDS)
+        if unknown:
+            raise ValueError(f"unknown kinds of fact {sorted(unknown)}")
+        undeclared = set(self.doubts) - {d.id for d in doubts_declared()}
+        if undeclared:
+            raise ValueError(f"doubts not declared in {DOUBTS}: {sorted(undeclared)}")
+        unknown = {f for d in self.doubts.values() for f in d.fields} - set(FIELDS)
+        if unknown:
+            raise ValueError(f"unknown kinds of fact {sorted(unknown)}")
+        return self
+
+    def base(self, field: str, rule: str) -> float:
+        found = self.rules.get(field, {}).get(rule) or self.fields.get(field)
+        return found.base if found is not None else self.default
+
+    def weight(self, doubt: str, field: str) -> float:
+        found = self.doubts.get(doubt)
+        if found is None:
+            return self.prior.doubt_weight
+        by_field = found.fields.get(field)
+        return by_field.weight if by_field is not None else found.weight
+
+
+def read_table(text: str) -> Table:
+    try:
+        return Table.model_validate(json.loads(text))
+    except (ValidationError, json.JSONDecodeError) as exc:
+        raise RuleFileError(f"{TABLE}: {exc}") from exc
+
+
+@cache
+def precision_table() -> Table:
+    return read_table((DATA / TABLE).read_text(encoding="utf-8"))
+
+
+def logit(p: float) -> float:
+    return math.log(p / (1 - p))
+
+
+def sigmoid(x: float) -> float:
+    return 1 / (1 + math.exp(-x))
+
+
+def confidence(table: Table, field: str, rule: str, raised: Iterable[str]) -> float:
+    """The rule's base with each doubt's weight added to its log-odds, floored to two decimals (a
+    floor never claims more than was measured)."""
+    odds = logit(table.base(field, rule)) + sum(table.weight(d, field) for d in raised)
+    return math.floor(sigmoid(odds) * 100) / 100
+
+
+def rate(facts: Facts, sentences: list[Sentence], seg: Segmented, roles: list[RoleInfo],
+         table: Table | None = None) -> Facts:
+    """The facts, each with its confidence; everything else as it was."""
+    measured = table if table is not None else precision_table()
+    by_span = {(s.start, s.end): s for s in sentences}
+
+    def rated(items: list[F]) -> list[F]:
+        out: list[F] = []
+        for fact in items:
+            s = by_span[(fact.evidence.start, fact.evidence.end)]
+            raised = doubts(fact, s, seg.sections[s.section], roles)
+            out.append(fact.model_copy(update={"confidence": confidence(measured, field_of(fact), fact.rule, raised)}))
+        return out
+
+    return replace(facts, duties=rated(facts.duties), requirements=rated(facts.requirements),
+                   salaries=rated(facts.salaries), settings=rated(facts.settings), skills=rated(facts.skills))
