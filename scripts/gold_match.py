@@ -144,7 +144,10 @@ class Gold:
         return [self.role_names.get(r, "?" + r) for r in fact.roles]
 
     def match(self, name: str, facts: list[Fact], keep: Callable[[int], bool] = lambda i: True) -> Match:
-        """Match the kept facts of field ``name`` (``keep`` takes a fact's index in ``facts``)."""
+        """Match the kept facts of field ``name`` (``keep`` takes a fact's index in ``facts``); the labels
+        of an article that leave the field out judge nothing."""
+        if name not in self.labels:
+            return Match(right=[None] * len(facts))
         kept = [(i, f) for i, f in enumerate(facts) if keep(i)]
         pred = [(i, role, f) for i, f in kept for role in self.roles_of(f)]
         if name == "salaries":

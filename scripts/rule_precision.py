@@ -107,9 +107,7 @@ def label(corpus: str, gold_path: Path) -> Labelled:
     judged: dict[str, list[Judged]] = {}
     for name in FIELDS:
         facts_of = _facts_of(article, name)
-        right: list[bool | None] = [None] * len(facts_of)
-        if name in SCORED and name in gold.labels:
-            right = gold.match(name, facts_of).right
+        right = gold.match(name, facts_of).right if name in SCORED else [None] * len(facts_of)
         judged[name] = [Judged(field_of(f), f.rule, raised(f), ok) for f, ok in zip(facts_of, right, strict=True)]
     return Labelled(corpus, gold_path.name.removesuffix(".gold.json"), gold, article, judged)
 
@@ -161,7 +159,8 @@ class _Fit:
                 self.by_field_doubt[(d, j.field)].append(j)
         self.field_offset = {f: 0.0 for f in self.by_field}
         self.rule_offset = {key: 0.0 for key in self.by_rule}
-        self.weight = {d.id: prior.doubt_weight for d in doubts_declared()}
+        self.presumed = {d.id: math.log(d.prior) for d in doubts_declared()}
+        self.weight = dict(self.presumed)
         self.field_weight = {key: prior.doubt_weight for key in self.by_field_doubt}
 
     def doubts_of(self, j: Judged, leave: str = "") -> float:
@@ -180,7 +179,7 @@ class _Fit:
         for d, items in self.by_doubt.items():
             rest = self.rest(items, d)
             mean = sum(rest) / len(rest)
-            target = _right(items) + prior.doubt_facts * sigmoid(mean + prior.doubt_weight)
+            target = _right(items) + prior.doubt_facts * sigmoid(mean + self.presumed[d])
             self.weight[d] = min(0.0, _solve(target, rest, mean, prior.doubt_facts))
         for (d, f), items in self.by_field_doubt.items():
             rest = self.rest(items, d)
@@ -251,8 +250,6 @@ def tallies(articles: list[Labelled], rate: Rater, threshold: float, above: bool
     out = {name: Tally() for name in SCORED}
     for article in articles:
         for name in SCORED:
-            if name not in article.gold.labels:
-                continue
             kept = [(rate(article, j) >= threshold) == above for j in article.judged[name]]
             match = article.gold.match(name, field_facts(article.article, name), kept.__getitem__)
             out[name].add(match.tally)

@@ -45,6 +45,8 @@ class Doubt(Rule):
     missing: bool = False
     sections: list[str] = []
     blocks: list[str] = []
+    # What the doubt is presumed to do to a fact's odds until measured (the fit's pseudo-facts hold it).
+    prior: float = Field(default=0.5, gt=0, le=1)
 
     @field_validator("fields")
     @classmethod
@@ -169,7 +171,7 @@ def _role_doubts(fact: Fact, s: Sentence, place: Place, section: SectionInfo,
         yield "role-elsewhere"
     elif not named:
         yield "role-from-section" if own == set(section.roles) else "role-unnamed"
-    elif not any(m.role in own and m.start < place.end for m in mentions):
+    elif not any(m.role in own and m.start < place.end for m in mentions) and not ALL_CUE.found(s[: place.start]):
         yield "role-after-fact"
     if len(named) >= 2:
         yield "roles-contrasted"
@@ -187,15 +189,17 @@ def _other_occupation(s: Sentence, start: int, end: int) -> bool:
                for m in OTHER_OCCUPATION.finditer(s[start:end]))
 
 
-def _scope(s: Sentence, place: Place, scope: str) -> Piece:
+def _scope(s: Sentence, place: Place, scope: str) -> tuple[Piece, ...]:
+    """The pieces of the sentence a doubt's words are looked for in; a fact's own words are in none
+    but the sentence ("no formal education" is a level, not a negation of one)."""
     if scope == "sentence":
-        return s
+        return s[: place.start], s[place.end :]
     if scope == "before":
-        return s[max(0, place.start - BEFORE) : place.start]
+        return (s[max(0, place.start - BEFORE) : place.start],)
     if scope == "after":
-        return s[place.end : place.end + AFTER]
+        return (s[place.end : place.end + AFTER],)
     c0, c1 = place.clause
-    return s[c0:c1]
+    return s[c0 : place.start], s[place.end : c1]
 
 
 def _word_doubts_raised(field: str, s: Sentence, place: Place) -> Iterable[str]:
@@ -203,13 +207,7 @@ def _word_doubts_raised(field: str, s: Sentence, place: Place) -> Iterable[str]:
         doubt = word.doubt
         if not doubt.applies_to(field, s):
             continue
-        if doubt.scope == "sentence":
-            key = ("doubt", doubt.id)
-            found: bool | None = s.answers.get(key)
-            if found is None:
-                found = s.answers[key] = word.pattern.found(s)
-        else:
-            found = word.pattern.found(_scope(s, place, doubt.scope))
+        found = any(word.pattern.found(piece) for piece in _scope(s, place, doubt.scope))
         if found != doubt.missing:
             yield doubt.id
 
@@ -264,7 +262,7 @@ class Prior(BaseModel):
     doubt_facts: float = Field(ge=0, description="pseudo-facts a doubt's count starts with")
     field_doubt_facts: float = Field(ge=0, description="pseudo-facts at its overall weight a doubt's count on a kind "
                                                        "of fact starts with")
-    doubt_weight: float = Field(le=0, description="the weight those pseudo-facts hold")
+    doubt_weight: float = Field(le=0, description="the weight of a doubt the table does not list")
 
 
 class Table(BaseModel):
@@ -329,7 +327,7 @@ def confidence(table: Table, field: str, rule: str, raised: Iterable[str]) -> fl
     """The rule's base with each doubt's weight added to its log-odds, floored to two decimals (a
     floor never claims more than was measured)."""
     odds = logit(table.base(field, rule)) + sum(table.weight(d, field) for d in raised)
-    return math.floor(sigmoid(odds) * 100) / 100
+    return math.floor(sigmoid(odds) * 100 + 1e-9) / 100
 
 
 def rate(facts: Facts, sentences: list[Sentence], seg: Segmented, roles: list[RoleInfo],
