@@ -221,6 +221,43 @@ class Comparison(Strict):
     salary_gap: SalaryGap | None
 
 
+def compare(roles: list[str], salaries: list[Salary], requirements: list[Requirement], settings: list[Setting],
+            skills: list[Skill]) -> Comparison:
+    """The side-by-side view of the roles (by id) that the facts make: what assemble writes, and what an
+    export that keeps only some facts writes again from those."""
+    per: dict[str, RoleComparison] = {}
+    for rid in roles:
+        pay = headline_salary(salaries, rid)
+        per[rid] = RoleComparison(
+            annual_salary=pay.annual_amount if pay is not None else None,
+            settings=sorted({s.setting for s in settings if rid in s.roles}),
+            education=sorted({q.education_level for q in requirements if rid in q.roles and q.education_level}),
+            skills=sorted({s.skill for s in skills if rid in s.roles}),
+        )
+
+    def shared(field: str) -> list[str]:
+        sets = [set(getattr(c, field)) for c in per.values()]
+        return sorted(set.intersection(*sets)) if sets else []
+
+    common = Distinct(settings=shared("settings"), education=shared("education"), skills=shared("skills"))
+    distinct = {
+        rid: Distinct(
+            settings=[v for v in c.settings if v not in common.settings],
+            education=[v for v in c.education if v not in common.education],
+            skills=[v for v in c.skills if v not in common.skills],
+        )
+        for rid, c in per.items()
+    }
+    gap = None
+    figures = {rid: c.annual_salary for rid, c in per.items()}
+    if len(figures) >= 2 and all(v for v in figures.values()):
+        ranked = sorted(figures.items(), key=lambda kv: (-(kv[1] or 0), kv[0]))
+        top, low = ranked[0], ranked[-1]
+        gap = SalaryGap(higher=top[0], difference=round((top[1] or 0) - (low[1] or 0), 2),
+                        ratio=round((top[1] or 0) / (low[1] or 1), 3))
+    return Comparison(roles=per, shared=common, distinct=distinct, salary_gap=gap)
+
+
 class Article(Strict):
     schema_version: Literal["1.1"] = SCHEMA_VERSION
     pipeline_version: str

@@ -7,8 +7,9 @@
 - ``jsonld``: ``occupations.jsonld``, a list of schema.org ``Occupation`` objects, one per article
   and role (``pipeline.export.jsonld``).
 
-Only inputs the manifest lists as ``ok`` or ``skipped`` are exported. Files are written next to
-their final name and renamed into place, so a reader never sees half a file.
+Only inputs the manifest lists as ``ok`` or ``skipped`` are exported; ``ExportOptions`` can keep
+only the facts of at least a confidence (``--min-confidence``). Files are written next to their
+final name and renamed into place, so a reader never sees half a file.
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ from pathlib import Path
 from typing import IO
 
 from pipeline.export import jsonld
+from pipeline.export.options import ExportOptions, kept
 from pipeline.export.rows import FACT_COLUMNS, ROLE_COLUMNS, fact_rows, role_rows
 from pipeline.export.source import ExportError, Output, manifest, outputs, read
 from pipeline.export.sqlite import Database
 
 FORMATS = ("jsonl", "csv", "sqlite", "jsonld")
-__all__ = ["FORMATS", "ExportError", "ExportSummary", "export"]
+__all__ = ["FORMATS", "ExportError", "ExportOptions", "ExportSummary", "export"]
 
 
 @dataclass
@@ -83,9 +85,15 @@ def _jsonld(items: Iterator[Output], dest: Path, summary: ExportSummary, tick: C
     summary.files = ("occupations.jsonld",)
 
 
-def export(out: str | Path, dest: str | Path, fmt: str, tick: Callable[[str], None] | None = None) -> ExportSummary:
+def export(out: str | Path, dest: str | Path, fmt: str, tick: Callable[[str], None] | None = None,
+           options: ExportOptions | None = None) -> ExportSummary:
     """Export the outputs in ``out`` to ``dest`` in format ``fmt``; ``tick``, if given, is called per article."""
     step: Callable[[str], None] = tick if tick is not None else (lambda path: None)
+    opts = options if options is not None else ExportOptions()
+
+    def keep(item: Output) -> Output:
+        return Output(item.entry, kept(item.article, opts))
+
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     out, dest = Path(out), Path(dest)
@@ -93,11 +101,11 @@ def export(out: str | Path, dest: str | Path, fmt: str, tick: Callable[[str], No
     dest.mkdir(parents=True, exist_ok=True)
     summary = ExportSummary(articles=len(entries))
     if fmt == "sqlite":
-        db = Database(dest / "articles.sqlite")
+        db = Database(dest / "articles.sqlite", {"min_confidence": str(opts.min_confidence)})
         try:
             for entry in entries:
                 if not db.unchanged(entry):
-                    db.write(read(out, entry))
+                    db.write(keep(read(out, entry)))
                     summary.written += 1
                 step(entry.path)
             summary.removed = db.keep_only({e.path for e in entries})
@@ -106,5 +114,5 @@ def export(out: str | Path, dest: str | Path, fmt: str, tick: Callable[[str], No
         summary.files = ("articles.sqlite",)
         return summary
     writer = {"jsonl": _jsonl, "csv": _csv, "jsonld": _jsonld}[fmt]
-    writer(outputs(out, entries), dest, summary, step)
+    writer(map(keep, outputs(out, entries)), dest, summary, step)
     return summary

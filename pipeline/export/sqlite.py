@@ -1,6 +1,7 @@
 """The outputs as one SQLite database: ``articles``, ``roles`` and ``facts`` with keys and indexes,
 and full-text search over article text (FTS5). Re-exporting updates only the articles whose input
-changed (same path, other sha256 or pipeline version) and drops those no longer listed."""
+changed (same path, other sha256 or pipeline version) and drops those no longer listed; an export
+with other settings (``export_settings``: the minimum confidence) writes every article again."""
 
 from __future__ import annotations
 
@@ -64,6 +65,10 @@ CREATE TABLE IF NOT EXISTS facts (
     rule TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS facts_by_article ON facts(article_id, field);
+CREATE TABLE IF NOT EXISTS export_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(title, text, content='articles', content_rowid='id');
 CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
     INSERT INTO article_text(rowid, title, text) VALUES (new.id, new.title, new.text);
@@ -81,14 +86,21 @@ def _insert(table: str, columns: list[str]) -> str:
 class Database:
     """An open export database; ``unchanged`` tells which articles need no work."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, settings: dict[str, str] | None = None) -> None:
         self.db = sqlite3.connect(path)
         self.db.executescript(SCHEMA)
         self.known = {path: (sha, version) for path, sha, version
                       in self.db.execute("SELECT path, sha256, pipeline_version FROM articles")}
+        wanted = settings or {}
+        stored = dict(self.db.execute("SELECT key, value FROM export_settings"))
+        # Rows written with other settings (another minimum confidence) are not this export's.
+        self.resettled = stored != wanted
+        if self.resettled:
+            self.db.execute("DELETE FROM export_settings")
+            self.db.executemany("INSERT INTO export_settings (key, value) VALUES (?, ?)", sorted(wanted.items()))
 
     def unchanged(self, entry: ManifestEntry) -> bool:
-        return self.known.get(entry.path) == (entry.sha256, entry.pipeline_version)
+        return not self.resettled and self.known.get(entry.path) == (entry.sha256, entry.pipeline_version)
 
     def write(self, output: Output) -> None:
         entry, article = output.entry, output.article

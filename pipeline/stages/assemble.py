@@ -12,19 +12,14 @@ from pipeline.rules.titles import title_type
 from pipeline.types import Document, Facts, RoleInfo, Segmented
 from schemas.article import (
     Article,
-    Comparison,
-    Distinct,
     Removed,
     Requirement,
     Role,
-    RoleComparison,
-    Salary,
-    SalaryGap,
     Section,
     Setting,
     Skill,
     Source,
-    headline_salary,
+    compare,
 )
 
 T = TypeVar("T")
@@ -58,44 +53,6 @@ def dedupe_per_role(items: Sequence[F], value: Callable[[F], Hashable]) -> list[
         seen.update((r, v) for r in item.roles or [""])
         out.append(item)
     return out
-
-
-def _annual(salary: Salary | None) -> float | None:
-    return salary.annual_amount if salary is not None else None
-
-
-def comparison(roles: list[RoleInfo], facts: Facts) -> Comparison:
-    per: dict[str, RoleComparison] = {}
-    for r in roles:
-        per[r.id] = RoleComparison(
-            annual_salary=_annual(headline_salary(facts.salaries, r.id)),
-            settings=sorted({s.setting for s in facts.settings if r.id in s.roles}),
-            education=sorted({q.education_level for q in facts.requirements
-                              if r.id in q.roles and q.education_level}),
-            skills=sorted({s.skill for s in facts.skills if r.id in s.roles}),
-        )
-
-    def shared(field: str) -> list[str]:
-        sets = [set(getattr(c, field)) for c in per.values()]
-        return sorted(set.intersection(*sets)) if sets else []
-
-    common = Distinct(settings=shared("settings"), education=shared("education"), skills=shared("skills"))
-    distinct = {
-        rid: Distinct(
-            settings=[v for v in c.settings if v not in common.settings],
-            education=[v for v in c.education if v not in common.education],
-            skills=[v for v in c.skills if v not in common.skills],
-        )
-        for rid, c in per.items()
-    }
-    gap = None
-    figures = {rid: c.annual_salary for rid, c in per.items()}
-    if len(figures) >= 2 and all(v for v in figures.values()):
-        ranked = sorted(figures.items(), key=lambda kv: (-(kv[1] or 0), kv[0]))
-        top, low = ranked[0], ranked[-1]
-        gap = SalaryGap(higher=top[0], difference=round((top[1] or 0) - (low[1] or 0), 2),
-                        ratio=round((top[1] or 0) / (low[1] or 1), 3))
-    return Comparison(roles=per, shared=common, distinct=distinct, salary_gap=gap)
 
 
 # What an intro may promise (a section kind) and the matcher that finds the promise.
@@ -166,7 +123,8 @@ def assemble(doc: Document, seg: Segmented, roles: list[RoleInfo], facts: Facts)
         salaries=facts.salaries,
         settings=facts.settings,
         skills=facts.skills,
-        comparison=comparison(roles, facts) if article_type == "comparison" else None,
+        comparison=(compare([r.id for r in roles], facts.salaries, facts.requirements, facts.settings,
+                            facts.skills) if article_type == "comparison" else None),
         removed=removed_entries(doc),
         related=doc.related,
         warnings=list(dict.fromkeys(warnings)),
