@@ -161,7 +161,7 @@ def read_aliases() -> dict[str, str]:
     out: dict[str, str] = {}
     for line in (DATA / "occupation_aliases.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            phrase, code = line.split("\t")
+            phrase, code, *_example = line.split("\t")
             out[singular_phrase(phrase.strip())] = code.strip()
     return out
 
@@ -187,62 +187,99 @@ def fitting_member(phrase: str, titles: dict[str, str]) -> str | None:
 def build(soc_wheel: Path, titles_wheel: Path) -> list[dict[str, object]]:
     rows = read_soc(soc_wheel)
     merged = read_merged()
-    known = {code for code, _, _ in rows}
-    for oews, parts in merged.items():
-        if oews not in known or known.intersection(parts):
-            raise SystemExit(f"soc_2018_merged.tsv: {oews} is no OEWS code, or a member of it is one")
+    _check_merged(rows, merged)
     rows += [(code, title, 3) for parts in merged.values() for code, title in parts.items()]
     detailed = {code: name for code, name, lvl in rows if lvl == 3}
-    phrases: dict[str, tuple[int, str, str]] = {}  # phrase -> (tier, code, source); a lower tier wins
+    phrases = _Phrases()
+    _offer_occupations(phrases, detailed, merged)
+    _offer_groups(phrases, rows)
+    _offer_aliases(phrases, detailed)
+    # A job title that fits a merged code fits one of its members better.
+    unmerged = {code: name for code, name in detailed.items() if code not in merged}
+    for phrase, code in map_job_titles(read_job_titles(titles_wheel), unmerged, set(phrases.best)).items():
+        phrases.offer(phrase, 5, code, "find-job-titles")
+    return phrases.entries({code: name for code, name, _ in rows})
 
-    def offer(phrase: str, tier: int, code: str, source: str) -> None:
-        if phrase and (phrase not in phrases or tier < phrases[phrase][0]):
-            phrases[phrase] = (tier, code, source)
 
-    # A phrase two occupations give at one tier names neither ("Plumbers" is first in one title
-    # and later in another: the first wins).
-    ambiguous: set[str] = set()
+def _offer_occupations(phrases: _Phrases, detailed: dict[str, str], merged: dict[str, dict[str, str]]) -> None:
+    """The names each detailed occupation's title gives: first names, later ones, "All Other" ones."""
     merged_into = {code: oews for oews, parts in merged.items() for code in parts}
     for code, name in detailed.items():
-        first, later, shared = soc_phrases(code, name)
-        if code in merged_into and first:
-            # A merged member gives its own title's names; the names its OEWS code's title lists are
-            # that code's to hand out, and a list after a qualifier ("..., Farm Products") names none.
-            given = {p for group in soc_phrases(merged_into[code], detailed[merged_into[code]])[:2] for p in group}
-            inv = inverted(re.sub(r",?\s+Except\b.*", "", name))
-            listed = first[1:2] if "," not in name and first[1:2] and first[1] not in given else []
-            first, later = [*first[:1], *listed, *([singular_phrase(inv)] if inv else [])], []
+        first, later, shared = _occupation_phrases(code, name, detailed, merged_into)
         for tier, group in ((1, first), (2, later)):
             for i, p in enumerate(group):
                 # A merged code's title is its own; a name it lists is the member that name fits.
                 owner = (fitting_member(p, merged[code]) if code in merged and (i or tier == 2) else None) or code
-                if p in phrases and phrases[p][0] == tier and phrases[p][1] != owner:
-                    ambiguous.add(p)
-                offer(p, tier, owner, "soc")
+                phrases.offer_title(p, tier, owner)
         for p in shared:
             if p not in HEADS:  # "Therapists, All Other": a bare head noun names no one occupation
-                offer(p, 4, code, "soc-all-other")
+                phrases.offer(p, 4, code, "soc-all-other")
+
+
+def _offer_groups(phrases: _Phrases, rows: list[tuple[str, str, int]]) -> None:
+    """A group's first name names the group's code."""
     for code, name, lvl in rows:
         if lvl < 3:
             for p in soc_phrases(code, name)[0][:1]:
                 if p not in HEADS:  # "Therapists": a group's bare head noun names none of its occupations
-                    offer(p, 3, code, "soc-group")
+                    phrases.offer(p, 3, code, "soc-group")
+
+
+def _offer_aliases(phrases: _Phrases, detailed: dict[str, str]) -> None:
     for phrase, code in read_aliases().items():
         if code not in detailed:
             raise SystemExit(f"occupation_aliases.tsv: {phrase!r}: {code} is no detailed occupation")
-        offer(phrase, 0, code, "alias")
-    # A job title that fits a merged code fits one of its members better.
-    unmerged = {code: name for code, name in detailed.items() if code not in merged}
-    for phrase, code in map_job_titles(read_job_titles(titles_wheel), unmerged, set(phrases)).items():
-        offer(phrase, 5, code, "find-job-titles")
-    titles = {code: name for code, name, _ in rows}
-    by_code: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for phrase, (tier, code, source) in sorted(phrases.items()):
-        if phrase in ambiguous and tier <= 2:
-            continue
-        by_code[(code, source)].append(phrase)
-    return [{"id": f"occ-{code}-{source}", "soc": code, "title": titles[code], "source": source, "phrases": ps}
-            for (code, source), ps in sorted(by_code.items())]
+        phrases.offer(phrase, 0, code, "alias")
+
+
+def _check_merged(rows: list[tuple[str, str, int]], merged: dict[str, dict[str, str]]) -> None:
+    known = {code for code, _, _ in rows}
+    for oews, parts in merged.items():
+        if oews not in known or known.intersection(parts):
+            raise SystemExit(f"soc_2018_merged.tsv: {oews} is no OEWS code, or a member of it is one")
+
+
+def _occupation_phrases(code: str, name: str, detailed: dict[str, str],
+                        merged_into: dict[str, str]) -> tuple[list[str], list[str], list[str]]:
+    """The names a detailed occupation's title gives (``soc_phrases``), a merged member's cut to its own."""
+    first, later, shared = soc_phrases(code, name)
+    if code in merged_into and first:
+        # A merged member gives its own title's names; the names its OEWS code's title lists are
+        # that code's to hand out, and a list after a qualifier ("..., Farm Products") names none.
+        given = {p for group in soc_phrases(merged_into[code], detailed[merged_into[code]])[:2] for p in group}
+        inv = inverted(re.sub(r",?\s+Except\b.*", "", name))
+        listed = first[1:2] if "," not in name and first[1:2] and first[1] not in given else []
+        first, later = [*first[:1], *listed, *([singular_phrase(inv)] if inv else [])], []
+    return first, later, shared
+
+
+class _Phrases:
+    """Each phrase's occupation: (tier, code, source), a lower tier winning."""
+
+    def __init__(self) -> None:
+        self.best: dict[str, tuple[int, str, str]] = {}
+        self.ambiguous: set[str] = set()
+
+    def offer(self, phrase: str, tier: int, code: str, source: str) -> None:
+        if phrase and (phrase not in self.best or tier < self.best[phrase][0]):
+            self.best[phrase] = (tier, code, source)
+
+    def offer_title(self, phrase: str, tier: int, code: str) -> None:
+        """A name from an SOC title. A phrase two occupations give at one tier names neither ("Plumbers"
+        is first in one title and later in another: the first wins)."""
+        if phrase in self.best and self.best[phrase][0] == tier and self.best[phrase][1] != code:
+            self.ambiguous.add(phrase)
+        self.offer(phrase, tier, code, "soc")
+
+    def entries(self, titles: dict[str, str]) -> list[dict[str, object]]:
+        """One entry per occupation and source, its phrases sorted."""
+        by_code: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for phrase, (tier, code, source) in sorted(self.best.items()):
+            if phrase in self.ambiguous and tier <= 2:
+                continue
+            by_code[(code, source)].append(phrase)
+        return [{"id": f"occ-{code}-{source}", "soc": code, "title": titles[code], "source": source, "phrases": ps}
+                for (code, source), ps in sorted(by_code.items())]
 
 
 def main() -> None:

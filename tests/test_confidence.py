@@ -88,7 +88,7 @@ CASES = [
      {"role-unnamed"}, {"role-elsewhere"}),
     ("The pay is $19 an hour.", "Salary", "salary", "$19", [A], {"profile-role-unnamed"}, set()),
     ("Neither role requires a bachelor's degree.", "Education", "education", "bachelor's degree", BOTH,
-     {"negation", "all-roles-by-default"}, set()),
+     {"negation"}, set()),
     ("Kiln operators don't need a degree; most employers ask for a high school diploma.", "Education",
      "education", "high school diploma", [A], {"negation-in-sentence"}, {"negation"}),
     ("A few kiln operators go on to earn an associate degree.", "Education", "education", "associate degree", [A],

@@ -18,7 +18,7 @@ from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from pipeline.rules.loader import DATA, Rule, RuleFileError, _read_jsonl, first_match, matcher, regex
+from pipeline.rules.loader import DATA, Exampled, RuleFileError, _read_jsonl, first_match, matcher, regex
 from pipeline.rules.matcher import Pattern
 from pipeline.rules.text import Piece
 from pipeline.stages.attribute import OTHER_OCCUPATION, opens_with_other
@@ -35,7 +35,7 @@ ALL_CUE = matcher("attribution.jsonl", "all-cue")
 CLAUSE_SPLIT = regex("doubt_clauses.jsonl", "doubt-clause-split")
 
 
-class Doubt(Rule):
+class Doubt(Exampled):
     """Something that makes a fact doubtful in its sentence (``data/doubts.jsonl``)."""
 
     note: str
@@ -157,28 +157,35 @@ def doubts(fact: Fact, s: Sentence, section: SectionInfo, roles: list[RoleInfo])
 def _role_doubts(fact: Fact, s: Sentence, place: Place, section: SectionInfo,
                  roles: list[RoleInfo]) -> Iterable[str]:
     own = set(fact.roles)
-    mentions = s.roles.mentions
-    named = {m.role for m in mentions}
+    named = {m.role for m in s.roles.mentions}
     if not own:
         yield "no-role"
         return
-    if s.span.block.kind == "table_row":
-        pass  # a table's column or row names the role: the table-row doubt stands for it
-    elif len(roles) == 1:
-        if not named:
-            yield "profile-role-unnamed"
-    elif named and not own & named:
-        yield "role-elsewhere"
-    elif not named:
-        yield "role-from-section" if own == set(section.roles) else "role-unnamed"
-    elif not any(m.role in own and m.start < place.end for m in mentions) and not ALL_CUE.found(s[: place.start]):
-        yield "role-after-fact"
+    binding = _binding(own, named, s, place, section, len(roles))
+    if binding:
+        yield binding
     if len(named) >= 2:
         yield "roles-contrasted"
     if len(roles) >= 2 and len(own) == len(roles) and not own <= named and not ALL_CUE.found(s):
         yield "all-roles-by-default"
     if any(r.soc is None for r in roles if r.id in own):
         yield "unknown-occupation"
+
+
+def _binding(own: set[str], named: set[str], s: Sentence, place: Place, section: SectionInfo, roles: int) -> str:
+    """How the fact's roles were bound, where that is doubtful: not named in the sentence (carried, or its
+    section's), another role named instead (by elimination), or named only after the fact."""
+    if s.span.block.kind == "table_row":
+        return ""  # a table's column or row names the role: the table-row doubt stands for it
+    if roles == 1:
+        return "" if named else "profile-role-unnamed"
+    if not named:
+        return "role-from-section" if own == set(section.roles) else "role-unnamed"
+    if not own & named:
+        return "role-elsewhere"
+    if any(m.role in own and m.start < place.end for m in s.roles.mentions) or ALL_CUE.found(s[: place.start]):
+        return ""
+    return "role-after-fact"
 
 
 def _other_occupation(s: Sentence, start: int, end: int) -> bool:
