@@ -15,7 +15,7 @@ from pipeline import VERSION
 from pipeline.batch.errors import RunError, UsageError
 from pipeline.batch.runner import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Options, run
 from pipeline.batch.workers import default_workers
-from pipeline.export import FORMATS, ExportError, export
+from pipeline.export import FORMATS, ExportError, ExportOptions, export
 from pipeline.review import review
 from schemas.article import ManifestEntry
 
@@ -121,8 +121,10 @@ def run_command(src: str, dst: str, force: bool, prune: bool, max_bytes: int, ti
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
               help="jsonl: articles.jsonl; csv: roles.csv and facts.csv; sqlite: articles.sqlite (updated in place); "
                    "jsonld: occupations.jsonld (schema.org Occupation).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True, metavar="P",
+              help="Export only the facts whose confidence is at least P (0 to 1); the comparison is made from those.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress or summary on stderr.")
-def export_command(out: str, dest: str, fmt: str, quiet: bool) -> None:
+def export_command(out: str, dest: str, fmt: str, min_confidence: float, quiet: bool) -> None:
     """Export the articles of OUT, an output folder of 'extract SRC DST', to DEST.
 
     Reads OUT/manifest.jsonl and exports the inputs it lists as ok or skipped.
@@ -132,7 +134,7 @@ def export_command(out: str, dest: str, fmt: str, quiet: bool) -> None:
     with ExitStack() as stack:
         bar = _progress_bar(stack, "export", quiet)
         try:
-            summary = export(out, dest, fmt, _ticker(bar))
+            summary = export(out, dest, fmt, _ticker(bar), ExportOptions(min_confidence=min_confidence))
         except ExportError as exc:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(2 if "manifest" in str(exc) else 1)

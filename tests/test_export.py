@@ -226,3 +226,15 @@ def test_sqlite_writes_every_article_again_when_the_minimum_changes(outputs: Pat
 def test_a_minimum_outside_zero_to_one_is_refused() -> None:
     with pytest.raises(ExportError, match="between 0 and 1"):
         ExportOptions(min_confidence=1.5)
+
+
+def test_cli_min_confidence(outputs: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["export", str(outputs), str(tmp_path), "--format", "jsonl",
+                                       "--min-confidence", "0.9", "-q"])
+    assert result.exit_code == 0, result.output
+    written = [Article.model_validate_json(line)
+               for line in (tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert written and all(c >= 0.9 for a in written for c in _facts(a))
+    result = CliRunner().invoke(main, ["export", str(outputs), str(tmp_path), "--format", "jsonl",
+                                       "--min-confidence", "1.5"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
