@@ -164,7 +164,7 @@ def test_confidence_is_the_rule_base_lowered_by_each_doubt() -> None:
                    rules={"salaries": {"salary-prose": {"facts": 100, "right": 98, "base": 0.98}}},
                    doubts={"no-period": {"facts": 10, "right": 7, "weight": -1.0,
                                          "fields": {"salaries": {"facts": 8, "right": 5, "weight": -2.0}}},
-                           "hedge-modal": {"facts": 5, "right": 4, "weight": -0.5}})
+                           "hedge-modal": {"facts": 5, "right": 4, "weight": -0.5}}, caps=[])
     plain = confidence(table, "salaries", "salary-prose", [])
     assert plain == 0.98
     one = confidence(table, "salaries", "salary-prose", ["hedge-modal"])
@@ -178,7 +178,16 @@ def test_confidence_is_the_rule_base_lowered_by_each_doubt() -> None:
     assert table.weight("never-measured", "salaries") == table.prior.doubt_weight
 
 
+def test_a_cap_lowers_the_confidences_at_or_above_it() -> None:
+    table = _table(fields={"salaries": {"facts": 10, "right": 9, "base": 0.99}}, rules={},
+                   caps=[{"raw": 0.9, "cap": 0.88}, {"raw": 0.97, "cap": 0.95}])
+    assert confidence(table, "salaries", "x", []) == 0.95
+    assert table.capped(0.93) == 0.88 and table.capped(0.89) == 0.89 and table.capped(0.5) == 0.5
+
+
 @pytest.mark.parametrize(("change", "message"), [
+    ({"caps": [{"raw": 0.9, "cap": 0.95}]}, "at or above its confidence"),
+    ({"caps": [{"raw": 0.97, "cap": 0.9}, {"raw": 0.9, "cap": 0.85}]}, "rise with"),
     ({"doubts": {"made-up": {"facts": 1, "right": 1, "weight": -1.0}}}, "not declared"),
     ({"fields": {"salaries": {"facts": 1, "right": 2, "base": 0.9}}}, "exceeds"),
     ({"fields": {"salaries": {"facts": 1, "right": 1, "base": 1.0}}}, "less than 1"),

@@ -272,6 +272,22 @@ class Prior(BaseModel):
     doubt_weight: float = Field(le=0, description="the weight of a doubt the table does not list")
 
 
+class Cap(BaseModel):
+    """A fact rated ``raw`` or more is at most ``cap``: what facts so rated on articles the table was not
+    fitted on reached."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    raw: float = Field(gt=0, le=1)
+    cap: float = Field(ge=0, lt=1)
+
+    @model_validator(mode="after")
+    def _lowers(self) -> Cap:
+        if self.cap >= self.raw:
+            raise ValueError(f"a cap ({self.cap}) at or above its confidence ({self.raw})")
+        return self
+
+
 class Table(BaseModel):
     """``data/rule_precision.json``: the measured precision of rules and the weight of doubts."""
 
@@ -284,6 +300,7 @@ class Table(BaseModel):
     fields: dict[str, Base]
     rules: dict[str, dict[str, Base]]
     doubts: dict[str, Weight]
+    caps: list[Cap] = []
 
     @model_validator(mode="after")
     def _known_ids(self) -> Table:
@@ -296,11 +313,23 @@ class Table(BaseModel):
         unknown = {f for d in self.doubts.values() for f in d.fields} - set(FIELDS)
         if unknown:
             raise ValueError(f"unknown kinds of fact {sorted(unknown)}")
+        raws, limits = [c.raw for c in self.caps], [c.cap for c in self.caps]
+        if raws != sorted(set(raws)) or limits != sorted(limits):
+            raise ValueError("caps must rise with their confidence")
         return self
 
     def base(self, field: str, rule: str) -> float:
         found = self.rules.get(field, {}).get(rule) or self.fields.get(field)
         return found.base if found is not None else self.default
+
+    def capped(self, raw: float) -> float:
+        """``raw``, or the cap of the highest confidence at or below it where that is lower."""
+        limit = raw
+        for cap in self.caps:
+            if cap.raw > raw:
+                break
+            limit = cap.cap
+        return min(raw, limit)
 
     def weight(self, doubt: str, field: str) -> float:
         found = self.doubts.get(doubt)
@@ -332,9 +361,9 @@ def sigmoid(x: float) -> float:
 
 def confidence(table: Table, field: str, rule: str, raised: Iterable[str]) -> float:
     """The rule's base with each doubt's weight added to its log-odds, floored to two decimals (a
-    floor never claims more than was measured)."""
+    floor never claims more than was measured), and capped by what held-out facts so rated reached."""
     odds = logit(table.base(field, rule)) + sum(table.weight(d, field) for d in raised)
-    return math.floor(sigmoid(odds) * 100 + 1e-9) / 100
+    return table.capped(math.floor(sigmoid(odds) * 100 + 1e-9) / 100)
 
 
 def rate(facts: Facts, sentences: list[Sentence], seg: Segmented, roles: list[RoleInfo],
