@@ -18,11 +18,12 @@ from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from pipeline.rules.cache import text_cache
 from pipeline.rules.loader import DATA, Exampled, RuleFileError, _read_jsonl, first_match, matcher, regex
 from pipeline.rules.matcher import Pattern
 from pipeline.rules.text import Piece
 from pipeline.stages.attribute import OTHER_OCCUPATION, opens_with_other
-from pipeline.types import Facts, RoleInfo, SectionInfo, Segmented, Sentence
+from pipeline.types import Facts, Mention, RoleInfo, SectionInfo, Segmented, Sentence
 from schemas.article import Duty, Fact, Requirement, Salary, Setting, Skill
 
 TABLE = "rule_precision.json"
@@ -56,14 +57,19 @@ class Doubt(Exampled):
             raise ValueError(f"unknown kinds of fact {sorted(unknown)}")
         return v
 
-    def applies_to(self, field: str, s: Sentence) -> bool:
-        return (not self.fields or field in self.fields) and (not self.blocks or s.span.block.kind in self.blocks)
+    def applies_to(self, field: str, block: str = "") -> bool:
+        return (not self.fields or field in self.fields) and (not block or not self.blocks or block in self.blocks)
 
 
 @dataclass(frozen=True)
 class WordDoubt:
+    """A doubt found by its words. An anchored pattern (``^``, ``$``) or one raised by missing words is
+    asked about its scope's text; any other finds its matches in the whole sentence once, for all the
+    sentence's facts (``Reading``)."""
+
     doubt: Doubt
     pattern: Pattern
+    anchored: bool
 
 
 @cache
@@ -72,8 +78,24 @@ def doubts_declared() -> tuple[Doubt, ...]:
 
 
 @cache
+def _order() -> dict[str, int]:
+    return {d.id: n for n, d in enumerate(doubts_declared())}
+
+
+@cache
 def _word_doubts() -> tuple[WordDoubt, ...]:
-    return tuple(WordDoubt(d, Pattern(d.pattern)) for d in doubts_declared() if d.pattern)
+    return tuple(WordDoubt(d, Pattern(d.pattern), d.missing or d.pattern.startswith("^") or d.pattern.endswith("$"))
+                 for d in doubts_declared() if d.pattern)
+
+
+@cache
+def _anchored_of(field: str) -> tuple[WordDoubt, ...]:
+    return tuple(w for w in _word_doubts() if w.anchored and w.doubt.applies_to(field))
+
+
+@cache
+def _sections_of(field: str) -> tuple[Doubt, ...]:
+    return tuple(d for d in doubts_declared() if d.sections and d.applies_to(field))
 
 
 # The doubts computed here rather than by their words; each must be declared in the data file.
@@ -125,33 +147,98 @@ class Place:
         if at < 0:
             return cls(0, len(s.text), (0, len(s.text)))
         start, end = 0, len(s.text)
-        for m in CLAUSE_SPLIT.finditer(s.text):
-            if m.end() <= at:
-                start = m.end()
-            elif m.start() >= at:
-                end = m.start()
+        for split_start, split_end in _clause_splits(s.text):
+            if split_end <= at:
+                start = split_end
+            elif split_start >= at:
+                end = split_start
                 break
         return cls(at, at + len(words), (start, end))
+
+
+@text_cache(maxsize=4096)
+def _clause_splits(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in CLAUSE_SPLIT.finditer(text))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a sentence holds for the doubts of all its facts, read once: the matches of the doubts found
+    by unanchored words, the occupation words outside the roles' mentions, whether another occupation
+    opens it. What depends on the text alone is kept by text (``pipeline.rules.cache``)."""
+
+    words: tuple[tuple[Doubt, int, int], ...]
+    occupations: tuple[tuple[int, int], ...]
+    opens_with_other: bool
+    long: bool
+
+    @classmethod
+    def of(cls, s: Sentence) -> Reading:
+        found: Reading | None = s.answers.get(Reading)
+        if found is None:
+            taken = [(m.start, m.end) for m in s.roles.mentions]
+            unanchored = _unanchored()
+            words = tuple((unanchored[n].doubt, a, b) for n, a, b in _word_spans(s.text))
+            occupations = tuple((a, b) for a, b in _occupation_spans(s.text)
+                                if not any(x < b and a < y for x, y in taken))
+            found = s.answers[Reading] = cls(words, occupations, _opens_with_other(s.text, tuple(s.roles.mentions)),
+                                             len(s.text.split()) > LONG_SENTENCE)
+        return found
+
+
+@cache
+def _unanchored() -> tuple[WordDoubt, ...]:
+    return tuple(w for w in _word_doubts() if not w.anchored)
+
+
+@text_cache(maxsize=4096)
+def _word_spans(text: str) -> tuple[tuple[int, int, int], ...]:
+    """(doubt, start, end) of every match of an unanchored doubt's words; a pattern two doubts share is run once."""
+    t = Piece(text)
+    runs: dict[str, tuple[tuple[int, int], ...]] = {}
+    out: list[tuple[int, int, int]] = []
+    for n, word in enumerate(_unanchored()):
+        spans = runs.get(word.doubt.pattern)
+        if spans is None:
+            spans = runs[word.doubt.pattern] = tuple(m.span() for m in word.pattern.finditer(t))
+        out.extend((n, a, b) for a, b in spans)
+    return tuple(out)
+
+
+@text_cache(maxsize=4096)
+def _opens_with_other(text: str, mentions: tuple[Mention, ...]) -> bool:
+    return opens_with_other(Piece(text), list(mentions))
+
+
+@text_cache(maxsize=4096)
+def _all_cues(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the sentence says "both", "all three", "either job": every role."""
+    return tuple(m.span() for m in ALL_CUE.finditer(Piece(text)))
+
+
+@text_cache(maxsize=4096)
+def _occupation_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in OTHER_OCCUPATION.finditer(Piece(text)))
 
 
 def doubts(fact: Fact, s: Sentence, section: SectionInfo, roles: list[RoleInfo]) -> tuple[str, ...]:
     """The ids of the doubts ``fact`` raises in its sentence ``s`` (of ``section``)."""
     field = field_of(fact)
     place = Place.of(fact, s)
+    reading = Reading.of(s)
     raised = set(_role_doubts(fact, s, place, section, roles))
-    raised.update(_word_doubts_raised(field, s, place))
+    raised.update(_word_doubts_raised(field, s, place, reading))
     if field == "salaries" and not _period_written(s, place):
         raised.add("no-period")
     c0, c1 = place.clause
-    if _other_occupation(s, c0, c1) or opens_with_other(s, s.roles.mentions):
+    if reading.opens_with_other or any(c0 <= a and b <= c1 for a, b in reading.occupations):
         raised.add("other-occupation")
     if s.span.block.kind == "table_row":
         raised.add("table-row")
-    if len(s.text.split()) > LONG_SENTENCE:
+    if reading.long:
         raised.add("long-sentence")
-    raised.update(d.id for d in doubts_declared()
-                  if d.sections and d.applies_to(field, s) and section.kind not in d.sections)
-    return tuple(d.id for d in doubts_declared() if d.id in raised)
+    raised.update(d.id for d in _sections_of(field) if section.kind not in d.sections)
+    return tuple(sorted(raised, key=_order().__getitem__))
 
 
 def _role_doubts(fact: Fact, s: Sentence, place: Place, section: SectionInfo,
@@ -166,7 +253,7 @@ def _role_doubts(fact: Fact, s: Sentence, place: Place, section: SectionInfo,
         yield binding
     if len(named) >= 2:
         yield "roles-contrasted"
-    if len(roles) >= 2 and len(own) == len(roles) and not own <= named and not ALL_CUE.found(s):
+    if len(roles) >= 2 and len(own) == len(roles) and not own <= named and not _all_cues(s.text):
         yield "all-roles-by-default"
     if any(r.soc is None for r in roles if r.id in own):
         yield "unknown-occupation"
@@ -183,38 +270,35 @@ def _binding(own: set[str], named: set[str], s: Sentence, place: Place, section:
         return "role-from-section" if own == set(section.roles) else "role-unnamed"
     if not own & named:
         return "role-elsewhere"
-    if any(m.role in own and m.start < place.end for m in s.roles.mentions) or ALL_CUE.found(s[: place.start]):
+    if any(m.role in own and m.start < place.end for m in s.roles.mentions) or any(
+            end <= place.start for _, end in _all_cues(s.text)):
         return ""
     return "role-after-fact"
 
 
-def _other_occupation(s: Sentence, start: int, end: int) -> bool:
-    """The clause names an occupation word outside the mentions of the article's roles ("Purchasing
-    managers, who lead teams of agents, earn ..." in an article about agents)."""
-    taken = [(m.start, m.end) for m in s.roles.mentions]
-    return any(not any(a < start + m.end() and start + m.start() < b for a, b in taken)
-               for m in OTHER_OCCUPATION.finditer(s[start:end]))
-
-
-def _scope(s: Sentence, place: Place, scope: str) -> tuple[Piece, ...]:
-    """The pieces of the sentence a doubt's words are looked for in; a fact's own words are in none
-    but the sentence ("no formal education" is a level, not a negation of one)."""
+def _scope(s: Sentence, place: Place, scope: str) -> tuple[tuple[int, int], ...]:
+    """The stretches of the sentence a doubt's words are looked for in; a fact's own words are in none
+    ("no formal education" is a level, not a negation of one)."""
     if scope == "sentence":
-        return s[: place.start], s[place.end :]
+        return (0, place.start), (place.end, len(s.text))
     if scope == "before":
-        return (s[max(0, place.start - BEFORE) : place.start],)
+        return ((max(0, place.start - BEFORE), place.start),)
     if scope == "after":
-        return (s[place.end : place.end + AFTER],)
+        return ((place.end, min(len(s.text), place.end + AFTER)),)
     c0, c1 = place.clause
-    return s[c0 : place.start], s[place.end : c1]
+    return (c0, place.start), (place.end, c1)
 
 
-def _word_doubts_raised(field: str, s: Sentence, place: Place) -> Iterable[str]:
-    for word in _word_doubts():
+def _word_doubts_raised(field: str, s: Sentence, place: Place, reading: Reading) -> Iterable[str]:
+    block = s.span.block.kind
+    for doubt, start, end in reading.words:
+        if doubt.applies_to(field, block) and any(a <= start and end <= b for a, b in _scope(s, place, doubt.scope)):
+            yield doubt.id
+    for word in _anchored_of(field):
         doubt = word.doubt
-        if not doubt.applies_to(field, s):
+        if not doubt.applies_to(field, block):
             continue
-        found = any(word.pattern.found(piece) for piece in _scope(s, place, doubt.scope))
+        found = any(word.pattern.found(s[a:b]) for a, b in _scope(s, place, doubt.scope))
         if found != doubt.missing:
             yield doubt.id
 
@@ -372,12 +456,18 @@ def rate(facts: Facts, sentences: list[Sentence], seg: Segmented, roles: list[Ro
     measured = table if table is not None else precision_table()
     by_span = {(s.start, s.end): s for s in sentences}
 
+    # Facts of one rule with the same doubts have the same confidence: worked out once.
+    known: dict[tuple[str, str, tuple[str, ...]], float] = {}
+
     def rated(items: list[F]) -> list[F]:
         out: list[F] = []
         for fact in items:
             s = by_span[(fact.evidence.start, fact.evidence.end)]
-            raised = doubts(fact, s, seg.sections[s.section], roles)
-            out.append(fact.model_copy(update={"confidence": confidence(measured, field_of(fact), fact.rule, raised)}))
+            key = (field_of(fact), fact.rule, doubts(fact, s, seg.sections[s.section], roles))
+            found = known.get(key)
+            if found is None:
+                found = known[key] = confidence(measured, *key)
+            out.append(fact.model_copy(update={"confidence": found}))
         return out
 
     return replace(facts, duties=rated(facts.duties), requirements=rated(facts.requirements),
