@@ -36,8 +36,8 @@ MAY_IMPORT: dict[str, set[str]] = {
     "batch": {"pipeline", "types", "process", "batch"},
     # Export reads finished outputs: the manifest's name is the batch's, nothing of the stages.
     "export": {"pipeline", "batch", "export"},
-    # Review reads finished outputs through export's reader.
-    "review": {"pipeline", "export", "review"},
+    # Review reads finished outputs through export's reader; its bad folders fail as the batch's do (batch.errors).
+    "review": {"pipeline", "batch", "export", "review"},
     "cli": {"pipeline", "batch", "export", "review"},
     "__main__": {"cli"},
 }

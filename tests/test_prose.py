@@ -50,6 +50,13 @@ CONTRASTIVE_PAY = [
                  {((A,), 42000, "year"), ((B,), 69000, "year")}, id="verb-left-out"),
     pytest.param("Glaze chemists earn $64,000 to $75,000 a year. Kiln operators, by contrast, make around $20 an hour.",
                  {((B,), (64000, 75000), "year"), ((A,), 20, "hour")}, id="by-contrast"),
+    pytest.param("The top 10 percent of kiln operators earn more than $60,000, and the top 10 percent of glaze "
+                 "chemists earn more than $110,000.", {((A,), 60000, "year"), ((B,), 110000, "year")},
+                 id="two-top-deciles"),
+    pytest.param("New glaze chemists at large firms start on a base salary of about $52,000 plus commission.",
+                 {((B,), 52000, "year")}, id="base-salary-plus-commission"),
+    pytest.param("Glaze chemists earn a median of $66,000 a year, roughly $20,000 more than kiln operators.",
+                 {((B,), 66000, "year")}, id="figure-then-gap"),
 ]
 
 
@@ -65,6 +72,15 @@ DISTRACTORS = [
     pytest.param("First-year apprentice electricians start at about $18 an hour.", set(), id="apprentice-other-job"),
     pytest.param("Ceramic engineers are a separate career. Ceramic engineers design new kilns. They earned a median "
                  "of $90,000.", set(), id="they-carries-other-occupation"),
+    pytest.param("Sculptors turn the glaze chemists' recipes into finished pieces and earned a median of $52,000.",
+                 set(), id="gazetteer-occupation-opens"),
+    pytest.param("Glassblowers, a neighbouring craft, earn about $40,000. They also start as kiln operators' helpers.",
+                 set(), id="neighbouring-craft"),
+    pytest.param("Kiln operators earn more than welders, who make a median of $47,000.", set(),
+                 id="aside-of-another-occupation"),
+    pytest.param("The surveyors they work beside earn a median of $68,000.", set(), id="the-other-occupation-opens"),
+    pytest.param("Crews who stay past 40 hours get time and a half; for most kiln operators that is about $30 an hour.",
+                 set(), id="time-and-a-half-restated"),
     pytest.param("The certification exam costs $350, and study guides run about $60.", set(), id="exam-fee"),
     pytest.param("Tuition for a two-year program runs $12,000 a year.", set(), id="tuition"),
     pytest.param("For comparison, the median for all occupations is $48,060.", set(), id="all-workers-median"),

@@ -1,29 +1,15 @@
-"""What an export writes beyond its format: ``ExportOptions``, and the article as the options keep it."""
+"""An article as the export's options keep it (``ExportOptions`` in ``pipeline.export.base``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from pipeline.export.source import ExportError
+from pipeline.export.base import ExportOptions
 from schemas.article import Article, compare
 
 FACT_FIELDS = ("duties", "requirements", "salaries", "settings", "skills")
 
 
-@dataclass(frozen=True)
-class ExportOptions:
-    """``min_confidence``: only facts whose confidence is at least this are exported (0 exports every fact);
-    the comparison block is made again from the facts kept."""
-
-    min_confidence: float = 0.0
-
-    def __post_init__(self) -> None:
-        if not 0 <= self.min_confidence <= 1:
-            raise ExportError(f"min confidence must be between 0 and 1, not {self.min_confidence}")
-
-
 def kept(article: Article, options: ExportOptions) -> Article:
-    """The article with only the facts the options keep."""
+    """The article with only the facts the options keep, and its comparison made from those."""
     floor = options.min_confidence
     if floor <= 0:
         return article

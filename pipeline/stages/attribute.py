@@ -20,7 +20,7 @@ from pipeline.rules.clauses import clause_bounds
 from pipeline.rules.loader import load_terms, matcher, regex
 from pipeline.rules.matcher import Pattern
 from pipeline.rules.mentions import find_mentions, may_open_sentence
-from pipeline.rules.occupations import occupations_in
+from pipeline.rules.occupations import exact_occupation, occupations_in
 from pipeline.rules.text import Piece
 from pipeline.rules.words import verb_form
 from pipeline.types import Block, Mention, RoleInfo, Segmented, Sentence, SentenceAt, SentenceRoles
@@ -218,16 +218,25 @@ def _roles_in_clause(s: Sentence, start: int, end: int, pos: int, local: list[Me
         if ordinal:
             return ordinal
     if local:
-        before = [m for m in local if m.start < pos]
-        if before:
-            first = opening_mentions(s[start:], [Mention(m.start - start, m.end - start, m.role) for m in before])
-            if not first:
-                return order(roles, _group_ending(s.text, before))
-            return order(roles, {m.role for m in first} | _group_roles(clause.text, first[-1].end, roles))
-        if start == 0 and s.roles.subject and CARRY_CUE.match_end(s) is not None:
-            return s.roles.subject  # "A smaller number work in hospitals near X": the carried subject's
-        return order(roles, {local[0].role})
+        return _named_in_clause(s, start, end, pos, local, roles)
     return _earlier_clause_subject(s, start, roles) or s.roles.subject
+
+
+def _named_in_clause(s: Sentence, start: int, end: int, pos: int, local: list[Mention],
+                     roles: list[RoleInfo]) -> list[str]:
+    """The roles of a clause that names some: those that open it before the fact ("X and Y earn $A"),
+    else the group the last of them ends, else the one named after it ("$A for X")."""
+    before = [m for m in local if m.start < pos]
+    if before:
+        first = opening_mentions(s[start:], [Mention(m.start - start, m.end - start, m.role) for m in before])
+        if not first:
+            return order(roles, _group_ending(s.text, before))
+        return order(roles, {m.role for m in first} | _group_roles(s.text[start:end], first[-1].end, roles))
+    if start == 0 and (s.roles.other or (s.roles.subject and CARRY_CUE.match_end(s) is not None)):
+        # "A smaller number work in hospitals near X": the carried subject's; "They earned $A and
+        # start as X-ray technologists", said of another occupation: no role's.
+        return s.roles.subject
+    return order(roles, {local[0].role})
 
 
 def _earlier_clause_subject(s: Sentence, start: int, roles: list[RoleInfo]) -> list[str]:
@@ -303,7 +312,8 @@ def _group_roles(text: str, pos: int, roles: list[RoleInfo]) -> set[str]:
 
 
 def _possessive(text: str, m: Mention) -> bool:
-    return text[m.end - 2 : m.end] in ("'s", "’s", "s'", "s’")
+    """ "the engineer's desk", "engineers' sketches": the apostrophe inside the mention or right after it."""
+    return text[m.end - 2 : m.end] in ("'s", "’s", "s'", "s’") or text[m.end : m.end + 1] in ("'", "’")
 
 
 SUBJECT_END = regex(RULES, "subject-end")
@@ -320,14 +330,49 @@ def opens_with_other(t: Piece, mentions: list[Mention] | None = None, roles: lis
     if first and verb_form(first.group(1)) == "base":
         return False  # a list item such as "advise managers on costs" opens with its verb
     if not OTHER_OCCUPATION.may_match_within(head):
-        return False  # no occupation word anywhere after the lead-in, so none in the subject
+        # No general occupation word: the gazetteer may still know the subject ("Drafters draw ...").
+        return _gazetteer_subject(head.text, lead, mentions or [], roles or [])
     phrase = SUBJECT_END.split(head.text, maxsplit=1)[0]
     if len(phrase.split()) > 7:
         # No end of the subject found: it is in the first few words, if anywhere.
         phrase = " ".join(phrase.split()[:4])
     named = any(not any(m.start <= lead + found.start() < m.end for m in mentions or ())
                 for found in OTHER_OCCUPATION.finditer(phrase))
-    return named and not _names_a_role(phrase, roles or [])
+    if not named:
+        return _gazetteer_subject(head.text, lead, mentions or [], roles or [])
+    return not _names_a_role(phrase, roles or [])
+
+
+# The shortest opening of one to three words whose last word is a plural: "Drafters", "The judges".
+DETERMINER = re.compile(r"^(?:the|these|those|such|most|many|some|all|other)\s+", re.IGNORECASE)
+PLURAL_OPENING = re.compile(r"[A-Z](?:[\w-]*?s|[\w-]* [\w-]*?s|[\w-]* [\w-]+ [\w-]*?s)\b")
+
+
+def _gazetteer_subject(text: str, lead: int, mentions: list[Mention], roles: list[RoleInfo]) -> bool:
+    """A sentence that opens with a plural the gazetteer names as an occupation other than the roles'."""
+    opening = PLURAL_OPENING.match(text)
+    if opening is None or any(m.start < lead + opening.end() for m in mentions):
+        return False
+    # The occupation closes the opening: "Drafters", "The judges", not "Most plant workers' tools".
+    found = occupations_in(opening.group())
+    code = found[-1].soc if found and found[-1].end == opening.end() else _titled_word(opening.group())
+    return code is not None and code not in {r.soc[0] for r in roles if r.soc}
+
+
+def names_other_occupation(phrase: str, roles: list[RoleInfo]) -> bool:
+    """Whether a noun phrase ends with an occupation other than the roles' ("solar installers")."""
+    found = occupations_in(phrase)
+    if found and found[-1].end == len(phrase.rstrip()):
+        return found[-1].soc not in {r.soc[0] for r in roles if r.soc}
+    return bool(OTHER_OCCUPATION.search(phrase.rsplit(" ", 1)[-1]))
+
+
+def _titled_word(opening: str) -> str | None:
+    """The code of an occupation whose official title opens with this plural ("Drafters", "The judges":
+    "Judges, Magistrate Judges, and Magistrates"), not of one it only names in passing ("services")."""
+    word = DETERMINER.sub("", opening)
+    entry = exact_occupation(word)
+    return entry.soc if entry is not None and entry.title.lower().startswith(word.lower()) else None
 
 
 def _names_a_role(phrase: str, roles: list[RoleInfo]) -> bool:

@@ -14,14 +14,13 @@ from pipeline.rules.loader import first_match, regex
 from pipeline.rules.matcher import Pattern
 from pipeline.rules.text import Piece
 from pipeline.types import Facts, Sentence
-from schemas.article import Salary
+from schemas.article import ANNUAL_FACTOR, Salary
 
 CURRENCY_SYMBOLS = {
     "$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "usd": "USD", "gbp": "GBP", "eur": "EUR",
     "dollars": "USD", "pounds": "GBP", "euros": "EUR", "c$": "CAD", "a$": "AUD", "cad": "CAD",
     "aud": "AUD", "inr": "INR", "₹": "INR",
 }
-ANNUAL_FACTOR = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
 
 # Written in lower case (the patterns ignore case): the matcher can then run them on the case fold.
 _CUR = r"(?P<{n}>us\$|c\$|a\$|[$£€₹]|(?:usd|gbp|eur|cad|aud|inr)\s?)"
