@@ -1,5 +1,5 @@
 """The ``extract`` command: a thin click layer over the library (``pipeline.batch.runner.run``,
-``pipeline.review.review``, ``pipeline.export.export``).
+``pipeline.review.review``, ``pipeline.export.export``, ``pipeline.export.occupations.profiles``).
 
 One function per command. Each imports what it needs when it runs, so ``extract --help`` and
 ``extract --version`` load click and nothing of the pipeline. ``extract SRC DST`` is short for
@@ -32,7 +32,7 @@ QUIET = click.option("--quiet", "-q", is_flag=True, help="No progress or summary
 
 
 class Commands(click.Group):
-    """``extract``'s commands, listed in the order of the work (run, review, export).
+    """``extract``'s commands, listed in the order of the work (run, review, export, profiles).
 
     The first word that is not an option names the command; when it names none, the command is
     ``run`` (``extract SRC DST``). Options before the command's name are handed to the command
@@ -113,6 +113,23 @@ def progress_bar(label: str, quiet: bool) -> Iterator[ProgressBar[str] | None]:
     with click.progressbar(iter(names), label=label, file=sys.stderr, show_pos=True,
                            item_show_func=lambda p: p) as bar:
         yield bar
+
+
+@contextmanager
+def export_errors() -> Iterator[None]:
+    """An export's failure as one line: 2 for a usage error (no manifest, DEST no writable folder), 1 for
+    an output that cannot be read or a file that cannot be written."""
+    from pipeline.batch.errors import UsageError
+    from pipeline.export import ExportError
+
+    try:
+        yield
+    except UsageError as exc:
+        fail(str(exc))
+    except ExportError as exc:
+        fail(str(exc), 1)
+    except OSError as exc:
+        fail(os_error(exc), 1)
 
 
 def ticker(bar: ProgressBar[str] | None) -> Callable[[str], None] | None:
@@ -224,7 +241,7 @@ def review_command(out: str, src: str | None, quiet: bool) -> None:
     if not quiet:
         seconds = time.perf_counter() - started
         click.echo(f"{plural(summary.pages, 'article page')}, {plural(summary.failed, 'input')} without one; "
-                   f"open {summary.index} ({seconds:.1f} s)", err=True)
+                   f"{plural(summary.occupations, 'occupation')}; open {summary.index} ({seconds:.1f} s)", err=True)
 
 
 @main.command("export", context_settings=HELP, short_help="Export an output folder as JSON Lines, CSV, SQLite "
@@ -244,22 +261,44 @@ def export_command(out: str, dest: str, fmt: str, min_confidence: float, quiet: 
     Exit status: 0 done, 1 an output could not be read or a file written, 2 usage error (no manifest
     in OUT, DEST not a writable folder).
     """
-    from pipeline.batch.errors import UsageError
-    from pipeline.export import ExportError, ExportOptions, export
+    from pipeline.export import ExportOptions, export
 
     started = time.perf_counter()
-    with progress_bar("export", quiet) as bar:
-        try:
-            summary = export(out, dest, fmt, ticker(bar), ExportOptions(min_confidence=min_confidence))
-        except UsageError as exc:
-            fail(str(exc))
-        except ExportError as exc:
-            fail(str(exc), 1)
-        except OSError as exc:
-            fail(os_error(exc), 1)
+    with progress_bar("export", quiet) as bar, export_errors():
+        summary = export(out, dest, fmt, ticker(bar), ExportOptions(min_confidence=min_confidence))
     if not quiet:
         rate = summary.articles / max(time.perf_counter() - started, 1e-9)
         gone = f", {summary.removed} removed" if summary.removed else ""
+        rebuilt = f", {plural(summary.occupations, 'occupation')} rebuilt" if summary.occupations else ""
         click.echo(f"{plural(summary.articles, 'article')}: {summary.written} written, "
-                   f"{summary.articles - summary.written} unchanged{gone}; {', '.join(summary.files)} in {dest}; "
-                   f"{rate:.1f} articles/s", err=True)
+                   f"{summary.articles - summary.written} unchanged{gone}{rebuilt}; {', '.join(summary.files)} in "
+                   f"{dest}; {rate:.1f} articles/s", err=True)
+
+
+@main.command("profiles", context_settings=HELP, short_help="Gather the articles into one profile per occupation.")
+@click.argument("out")
+@click.argument("dest")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="P",
+              help="Leave out facts whose confidence is below P (0 to 1); facts without one stay in.")
+@QUIET
+def profiles_command(out: str, dest: str, min_confidence: float | None, quiet: bool) -> None:
+    """Write one profile per occupation (SOC code) across the articles of OUT, an output folder of
+    'extract SRC DST', to DEST/profiles.jsonl and DEST/profiles.jsonld (schema.org Occupation).
+
+    A profile holds every article about the occupation, their pay figures with their sources and a
+    summary per currency and period beside the official OEWS wages (figures far outside them flagged),
+    education levels, settings and skills with how many articles give each, merged duties, and the
+    occupations it is compared with. See docs/profiles.md.
+    Exit status: 0 done, 1 an output could not be read or a file written, 2 usage error (no manifest
+    in OUT, DEST not a writable folder).
+    """
+    from pipeline.export.occupations import profiles
+
+    started = time.perf_counter()
+    with progress_bar("profiles", quiet) as bar, export_errors():
+        summary = profiles(out, dest, min_confidence, ticker(bar))
+    if not quiet:
+        rate = summary.articles / max(time.perf_counter() - started, 1e-9)
+        click.echo(f"{plural(summary.articles, 'article')}: {plural(summary.profiles, 'profile')} "
+                   f"({plural(summary.uncoded, 'role')} without a SOC code, {plural(summary.outliers, 'outlier')} "
+                   f"flagged); {', '.join(summary.files)} in {dest}; {rate:.1f} articles/s", err=True)

@@ -36,8 +36,7 @@ from typing import TypeVar
 
 from pipeline.process import extracted
 from pipeline.rules.loader import DATA
-from pipeline.stages.assemble import assemble
-from pipeline.stages.confidence import (
+from pipeline.rules.precision import (
     FIELDS,
     TABLE,
     Base,
@@ -47,12 +46,12 @@ from pipeline.stages.confidence import (
     Table,
     Weight,
     confidence,
-    doubts,
     doubts_declared,
-    field_of,
     read_table,
     sigmoid,
 )
+from pipeline.stages.assemble import assemble
+from pipeline.stages.confidence import doubts, field_of
 from schemas.article import Article, Fact
 from scripts.gold_match import SCORED, Gold, Tally, field_facts
 

@@ -14,19 +14,17 @@ from hypothesis import strategies as st
 from pipeline.process import extracted, process_bytes
 from pipeline.rules.loader import RuleFileError
 from pipeline.rules.matcher import Pattern
-from pipeline.stages.assemble import assemble
-from pipeline.stages.confidence import (
-    COMPUTED,
+from pipeline.rules.precision import (
     FIELDS,
     Doubt,
     Table,
     confidence,
-    doubts,
     doubts_declared,
-    field_of,
     precision_table,
     read_table,
 )
+from pipeline.stages.assemble import assemble
+from pipeline.stages.confidence import COMPUTED, doubts, field_of
 from pipeline.types import Sentence
 from schemas.article import Duty, Evidence, Fact, Requirement, Salary, Setting, Skill
 from tests.helpers import BOTH, A, B, article_text

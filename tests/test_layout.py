@@ -34,10 +34,12 @@ MAY_IMPORT: dict[str, set[str]] = {
     "extract": {"pipeline", "rules", "types", "facts"},
     "process": {"pipeline", "rules", "types", "stages", "extract"},
     "batch": {"pipeline", "types", "process", "batch"},
+    # Profiles gather finished articles by occupation: the OEWS wages and lexicons are rules' data.
+    "profiles": {"pipeline", "rules", "profiles"},
     # Export reads finished outputs: the manifest's name is the batch's, nothing of the stages.
-    "export": {"pipeline", "batch", "export"},
+    "export": {"pipeline", "batch", "export", "profiles"},
     # Review reads finished outputs through export's reader; its bad folders fail as the batch's do (batch.errors).
-    "review": {"pipeline", "batch", "export", "review"},
+    "review": {"pipeline", "batch", "export", "review", "profiles"},
     "cli": {"pipeline", "batch", "export", "review"},
     "__main__": {"cli"},
 }

@@ -32,8 +32,8 @@ from pipeline.rules.loader import (
 )
 from pipeline.rules.matcher import Pattern
 from pipeline.rules.occupations import forms, occupations_in
+from pipeline.rules.precision import Doubt, doubts_declared
 from pipeline.rules.text import Piece, Text
-from pipeline.stages.confidence import Doubt, doubts_declared
 from tests.conftest import SHARED
 from tests.helpers import run_article
 

@@ -14,7 +14,7 @@ import pytest
 
 from pipeline.process import process_bytes
 from pipeline.rules.loader import DATA
-from pipeline.stages.confidence import TABLE, read_table
+from pipeline.rules.precision import TABLE, read_table
 from schemas.article import Article
 from scripts.gold_match import SCORED, Gold, field_facts, token_f1
 from scripts.rule_precision import NAMES, Labelled, calibration, measure, rater, render, tallies

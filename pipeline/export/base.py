@@ -20,6 +20,8 @@ class ExportSummary:
     written: int = 0
     files: tuple[str, ...] = ()
     removed: int = 0
+    # SQLite: the occupations rebuilt because articles covering them were written or removed.
+    occupations: int = 0
 
 
 @dataclass(frozen=True)

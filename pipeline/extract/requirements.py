@@ -7,8 +7,9 @@ import re
 from pipeline.rules import cues
 from pipeline.rules.clauses import clause_bounds, negated
 from pipeline.rules.loader import compiled_rule, first_match, load_terms, matcher, regex, rule_spans
+from pipeline.rules.others import other_occupation
 from pipeline.rules.text import Piece
-from pipeline.stages.attribute import other_occupation, roles_at
+from pipeline.stages.attribute import roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
 from schemas.article import Duration, Requirement
 

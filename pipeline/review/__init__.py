@@ -4,7 +4,8 @@
 page shows its cleaned text with every fact's span highlighted, the fact's details on selection,
 each fact's confidence (a control hides the facts below a threshold), the facts per role side by
 side, the sections with their kinds, and what was removed. With ``src``, labels beside an input
-(``NAME.gold.json``) mark the facts they lack and list the ones missed. Templates are Jinja2 with
+(``NAME.gold.json``) mark the facts they lack and list the ones missed. ``occupations.html`` lists
+one occupation profile per SOC code (``pipeline.review.occupations``). Templates are Jinja2 with
 autoescaping: article text is always shown as text. The site needs no server and names no outside
 address.
 """
@@ -21,7 +22,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from pipeline.batch.errors import UsageError, need_folder
 from pipeline.export.base import ExportError
 from pipeline.export.source import all_entries, read
-from pipeline.review import gold
+from pipeline.profiles import Collector
+from pipeline.review import gold, occupations
 from pipeline.review.facts import FIELDS, fact_views, highlight_tree, pieces
 from schemas.article import Article, ManifestEntry
 
@@ -34,6 +36,7 @@ class ReviewSummary:
     pages: int = 0
     failed: int = 0
     index: str = ""
+    occupations: int = 0
 
 
 def _environment() -> Environment:
@@ -81,6 +84,8 @@ def review(out: str | Path, src: str | Path | None = None,
     env = _environment()
     summary = ReviewSummary()
     rows: list[dict[str, object]] = []
+    profiles = Collector()
+    pages: dict[str, str] = {}
     for entry in entries:
         article: Article | None = None
         href: str | None = None
@@ -96,12 +101,18 @@ def review(out: str | Path, src: str | Path | None = None,
                 page.write_text(_page(env, article, page, site, labels), encoding="utf-8")
                 href = page.relative_to(site).as_posix()
                 summary.pages += 1
+                profiles.add(article, entry.path)
+                pages[entry.path] = href
         else:
             summary.failed += 1
         rows.append(_row(entry, article, href))
         if tick is not None:
             tick(entry.path)
-    (site / "index.html").write_text(env.get_template("index.html.j2").render(rows=rows, fields=FIELDS),
-                                     encoding="utf-8")
+    found = profiles.profiles()
+    (site / occupations.PAGE).write_text(env.get_template("occupations.html.j2").render(
+        rows=occupations.rows(found, pages), index_href="index.html"), encoding="utf-8")
+    (site / "index.html").write_text(env.get_template("index.html.j2").render(
+        rows=rows, fields=FIELDS, occupations_href=occupations.PAGE, profiles=len(found)), encoding="utf-8")
+    summary.occupations = len(found)
     summary.index = str(site / "index.html")
     return summary

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from pipeline import VERSION
+from pipeline.rules import oews
 from pipeline.rules.loader import compiled_rules
 from pipeline.rules.titles import title_type
 from pipeline.types import Document, Facts, RoleInfo, Segmented
@@ -15,6 +16,7 @@ from schemas.article import (
     Removed,
     Requirement,
     Role,
+    Salary,
     Section,
     Setting,
     Skill,
@@ -71,6 +73,21 @@ def promise_warnings(seg: Segmented) -> list[str]:
             if regex.search(text) and kind not in kinds]
 
 
+def outlier_warnings(roles: list[RoleInfo], salaries: list[Salary]) -> list[str]:
+    """A U.S. dollar figure far outside the OEWS range of its role's occupation (likely a misread
+    figure or another occupation's pay): one warning per figure and role."""
+    coded = {r.id: r for r in roles if r.soc}
+    out: list[str] = []
+    for s in salaries:
+        amounts = [v for v in (s.amount, s.min, s.max) if v is not None]
+        for rid in s.roles:
+            role = coded.get(rid)
+            why = oews.outlier(role.soc[0], s.currency, s.period, amounts) if role and role.soc else None
+            if role is not None and why:
+                out.append(f"salary {s.text!r} for {role.name} is far outside the OEWS range: {why}")
+    return out
+
+
 def removed_entries(doc: Document) -> list[Removed]:
     """Each dropped line once, in page order (a footer may repeat the same line many times)."""
     seen: set[tuple[str, str]] = set()
@@ -103,6 +120,7 @@ def assemble(doc: Document, seg: Segmented, roles: list[RoleInfo], facts: Facts)
         skills=dedupe_per_role(facts.skills, lambda s: s.skill),
         salaries=dedupe(facts.salaries, lambda s: (tuple(s.roles), s.amount, s.min, s.max, s.period)),
     )
+    warnings.extend(outlier_warnings(roles, facts.salaries))
     return Article(
         pipeline_version=VERSION,
         source=Source(path=doc.path, sha256=doc.sha256, media_type=doc.media_type, bytes=doc.size),

@@ -11,7 +11,8 @@ from pipeline.extract.salaries.parse import Money, find_money, is_distractor, ma
 from pipeline.rules import cues
 from pipeline.rules.clauses import clause_bounds
 from pipeline.rules.loader import procedure, regex
-from pipeline.stages.attribute import names_other_occupation, other_occupation, roles_at
+from pipeline.rules.others import names_other_occupation, other_occupation
+from pipeline.stages.attribute import roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
 
 SALARY_PROSE = procedure("salary-prose")
