@@ -268,19 +268,21 @@ def review_command(out: str, src: str | None, quiet: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
               help="jsonl: articles.jsonl; csv: roles.csv and facts.csv; sqlite: articles.sqlite (updated in "
                    "place); jsonld: occupations.jsonld (schema.org Occupation).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True, metavar="P",
+              help="Export only the facts whose confidence is at least P (0 to 1); the comparison is made from those.")
 @QUIET
-def export_command(out: str, dest: str, fmt: str, quiet: bool) -> None:
+def export_command(out: str, dest: str, fmt: str, min_confidence: float, quiet: bool) -> None:
     """Export the articles of OUT, an output folder of 'extract SRC DST', to DEST.
 
     Reads OUT/manifest.jsonl and exports the inputs it lists as ok or skipped.
     Exit status: 0 done, 1 an output could not be read or a file written, 2 usage error (no manifest
     in OUT, DEST not a writable folder).
     """
-    from pipeline.export import export
+    from pipeline.export import ExportOptions, export
 
     started = time.perf_counter()
     with progress_bar("export", quiet) as bar, export_errors():
-        summary = export(out, dest, fmt, ticker(bar))
+        summary = export(out, dest, fmt, ticker(bar), ExportOptions(min_confidence=min_confidence))
     if not quiet:
         rate = summary.articles / max(time.perf_counter() - started, 1e-9)
         gone = f", {summary.removed} removed" if summary.removed else ""

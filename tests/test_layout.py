@@ -17,9 +17,9 @@ MAX_LINES = 400  # a module a reader can hold in mind
 MAX_TOP_LEVEL = 8  # the package's face; everything else lives in a room
 
 # The flow in order: a stage or fact module imports only stages before it. html is load's parser, so it comes
-# first; the fact modules sit at "extract", after attribute and before assemble.
+# first; the fact modules sit at "extract", after attribute and before confidence, which rates the facts for assemble.
 FLOW = ["html_tags", "html_select", "html_outside", "html_prune", "html", "provenance", "load", "clean", "roles",
-        "segment", "relevance", "sentences", "attribute", "extract", "assemble"]
+        "segment", "relevance", "sentences", "attribute", "extract", "confidence", "assemble"]
 
 # Room -> the rooms its modules may import. "pipeline" is the package's __init__ (VERSION): importing any module
 # runs it, so it imports nothing. types is the shared vocabulary: built on rules.text, imported by rules.titles

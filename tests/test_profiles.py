@@ -104,13 +104,14 @@ def test_facts_below_the_confidence_threshold_stay_out() -> None:
     page.salary(("Registered Nurse",), "$86,070", 86070, model=ConfidentSalary, confidence=0.95)
     page.salary(("Registered Nurse",), "$150,000", 150000, statistic="unspecified", model=ConfidentSalary,
                 confidence=0.4)
-    page.salary(("Registered Nurse",), "$2,000", 2000, statistic="unspecified")  # no confidence: kept
+    page.salary(("Registered Nurse",), "$2,000", 2000, statistic="unspecified", model=ConfidentSalary,
+                confidence=0.6)
     article = page.article()
     everything = build([article])[0]
     assert len(everything.salaries) == 3 and len(everything.duties) == 2
     sure = build([article], min_confidence=0.5)[0]
     assert [s.amount for s in sure.salaries] == [86070, 2000]
-    assert [s.confidence for s in sure.salaries] == [0.95, None]
+    assert [s.confidence for s in sure.salaries] == [0.95, 0.6]
     assert [d.text for d in sure.duties] == ["treat patients"]
 
 

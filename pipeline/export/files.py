@@ -11,7 +11,8 @@ from pathlib import Path
 from pipeline.batch.errors import need_folder
 from pipeline.export import jsonld
 from pipeline.export.atomic import replacing
-from pipeline.export.base import ExportError, ExportSummary
+from pipeline.export.base import ExportError, ExportOptions, ExportSummary
+from pipeline.export.options import kept
 from pipeline.export.rows import FACT_COLUMNS, ROLE_COLUMNS, fact_rows, role_rows
 from pipeline.export.source import Output, manifest, outputs, read
 from pipeline.export.sqlite import Database
@@ -54,14 +55,15 @@ def _jsonld(items: Iterator[Output], dest: Path, summary: ExportSummary, tick: C
 
 
 def _sqlite(out: Path, entries: list[ManifestEntry], dest: Path, summary: ExportSummary,
-            tick: Callable[[str], None]) -> None:
+            tick: Callable[[str], None], options: ExportOptions) -> None:
     path = dest / "articles.sqlite"
     try:
-        db = Database(path)
+        db = Database(path, {"min_confidence": str(options.min_confidence)})
         try:
             for entry in entries:
                 if not db.unchanged(entry):
-                    db.write(read(out, entry))
+                    output = read(out, entry)
+                    db.write(Output(output.entry, kept(output.article, options)))
                     summary.written += 1
                 tick(entry.path)
             summary.removed = db.keep_only({e.path for e in entries})
@@ -74,14 +76,16 @@ def _sqlite(out: Path, entries: list[ManifestEntry], dest: Path, summary: Export
     summary.files = ("articles.sqlite",)
 
 
-def write(out: Path, dest: Path, fmt: str, tick: Callable[[str], None]) -> ExportSummary:
-    """``pipeline.export.export``'s work: the manifest read, the destination made, the files written."""
+def write(out: Path, dest: Path, fmt: str, tick: Callable[[str], None], options: ExportOptions) -> ExportSummary:
+    """``pipeline.export.export``'s work: the manifest read, the destination made, the files written
+    (of each article, the facts the options keep)."""
     entries = manifest(out)
     need_folder(dest, "destination")
     summary = ExportSummary(articles=len(entries))
     if fmt == "sqlite":
-        _sqlite(out, entries, dest, summary, tick)
+        _sqlite(out, entries, dest, summary, tick, options)
     else:
         writer = {"jsonl": _jsonl, "csv": _csv, "jsonld": _jsonld}[fmt]
-        writer(outputs(out, entries), dest, summary, tick)
+        items = (Output(item.entry, kept(item.article, options)) for item in outputs(out, entries))
+        writer(items, dest, summary, tick)
     return summary

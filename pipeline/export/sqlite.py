@@ -1,6 +1,7 @@
 """The outputs as one SQLite database: ``articles``, ``roles`` and ``facts`` with keys and indexes,
 and full-text search over article text (FTS5). Re-exporting updates only the articles whose input
-changed (same path, other sha256 or pipeline version) and drops those no longer listed.
+changed (same path, other sha256 or pipeline version) and drops those no longer listed; an export
+with other settings (``export_settings``: the minimum confidence) writes every article again.
 
 ``occupations`` (one row per SOC code: ``pipeline.profiles``), ``occupation_pay`` and
 ``occupation_facts`` (one row per fact and source, keyed to its article) are derived from the
@@ -79,6 +80,10 @@ CREATE TABLE IF NOT EXISTS facts (
     as_of INTEGER
 );
 CREATE INDEX IF NOT EXISTS facts_by_article ON facts(article_id, field);
+CREATE TABLE IF NOT EXISTS export_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(title, text, content='articles', content_rowid='id');
 CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
     INSERT INTO article_text(rowid, title, text) VALUES (new.id, new.title, new.text);
@@ -173,7 +178,7 @@ def _insert_rows(table: str, columns: tuple[str, ...] | list[str]) -> str:
 # The tables' layout; a database written with another is rebuilt (every article written again).
 SCHEMA_VERSION = 4
 TABLES = ("occupation_facts", "occupation_pay", "occupations", "facts", "roles", "article_text",
-          "articles")  # dependents first
+          "articles", "export_settings")  # dependents first
 VIEWS = ("occupation_evidence",)
 
 
@@ -181,7 +186,7 @@ class Database:
     """An open export database; ``unchanged`` tells which articles need no work, ``touched`` the SOC
     codes whose occupation rows the writes since opening make stale."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, settings: dict[str, str] | None = None) -> None:
         self.db = sqlite3.connect(path)
         if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
             self.db.executescript("".join(f"DROP VIEW IF EXISTS {view};" for view in VIEWS)
@@ -190,6 +195,13 @@ class Database:
         self.db.executescript(SCHEMA)
         self.known = {path: (sha, version) for path, sha, version
                       in self.db.execute("SELECT path, sha256, pipeline_version FROM articles")}
+        wanted = settings or {}
+        stored = dict(self.db.execute("SELECT key, value FROM export_settings"))
+        # Rows written with other settings (another minimum confidence) are not this export's.
+        self.resettled = stored != wanted
+        if self.resettled:
+            self.db.execute("DELETE FROM export_settings")
+            self.db.executemany("INSERT INTO export_settings (key, value) VALUES (?, ?)", sorted(wanted.items()))
         self.touched: set[str] = set()
         if self.db.execute("SELECT 1 FROM occupations LIMIT 1").fetchone() is None:
             # A database written before it had occupations, or one with none yet: all are new.
@@ -201,7 +213,7 @@ class Database:
             " WHERE a.path = ? AND r.soc != ''", (path,))}
 
     def unchanged(self, entry: ManifestEntry) -> bool:
-        return self.known.get(entry.path) == (entry.sha256, entry.pipeline_version)
+        return not self.resettled and self.known.get(entry.path) == (entry.sha256, entry.pipeline_version)
 
     def write(self, output: Output) -> None:
         entry, article = output.entry, output.article

@@ -2,11 +2,12 @@
 
 ``index.html`` lists every input of the manifest (failed ones with their reason); each article's
 page shows its cleaned text with every fact's span highlighted, the fact's details on selection,
-the facts per role side by side, the sections with their kinds, and what was removed. With
-``src``, labels beside an input (``NAME.gold.json``) mark the facts they lack and list the ones
-missed. ``occupations.html`` lists one occupation profile per SOC code (``pipeline.review.occupations``).
-Templates are Jinja2 with autoescaping: article text is always shown as text. The site
-needs no server and names no outside address.
+each fact's confidence (a control hides the facts below a threshold), the facts per role side by
+side, the sections with their kinds, and what was removed. With ``src``, labels beside an input
+(``NAME.gold.json``) mark the facts they lack and list the ones missed. ``occupations.html`` lists
+one occupation profile per SOC code (``pipeline.review.occupations``). Templates are Jinja2 with
+autoescaping: article text is always shown as text. The site needs no server and names no outside
+address.
 """
 
 from __future__ import annotations
@@ -57,7 +58,8 @@ def _page(env: Environment, article: Article, page: Path, site: Path, labels: di
     return env.get_template("article.html.j2").render(
         article=article, title=article.title or article.source.path, fields=FIELDS, sections=article.sections,
         pieces=pieces(article.text, highlight_tree(article.text, views), starts), columns=columns, table=table,
-        missed=missed, has_gold=labels is not None, index_href=os.path.relpath(site / "index.html", page.parent))
+        missed=missed, has_gold=labels is not None, index_href=os.path.relpath(site / "index.html", page.parent),
+        fact_count=len(views))
 
 
 def _row(entry: ManifestEntry, article: Article | None, href: str | None) -> dict[str, object]:

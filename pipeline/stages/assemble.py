@@ -14,19 +14,15 @@ from pipeline.stages.relevance import Relevance
 from pipeline.types import Document, Facts, RoleInfo, Segmented
 from schemas.article import (
     Article,
-    Comparison,
-    Distinct,
     Removed,
     Requirement,
     Role,
-    RoleComparison,
     Salary,
-    SalaryGap,
     Section,
     Setting,
     Skill,
     Source,
-    headline_salary,
+    compare,
 )
 
 T = TypeVar("T")
@@ -60,54 +56,6 @@ def dedupe_per_role(items: Sequence[F], value: Callable[[F], Hashable]) -> list[
         seen.update((r, v) for r in item.roles or [""])
         out.append(item)
     return out
-
-
-def _annual(salary: Salary | None) -> float | None:
-    return salary.annual_amount if salary is not None else None
-
-
-def comparison(roles: list[RoleInfo], facts: Facts) -> Comparison:
-    per = {r.id: _role_comparison(r.id, facts) for r in roles}
-    common = Distinct(settings=_shared(per, "settings"), education=_shared(per, "education"),
-                      skills=_shared(per, "skills"))
-    distinct = {rid: _distinct(c, common) for rid, c in per.items()}
-    return Comparison(roles=per, shared=common, distinct=distinct, salary_gap=_salary_gap(per))
-
-
-def _role_comparison(rid: str, facts: Facts) -> RoleComparison:
-    """One role's headline pay, settings, education levels and skills."""
-    return RoleComparison(
-        annual_salary=_annual(headline_salary(facts.salaries, rid)),
-        settings=sorted({s.setting for s in facts.settings if rid in s.roles}),
-        education=sorted({q.education_level for q in facts.requirements if rid in q.roles and q.education_level}),
-        skills=sorted({s.skill for s in facts.skills if rid in s.roles}),
-    )
-
-
-def _shared(per: dict[str, RoleComparison], field: str) -> list[str]:
-    """The values of ``field`` that every role has."""
-    sets = [set(getattr(c, field)) for c in per.values()]
-    return sorted(set.intersection(*sets)) if sets else []
-
-
-def _distinct(role: RoleComparison, common: Distinct) -> Distinct:
-    """What a role has that not every role shares."""
-    return Distinct(
-        settings=[v for v in role.settings if v not in common.settings],
-        education=[v for v in role.education if v not in common.education],
-        skills=[v for v in role.skills if v not in common.skills],
-    )
-
-
-def _salary_gap(per: dict[str, RoleComparison]) -> SalaryGap | None:
-    """How far the best-paid role's headline pay is above the lowest, when every role has one."""
-    figures = {rid: c.annual_salary for rid, c in per.items()}
-    if len(figures) < 2 or not all(v for v in figures.values()):
-        return None
-    ranked = sorted(figures.items(), key=lambda kv: (-(kv[1] or 0), kv[0]))
-    top, low = ranked[0], ranked[-1]
-    return SalaryGap(higher=top[0], difference=round((top[1] or 0) - (low[1] or 0), 2),
-                     ratio=round((top[1] or 0) / (low[1] or 1), 3))
 
 
 # What an intro may promise (a section kind) and the matcher that finds the promise.
@@ -217,7 +165,8 @@ def assemble(doc: Document, seg: Segmented, roles: list[RoleInfo], facts: Facts,
         salaries=facts.salaries,
         settings=facts.settings,
         skills=facts.skills,
-        comparison=comparison(roles, facts) if article_type == "comparison" else None,
+        comparison=(compare([r.id for r in roles], facts.salaries, facts.requirements, facts.settings,
+                            facts.skills) if article_type == "comparison" else None),
         removed=removed_entries(doc),
         related=doc.related,
         warnings=list(dict.fromkeys(warnings)),
