@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Literal["1.1"] = "1.1"
+SCHEMA_VERSION: Literal["1.2"] = "1.2"
 
 MediaType = Literal["text/plain", "text/markdown", "text/html"]
 ArticleType = Literal["comparison", "profile", "other", "not_career"]
@@ -283,7 +283,7 @@ def _salary_gap(per: dict[str, RoleComparison]) -> SalaryGap | None:
 
 
 class Article(Strict):
-    schema_version: Literal["1.1"] = SCHEMA_VERSION
+    schema_version: Literal["1.2"] = SCHEMA_VERSION
     pipeline_version: str
     source: Source
     # 0 to 1: how far the page is about occupations (what a job does, pays, requires).
