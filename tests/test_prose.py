@@ -273,3 +273,15 @@ def test_durations(body: str, expected: tuple[float, float | None, str]) -> None
     reqs = run_article(body, heading="Education and training", role_b=None).requirements
     got = [(r.duration.min, r.duration.max, r.duration.unit) for r in reqs if r.duration]
     assert got == [expected]
+
+
+def test_neither_trade_requires_a_four_year_degree() -> None:
+    text = ("Electrician vs. Plumber: Which Trade Should You Learn?\n\n"
+            "Training\n\n"
+            "Neither requires a four-year college degree. Electricians and plumbers usually need a high school "
+            "diploma before they start a four- or five-year apprenticeship.\n")
+    article = process_bytes(text.encode(), "trades.txt")
+    roles = [r.id for r in article.roles]
+    assert roles == ["electrician", "plumber"]
+    levels = {(tuple(r.roles), r.education_level) for r in article.requirements if r.type == "education"}
+    assert levels == {(("electrician", "plumber"), "high_school")}
