@@ -134,6 +134,8 @@ LABELLED_PAY = [
                  {((A,), 41200, "year"), ((A,), 17, "hour")}, id="label-colon-value"),
     pytest.param(PROFILE + "## Salary ranges\n\nEntry level – $34,000\n\nTop – $72,000\n",
                  {((A,), 34000, "year"), ((A,), 72000, "year")}, id="label-dash-value"),
+    pytest.param(PROFILE + "## Salary ranges\n\nEntry level – 34,000\n\nTop – 72,000\n\nOpenings – 12,400\n",
+                 {((A,), 34000, "year"), ((A,), 72000, "year")}, id="label-dash-bare-value"),
     pytest.param(PROFILE + "## Pay\n\nMost kiln operators start at around\n$17 an hour, and the top earners make "
                  "over $30 an hour.\n", {((A,), 17, "hour"), ((A,), 30, "hour")}, id="figure-on-next-line"),
     pytest.param("# Kiln Operator vs. Glaze Chemist\n\n## At a glance\n\n"

@@ -25,12 +25,13 @@ JOINER = regex(RULES, "joiner")
 FIGURE_FOR = regex(RULES, "figure-for-role")
 ROLE_BEFORE = regex(RULES, "role-before-figure")
 OTHERS_ASIDE = regex(RULES, "others-aside")
+BARE_LABELLED = regex(RULES, "bare-labelled-figure")
 
 
 def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
     if s.span.block.kind == "table_row":
         return
-    moneys = find_money(s)
+    moneys = find_money(s) or _bare_labelled(s, kind, facts)
     figures = _ProseFigures(s, roles, kind, facts, moneys)
     for i, money in enumerate(moneys):
         figures.read(i, money)
@@ -103,6 +104,17 @@ class _ProseFigures:
         if i + 1 < len(moneys) and JOINER.fullmatch(after) and 0.33 <= moneys[i + 1].value / money.value <= 3:
             return period("", self.s.text[moneys[i + 1].end :])
         return None
+
+
+def _bare_labelled(s: Sentence, kind: str, facts: Facts) -> list[Money]:
+    """ "Top – 72,000" on a line of its own in a pay section: a label and a figure whose currency the
+    article writes elsewhere (its last figure's, else dollars)."""
+    line = BARE_LABELLED.fullmatch(s.text) if kind == "salary" and s.text == s.span.block.text else None
+    if line is None:
+        return []
+    currency = facts.salaries[-1].currency if facts.salaries else "USD"
+    value = float(line.group("num").replace(",", ""))
+    return [Money(line.start("num"), line.end("num"), value, None, None, currency)]
 
 
 def _in_others_aside(s: Sentence, money: Money, roles: list[RoleInfo]) -> bool:
