@@ -57,6 +57,10 @@ CONTRASTIVE_PAY = [
                  {((B,), 52000, "year")}, id="base-salary-plus-commission"),
     pytest.param("Glaze chemists earn a median of $66,000 a year, roughly $20,000 more than kiln operators.",
                  {((B,), 66000, "year")}, id="figure-then-gap"),
+    pytest.param("Kiln operators earn a median of $45,000, well above the $38,000 median for glaze chemists.",
+                 {((A,), 45000, "year"), ((B,), 38000, "year")}, id="the-median-for-y"),
+    pytest.param("Most kiln operators start at about $17 an hour, and a share of the tip pool adds $2 to $3 an hour "
+                 "on top of that.", {((A,), 17, "hour")}, id="tips-on-top"),
 ]
 
 
@@ -82,6 +86,8 @@ DISTRACTORS = [
     pytest.param("Crews who stay past 40 hours get time and a half; for most kiln operators that is about $30 an hour.",
                  set(), id="time-and-a-half-restated"),
     pytest.param("The certification exam costs $350, and study guides run about $60.", set(), id="exam-fee"),
+    pytest.param("Most glaze chemists pay about $40 a month for a software subscription.", set(), id="paying-for-a-thing"),
+    pytest.param("For customers, a custom glaze can run $80 to $120.", set(), id="price-for-customers"),
     pytest.param("Tuition for a two-year program runs $12,000 a year.", set(), id="tuition"),
     pytest.param("For comparison, the median for all occupations is $48,060.", set(), id="all-workers-median"),
     pytest.param("Kiln operators who log overtime are paid time and a half, or about $30 an hour.", set(),
@@ -112,6 +118,8 @@ STATISTICS = [
     pytest.param("Kiln operators earn a median of $41,000 a year, or about $19.71 an hour.",
                  {(41000, "median", 50), (19.71, "median", 50)}, id="median-restated-hourly"),
     pytest.param("Most kiln operators start at around $16 an hour.", {(16, "starting", None)}, id="start-at"),
+    pytest.param("Junior kiln operators typically start at around $16 an hour.", {(16, "starting", None)},
+                 id="typically-start-at"),
     pytest.param("The top 10 percent of glaze chemists earn more than $105,000.", {(105000, "top", 90)},
                  id="top-ten-percent"),
     pytest.param("The lowest 10 percent of kiln operators earn less than $29,000.", {(29000, "bottom", 10)},
