@@ -41,6 +41,9 @@ FIRST_WORD = re.compile(r"\s*([\w'’-]+)")
 ONLY_COMMAS = re.compile(r"[\s,]*")
 
 
+Word = tuple[int, int, str]
+
+
 @dataclass(frozen=True)
 class Phrase:
     start: int
@@ -53,8 +56,8 @@ def verb_phrases(t: Piece | str, cut_at: Pattern | None = None) -> list[Phrase]:
     (``CUT`` unless given)."""
     rest = t if isinstance(t, str) else t.text
     first = WORD.search(rest)
-    form = verb_form(first.group(0)) if first else None
-    if first is None or form is None or form == "past":
+    form = _task_form(first.group(0)) if first else None
+    if first is None or form is None:
         return []  # most predicates: decided by the first word, before the rest is split up
     cut = (cut_at or CUT).search_start(t)
     region = rest if cut is None else rest[:cut]
@@ -62,9 +65,21 @@ def verb_phrases(t: Piece | str, cut_at: Pattern | None = None) -> list[Phrase]:
     if not words:
         return []
     if words[0][0] != first.start() or words[0][2] != first.group(0):  # the cut fell inside the first word
-        form = verb_form(words[0][2])
-        if form is None or form == "past":
+        form = _task_form(words[0][2])
+        if form is None:
             return []
+    return _phrases(region, words, _phrase_starts(region, words, form), form)
+
+
+def _task_form(word: str) -> str | None:
+    """The verb form of a predicate's first word when it can start a task (not a past tense)."""
+    form = verb_form(word)
+    return None if form == "past" else form
+
+
+def _phrase_starts(region: str, words: list[Word], form: str) -> list[int]:
+    """Indices of the words that start a coordinated verb phrase: the first, and each verb of the
+    predicate's form joined to what comes before by a comma or a conjunction."""
     splits = [0]
     # "help patients bathe, dress and eat": the verbs after "help someone" are one task.
     causative = (base_form(words[0][2]) or "") in CAUSATIVE
@@ -75,32 +90,41 @@ def verb_phrases(t: Piece | str, cut_at: Pattern | None = None) -> list[Phrase]:
     for i in joined:
         if causative and i <= 6:
             continue
-        k = i - 1
-        while k > 0 and lows[k] in CONJUNCTIONS:
-            k -= 1
-        between = region[words[k][1] : words[i][0]]
-        if k == i - 1 and "," not in between:
-            continue  # not joined to what comes before: most words
-        # "to clean and model data": one infinitive with two verbs, not two duties.
-        if k > 0 and lows[k - 1] == "to" and base_form(words[k][2]) is not None:
-            continue
-        # After a comma a list item is loosely a verb ("steam milk"); after a bare "and" only a sure verb
-        # is ("hearing loss and balance disorders"); a last word is an object ("pipes, valves and pumps").
-        # A word with a particle and an object after it is a phrasal verb ("and grind down the seams").
-        loose = ("," in between and i + 1 < len(words)) or (
-            i + 2 < len(words) and PARTICLE.match(lows[i + 1]) is not None)
-        if ONLY_COMMAS.fullmatch(CONJ_WORDS.sub("", between)) and verb_form(words[i][2], loose=loose) == form:
+        if _starts_phrase(region, words, lows, i, form):
             splits.append(i)
+    return splits
+
+
+def _starts_phrase(region: str, words: list[Word], lows: list[str], i: int, form: str) -> bool:
+    """Whether word ``i``, after a comma or a conjunction, is the verb of another phrase."""
+    k = i - 1
+    while k > 0 and lows[k] in CONJUNCTIONS:
+        k -= 1
+    between = region[words[k][1] : words[i][0]]
+    if k == i - 1 and "," not in between:
+        return False  # not joined to what comes before: most words
+    # "to clean and model data": one infinitive with two verbs, not two duties.
+    if k > 0 and lows[k - 1] == "to" and base_form(words[k][2]) is not None:
+        return False
+    # After a comma a list item is loosely a verb ("steam milk"); after a bare "and" only a sure verb
+    # is ("hearing loss and balance disorders"); a last word is an object ("pipes, valves and pumps").
+    # A word with a particle and an object after it is a phrasal verb ("and grind down the seams").
+    loose = ("," in between and i + 1 < len(words)) or (
+        i + 2 < len(words) and PARTICLE.match(lows[i + 1]) is not None)
+    return bool(ONLY_COMMAS.fullmatch(CONJ_WORDS.sub("", between))) and verb_form(words[i][2], loose=loose) == form
+
+
+def _phrases(region: str, words: list[Word], splits: list[int], form: str) -> list[Phrase]:
+    """The phrases between the split points; a bare verb is carried onto the next phrase."""
     bounds = [(i, splits[n + 1] if n + 1 < len(splits) else len(words)) for n, i in enumerate(splits)]
     out: list[Phrase] = []
     pending = ""
-    for i, j in bounds:
-        full_end = j
+    for i, full_end in bounds:
+        j = full_end
         while j - i > 1 and words[j - 1][2].lower() in CONJUNCTIONS:
             j -= 1
-        last = (i, j) == bounds[-1]
-        bare = j - i == 1 or (j - i == 2 and PARTICLE.match(lows[i + 1]) is not None)
-        if not last and (bare or words[j - 1][2].lower() in PREPOSITIONS):
+        # A last phrase is one that runs to the end of the tasks without a dangling conjunction.
+        if (i, j) != bounds[-1] and _shares_object(words, i, j):
             # A bare verb shares the next verb's object: "clean and prepare sites", "draw up and update
             # plans", "search for and identify".
             conj = " or " if any(w[2].lower() == "or" for w in words[j:full_end]) else " and "
@@ -109,13 +133,18 @@ def verb_phrases(t: Piece | str, cut_at: Pattern | None = None) -> list[Phrase]:
         seg_words = words[i:j][:MAX_WORDS]
         start, end = seg_words[0][0], seg_words[-1][1]
         verb = base_form(seg_words[0][2]) or seg_words[0][2]
-        tail = _base_coordinated(region, seg_words, form)
-        out.append(Phrase(start, end, pending + verb + tail))
+        out.append(Phrase(start, end, pending + verb + _base_coordinated(region, seg_words, form)))
         pending = ""
     return out
 
 
-def _base_coordinated(region: str, seg_words: list[tuple[int, int, str]], form: str) -> str:
+def _shares_object(words: list[Word], i: int, j: int) -> bool:
+    """Whether the phrase ``words[i:j]`` is a bare verb (with its particle) or ends in a preposition."""
+    bare = j - i == 1 or (j - i == 2 and PARTICLE.match(words[i + 1][2].lower()) is not None)
+    return bare or words[j - 1][2].lower() in PREPOSITIONS
+
+
+def _base_coordinated(region: str, seg_words: list[Word], form: str) -> str:
     """The phrase after its verb, with "sands and varnishes the floors" in base form too."""
     out = region[seg_words[0][1] : seg_words[-1][1]]
     if form == "base":
@@ -204,8 +233,7 @@ def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts, intro
     item of a list introduced as tasks is a duty of the introduction's role(s)."""
     if kind in NO_DUTY_KINDS or s.span.block.kind in ("heading", "title", "table_row"):
         return
-    text = s.text
-    if text[-1:] == ":" and TASK_INTRO.found(s):
+    if s.text[-1:] == ":" and TASK_INTRO.found(s):
         return  # "X typically do the following:": the tasks are the items, not "do the following"
     subjects = _subjects(s)
     if s.span.block.kind == "list_item" and not subjects:
@@ -215,18 +243,23 @@ def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts, intro
             _item_duties(s, s.roles.subject, DUTY_LIST_ITEM, facts)
         return
     for pos, named in subjects:
-        start = predicate(s, pos)
-        if is_negated(text, start) or NEGATION.found(s[pos:start]):
+        _predicate_duties(s, pos, named, roles, facts)
+
+
+def _predicate_duties(s: Sentence, pos: int, named: bool, roles: list[RoleInfo], facts: Facts) -> None:
+    """The tasks of the predicate after a subject that ends at ``pos`` (``named``: a role mention)."""
+    start = predicate(s, pos)
+    if is_negated(s.text, start) or NEGATION.found(s[pos:start]):
+        return
+    who = roles_at(s, max(0, pos - 1), roles) if named else s.roles.subject
+    if not who:
+        return
+    for phrase in verb_phrases(s[start:]):
+        if phrase.text.lower().startswith("work") and WORK_NOT_DUTY.match(phrase.text[4:]):
             continue
-        who = roles_at(s, max(0, pos - 1), roles) if named else s.roles.subject
-        if not who:
+        if CREDENTIAL_NOT_DUTY.match(phrase.text):
             continue
-        for phrase in verb_phrases(s[start:]):
-            if phrase.text.lower().startswith("work") and WORK_NOT_DUTY.match(phrase.text[4:]):
-                continue
-            if CREDENTIAL_NOT_DUTY.match(phrase.text):
-                continue
-            _add_duty(facts, who, s, phrase.text, DUTY_PROSE)
+        _add_duty(facts, who, s, phrase.text, DUTY_PROSE)
 
 
 def _item_duties(s: Sentence, who: list[str], rule: str, facts: Facts) -> None:
