@@ -1,22 +1,23 @@
-"""Duties: verb phrases whose subject is a role, split into one short base-form phrase per task.
+"""Duties: verb phrases whose subject is a role, split into one base-form phrase per task.
 
 "Audiologists fit and program hearing aids, counsel patients and screen newborns" gives three
 duties; "responsible for translating X and reviewing Y" gives "translate X" and "review Y".
 A word is a verb when ``data/duty_verbs.txt`` lists it or lemminflect's dictionary knows it only
-as a verb; base forms come from the same two sources (``pipeline.rules.words``). Subjects are the
-roles that open a sentence or a clause, pronouns that carry the subject on, "both ..." and "duties
-include"; items of a list are duties of the list's role.
+as a verb; base forms come from the same two sources (``pipeline.rules.words``); the split into
+tasks is ``pipeline.rules.tasks``. Subjects are the roles that open a sentence or a clause, a kind
+of the role ("Mortgage loan officers"), pronouns and quantifiers that carry the subject on ("they",
+"many also", "..., and a growing number"), "both ..." and "duties include"; items of a list are
+duties of the list's role. Another occupation's sentence, or "they" after one, gives no duty.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from pipeline.rules.clauses import NEGATION
 from pipeline.rules.loader import matcher, procedure, regex
-from pipeline.rules.matcher import Pattern
+from pipeline.rules.tasks import PREPOSITIONS, verb_phrases
 from pipeline.rules.text import Piece
 from pipeline.rules.words import base_form, verb_form
 from pipeline.stages.attribute import roles_at
@@ -27,135 +28,15 @@ RULES = "duty_patterns.jsonl"
 # Between a subject and its verb: appositives ("(RNs)"), post-modifiers ("with extra training"),
 # adverbs and modals; where a predicate's tasks end.
 APPOSITIVE, POST_MODIFIER = regex(RULES, "appositive"), matcher(RULES, "post-modifier")
-MODIFIERS, CUT = matcher(RULES, "modifiers"), matcher(RULES, "cut")
-PARTICLE = regex(RULES, "particle")
+MODIFIERS = matcher(RULES, "modifiers")
 # Subjects other than a role: "During boarding they ...", "Duties include ...".
 PRONOUN_SUBJECT, TASK_LIST = regex(RULES, "pronoun-subject"), matcher(RULES, "task-list")
-CONJUNCTIONS = {"and", "or", "also", "then", "both"}
-CAUSATIVE = {"help", "let", "make", "watch", "teach"}
-PREPOSITIONS = {"for", "to", "with", "on", "in", "about", "at", "of", "from", "into", "by"}
-CONJ_WORDS = re.compile(r"\b(and|or|also|then|both)\b")
-MAX_WORDS = 14
-WORD = re.compile(r"[\w'’-]+")
 FIRST_WORD = re.compile(r"\s*([\w'’-]+)")
-ONLY_COMMAS = re.compile(r"[\s,]*")
-
-
-Word = tuple[int, int, str]
-
-
-@dataclass(frozen=True)
-class Phrase:
-    start: int
-    end: int
-    text: str
-
-
-def verb_phrases(t: Piece | str, cut_at: Pattern | None = None) -> list[Phrase]:
-    """Split a predicate into coordinated verb phrases, each in base form; ``cut_at`` ends the tasks
-    (``CUT`` unless given)."""
-    rest = t if isinstance(t, str) else t.text
-    first = WORD.search(rest)
-    form = _task_form(first.group(0)) if first else None
-    if first is None or form is None:
-        return []  # most predicates: decided by the first word, before the rest is split up
-    cut = (cut_at or CUT).search_start(t)
-    region = rest if cut is None else rest[:cut]
-    words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(region)]
-    if not words:
-        return []
-    if words[0][0] != first.start() or words[0][2] != first.group(0):  # the cut fell inside the first word
-        form = _task_form(words[0][2])
-        if form is None:
-            return []
-    return _phrases(region, words, _phrase_starts(region, words, form), form)
-
-
-def _task_form(word: str) -> str | None:
-    """The verb form of a predicate's first word when it can start a task (not a past tense)."""
-    form = verb_form(word)
-    return None if form == "past" else form
-
-
-def _phrase_starts(region: str, words: list[Word], form: str) -> list[int]:
-    """Indices of the words that start a coordinated verb phrase: the first, and each verb of the
-    predicate's form joined to what comes before by a comma or a conjunction."""
-    splits = [0]
-    # "help patients bathe, dress and eat": the verbs after "help someone" are one task.
-    causative = (base_form(words[0][2]) or "") in CAUSATIVE
-    lows = [w.lower() for _, _, w in words]
-    # Only a word after a comma or a conjunction can start another phrase.
-    joined = [i for i in range(1, len(words))
-              if lows[i - 1] in CONJUNCTIONS or "," in region[words[i - 1][1] : words[i][0]]]
-    for i in joined:
-        if causative and i <= 6:
-            continue
-        if _starts_phrase(region, words, lows, i, form):
-            splits.append(i)
-    return splits
-
-
-def _starts_phrase(region: str, words: list[Word], lows: list[str], i: int, form: str) -> bool:
-    """Whether word ``i``, after a comma or a conjunction, is the verb of another phrase."""
-    k = i - 1
-    while k > 0 and lows[k] in CONJUNCTIONS:
-        k -= 1
-    between = region[words[k][1] : words[i][0]]
-    if k == i - 1 and "," not in between:
-        return False  # not joined to what comes before: most words
-    # "to clean and model data": one infinitive with two verbs, not two duties.
-    if k > 0 and lows[k - 1] == "to" and base_form(words[k][2]) is not None:
-        return False
-    # After a comma a list item is loosely a verb ("steam milk"); after a bare "and" only a sure verb
-    # is ("hearing loss and balance disorders"); a last word is an object ("pipes, valves and pumps").
-    # A word with a particle and an object after it is a phrasal verb ("and grind down the seams").
-    loose = ("," in between and i + 1 < len(words)) or (
-        i + 2 < len(words) and PARTICLE.match(lows[i + 1]) is not None)
-    return bool(ONLY_COMMAS.fullmatch(CONJ_WORDS.sub("", between))) and verb_form(words[i][2], loose=loose) == form
-
-
-def _phrases(region: str, words: list[Word], splits: list[int], form: str) -> list[Phrase]:
-    """The phrases between the split points; a bare verb is carried onto the next phrase."""
-    bounds = [(i, splits[n + 1] if n + 1 < len(splits) else len(words)) for n, i in enumerate(splits)]
-    out: list[Phrase] = []
-    pending = ""
-    for i, full_end in bounds:
-        j = full_end
-        while j - i > 1 and words[j - 1][2].lower() in CONJUNCTIONS:
-            j -= 1
-        # A last phrase is one that runs to the end of the tasks without a dangling conjunction.
-        if (i, j) != bounds[-1] and _shares_object(words, i, j):
-            # A bare verb shares the next verb's object: "clean and prepare sites", "draw up and update
-            # plans", "search for and identify".
-            conj = " or " if any(w[2].lower() == "or" for w in words[j:full_end]) else " and "
-            pending += (base_form(words[i][2]) or words[i][2]) + region[words[i][1] : words[j - 1][1]] + conj
-            continue
-        seg_words = words[i:j][:MAX_WORDS]
-        start, end = seg_words[0][0], seg_words[-1][1]
-        verb = base_form(seg_words[0][2]) or seg_words[0][2]
-        out.append(Phrase(start, end, pending + verb + _base_coordinated(region, seg_words, form)))
-        pending = ""
-    return out
-
-
-def _shares_object(words: list[Word], i: int, j: int) -> bool:
-    """Whether the phrase ``words[i:j]`` is a bare verb (with its particle) or ends in a preposition."""
-    bare = j - i == 1 or (j - i == 2 and PARTICLE.match(words[i + 1][2].lower()) is not None)
-    return bare or words[j - 1][2].lower() in PREPOSITIONS
-
-
-def _base_coordinated(region: str, seg_words: list[Word], form: str) -> str:
-    """The phrase after its verb, with "sands and varnishes the floors" in base form too."""
-    out = region[seg_words[0][1] : seg_words[-1][1]]
-    if form == "base":
-        return out
-    offset = seg_words[0][1]
-    for n in range(len(seg_words) - 2, 0, -1):
-        start, end, word = seg_words[n]
-        base = base_form(word)
-        if seg_words[n - 1][2].lower() in ("and", "or") and base and verb_form(word) == form:
-            out = out[: start - offset] + base + out[end - offset :]
-    return out
+DETERMINER_QUANTIFIERS = {"many", "most", "some"}
+# Words that follow a verb rather than a noun: "Many work in ...", "a growing number repair the ...".
+AFTER_VERB = PREPOSITIONS | {"the", "a", "an", "their", "his", "her", "its", "each", "every", "all", "any", "up",
+                             "out", "down", "off", "over", "back", "away", "through", "between", "across",
+                             "around", "as"}
 
 
 def predicate(t: Piece | str, pos: int) -> int:
@@ -271,35 +152,77 @@ def _item_duties(s: Sentence, who: list[str], rule: str, facts: Facts) -> None:
 def _subjects(s: Sentence) -> list[tuple[int, bool]]:
     """Positions just after a sentence or clause subject, and whether a role mention is that subject.
 
-    Subjects: the opening role mentions, a pronoun ("During boarding they ..."), "Both ...",
-    "duties include", a role named after a clause break, and "..., and they ..." mid-sentence.
+    Subjects: the opening role mentions, a pronoun ("During boarding they ..."), a quantifier ("Many
+    also ..."), "Both ...", "duties include", a role named after a clause break, and "..., and they
+    ..." or "..., and a growing number ..." mid-sentence.
     """
+    out = _sentence_subject(s)
+    stated = bool(out)
     text = s.text
-    out: list[tuple[int, bool]] = []
-    opening = s.roles.opening
-    if opening:
-        out.append((opening[-1].end, True))
-    elif s.roles.subject:
-        pron = pronoun_subject(text)
-        both = BOTH_SUBJECT.match(text)
-        listed = task_list(s)
-        if pron is not None:
-            out.append((pron, False))
-        elif both and not JOBS_AS_SUBJECT.match(text):
-            out.append((both.end(), False))
-        elif listed is not None:
-            out.append((listed, False))
     for m in s.roles.mentions:
         prev = text[: m.start].rstrip()
         if (prev.endswith((",", "while", "whereas", "but", "and", ";")) and m.start > 0
                 and all(m.end != pos for pos, _ in out) and not prev.endswith(("such as", "like"))):
             out.append((m.end, True))
-    if s.roles.subject:
+            # "Working from wireframes, UI designers choose ...": a clause's own subject; "that X and Y
+            # write" is no subject of the sentence.
+            stated = stated or not prev.endswith("and")
+    # "..., and they ..." carries on the sentence's own subject; after another subject ("Opticians fill
+    # prescriptions: they ...", "Both jobs pay well, but they ...") it is not a role.
+    if s.roles.subject and stated:
         out.extend((m.end(), False) for m in LATER_PRONOUN.finditer(s))
+        out.extend((end, False) for start, end in _quantifier_subjects(s) if start > 0)
+    return out
+
+
+def _sentence_subject(s: Sentence) -> list[tuple[int, bool]]:
+    """Where the sentence's own subject ends, when it is a role: its opening mentions, a subtype
+    ("Mortgage loan officers"), a pronoun, a quantifier, "Both ..." or "duties include"."""
+    opening = s.roles.opening
+    if opening:
+        return [(opening[-1].end, True)]
+    if not s.roles.subject:
+        return []
+    text = s.text
+    first = s.roles.mentions[0] if s.roles.mentions else None
+    if (first is not None and SUBTYPE_OPENING.fullmatch(text, 0, first.start)
+            and verb_form(_first_word(text, 0), loose=False) is None):
+        return [(first.end, True)]
+    pron = pronoun_subject(text)
+    if pron is not None:
+        return [(pron, False)]
+    quantified = [end for start, end in _quantifier_subjects(s) if start == 0]
+    if quantified:
+        return [(quantified[0], False)]
+    both = BOTH_SUBJECT.match(text)
+    if both and not JOBS_AS_SUBJECT.match(text):
+        return [(both.end(), False)]
+    listed = task_list(s)
+    return [] if listed is None else [(listed, False)]
+
+
+def _quantifier_subjects(s: Sentence) -> list[tuple[int, int]]:
+    """Quantifiers standing for the subject ("Many also ...", "..., and a growing number repair ..."),
+    as (start, end): only before a base-form verb, since "Some states require" names something else."""
+    out: list[tuple[int, int]] = []
+    text = s.text
+    for m in QUANTIFIER_SUBJECT.finditer(s):
+        verb_at = _skip_modifiers(s, m.end())
+        verb = FIRST_WORD.match(text, verb_at)
+        if verb is None or verb_form(verb.group(1)) != "base":
+            continue
+        # "Many", "most" and "some" are also determiners: without an adverb or modal between, the verb
+        # must be followed by what follows a verb, not by the rest of a noun ("Many people try ...").
+        if (verb_at == m.end() and m.group(0).split()[-1].lower() in DETERMINER_QUANTIFIERS
+                and _first_word(text, verb.end()).lower() not in AFTER_VERB):
+            continue
+        out.append((m.start(), m.end()))
     return out
 
 
 LATER_PRONOUN = matcher(RULES, "later-pronoun")
+QUANTIFIER_SUBJECT = matcher(RULES, "quantifier-subject")
+SUBTYPE_OPENING = regex(RULES, "subtype-opening")
 
 
 JOBS_AS_SUBJECT = regex(RULES, "jobs-as-subject")
