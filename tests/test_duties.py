@@ -156,6 +156,14 @@ SPLIT_SHAPES = [
                  ["trade glazes", "exchange foreign clays", "sell tools"], id="noun-verb-before-an-adjective"),
     pytest.param("sort ware by size, then sort seconds from firsts", ["sort ware by size", "sort seconds from firsts"],
                  id="then-after-a-comma"),
+    pytest.param("glaze plates and bowls, but also tiles, sinks and tubs",
+                 ["glaze plates and bowls, but also tiles, sinks and tubs"], id="but-also-more-objects"),
+    pytest.param("glaze plates and bowls, but also repair cracked molds",
+                 ["glaze plates and bowls", "repair cracked molds"], id="but-also-another-task"),
+    pytest.param("raise the kiln to 1.5 times its usual heat", ["raise the kiln to 1.5 times its usual heat"],
+                 id="no-cut-at-a-decimal-point"),
+    pytest.param("test soil, clay, grog and local sand", ["test soil, clay, grog and local sand"],
+                 id="a-list-of-objects-after-the-first"),
     pytest.param("review shipping notes, sample reports and kiln logs",
                  ["review shipping notes, sample reports and kiln logs"], id="sure-verb-used-as-a-noun",
                  marks=pytest.mark.xfail(strict=True, reason="a word duty_verbs.txt lists ('sample') is split off "
@@ -190,6 +198,14 @@ SUBJECT_CASES = [
                  id="pronoun-for-the-jobs"),
     pytest.param("Glaze chemists test recipes. Some specialize in lead-free glazes.", {(B, "test recipes")},
                  id="a-specialty-is-no-task"),
+    pytest.param("Kiln operators who work in large plants unload the cars each morning.",
+                 {(A, "unload the cars each morning")}, id="relative-clause-on-the-subject"),
+    pytest.param("Kiln operators who work in large plants earn more.", set(), id="relative-clause-then-no-task"),
+    pytest.param("Kiln operators often work a few feet apart.", set(), id="working-conditions"),
+    pytest.param("Anagama Wood Fired kiln operators stoke the fireboxes.", {(A, "stoke the fireboxes")},
+                 id="a-named-kind-of-the-role"),
+    pytest.param("Both jobs reward patience, but glaze chemists test recipes while kiln operators load kilns.",
+                 {(B, "test recipes"), (A, "load kilns")}, id="roles-after-but-and-while"),
 ]
 
 

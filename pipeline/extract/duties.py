@@ -17,9 +17,9 @@ from typing import NamedTuple
 
 from pipeline.rules.clauses import NEGATION
 from pipeline.rules.loader import matcher, procedure, regex
-from pipeline.rules.tasks import PREPOSITIONS, verb_phrases
+from pipeline.rules.tasks import OBJECT_OPENERS, PREPOSITIONS, RELATIVES, WORD, verb_phrases
 from pipeline.rules.text import Piece
-from pipeline.rules.words import base_form, verb_form
+from pipeline.rules.words import base_form, parts_of_speech, verb_form
 from pipeline.stages.attribute import roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
 from schemas.article import Duty
@@ -33,6 +33,13 @@ MODIFIERS = matcher(RULES, "modifiers")
 PRONOUN_SUBJECT, TASK_LIST = regex(RULES, "pronoun-subject"), matcher(RULES, "task-list")
 FIRST_WORD = re.compile(r"\s*([\w'’-]+)")
 DETERMINER_QUANTIFIERS = {"many", "most", "some"}
+RELATIVE_CLAUSE = regex(RULES, "relative-subject")
+MAX_RELATIVE = 80  # characters: a relative clause on a subject is short
+STOPS = re.compile(r"[,.;:()]")
+# What joins a clause to the next one's subject: "X test recipes, while | Y load kilns".
+JOINT_BEFORE = re.compile(r"[\s,;]*(?:\b(?:and|but|or|while|whereas|so|then)\b[\s,;]*)*$", re.IGNORECASE)
+# Words after which a verb form is a noun or an object, not the main verb after a relative clause.
+FUNCTION_WORDS = PREPOSITIONS | OBJECT_OPENERS | RELATIVES | {"and", "or", "but", "not", "to"}
 # Words that follow a verb rather than a noun: "Many work in ...", "a growing number repair the ...".
 AFTER_VERB = PREPOSITIONS | {"the", "a", "an", "their", "his", "her", "its", "each", "every", "all", "any", "up",
                              "out", "down", "off", "over", "back", "away", "through", "between", "across",
@@ -46,8 +53,26 @@ def predicate(t: Piece | str, pos: int) -> int:
     if not _verb_after(t, pos, end):
         end = POST_MODIFIER.match_end(t, pos)
         if not _verb_after(t, pos, end):
-            end = None
+            end = _after_relative(t if isinstance(t, str) else t.text, pos)
     return _skip_modifiers(t, pos if end is None else end)
+
+
+def _after_relative(text: str, pos: int) -> int | None:
+    """Where the main verb starts after a relative clause on the subject ("CVTs who specialize in
+    echocardiography record images"): the next verb of the clause verb's form after a noun."""
+    m = RELATIVE_CLAUSE.match(text, pos)
+    if m is None:
+        return None
+    clause = text[m.end() : m.end() + MAX_RELATIVE]
+    words = list(WORD.finditer(clause[: len(clause) - len(clause.lstrip())] + STOPS.split(clause.lstrip(), 1)[0]))
+    if not words or "VERB" not in parts_of_speech(words[0].group().lower()):
+        return None
+    # The clause's verb agrees with the subject as the main verb does ("who specialize ... record").
+    form = "s" if words[0].group().endswith("s") and not words[0].group().endswith("ss") else "base"
+    for prev, word in zip(words[1:], words[2:], strict=False):
+        if verb_form(word.group()) == form and prev.group().lower() not in FUNCTION_WORDS:
+            return m.end() + word.start()
+    return None
 
 
 def _verb_after(t: Piece | str, pos: int, end: int | None) -> bool:
@@ -123,19 +148,24 @@ def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts, intro
         else:
             _item_duties(s, s.roles.subject, DUTY_LIST_ITEM, facts)
         return
-    for pos, named in subjects:
-        _predicate_duties(s, pos, named, roles, facts)
+    for _, pos, named in subjects:
+        # A predicate's tasks end where the next subject starts ("X test recipes while Y load kilns").
+        until = min((start for start, _, _ in subjects if start >= pos), default=len(s.text))
+        joint = JOINT_BEFORE.search(s.text, 0, until) if until < len(s.text) else None
+        until = joint.start() if joint else until
+        _predicate_duties(s, pos, until, named, roles, facts)
 
 
-def _predicate_duties(s: Sentence, pos: int, named: bool, roles: list[RoleInfo], facts: Facts) -> None:
-    """The tasks of the predicate after a subject that ends at ``pos`` (``named``: a role mention)."""
+def _predicate_duties(s: Sentence, pos: int, until: int, named: bool, roles: list[RoleInfo], facts: Facts) -> None:
+    """The tasks of the predicate after a subject that ends at ``pos`` and before ``until`` (``named``:
+    the subject is a role mention)."""
     start = predicate(s, pos)
     if is_negated(s.text, start) or NEGATION.found(s[pos:start]):
         return
     who = roles_at(s, max(0, pos - 1), roles) if named else s.roles.subject
     if not who:
         return
-    for phrase in verb_phrases(s[start:]):
+    for phrase in verb_phrases(s[start:until] if until > start else s[start:]):
         if phrase.text.lower().startswith("work") and WORK_NOT_DUTY.match(phrase.text[4:]):
             continue
         if CREDENTIAL_NOT_DUTY.match(phrase.text):
@@ -149,8 +179,8 @@ def _item_duties(s: Sentence, who: list[str], rule: str, facts: Facts) -> None:
         _add_duty(facts, who, s, phrase.text, rule)
 
 
-def _subjects(s: Sentence) -> list[tuple[int, bool]]:
-    """Positions just after a sentence or clause subject, and whether a role mention is that subject.
+def _subjects(s: Sentence) -> list[tuple[int, int, bool]]:
+    """Where each sentence or clause subject starts and ends, and whether a role mention is that subject.
 
     Subjects: the opening role mentions, a pronoun ("During boarding they ..."), a quantifier ("Many
     also ..."), "Both ...", "duties include", a role named after a clause break, and "..., and they
@@ -162,43 +192,43 @@ def _subjects(s: Sentence) -> list[tuple[int, bool]]:
     for m in s.roles.mentions:
         prev = text[: m.start].rstrip()
         if (prev.endswith((",", "while", "whereas", "but", "and", ";")) and m.start > 0
-                and all(m.end != pos for pos, _ in out) and not prev.endswith(("such as", "like"))):
-            out.append((m.end, True))
+                and all(m.end != pos for _, pos, _ in out) and not prev.endswith(("such as", "like"))):
+            out.append((m.start, m.end, True))
             # "Working from wireframes, UI designers choose ...": a clause's own subject; "that X and Y
             # write" is no subject of the sentence.
             stated = stated or not prev.endswith("and")
     # "..., and they ..." carries on the sentence's own subject; after another subject ("Opticians fill
     # prescriptions: they ...", "Both jobs pay well, but they ...") it is not a role.
     if s.roles.subject and stated:
-        out.extend((m.end(), False) for m in LATER_PRONOUN.finditer(s))
-        out.extend((end, False) for start, end in _quantifier_subjects(s) if start > 0)
+        out.extend((m.start(), m.end(), False) for m in LATER_PRONOUN.finditer(s))
+        out.extend((start, end, False) for start, end in _quantifier_subjects(s) if start > 0)
     return out
 
 
-def _sentence_subject(s: Sentence) -> list[tuple[int, bool]]:
+def _sentence_subject(s: Sentence) -> list[tuple[int, int, bool]]:
     """Where the sentence's own subject ends, when it is a role: its opening mentions, a subtype
     ("Mortgage loan officers"), a pronoun, a quantifier, "Both ..." or "duties include"."""
     opening = s.roles.opening
     if opening:
-        return [(opening[-1].end, True)]
+        return [(0, opening[-1].end, True)]
     if not s.roles.subject:
         return []
     text = s.text
     first = s.roles.mentions[0] if s.roles.mentions else None
     if (first is not None and SUBTYPE_OPENING.fullmatch(text, 0, first.start)
             and verb_form(_first_word(text, 0), loose=False) is None):
-        return [(first.end, True)]
+        return [(0, first.end, True)]
     pron = pronoun_subject(text)
     if pron is not None:
-        return [(pron, False)]
+        return [(0, pron, False)]
     quantified = [end for start, end in _quantifier_subjects(s) if start == 0]
     if quantified:
-        return [(quantified[0], False)]
+        return [(0, quantified[0], False)]
     both = BOTH_SUBJECT.match(text)
     if both and not JOBS_AS_SUBJECT.match(text):
-        return [(both.end(), False)]
+        return [(0, both.end(), False)]
     listed = task_list(s)
-    return [] if listed is None else [(listed, False)]
+    return [] if listed is None else [(0, listed, False)]
 
 
 def _quantifier_subjects(s: Sentence) -> list[tuple[int, int]]:

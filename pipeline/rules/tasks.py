@@ -21,10 +21,10 @@ from pipeline.rules.words import base_form, parts_of_speech, verb_form
 
 RULES = "duty_patterns.jsonl"
 CUT, PARTICLE = matcher(RULES, "cut"), regex(RULES, "particle")
-CONJUNCTIONS = {"and", "or", "also", "then", "both"}
+CONJUNCTIONS = {"and", "or", "also", "then", "both", "but"}
 CAUSATIVE = {"help", "let", "make", "watch", "teach"}
 PREPOSITIONS = {"for", "to", "with", "on", "in", "about", "at", "of", "from", "into", "by"}
-CONJ_WORDS = re.compile(r"\b(and|or|also|then|both)\b")
+CONJ_WORDS = re.compile(r"\b(and|or|also|then|both|but)\b")
 MAX_WORDS = 20
 # Words a phrase cut short must not end on.
 DANGLING = CONJUNCTIONS | PREPOSITIONS | {"the", "a", "an", "their", "its", "his", "her", "each", "every", "some",
@@ -148,7 +148,10 @@ def _starts_phrase(region: str, words: list[Word], lows: list[str], i: int, form
         return opens_object and verb_form(word) == form
     if verb_form(word, loose=False) == form:
         return True
-    listing = comma_item and not any(low in RELATIVES for low in lows[last:i])
+    # Inside a list of tasks: the last phrase is one of its items, with no comma or relative clause
+    # of its own ("analyze soil, drainage, sun and ...", "flues that vent heat, smoke and ...").
+    listing = comma_item and not any(low in RELATIVES for low in lows[last:i]) and "," not in region[
+        words[last][1] : words[i - 1][0]]
     return verb_form(word) == form and (
         opens_object or listing or i - last == 1 or _and_verb_follows(words, lows, i, form))
 
