@@ -15,6 +15,8 @@ run on the same texts:
 - the batch job (``pipeline.batch.runner.run``) with 1 and with 2 worker processes, and their ratio (best of two
   rounds each);
 - ~60 KB HTML pages: the whole pipeline against BeautifulSoup(lxml) parsing the same pages alone;
+- what a user waits for before any work (``benchmarks.startup_bench``): ``extract --version``, and a
+  run's fixed cost before its first document;
 - with ``--memory N,M,...``: the batch job's peak memory (its own and its largest worker's) over
   N and M documents, each in a fresh process, to show that it does not grow with the batch.
 
@@ -41,7 +43,9 @@ from pathlib import Path
 import spacy
 from bs4 import BeautifulSoup
 
-from pipeline.batch.runner import Options, run
+from benchmarks import startup_bench
+from pipeline.batch.options import Options
+from pipeline.batch.runner import run
 from pipeline.process import process_bytes, warm_up
 from pipeline.rules import cache as memo
 
@@ -239,7 +243,8 @@ def measure(docs: int, html_pages: int) -> dict[str, object]:
 _PEAK = """
 import resource, sys
 from pathlib import Path
-from pipeline.batch.runner import Options, run
+from pipeline.batch.options import Options
+from pipeline.batch.runner import run
 summary = run(Path(sys.argv[1]), Path(sys.argv[2]), Options(workers=int(sys.argv[3])))
 assert summary.count("failed") == 0
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
@@ -287,6 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     SOURCE_ROOT = args.sources
     started = time.perf_counter()
     figures = measure(args.docs, args.html_pages)
+    figures.update(startup_bench.measure())
     if args.memory:
         figures.update(memory([int(n) for n in args.memory.split(",")]))
     figures["benchmark_seconds"] = round(time.perf_counter() - started, 1)

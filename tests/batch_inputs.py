@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.batch.runner import DEFAULT_MAX_BYTES
+from pipeline.batch.options import DEFAULT_MAX_BYTES
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -75,8 +75,10 @@ class Bad:
 
 
 BAD: list[Bad] = [
-    Bad("empty", "empty.txt", _write(b""), "ok"),
-    Bad("whitespace", "whitespace.md", _write(b"  \n\t\n \r\n   \n"), "ok"),
+    Bad("empty", "empty.txt", _write(b""), "failed", "PipelineError: empty input"),
+    Bad("whitespace", "whitespace.md", _write(b"  \n\t\n \r\n   \n"), "failed", "PipelineError: empty input"),
+    Bad("bom-and-spaces", "bom.txt", _write("\ufeff \n\u00a0\n".encode()), "failed", "empty input"),
+    Bad("utf16-whitespace", "blank16.txt", _write(" \n\t".encode("utf-16")), "failed", "empty input"),
     Bad("png", "image.txt", _write(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4), "failed", "binary"),
     Bad("pdf", "document.md", _write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"),
         "failed", "binary"),

@@ -18,7 +18,8 @@ from click.testing import CliRunner
 import pipeline.batch.runner as run_module
 import pipeline.batch.storage as storage
 from pipeline.batch.journal import JOURNAL, MANIFEST
-from pipeline.batch.runner import DEFAULT_TIMEOUT, Options, pipeline_version, run
+from pipeline.batch.options import DEFAULT_TIMEOUT, Options
+from pipeline.batch.runner import pipeline_version, run
 from pipeline.cli import main
 from tests.batch_inputs import ARTICLE, BAD, GOOD, IS_ROOT, Bad, copy_good, make_bad, restore_permissions
 from tests.conftest import ROOT

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 
-from benchmarks import bench
+from benchmarks import bench, startup_bench
 from pipeline.process import warm_up
 
 
@@ -24,3 +24,10 @@ def test_a_small_benchmark_reports_every_figure_consistently() -> None:
 def test_warm_up_moves_what_it_loaded_out_of_the_collectors_sight() -> None:
     warm_up()
     assert gc.get_freeze_count() > 0
+
+
+def test_the_startup_benchmark_reports_the_fixed_cost_of_a_run() -> None:
+    figures = startup_bench.measure(rounds=1)
+    for key in ("version_s", "help_s", "fixed_cost_s", "fixed_cost_cpu_s", "fixed_cost_2_workers_s", "python_s",
+                "spacy_blank_s", "fixed_cost_ratio_to_spacy_blank"):
+        assert isinstance(figures[key], float) and figures[key] > 0, key

@@ -1,11 +1,15 @@
-"""How the gazetteer's builder reads SOC titles: the occupations a title lists, inverted titles,
-"All Other" titles. (Building needs the registry packages; these are its rules, on titles.)"""
+"""How the gazetteer's builder reads SOC titles: the readings prose gives a title, the occupations a
+title lists, the shorter names titles end with, the group that holds several codes. (Building needs
+the registry packages; these are its rules, on titles.)"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from scripts.build_occupations import fitting_member, inverted, members, read_merged, soc_phrases
+from scripts import build_occupations as build
+from scripts.build_occupations import Soc, holding_group, members, names_of, readings, shorter_names, split_qualifier
 
 
 @pytest.mark.parametrize(("title", "expected"), [
@@ -18,51 +22,99 @@ from scripts.build_occupations import fitting_member, inverted, members, read_me
      ["Door-to-Door Sales Workers", "Street Vendors", "Related Workers"]),
     ("Chefs and Head Cooks", ["Chefs", "Head Cooks"]),
     ("Registered Nurses", []),
+    # "of ..." says whose agents they are: it lists no occupations
+    ("Agents and Business Managers of Artists, Performers, and Athletes", ["Agents", "Business Managers"]),
 ])
 def test_members_of_a_soc_title(title: str, expected: list[str]) -> None:
     assert members(title) == expected
 
 
 @pytest.mark.parametrize(("title", "expected"), [
-    ("Opticians, Dispensing", "Dispensing Opticians"),
-    ("Cooks, Restaurant", "Restaurant Cooks"),
-    ("Meter Readers, Utilities", None),
-    ("Paralegals and Legal Assistants", None),
+    ("Dentists, General", ("Dentists", "General")),
+    ("Bus Drivers, Transit and Intercity", ("Bus Drivers", "Transit and Intercity")),
+    ("Hosts and Hostesses, Restaurant, Lounge, and Coffee Shop",
+     ("Hosts and Hostesses", "Restaurant, Lounge, and Coffee Shop")),
+    ("Forming Machine Setters, Operators, and Tenders, Metal and Plastic",
+     ("Forming Machine Setters, Operators, and Tenders", "Metal and Plastic")),
+    # a list of occupations has no qualifier
+    ("Nursing Assistants, Orderlies, and Psychiatric Aides",
+     ("Nursing Assistants, Orderlies, and Psychiatric Aides", None)),
+    ("Advertising, Marketing, and Sales Managers", ("Advertising, Marketing, and Sales Managers", None)),
+    ("Registered Nurses", ("Registered Nurses", None)),
 ])
-def test_inverted_title(title: str, expected: str | None) -> None:
-    assert inverted(title) == expected
+def test_a_qualifier_after_a_comma(title: str, expected: tuple[str, str | None]) -> None:
+    assert split_qualifier(title) == expected
 
 
-def test_phrases_of_a_title() -> None:
-    assert soc_phrases("29-1126", "Respiratory Therapists") == (["respiratory therapist"], [], [])
-    assert soc_phrases("29-1129", "Therapists, All Other") == ([], [], ["therapist"])
-    first, later, _ = soc_phrases("23-2011", "Paralegals and Legal Assistants")
-    assert first == ["paralegals and legal assistant", "paralegal"] and later == ["legal assistant"]
-
-
-def test_a_residual_member_is_no_phrase() -> None:
-    first, later, _ = soc_phrases("41-9091", "Door-to-Door Sales Workers, News and Street Vendors, and Related Workers")
-    assert "related worker" not in first + later and "street vendor" in later
-
-
-MEMBERS = {"29-2011": "Medical and Clinical Laboratory Technologists",
-           "29-2012": "Medical and Clinical Laboratory Technicians"}
-
-
-@pytest.mark.parametrize(("phrase", "code"), [
-    ("clinical laboratory technologist", "29-2011"),
-    ("clinical laboratory technician", "29-2012"),
-    ("laboratory technician", "29-2012"),
-    ("clinical laboratory worker", None),  # no member has that head
-    ("veterinary technician", None),  # no member has all its words
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Dentists, General", ["Dentists, General", "General Dentists"]),
+    ("Cooks, Short Order", ["Cooks, Short Order", "Short Order Cooks"]),
+    ("Farmworkers and Laborers, Crop, Nursery, and Greenhouse",
+     ["Farmworkers and Laborers, Crop, Nursery, and Greenhouse",
+      "Crop, Nursery, and Greenhouse Farmworkers and Laborers"]),
+    ("Respiratory Therapists", ["Respiratory Therapists"]),
 ])
-def test_a_merged_codes_name_goes_to_the_member_it_fits(phrase: str, code: str | None) -> None:
-    assert fitting_member(phrase, MEMBERS) == code
+def test_readings_of_a_title(title: str, expected: list[str]) -> None:
+    assert readings(title) == expected
 
 
-def test_merged_members_table() -> None:
-    merged = read_merged()
-    assert merged["29-2010"] == MEMBERS
-    # every member is a detailed 2018 SOC code of its OEWS code's group
-    assert all(code[:6] == oews[:6] and not code.endswith("0") for oews, parts in merged.items() for code in parts
-               if oews.endswith("0"))
+def test_names_of_a_title() -> None:
+    assert names_of("Architects, Except Landscape and Naval") == (["Architects"], [])
+    assert names_of("Therapists, All Other") == ([], [])
+    assert names_of("Miscellaneous Engineers") == ([], [])
+    first, later = names_of("Paralegals and Legal Assistants")
+    assert first == ["Paralegals and Legal Assistants", "Paralegals"] and later == ["Legal Assistants"]
+    first, later = names_of("Door-to-Door Sales Workers, News and Street Vendors, and Related Workers")
+    assert "Related Workers" not in first + later and "Street Vendors" in later
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("school bus drivers", ["bus drivers", "drivers"]),
+    ("civil engineering technologists and technicians",
+     ["engineering technologists and technicians", "technologists and technicians", "technicians"]),
+    ("cooks, fast food", []),  # a comma form ends with a qualifier, no name
+])
+def test_shorter_names_a_title_ends_with(phrase: str, expected: list[str]) -> None:
+    assert shorter_names(phrase) == expected
+
+
+KNOWN = {c: Soc(c, "x", "t") for c in ("53-3000", "53-3050", "53-3051", "53-3052", "53-3032", "29-1141", "29-2061")}
+
+
+@pytest.mark.parametrize(("codes", "expected"), [
+    ({"53-3051"}, "53-3051"),
+    ({"53-3051", "53-3052"}, "53-3050"),  # both bus drivers: the broad group
+    ({"53-3051", "53-3032"}, "53-3000"),  # bus and truck drivers: the minor group
+    ({"29-1141", "29-2061"}, None),  # only a major group holds both: none
+])
+def test_the_group_that_holds_codes(codes: set[str], expected: str | None) -> None:
+    assert holding_group(codes, KNOWN) == expected
+
+
+def test_the_code_list_is_copied_from_the_bls_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = ["Major Group,Minor Group,Broad Group,Detailed Occupation,Name", "47-0000,,,,Construction Occupations",
+            ",47-2000,,,Construction Trades Workers", ",,47-2180,,Roofers", *[
+                f",,,47-{2181 + i},Roofers {i}" for i in range(800)]]
+    source = tmp_path / "soc.csv"
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    monkeypatch.setattr(build, "SOC_TSV", tmp_path / "soc_2018.tsv")
+    assert build.write_soc_tsv(source) == 803
+    assert build.read_soc()[:3] == [Soc("47-0000", "major", "Construction Occupations"),
+                                    Soc("47-2000", "minor", "Construction Trades Workers"),
+                                    Soc("47-2180", "broad", "Roofers")]
+
+
+def test_a_file_that_is_no_code_list_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "soc.csv"
+    source.write_text("Major Group,Minor Group,Broad Group,Detailed Occupation,Name\n,,,47-2181,Roofers\n",
+                      encoding="utf-8")
+    monkeypatch.setattr(build, "SOC_TSV", tmp_path / "soc_2018.tsv")
+    with pytest.raises(SystemExit):
+        build.write_soc_tsv(source)
+
+
+def test_the_committed_code_list() -> None:
+    soc = build.read_soc()
+    levels = [row.level for row in soc]
+    counts = tuple(levels.count(level) for level in ("major", "minor", "broad", "detailed"))
+    assert counts == (23, 98, 459, 867)

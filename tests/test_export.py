@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -13,11 +14,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from pipeline.batch.errors import UsageError
 from pipeline.batch.journal import MANIFEST
 from pipeline.batch.runner import Options, run
 from pipeline.cli import main
-from pipeline.export import FORMATS, ExportError, export
-from schemas.article import Article
+from pipeline.export import FORMATS, export
+from pipeline.export.rows import FACT_COLUMNS, ROLE_COLUMNS, fact_rows, per_year, role_rows
+from schemas.article import Article, Evidence, Role, Salary
 from tests.conftest import DEV, ROOT
 
 # Properties schema.org defines for each type the export writes (with those inherited from Thing,
@@ -143,7 +146,7 @@ def test_cli_exports_and_reports(outputs: Path, tmp_path: Path) -> None:
 
 
 def test_a_folder_without_manifest_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(ExportError, match="no manifest.jsonl"):
+    with pytest.raises(UsageError, match="no manifest.jsonl"):
         export(tmp_path, tmp_path / "dest", "csv")
     result = CliRunner().invoke(main, ["export", str(tmp_path), str(tmp_path / "dest"), "--format", "csv"])
     assert result.exit_code == 2 and "Error:" in result.output and "Traceback" not in result.output
@@ -162,3 +165,91 @@ def test_a_role_with_a_soc_code_gets_an_occupational_category(outputs: Path) -> 
                                              "name": "Medical Records Specialists"}
     for node in _types(found):
         assert set(node) <= ALLOWED[str(node["@type"])], node
+
+
+def test_a_file_that_is_not_a_database_is_one_line_and_status_1(outputs: Path, tmp_path: Path) -> None:
+    (tmp_path / "articles.sqlite").write_text("not a database\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", str(outputs), str(tmp_path), "--format", "sqlite"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output == f"Error: {tmp_path / 'articles.sqlite'}: file is not a database\n"
+
+
+# -- money in the CSV rows: every column says its unit ---------------------------------------------
+
+def _salary(role: str, amount: float | None, period: str, statistic: str, low: float | None = None,
+            high: float | None = None, currency: str = "USD") -> Salary:
+    value = amount if amount is not None else ((low or 0) + (high or 0)) / 2
+    return Salary(roles=[role], evidence=Evidence(start=0, end=1, section=0), rule="test", amount=amount, min=low,
+                  max=high, currency=currency, period=period, statistic=statistic,  # type: ignore[arg-type]
+                  annual_amount=per_year(value, period), text="$")
+
+
+def _with_salaries(article: Article, salaries: list[Salary]) -> Article:
+    role = Role(id="plumber", name="Plumber", aliases=[])
+    return article.model_copy(update={"roles": [role], "salaries": salaries, "duties": [], "requirements": [],
+                                      "settings": [], "skills": []})
+
+
+# (salaries of the role) -> the role's money columns
+SALARY_ROWS = {
+    "a yearly median beside an hourly range: the range per year": (
+        [_salary("plumber", 61550, "year", "median"), _salary("plumber", None, "hour", "range", 18, 22)],
+        {"salary_annual": 61550.0, "salary_annual_min": 37440.0, "salary_annual_max": 45760.0,
+         "salary_per_period": 61550.0, "salary_period": "year", "salary_statistic": "median", "currency": "USD"}),
+    "an hourly figure alone: per year and as written": (
+        [_salary("plumber", 25, "hour", "average")],
+        {"salary_annual": 52000.0, "salary_annual_min": None, "salary_annual_max": None,
+         "salary_per_period": 25.0, "salary_period": "hour", "salary_statistic": "average", "currency": "USD"}),
+    "a monthly range alone: it is the headline": (
+        [_salary("plumber", None, "month", "range", 3000, 4000)],
+        {"salary_annual": 42000.0, "salary_annual_min": 36000.0, "salary_annual_max": 48000.0,
+         "salary_per_period": None, "salary_period": "month", "salary_statistic": "range", "currency": "USD"}),
+    "a range in another currency than the headline is left out": (
+        [_salary("plumber", 50000, "year", "median"), _salary("plumber", None, "year", "range", 30000, 40000, "GBP")],
+        {"salary_annual": 50000.0, "salary_annual_min": None, "salary_annual_max": None,
+         "salary_per_period": 50000.0, "salary_period": "year", "salary_statistic": "median", "currency": "USD"}),
+    "no pay": (
+        [],
+        {"salary_annual": None, "salary_annual_min": None, "salary_annual_max": None, "salary_per_period": None,
+         "salary_period": "", "salary_statistic": "", "currency": ""}),
+}
+
+
+@pytest.mark.parametrize("case", list(SALARY_ROWS))
+def test_role_money_columns_are_per_year_or_labelled(outputs: Path, case: str) -> None:
+    salaries, expected = SALARY_ROWS[case]
+    [row] = role_rows(_with_salaries(_articles(outputs)[0], salaries), "a.txt")
+    assert {key: row[key] for key in expected} == expected
+
+
+def test_fact_rows_give_a_range_per_period_and_per_year(outputs: Path) -> None:
+    article = _with_salaries(_articles(outputs)[0], [_salary("plumber", None, "hour", "range", 18, 22)])
+    [row] = fact_rows(article, "a.txt")
+    assert (row["min_per_period"], row["max_per_period"], row["period"]) == (18.0, 22.0, "hour")
+    assert (row["annual_min"], row["annual_max"], row["annual_amount"]) == (37440.0, 45760.0, 41600.0)
+
+
+def test_every_money_column_names_its_unit(outputs: Path, tmp_path: Path) -> None:
+    money = re.compile(r"salary|amount|^min|^max|_min$|_max$")
+    for column in (c for c in ROLE_COLUMNS + FACT_COLUMNS if money.search(c)):
+        assert re.search(r"annual|per_period|_period$|_statistic$", column), column
+    export(outputs, tmp_path, "sqlite")
+    db = sqlite3.connect(tmp_path / "articles.sqlite")
+    roles = [row[1] for row in db.execute("PRAGMA table_info(roles)")]
+    facts = [row[1] for row in db.execute("PRAGMA table_info(facts)")]
+    db.close()
+    assert set(ROLE_COLUMNS) - {"article_path", "article_title"} <= set(roles)
+    assert set(FACT_COLUMNS) - {"article_path"} <= set(facts)
+
+
+def test_a_database_of_an_older_layout_is_rebuilt(outputs: Path, tmp_path: Path) -> None:
+    db = sqlite3.connect(tmp_path / "articles.sqlite")
+    db.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY, path TEXT)")
+    db.execute("CREATE TABLE roles (id INTEGER PRIMARY KEY, annual_salary REAL, salary_min REAL)")
+    db.commit()
+    db.close()
+    summary = export(outputs, tmp_path, "sqlite")
+    assert summary.written == summary.articles > 0
+    db = sqlite3.connect(tmp_path / "articles.sqlite")
+    assert "salary_annual_min" in [row[1] for row in db.execute("PRAGMA table_info(roles)")]
+    db.close()

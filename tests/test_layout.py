@@ -36,8 +36,8 @@ MAY_IMPORT: dict[str, set[str]] = {
     "batch": {"pipeline", "types", "process", "batch"},
     # Export reads finished outputs: the manifest's name is the batch's, nothing of the stages.
     "export": {"pipeline", "batch", "export"},
-    # Review reads finished outputs through export's reader.
-    "review": {"pipeline", "export", "review"},
+    # Review reads finished outputs through export's reader; its bad folders fail as the batch's do (batch.errors).
+    "review": {"pipeline", "batch", "export", "review"},
     "cli": {"pipeline", "batch", "export", "review"},
     "__main__": {"cli"},
 }
@@ -97,9 +97,16 @@ def test_every_module_has_a_place(name: str) -> None:
         assert name.rpartition(".")[2] in FLOW, f"{name}: a stage missing from FLOW"
 
 
+def _same_fact(name: str, target: str) -> bool:
+    """A fact whose home is a package of its own (parser, prose, tables) imports within it."""
+    return room(name) == room(target) == "facts" and name.split(".")[:3] == target.split(".")[:3]
+
+
 @pytest.mark.parametrize("name", MODULES)
 def test_imports_follow_the_rooms_and_the_flow(name: str) -> None:
     for target in imports(name):
+        if _same_fact(name, target):
+            continue
         allowed = MAY_IMPORT[room(name)]
         assert room(target) in allowed, (
             f"{name} imports {target}: {room(name)} may import only {sorted(allowed)}, not {room(target)}")

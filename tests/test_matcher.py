@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.extract import duties, requirements
-from pipeline.extract import salaries as salary
+from pipeline.extract.salaries import parse as salary
 from pipeline.rules import clauses, tasks
 from pipeline.rules.components import sentence_starts
 from pipeline.rules.matcher import Pattern

@@ -74,7 +74,7 @@ def test_cli_workers_option_gives_the_same_files(tmp_path: Path) -> None:
         assert f"{len(names)} inputs: {len(names)} ok, 0 skipped, 0 failed;" in result.output
         assert "docs/s" in result.output
     assert tree(tmp_path / "out1") == tree(tmp_path / "out2")
-    result = runner.invoke(main, ["--help"])
+    result = runner.invoke(main, ["run", "--help"])
     assert "--workers" in result.output and "--dask-scheduler" in result.output
 
 

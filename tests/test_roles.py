@@ -77,7 +77,7 @@ TITLE_CASES = [
     pytest.param("Hand Laborers and Material Movers" + BODY,
                  [("Hand Laborer and Material Mover", "53-7062")], id="two-names-of-one-occupation"),
     pytest.param("Kindergarten and Elementary School Teachers" + BODY,
-                 [("Kindergarten and Elementary School Teacher", "25-2021")], id="modifier-group"),
+                 [("Kindergarten and Elementary School Teacher", "25-2000")], id="modifier-group"),
     pytest.param("Physical Therapist Assistants and Aides" + SEVERAL_ASSISTANTS_AIDES,
                  [("Physical Therapist Assistant", "31-2021"), ("Physical Therapist Aide", "31-2022")],
                  id="lone-head-takes-modifiers"),
@@ -344,3 +344,213 @@ def test_a_table_of_occupations_near_the_top_names_the_roles() -> None:
     prose = "Kitchens run on both jobs, and the two share long hours. " * 5
     raw = f"Pay at a glance\n\n{table}\n\n{prose}\n\nLine cooks prepare food to order.\n".encode()
     assert [r.name for r in process_bytes(raw, "t.txt").roles] == ["Pastry Chef", "Line Cook"]
+
+
+# Titles across the SOC, written for this table in the shapes articles and profile pages take: group
+# titles, comma forms, acronyms, "X and Related Workers", comparison and question shapes, titles with
+# a site's name, and untitled openings. Each row: the page's text (title line and a short body) and
+# the roles it has, with their SOC 2018 codes.
+def page(title: str, body: str = "The work suits people who like routine and steady hours.") -> str:
+    return f"{title}\n\n{body}\n"
+
+
+SOC_TITLE_TABLE = [
+    # group titles: one role with the whole name, the group's or the occupation's code
+    pytest.param(page("Civil Engineering Technologists and Technicians: Duties and Pay"),
+                 [("Civil Engineering Technologist and Technician", "17-3022")], id="technologists-and-technicians"),
+    pytest.param(page("Financial Analysts and Advisors: Career Overview"),
+                 [("Financial Analyst and Advisor", "13-2050")], id="analysts-and-advisors"),
+    pytest.param(page("Veterinary Technologists and Technicians: What They Do"),
+                 [("Veterinary Technologist and Technician", "29-2056")], id="vet-techs"),
+    pytest.param(page("Aircraft Mechanics and Service Technicians: Salary and Training"),
+                 [("Aircraft Mechanic and Service Technician", "49-3011")], id="aircraft-mechanics"),
+    pytest.param(page("Tour and Travel Guides: Skills You Need"), [("Tour and Travel Guide", "39-7010")],
+                 id="coordinated-modifiers"),
+    pytest.param(page("Dentists: Education Requirements"), [("Dentist", "29-1020")], id="dentists-group"),
+    pytest.param(page("Cooks: Job Description and Duties"), [("Cook", "35-2010")], id="cooks-group"),
+    pytest.param(page("Psychologists: Salary and Outlook"), [("Psychologist", "19-3030")], id="psychologists"),
+    pytest.param(page("Bus Drivers: How to Become One"), [("Bus Driver", "53-3050")], id="bus-drivers"),
+    pytest.param(page("Opticians: Duties and Skills"), [("Optician", "29-2081")], id="opticians"),
+    pytest.param(page("Mental Health Counselors: How to Become One"), [("Mental Health Counselor", "21-1014")],
+                 id="no-oews-aggregate"),
+    pytest.param(page("Paralegals and Legal Assistants: Job Description"),
+                 [("Paralegal and Legal Assistant", "23-2011")], id="paralegals"),
+    pytest.param(page("Accountants and Auditors: Skills and Education"), [("Accountant and Auditor", "13-2011")],
+                 id="accountants"),
+    pytest.param(page("Interpreters and Translators: Career Profile"), [("Interpreter and Translator", "27-3091")],
+                 id="one-occupation-two-words"),
+    pytest.param(page("Heating, Air Conditioning, and Refrigeration Mechanics and Installers: Salary"),
+                 [("Heating, Air Conditioning, and Refrigeration Mechanic and Installer", "49-9021")], id="hvac-title"),
+    pytest.param(page("Preschool and Childcare Center Directors: Job Description"),
+                 [("Preschool and Childcare Center Director", "11-9031")], id="not-producers-and-directors"),
+    pytest.param(page("Teacher Assistants: Job Description"), [("Teacher Assistant", "25-9040")],
+                 id="teacher-assistants"),
+    pytest.param(page("High School Teachers: Salary"), [("High School Teacher", "25-2031")], id="high-school"),
+    pytest.param(page("Kindergarten and Elementary School Teachers: Job Description"),
+                 [("Kindergarten and Elementary School Teacher", "25-2000")], id="modifiers-share-a-head"),
+    pytest.param(page("Home Health and Personal Care Aides: Career Guide"),
+                 [("Home Health and Personal Care Aide", "31-1120")], id="aides"),
+    pytest.param(page("Landscaping and Groundskeeping Workers: Job Description"),
+                 [("Landscaping and Groundskeeping Worker", "37-3011")], id="groundskeeping"),
+    pytest.param(page("Postsecondary Teachers: Career Guide"), [("Postsecondary Teacher", "25-1000")],
+                 id="minor-group"),
+    pytest.param(page("Software and Web Developers, Programmers, and Testers: Career Overview"),
+                 [("Software and Web Developer, Programmer, and Tester", "15-1250")], id="serial-group"),
+    pytest.param(page("Compensation, Benefits, and Job Analysis Specialists: Job Description"),
+                 [("Compensation, Benefits, and Job Analysis Specialist", "13-1141")], id="heading-word-in-name"),
+    pytest.param(page("Mental Health and Substance Abuse Social Workers: Job Description"),
+                 [("Mental Health and Substance Abuse Social Worker", "21-1023")], id="social-workers"),
+    pytest.param(page("Substance Abuse, Behavioral Disorder, and Mental Health Counselors: Salary"),
+                 [("Substance Abuse, Behavioral Disorder, and Mental Health Counselor", "21-1010")],
+                 id="oews-aggregate-to-group"),
+    pytest.param(page("Physicians and Surgeons: Career Guide"), [("Physician", "29-1210"), ("Surgeon", "29-1240")],
+                 id="two-groups-two-roles"),
+    pytest.param(page("Electricians and Plumbers: Salary Compared"),
+                 [("Electrician", "47-2111"), ("Plumber", "47-2152")], id="two-trades"),
+    pytest.param(page("Clinical Laboratory Technologists and Technicians: How to Become One"),
+                 [("Clinical Laboratory Technologist and Technician", "29-2010")], id="lab-group-whole"),
+    pytest.param(page("Clinical Laboratory Technologists and Technicians: How to Become One",
+                      "Technologists run complex tests. Technicians run routine tests. Technologists hold a degree, "
+                      "and technicians often hold an associate degree."),
+                 [("Clinical Laboratory Technologist", "29-2011"), ("Clinical Laboratory Technician", "29-2012")],
+                 id="lab-group-apart"),
+    pytest.param(page("Technician vs. Technologist: Key Differences"), [("Technician", None), ("Technologist", None)],
+                 id="bare-heads-name-nothing-more"),
+    # comma forms, as SOC writes them and as prose reads them
+    pytest.param(page("Dentists, General: Job Description"), [("Dentist, General", "29-1021")], id="comma-general"),
+    pytest.param(page("General Dentists: Salary"), [("General Dentist", "29-1021")], id="general-dentists"),
+    pytest.param(page("Architects: Job Description"), [("Architect", "17-1011")], id="except-dropped"),
+    pytest.param(page("Short Order Cooks: Pay and Hours"), [("Short Order Cook", "35-2015")], id="short-order"),
+    pytest.param(page("Cooks, Restaurant: Duties"), [("Cook, Restaurant", "35-2014")], id="comma-restaurant"),
+    pytest.param(page("Restaurant, Lounge, and Coffee Shop Hosts and Hostesses: Job Description"),
+                 [("Restaurant, Lounge, and Coffee Shop Host and Hostess", "35-9031")], id="hosts-read"),
+    pytest.param(page("Hosts and Hostesses, Restaurant, Lounge, and Coffee Shop: Salary"),
+                 [("Host and Hostess, Restaurant, Lounge, and Coffee Shop", "35-9031")], id="hosts-comma"),
+    pytest.param(page("Crop, Nursery, and Greenhouse Farmworkers and Laborers: Salary"),
+                 [("Crop, Nursery, and Greenhouse Farmworker and Laborer", "45-2092")], id="farmworkers"),
+    pytest.param(page("Nursing Instructors and Teachers, Postsecondary: Job Description"),
+                 [("Nursing Instructor and Teacher, Postsecondary", "25-1072")], id="postsecondary-comma"),
+    pytest.param(page("School Bus Drivers: Salary"), [("School Bus Driver", "53-3051")], id="school-bus"),
+    pytest.param(page("Transit and Intercity Bus Drivers: Job Description"),
+                 [("Transit and Intercity Bus Driver", "53-3052")], id="transit-bus"),
+    pytest.param(page("Metal and Plastic Rolling Machine Setters, Operators, and Tenders: Salary"),
+                 [("Metal and Plastic Rolling Machine Setter, Operator, and Tender", "51-4023")], id="qualifier-list"),
+    pytest.param(page("Derrick Operators, Oil and Gas: Job Description"),
+                 [("Derrick Operator, Oil and Gas", "47-5011")], id="comma-oil-and-gas"),
+    pytest.param(page("Oil and Gas Derrick Operators: Salary"), [("Oil and Gas Derrick Operator", "47-5011")],
+                 id="oil-and-gas-read"),
+    pytest.param(page("Elementary School Teachers: Job Description"), [("Elementary School Teacher", "25-2021")],
+                 id="except-special-education"),
+    pytest.param(page("Pediatric Dentists: Salary"), [("Pediatric Dentist", "29-1020")], id="ends-with-a-group"),
+    # "of" names
+    pytest.param(page("Agents and Business Managers of Artists, Performers, and Athletes: Career Guide"),
+                 [("Agent and Business Manager of Artists, Performers, and Athletes", "13-1011")], id="agents-of"),
+    pytest.param(page("First-Line Supervisors of Police and Detectives: Salary"),
+                 [("First-Line Supervisor of Police and Detectives", "33-1012")], id="supervisors-of"),
+    pytest.param(page("Sales Representatives of Services: Job Description"),
+                 [("Sales Representative of Services", "41-3091")], id="representatives-of"),
+    # acronyms
+    pytest.param(page("RN vs. LPN: What Are the Differences?",
+                      "Registered nurses (RNs) plan care. Licensed practical nurses (LPNs) give basic care."),
+                 [("Registered Nurse", "29-1141"), ("Licensed Practical Nurse", "29-2061")], id="acronyms-defined"),
+    pytest.param(page("EMT vs. Paramedic: Key Differences"), [("EMT", "29-2042"), ("Paramedic", "29-2043")],
+                 id="acronym-known"),
+    pytest.param(page("HVAC Technician vs. Electrician"), [("HVAC Technician", "49-9021"), ("Electrician", "47-2111")],
+                 id="acronym-in-name"),
+    pytest.param(page("PTA vs. OTA: Which Assistant Role Fits You?",
+                      "Physical therapist assistants (PTAs) help with exercise. Occupational therapy assistants "
+                      "(OTAs) help with daily tasks."),
+                 [("Physical Therapist Assistant", "31-2021"), ("Occupational Therapy Assistant", "31-2011")],
+                 id="assistant-acronyms"),
+    # "X and Related Workers"
+    pytest.param(page("Artists and Related Workers: Career Overview"), [("Artist and Related Worker", "27-1010")],
+                 id="artists-related"),
+    pytest.param(page("Musicians, Singers, and Related Workers: Salary"),
+                 [("Musician, Singer, and Related Worker", "27-2040")], id="musicians-related"),
+    pytest.param(page("Athletes, Coaches, Umpires, and Related Workers: Job Description"),
+                 [("Athlete, Coach, Umpire, and Related Worker", "27-2020")], id="athletes-related"),
+    pytest.param(page("Automotive Body and Related Repairers: Duties"),
+                 [("Automotive Body and Related Repairer", "49-3021")], id="body-related"),
+    pytest.param(page("Door-to-Door Sales Workers, News and Street Vendors, and Related Workers: Job Description"),
+                 [("Door-to-Door Sales Worker, News and Street Vendor, and Related Worker", "41-9091")],
+                 id="vendors-related"),
+    pytest.param(page("Electric Motor, Power Tool, and Related Repairers: Salary"),
+                 [("Electric Motor, Power Tool, and Related Repairer", "49-2092")], id="repairers-related"),
+    # comparison and question shapes
+    pytest.param(page("Difference Between a Pharmacist and a Pharmacy Technician"),
+                 [("Pharmacist", "29-1051"), ("Pharmacy Technician", "29-2052")], id="difference-between"),
+    pytest.param(page("What's the Difference Between Welders and Machinists?"),
+                 [("Welder", "51-4121"), ("Machinist", "51-4041")], id="whats-the-difference"),
+    pytest.param(page("Carpenter or Electrician: Which Career Is Right for You?"),
+                 [("Carpenter", "47-2031"), ("Electrician", "47-2111")], id="or-which"),
+    pytest.param(page("Should You Become a Paralegal or a Legal Secretary?"),
+                 [("Paralegal", "23-2011"), ("Legal Secretary", "43-6012")], id="should-you-become"),
+    pytest.param(page("Is a Phlebotomist the Same as a Medical Assistant?"),
+                 [("Phlebotomist", "31-9097"), ("Medical Assistant", "31-9092")], id="same-as"),
+    pytest.param(page("How Much Does a Dental Hygienist Make? (2024 Salary Guide)"),
+                 [("Dental Hygienist", "29-1292")], id="how-much"),
+    pytest.param(page("How Much Do Electricians and Plumbers Make? (2024 Salary Guide)"),
+                 [("Electrician", "47-2111"), ("Plumber", "47-2152")], id="how-much-two"),
+    pytest.param(page("Roofer vs. Carpenter | TradeHub"), [("Roofer", "47-2181"), ("Carpenter", "47-2031")],
+                 id="site-name"),
+    pytest.param(page("How to Become a Loan Officer | MoneyJobs"), [("Loan Officer", "13-2072")],
+                 id="how-to-become-site"),
+    pytest.param(page("Electrician Careers & Wages"), [("Electrician", "47-2111")], id="careers-and-wages"),
+    pytest.param(page("Airline Jobs & Wages", "The pay varies with the carrier and the route."), [],
+                 id="no-role-airline-jobs"),
+    pytest.param(page("What Does a Respiratory Therapist Do?"), [("Respiratory Therapist", "29-1126")],
+                 id="what-does"),
+    pytest.param(page("What Does a First-Line Supervisor of Food Preparation and Serving Workers Do?"),
+                 [("First-Line Supervisor of Food Preparation and Serving Workers", "35-1012")], id="long-what-does"),
+    pytest.param(page("A Day in the Life of a Firefighter"), [("Firefighter", "33-2011")], id="day-in-life"),
+    pytest.param(page("Financial Analysts vs. Personal Financial Advisors"),
+                 [("Financial Analyst", "13-2051"), ("Personal Financial Advisor", "13-2052")], id="vs-two-members"),
+    pytest.param(page("Nurse Midwives vs. Nurse Practitioners"),
+                 [("Nurse Midwife", "29-1161"), ("Nurse Practitioner", "29-1171")], id="midwives"),
+    pytest.param(page("Marketing Managers vs. Sales Managers"),
+                 [("Marketing Manager", "11-2021"), ("Sales Manager", "11-2022")], id="managers"),
+    pytest.param(page("Preschool Teachers vs. Kindergarten Teachers"),
+                 [("Preschool Teacher", "25-2011"), ("Kindergarten Teacher", "25-2012")], id="teachers"),
+    pytest.param(page("Auto Mechanic vs. Diesel Mechanic"),
+                 [("Auto Mechanic", "49-3023"), ("Diesel Mechanic", "49-3031")], id="aliases"),
+    pytest.param(page("Diesel Tech vs. Auto Tech: What Sets Them Apart",
+                      "Diesel service technicians, or diesel techs, fix engines in trucks. Automotive service "
+                      "technicians, also called auto techs, fix cars."),
+                 [("Diesel Service Technician", "49-3031"), ("Automotive Service Technician", "49-3023")],
+                 id="full-name-from-body", marks=gap("the gazetteer does not know 'diesel service technicians'")),
+    pytest.param(page("Auto Tech vs. Diesel Mechanic",
+                      "Automotive service technicians (auto techs) repair cars in dealerships. Diesel mechanics "
+                      "repair trucks."),
+                 [("Automotive Service Technician", "49-3023"), ("Diesel Mechanic", "49-3031")],
+                 id="full-name-in-parentheses"),
+    pytest.param(page("Legislators: Job Description"), [("Legislator", "11-1031")], id="no-oews-figure"),
+    pytest.param(page("Anesthesiologists: Salary"), [("Anesthesiologist", "29-1211")], id="physician-specialty"),
+    pytest.param(page("Food Preparation Workers: Salary"), [("Food Preparation Worker", "35-2021")], id="food-prep"),
+    pytest.param(page("Childcare Workers: How to Become One"), [("Childcare Worker", "39-9011")], id="childcare"),
+    # untitled openings: the roles come from the text
+    pytest.param("Most bakers start work before dawn. Bakers mix dough and shape loaves, and many bakers work in "
+                 "grocery stores.\n", [("Baker", "51-3011")], id="untitled-one"),
+    pytest.param("Cashiers ring up sales at the front of a shop, while retail salespersons help shoppers choose. "
+                 "Cashiers stand for long hours. Retail salespersons know the stock, and retail salespersons earn "
+                 "commission.\n", [("Cashier", "41-2011"), ("Retail Salesperson", "41-2031")], id="untitled-two"),
+    pytest.param("Wedding photographers spend weekends at ceremonies. Wedding photographers edit hundreds of images "
+                 "a week, and most photographers sell prints too.\n",
+                 [("Wedding Photographer", "27-4021")], id="untitled-full-name"),
+    pytest.param("Most general and operations managers work full time. General and operations managers plan "
+                 "budgets.\n", [("General and Operations Manager", "11-1021")], id="untitled-coordinated"),
+    pytest.param("Marketing and sales managers set prices. Most marketing and sales managers work in offices.\n",
+                 [("Marketing and Sales Manager", "11-2020")], id="untitled-group"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SOC_TITLE_TABLE)
+def test_soc_title_table(text: str, expected: list[tuple[str, str | None]]) -> None:
+    got = roles_of(text)
+    assert [n for n, _ in got] == [n for n, _ in expected]
+    for (_, soc), (_, want) in zip(got, expected, strict=True):
+        if want != "?":
+            assert soc == want
+
+
+def test_the_title_table_is_large() -> None:
+    assert len(SOC_TITLE_TABLE) >= 80

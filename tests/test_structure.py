@@ -185,12 +185,44 @@ KIND_CASES = [
     pytest.param("Jobs and openings", "outlook", id="openings"),
     pytest.param("What makes a good sonographer", "skills", id="what-makes-a-good"),
     pytest.param("Similar titles, different jobs", "comparison", id="different-jobs"),
+    pytest.param("Two trades, one building site", "comparison", id="two-trades"),
+    pytest.param("What the job looks like", "duties", id="job-looks-like"),
+    pytest.param("What you need to get hired", "requirements", id="get-hired"),
+    pytest.param("Which trade suits you?", "conclusion", id="which-suits"),
 ]
 
 
 @pytest.mark.parametrize(("heading", "kind"), KIND_CASES)
 def test_heading_kinds(heading: str, kind: str) -> None:
     assert classify_heading(heading, build_roles(["Sonographer"], ""))[0] == kind
+
+
+# In an article comparing roles, a heading about one role's work introduces that role.
+COMPARISON_KIND_CASES = [
+    pytest.param("What welders do", "role_overview", id="what-x-do"),
+    pytest.param("The pipefitter's day", "role_overview", id="xs-day"),
+    pytest.param("A day in the life", "role_overview", id="day-in-the-life"),
+    pytest.param("Welder duties", "duties", id="duties-word-stays"),
+    pytest.param("Job duties: welder vs. pipefitter", "duties", id="duties-of-both"),
+]
+
+
+@pytest.mark.parametrize(("heading", "kind"), COMPARISON_KIND_CASES)
+def test_heading_kinds_in_a_comparison(heading: str, kind: str) -> None:
+    assert classify_heading(heading, build_roles(["Welder", "Pipefitter"], ""))[0] == kind
+
+
+def test_a_heading_that_names_no_kind_takes_its_texts() -> None:
+    raw = (b"Welder vs. Pipefitter: What Are the Differences?\n\nBoth trades join metal.\n\nThe short version\n\n"
+           b"Welders need a high school diploma and a certificate; pipefitters complete an apprenticeship.\n\n"
+           b"Where they work\n\nBoth work on construction sites.\n")
+    kinds = [s.kind for s in process_bytes(raw, "welder.txt").sections]
+    assert kinds == ["intro", "requirements", "work_environment"]
+
+
+def test_a_question_heading_that_opens_the_article_is_its_introduction() -> None:
+    raw = b"## Who keeps the lights on?\n\nWelders and pipefitters do.\n\n## Pay\n\nWelders earn $48,000 a year.\n"
+    assert [s.kind for s in process_bytes(raw, "lights.md").sections] == ["intro", "salary"]
 
 
 def test_headingless_sections_are_inferred_from_content() -> None:

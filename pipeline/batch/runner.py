@@ -25,6 +25,8 @@ from pathlib import Path
 from pipeline import VERSION
 from pipeline.batch.errors import RunError, UsageError, one_line, reason
 from pipeline.batch.journal import MANIFEST, Known, manifest_line
+from pipeline.batch.options import Options
+from pipeline.batch.startup import collector_paused
 from pipeline.batch.storage import (
     LocalDest,
     LocalSource,
@@ -40,22 +42,8 @@ from pipeline.batch.storage import (
 from pipeline.batch.timeout import with_timeout
 from pipeline.batch.workers import Pool, dask_map
 from pipeline.process import process_bytes, warm_up
+from pipeline.types import PipelineError
 from schemas.article import ManifestEntry
-
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-DEFAULT_TIMEOUT = 30.0
-
-
-@dataclass(frozen=True)
-class Options:
-    force: bool = False
-    prune: bool = False
-    max_bytes: int = DEFAULT_MAX_BYTES
-    timeout: float = DEFAULT_TIMEOUT
-    # Worker processes; 1 runs every document in this process (``extract`` defaults to the CPUs).
-    workers: int = 1
-    # A Dask distributed scheduler (``tcp://host:8786``): run the documents on its cluster instead.
-    dask_scheduler: str | None = None
 
 
 @dataclass
@@ -96,6 +84,16 @@ def pipeline_version() -> str:
                 digest.update(path.relative_to(base).as_posix().encode("utf-8", "surrogateescape") + b"\0")
                 digest.update(path.read_bytes() + b"\0")
     return f"{VERSION}+{digest.hexdigest()[:12]}"
+
+
+def is_blank(data: bytes) -> bool:
+    """Nothing but whitespace (and a byte-order mark): no article to read, which is a failure, not an
+    article with no facts."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace")
+    return not text.strip()
 
 
 def render(article_json: str) -> bytes:
@@ -141,9 +139,12 @@ def do_job(job: Job) -> Outcome:
         sha = hashlib.sha256(data).hexdigest()
         if job.skip_sha == sha:
             return Outcome("skipped", sha)
+        if is_blank(data):
+            raise PipelineError("empty input")
         # The article's source.path must be valid Unicode; the manifest keeps the exact name.
         shown = job.rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-        warm_up()  # loading the pipeline is not the first document's time
+        with collector_paused():  # loading the pipeline is not the first document's time
+            warm_up()
         payload = with_timeout(job.timeout, lambda: render(process_bytes(data, shown).model_dump_json(indent=2)))
         if job.write_to is not None and job.output is not None:
             # Worker processes write their own outputs: the parent, which hands out the work, is

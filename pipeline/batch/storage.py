@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import IO, BinaryIO
 
-from pipeline.batch.errors import UsageError, reason
+from pipeline.batch.errors import UsageError, need_folder, reason
 from pipeline.batch.journal import JOURNAL, MANIFEST, FileJournal, Known, PartJournal, locked
 from pipeline.types import MEDIA_TYPES, PipelineError
 
@@ -260,12 +260,7 @@ class LocalDest:
             raise UsageError(f"output path {str(dst)!r} exists and is not a folder")
         if isinstance(source, LocalSource) and dst.resolve().is_relative_to(source.root.resolve()):
             raise UsageError("the output folder must not be inside the input folder")
-        try:
-            dst.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise UsageError(f"cannot create output folder {str(dst)!r}: {exc.strerror}") from None
-        if not os.access(dst, os.R_OK | os.W_OK | os.X_OK):
-            raise UsageError(f"output folder {str(dst)!r} is not readable and writable")
+        need_folder(dst, "output folder")
 
     def lock(self) -> AbstractContextManager[None]:
         return locked(self.root)

@@ -9,12 +9,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from pipeline.batch.errors import UsageError, reason
 from pipeline.batch.journal import MANIFEST
+from pipeline.export.base import ExportError
 from schemas.article import Article, ManifestEntry
-
-
-class ExportError(Exception):
-    """A folder that cannot be exported; the message is one line."""
 
 
 @dataclass(frozen=True)
@@ -33,16 +31,22 @@ def manifest(out: Path) -> list[ManifestEntry]:
 def all_entries(out: Path) -> list[ManifestEntry]:
     """Every entry of the manifest, failed ones too."""
     path = out / MANIFEST
+    if not out.is_dir():
+        raise UsageError(f"output folder {str(out)!r} does not exist or is not a folder")
     if not path.is_file():
-        raise ExportError(f"{out} has no {MANIFEST}: is it an output folder of 'extract SRC DST'?")
+        raise UsageError(f"{out} has no {MANIFEST}: is it an output folder of 'extract SRC DST'?")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read {path}: {reason(exc)}") from None
     entries: list[ManifestEntry] = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             entry = ManifestEntry.model_validate(json.loads(line))
         except (ValueError, ValidationError) as exc:
-            raise ExportError(f"{path}:{n}: not a manifest line ({type(exc).__name__})") from exc
+            raise UsageError(f"{path}:{n}: not a manifest line ({type(exc).__name__})") from exc
         entries.append(entry)
     return entries
 

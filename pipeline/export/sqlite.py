@@ -33,10 +33,12 @@ CREATE TABLE IF NOT EXISTS roles (
     role_name TEXT NOT NULL,
     soc TEXT,
     soc_title TEXT,
-    annual_salary REAL,
+    salary_annual REAL,
+    salary_annual_min REAL,
+    salary_annual_max REAL,
+    salary_per_period REAL,
+    salary_period TEXT,
     salary_statistic TEXT,
-    salary_min REAL,
-    salary_max REAL,
     currency TEXT,
     education TEXT,
     settings TEXT,
@@ -52,13 +54,15 @@ CREATE TABLE IF NOT EXISTS facts (
     role_id TEXT,
     value TEXT,
     detail TEXT,
-    amount REAL,
-    min REAL,
-    max REAL,
-    currency TEXT,
+    amount_per_period REAL,
+    min_per_period REAL,
+    max_per_period REAL,
     period TEXT,
+    currency TEXT,
     statistic TEXT,
     annual_amount REAL,
+    annual_min REAL,
+    annual_max REAL,
     evidence_start INTEGER NOT NULL,
     evidence_end INTEGER NOT NULL,
     rule TEXT NOT NULL
@@ -78,11 +82,19 @@ def _insert(table: str, columns: list[str]) -> str:
     return f"INSERT INTO {table} (article_id, {', '.join(columns)}) VALUES (?{', ?' * len(columns)})"
 
 
+# The tables' layout; a database written with another is rebuilt (every article written again).
+SCHEMA_VERSION = 2
+TABLES = ("facts", "roles", "article_text", "articles")  # dependents first
+
+
 class Database:
     """An open export database; ``unchanged`` tells which articles need no work."""
 
     def __init__(self, path: Path) -> None:
         self.db = sqlite3.connect(path)
+        if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            self.db.executescript("".join(f"DROP TABLE IF EXISTS {table};" for table in TABLES))
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self.db.executescript(SCHEMA)
         self.known = {path: (sha, version) for path, sha, version
                       in self.db.execute("SELECT path, sha256, pipeline_version FROM articles")}

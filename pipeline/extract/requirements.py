@@ -6,7 +6,7 @@ import re
 
 from pipeline.rules import cues
 from pipeline.rules.clauses import clause_bounds, negated
-from pipeline.rules.loader import compiled_rule, first_match, matcher, regex, rule_spans
+from pipeline.rules.loader import compiled_rule, first_match, load_terms, matcher, regex, rule_spans
 from pipeline.rules.text import Piece
 from pipeline.stages.attribute import other_occupation, roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
@@ -23,6 +23,13 @@ LICENSE = compiled_rule(RULES, "license")
 TYPED = [compiled_rule(RULES, "experience"), compiled_rule(RULES, "training")]
 DURATION_GAP = re.compile(r"[\w\s'’-]*?(?:\bof\s[\w\s'’-]*)?")
 OF_EXPERIENCE = regex(RULES, "of-experience")
+OPTIONAL_SUBJECT, LICENSED = regex(RULES, "optional-subject"), compiled_rule(RULES, "licensed")
+PAY_BY_EDUCATION, HOLDER_SHARE = regex(RULES, "pay-by-education"), regex(RULES, "holder-share")
+COMPARES = re.compile(r"\b(?:more|less|higher|lower|extra|premium|than|boost|raise)\b")
+# A certificate named for an authority or an occupation is a credential, not a level of education.
+CREDENTIAL_BEFORE = re.compile(
+    r"(?:\b[A-Z][A-Z0-9]{1,5}\b|\b(?:" + "|".join(sorted(load_terms("occupation_heads.txt"))) + r")(?:'s|’s)?)"
+    r"(?:[ -](?!(?:a|an|the|their|his|her|its|your|our|this|that|and|or|to|in|of|for|with|from)\b)[\w'’-]+){0,3}[ -]$")
 NONE_VALUE = regex(RULES, "none-value")
 
 
@@ -63,12 +70,14 @@ def _duration(m: re.Match[str]) -> Duration:
         return float(v) if v[0].isdigit() else NUMBER_WORDS.get(v)
 
     lo, hi = num(m.group("a")), num(m.group("b"))
+    # "more than 12 months" has no upper end.
+    hi = None if m.group("more") else (hi if hi is not None else lo)
     unit = m.group("unit").lower().rstrip("s")
     if unit == "week":
         lo = round(lo / 4.33, 1) if lo else lo
         hi = round(hi / 4.33, 1) if hi else hi
         unit = "month"
-    return Duration(min=lo, max=hi if hi is not None else lo, unit=unit)
+    return Duration(min=lo, max=hi, unit=unit)
 
 
 def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
@@ -89,17 +98,34 @@ def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts)
 def _education(s: Sentence, roles: list[RoleInfo], facts: Facts) -> None:
     text = s.text
     for start, end, edu in rule_spans("education.jsonl", text):
-        if edu.value != "no_formal_education" and negated(s, start, end):
+        if not _level_asked(s, start, end, edu.id, edu.value):
             continue
         c0, c1 = clause_bounds(text, start)
         if other_occupation(s, c0, c1) and not s.roles.subject:
             continue
+        who = roles_at(s, start, roles)
+        if not who and s.roles.other:
+            continue  # another occupation's level ("They usually need only a diploma")
+        optional = OPTIONAL.found(s[c0:c1]) or OPTIONAL_SUBJECT.search(text, c0, start) is not None
         facts.requirements.append(Requirement(
-            roles=roles_at(s, start, roles), evidence=s.evidence(), rule=edu.id,
+            roles=who, evidence=s.evidence(), rule=edu.id,
             type="education", education_level=edu.value, name=None,
-            duration=_duration_near(s, start, end),
-            required=not OPTIONAL.found(s[c0:c1]), text=text[start:end],
+            duration=_duration_near(s, start, end), required=not optional, text=text[start:end],
         ))
+
+
+def _level_asked(s: Sentence, start: int, end: int, rule: str, level: str) -> bool:
+    """Whether an education phrase states a level the job asks for: not negated, not a group whose pay
+    is compared ("nurses with a master's earn more"), not a share of holders ("Bachelor's, 48%"), not
+    a credential named a certificate ("an FAA dispatcher certificate")."""
+    text = s.text
+    if level != "no_formal_education" and negated(s, start, end):
+        return False
+    if PAY_BY_EDUCATION.search(text, max(0, start - 30), start) and cues.PAY.hit(s) and COMPARES.search(text):
+        return False
+    if HOLDER_SHARE.match(text, end) or HOLDER_SHARE.search(text, max(0, start - 60), start):
+        return False
+    return not (rule == "edu-certificate" and CREDENTIAL_BEFORE.search(text, max(0, start - 40), start))
 
 
 def _certifications(s: Sentence, roles: list[RoleInfo], facts: Facts) -> None:
@@ -116,13 +142,17 @@ def _certifications(s: Sentence, roles: list[RoleInfo], facts: Facts) -> None:
 
 
 def _licenses(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
-    for m in LICENSE.matcher.finditer(s):
-        if negated(s, m.start(), m.end()) or kind not in ("requirements", "role_overview", "intro", "duties"):
-            continue
-        facts.requirements.append(Requirement(
-            roles=roles_at(s, m.start(), roles), evidence=s.evidence(), rule=LICENSE.rule.id, type=LICENSE.rule.value,
-            name=m.group("name").strip(), required=not OPTIONAL.found(s), text=m.group(0),
-        ))
+    if kind not in ("requirements", "role_overview", "intro", "duties"):
+        return
+    for rule in (LICENSE, LICENSED):
+        for m in rule.matcher.finditer(s):
+            if negated(s, m.start(), m.end()):
+                continue
+            name = m.group("name").strip() if "name" in m.re.groupindex else "license"
+            facts.requirements.append(Requirement(
+                roles=roles_at(s, m.start(), roles), evidence=s.evidence(), rule=rule.rule.id, type=rule.rule.value,
+                name=name, required=not OPTIONAL.found(s), text=m.group(0),
+            ))
 
 
 def _typed(s: Sentence, roles: list[RoleInfo], facts: Facts) -> None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 from pipeline.rules import cues
 from pipeline.rules.clauses import negated
 from pipeline.rules.components import Lexicon, LexMatch
-from pipeline.rules.loader import compiled_rule, regex, rule_spans
+from pipeline.rules.loader import compiled_rule, load_terms, regex, rule_spans
+from pipeline.rules.text import Text
 from pipeline.stages.attribute import roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
 from schemas.article import Setting
@@ -21,8 +22,19 @@ OTHER_SENSE_AFTER = regex(PATTERNS, "other-sense-after")
 REMOTE_PLACE_AFTER = regex(PATTERNS, "remote-place-after")
 PLACE_LIST_INTRO = regex(PATTERNS, "place-list-intro")
 FIELD_PRACTICE = compiled_rule(PATTERNS, "private-field-practice")
+PLACE_GOVERNOR, THING_GOVERNOR = regex(PATTERNS, "place-governor"), regex(PATTERNS, "thing-governor")
+NEUTRAL_GOVERNOR, GOVERNOR_BOUNDARY = regex(PATTERNS, "neutral-governor"), regex(PATTERNS, "governor-boundary")
+# Settings that name their own relation to the work: "from home", "travels", "self-employed",
+# "outdoors", "in the field".
+SELF_GOVERNED = {"remote", "travel", "self_employed"}
+SELF_GOVERNED_WORDS = {"outdoors", "outdoor", "in", "on", "at", "from", "between", "away"}
+GOVERNOR_WINDOW = 100
 # In a sentence about study, these are the programme's, not the job's ("clinical fieldwork").
 STUDY_PLACES = {"school", "college_university", "outdoors_field"}
+# How near a study word must be to make a school the programme's ("attend a community college").
+STUDY_NEAR = 30
+OCCUPATION_HEADS = load_terms("occupation_heads.txt")
+OTHER_SENSE_BEFORE, MODIFIER_AFTER = regex(PATTERNS, "other-sense-before"), regex(PATTERNS, "modifier-after")
 ITEM_END = (".", "!", "?", ":")
 
 
@@ -91,8 +103,38 @@ def _is_setting(s: Sentence, span: LexMatch, a: int, b: int) -> bool:
     text = s.text
     if negated(s, a, b):
         return False
-    if span.value in STUDY_PLACES and cues.STUDY.hit(s):
+    if span.value in STUDY_PLACES and cues.STUDY.hit(s) and cues.STUDY.hit(Text(text[max(0, a - STUDY_NEAR) :
+                                                                                     b + STUDY_NEAR])):
         return False
     if RELATIVE_BEFORE.search(text, max(0, a - 12), a) or OTHER_SENSE_AFTER.match(text, b):
         return False
-    return not (span.value == "remote" and REMOTE_PLACE_AFTER.match(text, b))
+    if OTHER_SENSE_BEFORE.search(text, max(0, a - 20), a):
+        return False
+    if span.value not in SELF_GOVERNED and " " not in span.text and not span.text.endswith("s"):
+        modified = MODIFIER_AFTER.match(text, b)
+        # "college lectures" is no college; "school nurses" work in schools.
+        if modified and not _occupation_word(modified.group().strip()):
+            return False
+    if span.value == "remote" and REMOTE_PLACE_AFTER.match(text, b):
+        return False
+    if span.value in SELF_GOVERNED or span.text.split()[0].lower() in SELF_GOVERNED_WORDS:
+        return True
+    return not _object_of_work(text, a)
+
+
+def _occupation_word(word: str) -> bool:
+    return word[:-1] in OCCUPATION_HEADS or word[:-2] in OCCUPATION_HEADS
+
+
+def _object_of_work(text: str, a: int) -> bool:
+    """Whether the words before a place make it what the work is done to or about, or a time, rather than
+    where it happens: the nearest governing word before it (across a list of places) decides."""
+    window = text[max(0, a - GOVERNOR_WINDOW) : a]
+    bounds = [m.end() for m in GOVERNOR_BOUNDARY.finditer(window)]
+    window = window[bounds[-1] :] if bounds else window
+    found = [(m.start(), m.end(), False) for m in PLACE_GOVERNOR.finditer(window)]
+    found += [(m.start(), m.end(), True) for m in THING_GOVERNOR.finditer(window)]
+    for _, end, thing in sorted(found, reverse=True):
+        if not NEUTRAL_GOVERNOR.search(window, 0, end):
+            return thing
+    return False

@@ -3,6 +3,7 @@
 - "<A>, <B> and <C> skills": each coordinated name before "skills" ("strong analytical and
   mathematical skills" gives "analytical" and "mathematical").
 - "knowledge of X", "grounding in X", "fluent in X", "an eye for X": X, up to four words.
+- "design tools such as A and B", "languages such as A, B and C": each named tool (capitalised).
 - a short item of a list under a skills heading ("Working well under pressure").
 """
 
@@ -28,6 +29,9 @@ SKILLS_WORD = compiled_rule(RULES, "skill-x-skills")
 SKILLS_TEST = regex(RULES, "skills-test")
 COMPLEMENT = compiled_rule(RULES, "skill-complement")
 COMPLEMENT_END = regex(RULES, "complement-end")
+NAMED_TOOLS = compiled_rule(RULES, "skill-named-tools")
+TOOL_NAME = regex(RULES, "tool-name")
+TOOL_LIST_JOINT = regex(RULES, "tool-list-joint")
 MAX_ITEM_WORDS = 3
 
 
@@ -79,6 +83,22 @@ def complements(t: Piece | str) -> list[Found]:
     return out
 
 
+def named_tools(t: Piece | str) -> list[Found]:
+    """The names a list of tools gives ("languages such as R, Python and SAS"): capitalised items,
+    up to the first item that is no name."""
+    text = t if isinstance(t, str) else t.text
+    out: list[Found] = []
+    for m in NAMED_TOOLS.matcher.finditer(t):
+        pos = m.end()
+        while name := TOOL_NAME.match(text, pos):
+            out.append(Found(name.start(), name.end(), name.group(0).lower(), NAMED_TOOLS.rule.id))
+            joint = TOOL_LIST_JOINT.match(text, name.end())
+            if joint is None:
+                break
+            pos = joint.end()
+    return out
+
+
 LIST_ITEM = procedure("skill-list-item")
 QUALIFIER = regex(RULES, "qualifier")
 
@@ -109,7 +129,7 @@ def skills_in(s: Sentence, lexicon: Lexicon, roles: list[RoleInfo], kind: str, f
         facts.skills.append(Skill(roles=roles_at(s, a, roles), evidence=s.evidence(),
                                   rule=span.rule, skill=span.value, kind=span.kind))
     found_any = bool(lexical)
-    for found in before_skills(s) + complements(s):
+    for found in before_skills(s) + complements(s) + named_tools(s):
         if any(a < found.end and found.start < b for a, b in lexical) or negated(s, found.start, found.end):
             continue
         found_any = True

@@ -17,7 +17,9 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from pipeline.export.source import ExportError, all_entries, read
+from pipeline.batch.errors import UsageError, need_folder
+from pipeline.export.base import ExportError
+from pipeline.export.source import all_entries, read
 from pipeline.review import gold
 from pipeline.review.facts import FIELDS, fact_views, highlight_tree, pieces
 from schemas.article import Article, ManifestEntry
@@ -70,10 +72,14 @@ def review(out: str | Path, src: str | Path | None = None,
     """Write ``out/review/``: ``index.html`` and a page per article (``<output path>.html``)."""
     out = Path(out)
     site = out / "review"
+    entries = all_entries(out)
+    if src is not None and not Path(src).is_dir():
+        raise UsageError(f"input folder {str(src)!r} does not exist or is not a folder")
+    need_folder(site, "review folder")
     env = _environment()
     summary = ReviewSummary()
     rows: list[dict[str, object]] = []
-    for entry in all_entries(out):
+    for entry in entries:
         article: Article | None = None
         href: str | None = None
         if entry.status in ("ok", "skipped") and entry.output:
@@ -93,7 +99,6 @@ def review(out: str | Path, src: str | Path | None = None,
         rows.append(_row(entry, article, href))
         if tick is not None:
             tick(entry.path)
-    site.mkdir(parents=True, exist_ok=True)
     (site / "index.html").write_text(env.get_template("index.html.j2").render(rows=rows, fields=FIELDS),
                                      encoding="utf-8")
     summary.index = str(site / "index.html")

@@ -73,15 +73,11 @@ def compare(labels: dict[str, Any], views: list[FactView], amounts: dict[str, di
     missed: list[str] = []
     matched: set[str] = set()
     for field, key in KEYS.items():
-        own = [v for v in views
-               if v.field == field and (field != "requirements" or v.details.get("type") == "education")]
+        own = _views_of(views, field)
         for label in labels.get(key) or []:
             if not isinstance(label, dict):
                 continue
-            role = str(label.get("role", "*"))
-            roles = [_role(r) for r in all_roles] if role == "*" else [_role(role)]
-            hits = [v for v in own
-                    if {_role(r) for r in v.roles} & set(roles) and _same(v, label, amounts.get(v.id, {}))]
+            hits = _hits(own, label, amounts, all_roles)
             matched.update(v.id for v in hits)
             if not hits:
                 missed.append(f"{key}: " + ", ".join(f"{k} {v}" for k, v in label.items()))
@@ -90,3 +86,16 @@ def compare(labels: dict[str, Any], views: list[FactView], amounts: dict[str, di
                 if view.id not in matched:
                     view.status = "extra"
     return missed
+
+
+def _views_of(views: list[FactView], field: str) -> list[FactView]:
+    """The views of one pipeline field that labels can match (of requirements, education only)."""
+    return [v for v in views if v.field == field and (field != "requirements" or v.details.get("type") == "education")]
+
+
+def _hits(own: list[FactView], label: dict[str, Any], amounts: dict[str, dict[str, float | None]],
+          all_roles: list[str]) -> list[FactView]:
+    """The views that match a label: given to its role ("*": any role) and the same fact."""
+    role = str(label.get("role", "*"))
+    roles = {_role(r) for r in all_roles} if role == "*" else {_role(role)}
+    return [v for v in own if {_role(r) for r in v.roles} & roles and _same(v, label, amounts.get(v.id, {}))]

@@ -10,6 +10,7 @@ CLAUSE_SPLIT = regex("attribution.jsonl", "clause-split")
 NEGATION = matcher("negation.jsonl", "negation")
 NEGATED_AFTER = matcher("negation.jsonl", "negated-after")
 NEGATED_JUST_BEFORE = matcher("negation.jsonl", "negated-just-before")
+BOUNDED_BY = regex("negation.jsonl", "bounded-by")
 
 
 def clause_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -36,6 +37,8 @@ def negated(sentence: Piece, start: int, end: int) -> bool:
         return False
     c0, c1 = clause_bounds(text, start)
     near = max(0, start - 30)
+    if BOUNDED_BY.search(text, near, start):
+        return False  # "neither requires more than a diploma": the bound stands
     return (NEGATION.search_start(sentence[c0:start]) is not None
             or NEGATED_AFTER.search_start(sentence[end:c1]) is not None
             or NEGATED_JUST_BEFORE.search_start(sentence[near:start]) is not None)

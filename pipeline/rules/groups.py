@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from pipeline.rules.nouns import singular
 from pipeline.rules.occupations import exact_occupation
-from pipeline.rules.titles import singular
 
 # Between the parts a title coordinates; the separators are kept to rejoin coordinated modifiers.
 SEPARATOR = re.compile(r"(,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)")

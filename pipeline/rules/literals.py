@@ -248,36 +248,39 @@ def _useful(literal: str) -> bool:
 
 def _fold_invariant(items: Iterable[tuple[Any, Any]]) -> bool:
     """Every character the items name is its own case fold, and no part is case-sensitive."""
-    for op, av in items:
-        if op is C.LITERAL:
-            if chr(av).casefold() != chr(av):
-                return False
-        elif op is C.IN:
-            for o, a in av:
-                if o is C.LITERAL and chr(a).casefold() != chr(a):
-                    return False
-                if o is C.RANGE and any(chr(c).casefold() != chr(c) for c in range(a[0], a[1] + 1)):
-                    return False
-                if o not in (C.LITERAL, C.RANGE, C.NEGATE, C.CATEGORY):
-                    return False
-        elif op is C.SUBPATTERN:
-            if av[2] & re.IGNORECASE or not _fold_invariant(av[-1]):
-                return False
-        elif op is C.BRANCH:
-            if not all(_fold_invariant(alt) for alt in av[1]):
-                return False
-        elif op in REPEATS:
-            if not _fold_invariant(av[2]):
-                return False
-        elif op in (C.ASSERT, C.ASSERT_NOT):
-            if not _fold_invariant(av[1]):
-                return False
-        elif op is C.GROUPREF_EXISTS:  # (?(group)yes|no): the group takes part in both alike
-            if not all(branch is None or _fold_invariant(branch) for branch in av[1:]):
-                return False
-        elif op not in (C.AT, C.ANY, C.CATEGORY, C.NOT_LITERAL):
-            return False  # back-references and the like: keep the original
-        elif op is C.NOT_LITERAL and chr(av).casefold() != chr(av):
+    return all(_item_fold_invariant(op, av) for op, av in items)
+
+
+def _folded(code: int) -> bool:
+    return chr(code).casefold() == chr(code)
+
+
+def _item_fold_invariant(op: Any, av: Any) -> bool:
+    if op is C.LITERAL or op is C.NOT_LITERAL:
+        return _folded(av)
+    if op is C.IN:
+        return _set_fold_invariant(av)
+    if op is C.SUBPATTERN:
+        return not av[2] & re.IGNORECASE and _fold_invariant(av[-1])
+    if op is C.BRANCH:
+        return all(_fold_invariant(alt) for alt in av[1])
+    if op in REPEATS:
+        return _fold_invariant(av[2])
+    if op in (C.ASSERT, C.ASSERT_NOT):
+        return _fold_invariant(av[1])
+    if op is C.GROUPREF_EXISTS:  # (?(group)yes|no): the group takes part in both alike
+        return all(branch is None or _fold_invariant(branch) for branch in av[1:])
+    return op in (C.AT, C.ANY, C.CATEGORY)  # back-references and the like: keep the original
+
+
+def _set_fold_invariant(av: Any) -> bool:
+    """A character set (``[a-z0-9]``, negated or not) of folded characters, ranges and categories."""
+    for o, a in av:
+        if o is C.LITERAL and not _folded(a):
+            return False
+        if o is C.RANGE and not all(_folded(c) for c in range(a[0], a[1] + 1)):
+            return False
+        if o not in (C.LITERAL, C.RANGE, C.NEGATE, C.CATEGORY):
             return False
     return True
 

@@ -32,7 +32,25 @@ class Rule(BaseModel):
     id: str
 
 
-class PatternRule(Rule):
+class Exampled(Rule):
+    """A lexicon entry or rule with its test texts, invented (never taken from an article):
+    ``example``, a text the entry fires on, written as the code hands it over (a sentence, a
+    heading, a line, or the words before or after a match), and ``near_miss``, a text close to it
+    that the entry must not fire on. ``tests/test_lexicon_examples.py`` runs both through the code
+    that uses the entry, and fails for an entry without an example."""
+
+    example: str = ""
+    near_miss: str = ""
+
+    @field_validator("example", "near_miss")
+    @classmethod
+    def _not_blank(cls, v: str) -> str:
+        if v and not v.strip():
+            raise ValueError("a blank test text")
+        return v
+
+
+class PatternRule(Exampled):
     """A regular expression (case-insensitive unless ``case_sensitive``) and the value it yields, if any."""
 
     pattern: str
@@ -58,7 +76,7 @@ class PatternRule(Rule):
         return _compiled(self.pattern, self.flags)
 
 
-class PhraseRule(Rule):
+class PhraseRule(Exampled):
     """Phrases matched on token boundaries (case-insensitive) with the value they yield."""
 
     phrases: list[str]
@@ -75,7 +93,7 @@ class OccupationRule(Rule):
     phrases: list[str]
 
 
-class CueRule(Rule):
+class CueRule(Exampled):
     """Cue words: words, word starts (stems) and phrases, any of which makes a text worth reading for a fact."""
 
     words: list[str] = []

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from pipeline.rules.cache import text_cache
 from pipeline.rules.loader import load_terms, regex
-from pipeline.rules.titles import plural, singular
+from pipeline.rules.nouns import plural, singular
 from pipeline.rules.words import can_be_adjective
 from pipeline.types import Mention, RoleInfo
 

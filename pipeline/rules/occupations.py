@@ -1,10 +1,12 @@
-"""Occupations: the gazetteer of ``data/occupations.jsonl`` (every 2018 SOC detailed occupation and
+"""Occupations: the gazetteer of ``data/occupations.jsonl`` (every 2018 SOC occupation and group and
 the names people use for them, built by ``scripts/build_occupations.py``) as a spaCy component, and
 what it says about a role's name.
 
 ``career_occupations`` puts a PhraseMatcher's matches (lower case, singular and plural) on
 ``doc.spans["occupations"]``: label the SOC code, ``span.id_`` the gazetteer entry's id; an acronym
-the text defines after an occupation ("physical therapists (PTs)") names it wherever used. It runs on
+the text defines after an occupation ("physical therapists (PTs)") names it wherever used. One word
+that names a group ("dentists", "cooks") is a role's name the gazetteer can link, but no occupation
+found in running text: it is said of many. It runs on
 short texts (titles, headings, opening lines, role names), never on every sentence: its own
 blank pipeline, so the lexicon pipeline that does read sentences does not pay for it.
 """
@@ -22,11 +24,13 @@ from spacy.tokens import Doc, Span
 
 from pipeline.rules.cache import text_cache
 from pipeline.rules.components import Hit, longest_first
-from pipeline.rules.loader import OccupationRule, occupation_rules
-from pipeline.rules.titles import plural, singular
+from pipeline.rules.loader import DATA, OccupationRule, occupation_rules
+from pipeline.rules.nouns import plural, singular
 
 # An acronym as a text defines it and uses it: capitals, maybe a plural "s".
 DEFINED = re.compile(r"([A-Z]{2,6})s?")
+# A listed noun of a name: the word before a comma or an "and" ("accountants and auditor").
+LISTED = re.compile(r"([\w'-]+)(?=,|\s+(?:and|&)\s)")
 
 
 class Occupation(NamedTuple):
@@ -41,11 +45,21 @@ class Occupation(NamedTuple):
 
 
 def forms(phrase: str) -> list[str]:
-    """A singular phrase and its plural ("lineman" -> "linemen")."""
+    """A phrase (last word singular) as a text writes it: singular, plural ("lineman" -> "linemen"),
+    each listed noun singular too ("accountant and auditor"), and with a straight apostrophe curled."""
     words = phrase.split()
     last = words[-1]
     many = last[:-3] + "men" if last.endswith("man") else plural(last)
-    return [phrase, " ".join([*words[:-1], many])]
+    out = [phrase, " ".join([*words[:-1], many])]
+    if LISTED.search(phrase):
+        out.append(LISTED.sub(lambda m: singular(m.group(1)), phrase))
+    return out + [f.replace("'", "’") for f in out if "'" in f]
+
+
+def found_in_text(phrase: str, rule: OccupationRule) -> bool:
+    """Whether running text names an occupation by this phrase: not by one word that names a group
+    ("dentists") or that titles only end with ("carriers" of "mail carriers"): a text says it of many."""
+    return " " in phrase or not (rule.soc.endswith("0") or rule.source == "soc-head")
 
 
 class CareerOccupations:
@@ -58,7 +72,7 @@ class CareerOccupations:
         self.rules: dict[str, OccupationRule] = {}
         tokenizer: Any = nlp.tokenizer
         for rule in occupation_rules():
-            texts = [form for phrase in rule.phrases for form in forms(phrase)]
+            texts = [form for phrase in rule.phrases if found_in_text(phrase, rule) for form in forms(phrase)]
             self.matcher.add(rule.id, list(tokenizer.pipe(texts)))
             self.rules[rule.id] = rule
 
@@ -116,25 +130,69 @@ def occupations_in(text: str) -> tuple[Occupation, ...]:
     return tuple(out)
 
 
-# A listed noun of a group title: the word before a comma or an "and" ("Accountants and Auditors").
-LISTED = re.compile(r"(\w+)(?=,|\s+(?:and|&)\s)")
+KEY_WORD = re.compile(r"[a-z0-9]+(?:['/-][a-z0-9]+)*")
 
 
 def key(name: str) -> str:
-    """A name compared with the gazetteer's: lower case, its listed nouns and last word singular
-    ("Accountants and Auditors" and "Accountant and Auditor" are one key)."""
-    words = LISTED.sub(lambda m: singular(m.group(1)), name.lower().strip(" .,:;!?'’\"")).split()
-    return " ".join([*words[:-1], singular(words[-1])]) if words else ""
+    """A name compared with the gazetteer's: its words, lower case, each singular, "&" as "and"
+    ("Accountants and Auditors", "Accountant & Auditor" and "accountants, and auditors" are one key)."""
+    words = KEY_WORD.findall(name.lower().replace("’", "'").replace("&", " and "))
+    return " ".join(singular(w) for w in words)
+
+
+# Of two entries whose phrases have one key, the one of the stronger source wins (the builder's order).
+SOURCE_RANK = ("alias", "soc", "soc-group", "oews", "soc-head", "find-job-titles")
 
 
 @cache
 def phrase_table() -> dict[str, OccupationRule]:
-    return {key(phrase): rule for rule in occupation_rules() for phrase in rule.phrases}
+    rules = sorted(occupation_rules(),
+                   key=lambda r: -SOURCE_RANK.index(r.source) if r.source in SOURCE_RANK else -len(SOURCE_RANK))
+    return {key(phrase): rule for rule in rules for phrase in rule.phrases}
 
 
 def exact_occupation(name: str) -> OccupationRule | None:
     """The gazetteer entry whose phrase is the whole name ("Respiratory Therapists")."""
     return phrase_table().get(key(name))
+
+
+@cache
+def soc_titles() -> dict[str, str]:
+    """Every 2018 SOC code (groups and detailed occupations) -> its title (``data/soc_2018.tsv``)."""
+    out = {}
+    for line in (DATA / "soc_2018.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, _, title = line.split("\t")
+            out[code] = title
+    return out
+
+
+def holding_group(codes: set[str]) -> str | None:
+    """The one code, else the broad or minor group that holds them all (never a major group)."""
+    if len(codes) == 1:
+        return next(iter(codes))
+    for width, fill in ((6, "0"), (4, "000")):
+        prefixes = {c[:width] for c in codes}
+        if len(prefixes) == 1 and next(iter(prefixes)) + fill in soc_titles():
+            return next(iter(prefixes)) + fill
+    return None
+
+
+# Between the names a name coordinates ("Hand Laborers and Material Movers").
+COORDINATION = re.compile(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+
+
+def coordinated_occupation(name: str) -> tuple[str, str] | None:
+    """A name that coordinates names the gazetteer knows, each of them: the occupation or group that
+    holds them all ("Hand Laborers and Material Movers": both one occupation). A part that is a
+    modifier takes the last part's head noun ("Kindergarten and Elementary School Teachers")."""
+    parts = [p for p in COORDINATION.split(name) if p.strip()]
+    head = parts[-1].split()[-1] if parts else ""
+    entries = [exact_occupation(p) or exact_occupation(f"{p} {head}") for p in parts] if len(parts) > 1 else []
+    if not entries or any(e is None for e in entries):
+        return None
+    code = holding_group({e.soc for e in entries if e is not None})
+    return (code, soc_titles()[code]) if code is not None else None
 
 
 # "X and Related Workers": the residual after "and" names no occupation; the name is X's group.
@@ -143,8 +201,10 @@ RESIDUAL = re.compile(r"(?P<group>.+?),?\s+and\s+related\s+(?P<head>[\w-]+)", re
 
 def occupation_of(name: str) -> tuple[str, str] | None:
     """(SOC code, SOC title) of a role's name: the entry the whole name is, else the group an
-    "X and Related Workers" name is (X's workers, else X), else the longest occupation it holds
-    ("Pediatric Registered Nurse"; of equals, the first)."""
+    "X and Related Workers" name is (X's workers, else X), else what holds the names it coordinates,
+    else the longest occupation it holds
+    ("Pediatric Registered Nurse"; of equals, the first), else the occupation its last words are
+    ("Pediatric Dentist": dentists)."""
     exact = exact_occupation(name)
     residual = RESIDUAL.fullmatch(name.strip())
     if exact is None and residual is not None:
@@ -152,8 +212,13 @@ def occupation_of(name: str) -> tuple[str, str] | None:
         exact = exact_occupation(f"{group} {residual.group('head')}") or exact_occupation(group)
     if exact is not None:
         return exact.soc, exact.title
+    coordinated = coordinated_occupation(name)
+    if coordinated is not None:
+        return coordinated
     found = occupations_in(name)
-    if not found:
-        return None
-    best = max(found, key=lambda o: (o.end - o.start, -o.start))
-    return best.soc, best.title
+    if found:
+        best = max(found, key=lambda o: (o.end - o.start, -o.start))
+        return best.soc, best.title
+    words = name.split()
+    ending = next((e for i in range(1, len(words)) if (e := exact_occupation(" ".join(words[i:]))) is not None), None)
+    return (ending.soc, ending.title) if ending is not None else None

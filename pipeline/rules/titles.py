@@ -8,6 +8,8 @@ import re
 from pipeline.rules.cache import text_cache
 from pipeline.rules.cues import MONEY_FIGURE
 from pipeline.rules.loader import PatternRule, compiled_rules, first_match, first_match_kept, load_terms
+from pipeline.rules.nouns import singular
+from pipeline.rules.occupations import exact_occupation
 from pipeline.rules.text import Piece
 from pipeline.types import Block
 
@@ -16,15 +18,19 @@ TITLE_SCAN = 12
 PROSE_LENGTH = 200
 LEAD_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
 SMALL_WORDS = {"a", "an", "and", "the", "of", "for", "in", "on", "to", "or", "at", "by", "with"}
+# A title pattern's name of more words is a sentence, unless it is an occupation's.
+MAX_NAME_WORDS = 6
 
 
 TITLE_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.]{1,8}\)")
+# "... | SiteName": the site's name after the title.
+SITE_NAME = re.compile(r"\s+[|·»]\s+[^|·»]{1,60}$")
 
 
 @text_cache(maxsize=4096)
 def match_title(text: str) -> tuple[PatternRule, re.Match[str]] | None:
     # "Nurse Practitioner (NP) vs. ...": the acronym is found again in the body as an alias.
-    text = TITLE_ACRONYM.sub("", text.strip().strip("*#").strip())
+    text = SITE_NAME.sub("", TITLE_ACRONYM.sub("", text.strip().strip("*#").strip()))
     t = Piece(text)
     for compiled in compiled_rules("title_patterns.jsonl"):
         m = compiled.matcher.match(t)
@@ -33,37 +39,20 @@ def match_title(text: str) -> tuple[PatternRule, re.Match[str]] | None:
     return None
 
 
-def singular(word: str) -> str:
-    lower = word.lower()
-    if lower.endswith("wives"):  # midwives, housewives
-        return word[:-3] + "fe"
-    if lower.endswith("ies") and len(word) > 4:
-        return word[:-3] + ("Y" if word.isupper() else "y")
-    if lower.endswith(("sses", "shes", "ches", "xes")):
-        return word[:-2]
-    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
-
-
-def plural(word: str) -> str:
-    lower = word.lower()
-    if lower.endswith("wife"):
-        return word[:-2] + "ves"
-    if re.search(r"[^aeiou]y$", lower):
-        return word[:-1] + "ies"
-    if lower.endswith(("s", "sh", "ch", "x")):
-        return word + "es"
-    return word + "s"
+def head_index(words: list[str]) -> int:
+    """Where a name's head noun is: before its first "of" ("Sales Representatives of Services"), else last."""
+    return next((i - 1 for i, w in enumerate(words) if i and w.lower() == "of"), len(words) - 1)
 
 
 def canonical(raw: str) -> str:
-    """"medical coders" -> "Medical Coder"; keeps acronyms and hyphenated words."""
+    """"medical coders" -> "Medical Coder", "supervisors of cooks" -> "Supervisor of Cooks" (the noun
+    before "of" is the head); keeps acronyms and hyphenated words."""
     raw = LEAD_ARTICLE.sub("", raw.strip(" .,:;!?\"'*"))
     words = raw.split()
     if not words:
         return ""
-    words[-1] = singular(words[-1])
+    i = head_index(words)
+    words[i] = singular(words[i])
     out = []
     for i, w in enumerate(words):
         if w.isupper() and len(w) > 1:
@@ -71,7 +60,9 @@ def canonical(raw: str) -> str:
         elif i and w.lower() in SMALL_WORDS:
             out.append(w.lower())
         else:
-            out.append("-".join(p[:1].upper() + p[1:] for p in w.split("-")))
+            # "Door-to-Door": a small word inside a compound stays lower case
+            out.append("-".join(p if j and p.lower() in SMALL_WORDS else p[:1].upper() + p[1:]
+                                for j, p in enumerate(w.split("-"))))
     return " ".join(out)
 
 
@@ -81,7 +72,13 @@ def title_roles(text: str) -> list[str]:
         return []
     _, m = found
     names = [canonical(m.group(g)) for g in ("r1", "r2", "r3") if g in m.groupdict() and m.group(g)]
-    return [n for n in names if n and len(n.split()) <= 6]
+    # A longer name is a sentence, unless it is an occupation's ("Agents and Business Managers of ...").
+    return [n for n in names if n and (len(n.split()) <= MAX_NAME_WORDS or _known(n))]
+
+
+def _known(name: str) -> bool:
+    """Whether the occupation gazetteer knows the name whole."""
+    return exact_occupation(name) is not None
 
 
 def title_type(text: str) -> str | None:
@@ -117,8 +114,9 @@ def _section_heading(text: str) -> bool:
     the name, "Job Outlook"): a text may open with one, and then it has no title."""
     if first_match_kept("section_kinds.jsonl", text) is None:
         return False
-    names = [name.lower().split() for name in title_roles(text)]
-    return not names or any(words[-1] in NOT_OCCUPATIONS for words in names if words)
+    # "Tour and Travel Guides" is an occupation's name; "Salary Guide" is none.
+    names = [name for name in title_roles(text) if " " not in name or not _known(name)]
+    return not title_roles(text) or any(name.lower().split()[-1] in NOT_OCCUPATIONS for name in names)
 
 
 def find_title_index(blocks: list[Block], tagged: bool = False) -> int | None:

@@ -65,37 +65,47 @@ def _annual(salary: Salary | None) -> float | None:
 
 
 def comparison(roles: list[RoleInfo], facts: Facts) -> Comparison:
-    per: dict[str, RoleComparison] = {}
-    for r in roles:
-        per[r.id] = RoleComparison(
-            annual_salary=_annual(headline_salary(facts.salaries, r.id)),
-            settings=sorted({s.setting for s in facts.settings if r.id in s.roles}),
-            education=sorted({q.education_level for q in facts.requirements
-                              if r.id in q.roles and q.education_level}),
-            skills=sorted({s.skill for s in facts.skills if r.id in s.roles}),
-        )
+    per = {r.id: _role_comparison(r.id, facts) for r in roles}
+    common = Distinct(settings=_shared(per, "settings"), education=_shared(per, "education"),
+                      skills=_shared(per, "skills"))
+    distinct = {rid: _distinct(c, common) for rid, c in per.items()}
+    return Comparison(roles=per, shared=common, distinct=distinct, salary_gap=_salary_gap(per))
 
-    def shared(field: str) -> list[str]:
-        sets = [set(getattr(c, field)) for c in per.values()]
-        return sorted(set.intersection(*sets)) if sets else []
 
-    common = Distinct(settings=shared("settings"), education=shared("education"), skills=shared("skills"))
-    distinct = {
-        rid: Distinct(
-            settings=[v for v in c.settings if v not in common.settings],
-            education=[v for v in c.education if v not in common.education],
-            skills=[v for v in c.skills if v not in common.skills],
-        )
-        for rid, c in per.items()
-    }
-    gap = None
+def _role_comparison(rid: str, facts: Facts) -> RoleComparison:
+    """One role's headline pay, settings, education levels and skills."""
+    return RoleComparison(
+        annual_salary=_annual(headline_salary(facts.salaries, rid)),
+        settings=sorted({s.setting for s in facts.settings if rid in s.roles}),
+        education=sorted({q.education_level for q in facts.requirements if rid in q.roles and q.education_level}),
+        skills=sorted({s.skill for s in facts.skills if rid in s.roles}),
+    )
+
+
+def _shared(per: dict[str, RoleComparison], field: str) -> list[str]:
+    """The values of ``field`` that every role has."""
+    sets = [set(getattr(c, field)) for c in per.values()]
+    return sorted(set.intersection(*sets)) if sets else []
+
+
+def _distinct(role: RoleComparison, common: Distinct) -> Distinct:
+    """What a role has that not every role shares."""
+    return Distinct(
+        settings=[v for v in role.settings if v not in common.settings],
+        education=[v for v in role.education if v not in common.education],
+        skills=[v for v in role.skills if v not in common.skills],
+    )
+
+
+def _salary_gap(per: dict[str, RoleComparison]) -> SalaryGap | None:
+    """How far the best-paid role's headline pay is above the lowest, when every role has one."""
     figures = {rid: c.annual_salary for rid, c in per.items()}
-    if len(figures) >= 2 and all(v for v in figures.values()):
-        ranked = sorted(figures.items(), key=lambda kv: (-(kv[1] or 0), kv[0]))
-        top, low = ranked[0], ranked[-1]
-        gap = SalaryGap(higher=top[0], difference=round((top[1] or 0) - (low[1] or 0), 2),
-                        ratio=round((top[1] or 0) / (low[1] or 1), 3))
-    return Comparison(roles=per, shared=common, distinct=distinct, salary_gap=gap)
+    if len(figures) < 2 or not all(v for v in figures.values()):
+        return None
+    ranked = sorted(figures.items(), key=lambda kv: (-(kv[1] or 0), kv[0]))
+    top, low = ranked[0], ranked[-1]
+    return SalaryGap(higher=top[0], difference=round((top[1] or 0) - (low[1] or 0), 2),
+                     ratio=round((top[1] or 0) / (low[1] or 1), 3))
 
 
 # What an intro may promise (a section kind) and the matcher that finds the promise.

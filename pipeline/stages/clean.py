@@ -73,76 +73,118 @@ def _masthead(blocks: list[Block], i: int) -> bool:
 
 
 def clean(doc: Document) -> Document:
-    blocks = doc.blocks
-    title_index = find_title_index(blocks, tagged=doc.media_type == "text/html")
-    doc_roles = {r.lower() for r in title_roles(blocks[title_index].text)} if title_index is not None else set()
-    kept: list[Block] = []
-    removed = list(doc.removed)
-    related = list(doc.related)
-    # HTML chrome was dropped while loading; the article titles in its sidebars are related links.
-    for dropped in doc.removed:
-        title = _unprefixed(dropped.text.strip())
-        if is_related_title(title, doc_roles) and title not in related:
-            related.append(title)
-    # Only a text without a title may open with a masthead, above its first paragraph of prose.
-    first_prose = 0 if title_index is not None else next(
-        (i for i, b in enumerate(blocks) if b.kind == "paragraph" and len(b.text) > PROSE), len(blocks))
-    trailer = False
-    after_ad = False
-    toc = False
+    return _Cleaner(doc).run()
 
-    def drop(block: Block, reason: str) -> None:
+
+def _with_removed_titles(related: list[str], removed: list[Dropped], doc_roles: set[str]) -> list[str]:
+    """``related`` and the article titles among the blocks dropped while loading (HTML sidebars)."""
+    out = list(related)
+    for dropped in removed:
+        title = _unprefixed(dropped.text.strip())
+        if is_related_title(title, doc_roles) and title not in out:
+            out.append(title)
+    return out
+
+
+def _first_prose(blocks: list[Block]) -> int:
+    """Where the first paragraph of prose stands (the length of ``blocks`` when there is none)."""
+    return next((i for i, b in enumerate(blocks) if b.kind == "paragraph" and len(b.text) > PROSE), len(blocks))
+
+
+class _Cleaner:
+    """One pass over the blocks: site chrome above the article, then boilerplate rules in the body
+    and the runs some of them open (a contents list, a trailer of related links, an ad's pitch)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.blocks = doc.blocks
+        self.title_index = find_title_index(self.blocks, tagged=doc.media_type == "text/html")
+        self.doc_roles = ({r.lower() for r in title_roles(self.blocks[self.title_index].text)}
+                          if self.title_index is not None else set())
+        self.kept: list[Block] = []
+        self.removed = list(doc.removed)
+        self.related = _with_removed_titles(doc.related, doc.removed, self.doc_roles)
+        # Only a text without a title may open with a masthead, above its first paragraph of prose.
+        self.first_prose = 0 if self.title_index is not None else _first_prose(self.blocks)
+        self.trailer = False
+        self.after_ad = False
+        self.toc = False
+
+    def run(self) -> Document:
+        for i, block in enumerate(self.blocks):
+            self._take(i, block)
+        return replace(self.doc, blocks=self.kept, removed=self.removed, related=self.related)
+
+    def _take(self, i: int, block: Block) -> None:
+        if block.kind == "break":
+            self.kept.append(block)
+        elif self._site_chrome(i, block):
+            self._drop(block, "navigation")
+        elif i == self.title_index:
+            self.kept.append(replace(block, kind="title"))
+        elif block.kind == "table_row":
+            self.kept.append(block)
+        else:
+            reason = self._body_boilerplate(i, block)
+            if reason is None:
+                self.kept.append(block)
+            else:
+                self._drop(block, reason)
+
+    def _drop(self, block: Block, reason: str) -> None:
         if block.text:
-            removed.append(Dropped(block.text, reason))
+            self.removed.append(Dropped(block.text, reason))
         if reason == "related_link":
             title = _unprefixed(block.text.strip())
-            if is_title_like(title) and title not in related:
-                related.append(title)
+            if is_title_like(title) and title not in self.related:
+                self.related.append(title)
 
-    for i, block in enumerate(blocks):
-        if block.kind == "break":
-            kept.append(block)
-            continue
+    def _site_chrome(self, i: int, block: Block) -> bool:
+        """A line above the title, or a masthead above the first prose of a text without one."""
         # A short line above the title is site chrome, unless it is a pay figure ("Starter: £21,500").
-        if (title_index is not None and i < title_index and block.kind != "title"
+        if (self.title_index is not None and i < self.title_index and block.kind != "title"
                 and (len(block.text) < 100 or match_rule(block.text)) and not MONEY_FIGURE.found(block.text)):
-            drop(block, "navigation")
-            continue
-        if i < first_prose and block.kind == "paragraph" and _masthead(blocks, i):
-            drop(block, "navigation")
-            continue
-        if i == title_index:
-            kept.append(replace(block, kind="title"))
-            continue
-        if block.kind == "table_row":
-            kept.append(block)
-            continue
-        if toc and block.kind == "list_item":
-            drop(block, "navigation")
-            continue
-        toc = False
+            return True
+        return i < self.first_prose and block.kind == "paragraph" and _masthead(self.blocks, i)
+
+    def _body_boilerplate(self, i: int, block: Block) -> str | None:
+        """Why a block of the body is dropped, or None when it is kept."""
+        if self.toc and block.kind == "list_item":
+            return "navigation"
+        self.toc = False
         rule = match_rule(block.text)
-        long_prose = len(block.text) > PROSE and block.kind == "paragraph"
-        if trailer and not long_prose and (block.kind != "heading" or rule):
-            drop(block, rule.value if rule else ("related_link" if is_related_title(block.text, doc_roles)
-                                                 else "footer"))
-            continue
-        trailer = False
+        in_trailer = self._trailer_reason(block, rule)
+        if in_trailer is not None:
+            return in_trailer
+        self.trailer = False
         if rule:
-            drop(block, rule.value)
-            if rule.value == "related_link" and rule.id == "related-heading":
-                trailer = True
-            after_ad = rule.id == "ad-marker"
-            toc = rule.id == "toc-heading"
-            continue
-        if after_ad and block.kind != "heading" and len(block.text) < SHORT:
-            drop(block, "advertisement")
-            after_ad = False
-            continue
-        after_ad = False
-        if (block.kind not in ("title", "heading") and is_related_title(block.text, doc_roles)
-                and not _heads_prose(blocks, i)):
-            drop(block, "related_link")
-            continue
-        kept.append(block)
-    return replace(doc, blocks=kept, removed=removed, related=related)
+            self._open_run(rule)
+            return rule.value
+        if self._ad_pitch(block):
+            return "advertisement"
+        if (block.kind not in ("title", "heading") and is_related_title(block.text, self.doc_roles)
+                and not _heads_prose(self.blocks, i)):
+            return "related_link"
+        return None
+
+    def _trailer_reason(self, block: Block, rule: PatternRule | None) -> str | None:
+        """In the trailer after a "Related" heading, what is not prose or a heading of the article goes."""
+        long_prose = len(block.text) > PROSE and block.kind == "paragraph"
+        if not self.trailer or long_prose or (block.kind == "heading" and not rule):
+            return None
+        if rule:
+            return rule.value
+        return "related_link" if is_related_title(block.text, self.doc_roles) else "footer"
+
+    def _open_run(self, rule: PatternRule) -> None:
+        """The run a boilerplate rule starts: a trailer of related links, an ad's pitch, a contents list."""
+        if rule.value == "related_link" and rule.id == "related-heading":
+            self.trailer = True
+        self.after_ad = rule.id == "ad-marker"
+        self.toc = rule.id == "toc-heading"
+
+    def _ad_pitch(self, block: Block) -> bool:
+        """The short line after an ad marker is its pitch; the marker reaches no further."""
+        pitch = self.after_ad and block.kind != "heading" and len(block.text) < SHORT
+        self.after_ad = False
+        return pitch

@@ -135,51 +135,70 @@ class _Walker:
         name = tag.name
         if name in SILENT_TAGS:
             return
-        reason = CHROME_TAGS.get(name) or _noise_reason(tag)
-        if name == "header" and not self.in_article:
-            reason = reason or "header"
+        reason = self._chrome_reason(tag)
         if reason == "chart":
-            # A chart's labels and figures make no sentences; its notes and sources are text.
-            for line in _dropped_lines(tag, reason):
-                if CHART_NOTE.match(line.text):
-                    self.blocks.append(Block("paragraph", line.text))
-                else:
-                    self.dropped.append(line)
-            return
-        if reason:
+            self._chart(tag)
+        elif reason:
             self.dropped.extend(_dropped_lines(tag, reason))
-            return
-        if name in HEADINGS:
-            self._drop_chrome_inside(tag)
-            text = _text(tag)
-            if text:
-                self.blocks.append(Block("title" if name == "h1" else "heading", text, level=HEADINGS[name]))
-            return
-        if name == "p" and _is_bold_heading(tag):
+        elif name in HEADINGS:
+            self._heading(tag)
+        elif name == "p" and _is_bold_heading(tag):
             self.blocks.append(Block("heading", _text(tag), level=4, css="bold"))
-            return
-        if name == "summary":
-            text = _text(tag)
-            if text:
-                self.blocks.append(Block("paragraph", text, css="summary"))
-            return
-        if name == "tr":
-            found = [c for c in tag.children if isinstance(c, Tag) and c.name in ("td", "th")]
-            cells = tuple(_text(c) for c in found)
-            if any(cells):
-                header = all(c.name == "th" for c in found)
-                self.blocks.append(Block("table_row", " | ".join(c for c in cells if c), cells=cells, header=header))
-            return
-        if name in BLOCK_TAGS and not _contains(tag, NESTED_BLOCKS):
-            text = _text(tag)
-            if text:
-                kind: BlockKind = "list_item" if name == "li" else "paragraph"
-                self.blocks.append(Block(kind, text, css=_classes(tag)))
-            return
+        elif name == "summary":
+            self._summary(tag)
+        elif name == "tr":
+            self._table_row(tag)
+        elif name in BLOCK_TAGS and not _contains(tag, NESTED_BLOCKS):
+            self._text_block(tag)
+        else:
+            self._container(tag, depth)
+
+    def _chrome_reason(self, tag: Tag) -> str | None:
+        """Why an element is page chrome (a ``header`` outside the article is), or None."""
+        reason = CHROME_TAGS.get(tag.name) or _noise_reason(tag)
+        if tag.name == "header" and not self.in_article:
+            return reason or "header"
+        return reason
+
+    def _chart(self, tag: Tag) -> None:
+        """A chart's labels and figures make no sentences; its notes and sources are text."""
+        for line in _dropped_lines(tag, "chart"):
+            if CHART_NOTE.match(line.text):
+                self.blocks.append(Block("paragraph", line.text))
+            else:
+                self.dropped.append(line)
+
+    def _heading(self, tag: Tag) -> None:
+        self._drop_chrome_inside(tag)
+        text = _text(tag)
+        if text:
+            self.blocks.append(Block("title" if tag.name == "h1" else "heading", text, level=HEADINGS[tag.name]))
+
+    def _summary(self, tag: Tag) -> None:
+        text = _text(tag)
+        if text:
+            self.blocks.append(Block("paragraph", text, css="summary"))
+
+    def _table_row(self, tag: Tag) -> None:
+        found = [c for c in tag.children if isinstance(c, Tag) and c.name in ("td", "th")]
+        cells = tuple(_text(c) for c in found)
+        if any(cells):
+            header = all(c.name == "th" for c in found)
+            self.blocks.append(Block("table_row", " | ".join(c for c in cells if c), cells=cells, header=header))
+
+    def _text_block(self, tag: Tag) -> None:
+        """A paragraph or list item with no block inside it."""
+        text = _text(tag)
+        if text:
+            kind: BlockKind = "list_item" if tag.name == "li" else "paragraph"
+            self.blocks.append(Block(kind, text, css=_classes(tag)))
+
+    def _container(self, tag: Tag, depth: int) -> None:
+        """Any other element is walked; a section-like container is set off by breaks."""
         was_in_article = self.in_article
-        if name in ("article", "main"):
+        if tag.name in ("article", "main"):
             self.in_article = True
-        container = name in CONTAINERS
+        container = tag.name in CONTAINERS
         if container:
             self.blocks.append(Block("break"))
         if depth > 400:

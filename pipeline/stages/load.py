@@ -176,7 +176,19 @@ def _table_lines(lines: list[str]) -> dict[int, tuple[str, ...]]:
         if len(run) >= 2 and any(any(ch.isdigit() for ch in lines[k]) or any(len(c.split()) >= 4 for c in split[k])
                                  for k in run):
             rows.update((k, split[k]) for k in run)
+            corner = _corner_header(lines, run[0] - 1, len(split[run[0]]))
+            if corner:
+                rows[run[0] - 1] = corner
     return rows
+
+
+def _corner_header(lines: list[str], i: int, width: int) -> tuple[str, ...] | None:
+    """The header row right over a table whose first cell, the corner, is empty ("\tX\tY" over
+    "Pay\t$1\t$2"): its cells with the empty corner first."""
+    if i < 0 or lines[i][:1] not in ("\t", "|") or not lines[i].strip():
+        return None
+    cells = _cells(lines[i])
+    return ("", *cells) if len(cells) == width - 1 and all(cells) else None
 
 
 def text_blocks(text: str) -> list[Block]:

@@ -13,14 +13,21 @@ import re
 from collections import Counter
 
 from pipeline.rules.groups import several_members
-from pipeline.rules.loader import load_lexicon, load_terms, regex
+from pipeline.rules.loader import load_terms, regex
+from pipeline.rules.nouns import plural
 from pipeline.rules.occupations import exact_occupation, occupation_of, occupations_in
-from pipeline.rules.titles import NOT_OCCUPATIONS, canonical, match_title, plural, singular, title_roles
+from pipeline.rules.role_names import full_name, fuller_name, key_word, plural_names, role_name, short_forms
+from pipeline.rules.titles import (
+    NOT_OCCUPATIONS,
+    SMALL_WORDS,
+    canonical,
+    head_index,
+    match_title,
+    title_roles,
+)
 from pipeline.types import Block, Document, RoleInfo
 
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
-CLIPPED_HEADS = load_lexicon("clipped_heads.tsv")
-GROUP_NOUN = regex("role_patterns.jsonl", "group-noun")
 LISTED_AFTER = regex("role_patterns.jsonl", "listed-after")
 ACRONYM = regex("role_patterns.jsonl", "acronym")
 ACRONYM_AFTER = regex("role_patterns.jsonl", "acronym-after")
@@ -38,22 +45,52 @@ SHARE = 0.35
 MAX_ROLE_WORDS = 5
 # A first line longer than this is a sentence, not an untagged title.
 FIRST_LINE = 80
+# A title of more words is a sentence, unless the gazetteer knows it whole.
+MAX_TITLE_WORDS = 9
+# Words a heading puts before a role's name ("Compare the Salaries of"); "and", "of" are part of names.
+HEADING_WORDS = NOT_OCCUPATIONS - SMALL_WORDS
 
 
 def find_roles(doc: Document, title: str | None) -> list[RoleInfo]:
     body = "\n".join(b.text for b in doc.blocks)
-    # A title pattern's names count only when each is an occupation: else the "title" was a heading.
-    names = [expand_acronym(after_heading_words(n), body) for n in title_roles(title or "")]
-    names = names if all(is_occupation(n) for n in names) else []
+    names = pattern_roles(title or "", body)
     names = names or title_occupations(title or first_line(doc.blocks), body) or quick_facts(doc.blocks, body)
     names = names or table_roles(doc.blocks) or [n for n in heading_roles(doc.blocks) if is_occupation(n)]
     names = names or body_roles(doc.blocks, body)
-    return build_roles(names, body)
+    full = {n: full_name(n, body) for n in names}
+    return build_roles([full[n] for n in names], body, {f: n for n, f in full.items() if f != n})
+
+
+def pattern_roles(title: str, body: str) -> list[str]:
+    """The roles a title pattern names ("X vs. Y", "How Much Do X Make?"), each read as a title of
+    its own: "Logisticians and Purchasing Agents" is two occupations, "Civil Engineering Technologists
+    and Technicians" one. They count only when each is an occupation: else the "title" was a heading."""
+    found = [expand_acronym(after_heading_words(n), body) for n in title_roles(title)]
+    if not all(is_occupation(n) for n in found):
+        return []
+    shape = match_title(title)
+    # A weak shape ("X Jobs & Wages") names roles only that are occupations: not "Airline Jobs".
+    if shape is not None and shape[0].note.startswith("weak") and not all(map(names_occupation, found)):
+        return []
+    names: list[str] = []
+    for name in found:
+        names.extend(n for n in (coordinated_roles(name, body) or [role_name(name)]) if n not in names)
+    return names
+
+
+def names_occupation(name: str) -> bool:
+    """The gazetteer links the name, or it ends with an occupation's head noun ("Kiln Operator")."""
+    words = name.split()
+    return occupation_of(name) is not None or (bool(words) and key_word(words[head_index(words)]) in OCCUPATION_HEADS)
 
 
 def is_occupation(name: str) -> bool:
-    """A title pattern's role name names an occupation unless it is long (a question) or ends with a
-    heading word ("Median", "Average", "OTA at a Glance"); the gazetteer need not know it."""
+    """A title pattern's role name names an occupation when the gazetteer knows it whole, else unless
+    it is long (a question) or ends with a heading word ("Median", "Average", "OTA at a Glance")."""
+    if exact_occupation(name) is not None:
+        return True
+    if "," in name:
+        return False  # "Doctor, Explained": a list or an afterthought, unless an occupation's name
     words = name.lower().split()
     # An acronym the gazetteer does not know ("CNA" it does) and the body never defines.
     acronym = ACRONYM.fullmatch(name) is not None and exact_occupation(name) is None
@@ -62,12 +99,15 @@ def is_occupation(name: str) -> bool:
 
 def after_heading_words(name: str) -> str:
     """"Compare the Salaries of Nurse" -> "Nurse": the words after the last heading word, if any;
-    a question ("What Factors Influence a Nurse") stays whole, to be no role."""
-    if QUESTION.match(name):
+    a question ("What Factors Influence a Nurse") stays whole, to be no role; so does a name the
+    gazetteer knows ("Compensation and Job Analysis Specialists")."""
+    if QUESTION.match(name) or exact_occupation(name) is not None:
         return name
     words = name.split()
-    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in NOT_OCCUPATIONS), default=0)
-    return canonical(" ".join(words[cut:]))
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in HEADING_WORDS), default=0)
+    while cut < len(words) - 1 and words[cut].lower() in SMALL_WORDS:
+        cut += 1
+    return " ".join(words[cut:])
 
 
 def expand_acronym(name: str, body: str) -> str:
@@ -91,10 +131,6 @@ def members(title: str) -> list[str]:
             for p in parts]
 
 
-def key_word(word: str) -> str:
-    return canonical(word).lower()
-
-
 def title_occupations(title: str, body: str = "") -> list[str]:
     """Roles of a title that is occupations itself: each member of a group title when each is an
     occupation of its own (for a title the gazetteer knows whole, a group or a merged code, only
@@ -102,8 +138,15 @@ def title_occupations(title: str, body: str = "") -> list[str]:
     is one occupation, ends with one (or one and more listed plurals: "Career Counselors and
     Advisors") or with an occupation's head noun ("... Related Workers")."""
     title = title.strip(" .:")
-    if not title or len(title.split()) > 9 or "?" in title or ":" in title:
+    if not title or "?" in title or ":" in title:
         return []  # a question or "Label: value" line is no occupation's title
+    if len(title.split()) > MAX_TITLE_WORDS and exact_occupation(title) is None:
+        return []
+    return coordinated_roles(title, body)
+
+
+def coordinated_roles(title: str, body: str) -> list[str]:
+    """The roles a name that may coordinate several is (see ``title_occupations``), or none."""
     parts = members(title)
     entries = [exact_occupation(p) for p in parts]
     socs = {e.soc for e in entries if e is not None}
@@ -116,17 +159,13 @@ def title_occupations(title: str, body: str = "") -> list[str]:
     if several:
         return [canonical(m.name) for m in several]
     if whole:
-        return [group_name(title)]
+        return [role_name(title)]
     found = occupations_in(title)
-    last = key_word(title.split()[-1])
-    if (found and LISTED_AFTER.fullmatch(title[found[-1].end :])) or last in OCCUPATION_HEADS:
-        return [group_name(title)]
+    words = title.split()
+    head = key_word(words[head_index(words)])
+    if (found and LISTED_AFTER.fullmatch(title[found[-1].end :])) or head in OCCUPATION_HEADS:
+        return [role_name(title)]
     return []
-
-
-def group_name(title: str) -> str:
-    """"Accountants and Auditors" -> "Accountant and Auditor": each listed noun singular."""
-    return canonical(GROUP_NOUN.sub(lambda m: singular(m.group(1)), title))
 
 
 def first_line(blocks: list[Block]) -> str:
@@ -148,7 +187,7 @@ def body_roles(blocks: list[Block], body: str) -> list[str]:
     """The occupations the body is about: mentions weigh more in headings, table rows and the
     opening paragraphs; acronyms the body defines count for their occupation."""
     score: Counter[str] = Counter()
-    first: dict[str, int] = {}
+    first: dict[str, tuple[int, int]] = {}
     acronyms: dict[str, str] = {}
     paragraphs = 0
     for i, block in enumerate(blocks):
@@ -160,27 +199,45 @@ def body_roles(blocks: list[Block], body: str) -> list[str]:
             weight = 2 if paragraphs <= OPENING else 1
         text = block.cells[0] if block.kind == "table_row" and block.cells else block.text
         for occ in occupations_in(text):
-            name = canonical(occ.text)
-            # A group title's members count where they are named; an acronym ("RNs") counts for
-            # the full name it stands for.
-            if "," in occ.text or " and " in occ.text or ACRONYM.fullmatch(occ.text):
+            # A coordinated name ("general and operations managers") counts whole; an acronym ("RNs")
+            # counts for the full name it stands for.
+            coordinated = "," in occ.text or " and " in occ.text
+            if ACRONYM.fullmatch(occ.text):
                 continue
+            name = role_name(canonical(occ.text)) if coordinated else canonical(occ.text)
             score[name] += weight
-            first.setdefault(name, i)
+            first.setdefault(name, (i, occ.start))
             after = ACRONYM_AFTER.match(text, occ.end)
             if after:
                 acronyms[after.group(1)] = name
+    count_acronyms(score, acronyms, body)
+    merge_shorter(score, first)
+    if not score:
+        return []
+    top = score.most_common(1)[0][1]
+    kept = [n for n, s in score.most_common(MAX_BODY_ROLES) if s >= max(2, SHARE * top)]
+    return [fuller_name(n, body) for n in sorted(kept, key=lambda n: first[n])]
+
+
+def count_acronyms(score: Counter[str], acronyms: dict[str, str], body: str) -> None:
+    """An acronym ("RNs") counts for the name it stands for: defined after it, or its initials."""
     for name in list(score):
         initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w).upper()
         if len(initials) > 1:
             acronyms.setdefault(initials, name)
     for acr, name in acronyms.items():
         score[name] += len(re.findall(r"\b" + acr + r"s?\b", body))
-    if not score:
-        return []
-    top = score.most_common(1)[0][1]
-    kept = [n for n, s in score.most_common(MAX_BODY_ROLES) if s >= max(2, SHARE * top)]
-    return sorted(kept, key=lambda n: first[n])
+
+
+def merge_shorter(score: Counter[str], first: dict[str, tuple[int, int]]) -> None:
+    """"Controllers" after "air traffic controllers": a name another candidate ends with counts for
+    that one (the best scored), not as an occupation of its own."""
+    for name in sorted(score, key=len):
+        longer = [m for m in score if m != name and m.lower().endswith(" " + name.lower())]
+        if longer:
+            best = max(longer, key=lambda m: score[m])
+            score[best] += score.pop(name)
+            first[best] = min(first[best], first[name])
 
 
 def table_roles(blocks: list[Block]) -> list[str]:
@@ -223,9 +280,11 @@ ACRONYM_DEFINITION = re.compile(r"\((?P<ac>[A-Z][A-Za-z.]{1,7}?)s?\)")
 CAPITAL_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,5}s?\b")
 
 
-def build_roles(names: list[str], body: str) -> list[RoleInfo]:
-    """Roles with the surface forms the body uses: plural, lower case, acronym, unique head noun."""
-    heads = [n.split()[-1].lower() for n in names]
+def build_roles(names: list[str], body: str, short: dict[str, str] | None = None) -> list[RoleInfo]:
+    """Roles with the surface forms the body uses: plural, lower case, acronym, unique head noun, and
+    the short name a full name stands for (``short``: full name -> the title's short name)."""
+    short = short or {}
+    heads = [n.split()[head_index(n.split())].lower() for n in names]
     introduced = [(body[max(0, m.start() - 80) : m.start()].rstrip().lower(), m.group("ac"))
                   for m in ACRONYM_DEFINITION.finditer(body)]
     capitals = set(CAPITAL_WORD.findall(body))
@@ -238,12 +297,13 @@ def build_roles(names: list[str], body: str) -> list[RoleInfo]:
         seen.add(rid)
         low = name.lower()
         words = low.split()
-        forms = {low, " ".join(words[:-1] + [plural(words[-1])])}
+        forms = {low, *plural_names(low, body)}
         if len(words) > 1 and heads.count(head) == 1:
             forms |= {head, plural(head)}
-        if len(words) > 1 and head in CLIPPED_HEADS:  # "HVAC technician" -> "HVAC tech(s)"
-            clipped = " ".join([*words[:-1], CLIPPED_HEADS[head]])
-            forms |= {clipped, clipped + "s"}  # clipped words take -s: "techs", not "teches"
+        if len(words) > 1:
+            forms |= short_forms(name)
+        if name in short:
+            forms |= short_forms(short[name])
         # "Nurse practitioners (NPs)" introduces an acronym for the role.
         for before, acr in introduced:
             if any(before.endswith(variant) for variant in forms):

@@ -62,6 +62,9 @@ def classify_heading(heading: str, roles: list[RoleInfo]) -> tuple[str, str]:
     if rule is not None:
         if rule.value == "role_overview" and len({m.role for m in find_mentions(roles, heading)}) > 1:
             return "comparison", "kind-overview-many-roles"
+        if rule.id == "kind-what-they-do" and len(roles) > 1:
+            # "What welders do" in an article comparing roles introduces one of them.
+            return "role_overview", rule.id
         return rule.value, rule.id
     mentioned = {m.role for m in find_mentions(roles, heading)}
     if len(mentioned) == 1:
@@ -132,79 +135,124 @@ def segment(doc: Document, roles: list[RoleInfo], title: str | None) -> Segmente
         replace(b, kind="heading", text=heading_text(b.text), level=3) if looks_like_heading(b, doc.media_type) else b
         for b in doc.blocks
     ]
-    summary: str | None = None
-    for i, b in enumerate(blocks):
-        if b.kind != "title":
-            continue
-        following = [x for x in blocks[i + 1 : i + 4] if x.kind != "break"]
-        nxt = following[0] if following else None
-        # A short paragraph right under the title is its dek; in HTML without a dek-like class it
-        # must be a single sentence and have more text after it.
-        short_lead = (nxt is not None and len(nxt.text) <= 200 and nxt.text.count(". ") == 0
-                      and len(following) > 1 and following[1].kind == "paragraph")
-        if nxt is not None and nxt.kind == "paragraph" and len(nxt.text) <= SUMMARY_MAX and (
-            SUMMARY_CSS.search(nxt.css) or doc.media_type != "text/html" or short_lead
-        ):
-            summary = nxt.text
-        break
-
+    summary = _dek(blocks, doc.media_type)
     text, spans = _place(blocks)
-    has_headings = any(b.kind == "heading" for b in blocks)
-    span_of = {id(s.block): s for s in spans}
+    sections = _Sections(blocks, roles, summary).read(spans)
+    _settle(sections, text, roles)
+    return Segmented(text=text, title=title, summary=summary, spans=spans, sections=sections)
 
-    sections: list[SectionInfo] = []
-    current: SectionInfo | None = None
 
-    def start(heading: str | None) -> SectionInfo:
-        # A heading's kind is known at once: an FAQ section takes in the question headings under it.
-        kind = classify_heading(heading, roles)[0] if heading is not None else "other"
-        sec = SectionInfo(heading=heading, heading_inferred=heading is None, kind=kind, start=0, end=0)
-        sections.append(sec)
+def _dek(blocks: list[Block], media_type: str) -> str | None:
+    """The short paragraph right under the title that sums the article up, if there is one."""
+    at = next((i for i, b in enumerate(blocks) if b.kind == "title"), None)
+    if at is None:
+        return None
+    following = [x for x in blocks[at + 1 : at + 4] if x.kind != "break"]
+    if not following:
+        return None
+    nxt = following[0]
+    # A short paragraph right under the title is its dek; in HTML without a dek-like class it
+    # must be a single sentence and have more text after it.
+    short_lead = (len(nxt.text) <= 200 and nxt.text.count(". ") == 0
+                  and len(following) > 1 and following[1].kind == "paragraph")
+    if nxt.kind == "paragraph" and len(nxt.text) <= SUMMARY_MAX and (
+        SUMMARY_CSS.search(nxt.css) or media_type != "text/html" or short_lead
+    ):
+        return nxt.text
+    return None
+
+
+class _Sections:
+    """Groups the placed blocks into sections: at headings, or at breaks and paragraphs where there are none."""
+
+    def __init__(self, blocks: list[Block], roles: list[RoleInfo], summary: str | None) -> None:
+        self.blocks = blocks
+        self.roles = roles
+        self.summary = summary
+        self.has_headings = any(b.kind == "heading" for b in blocks)
+        self.sections: list[SectionInfo] = []
+
+    def read(self, spans: list[Span]) -> list[SectionInfo]:
+        span_of = {id(s.block): s for s in spans}
+        current: SectionInfo | None = None
+        for block in self.blocks:
+            if block.kind == "break":
+                if self._break_closes(current):
+                    current = None
+                continue
+            span = span_of.get(id(block))
+            if span is None:
+                continue
+            current = self._section_for(block, current)
+            current.spans.append(span)
+        return self.sections
+
+    def _break_closes(self, current: SectionInfo | None) -> bool:
+        # Everything before the first heading is the intro, whatever wraps it.
+        if self.has_headings and not any(s.heading for s in self.sections):
+            return False
+        return current is not None and any(s.block.kind not in ("title",) and s.block.text != self.summary
+                                           for s in current.spans)
+
+    def _section_for(self, block: Block, current: SectionInfo | None) -> SectionInfo:
+        """The section a block goes into: the current one, or one it opens."""
+        if block.kind == "heading":
+            if current is not None and _faq_question(current, block):
+                return current
+            return self._under_heading(block.text)
+        if current is None or (
+            not self.has_headings and block.kind == "paragraph" and _opens_paragraph_section(current, self.summary)
+        ):
+            return self._start(None)
+        return current
+
+    def _under_heading(self, heading: str) -> SectionInfo:
+        # A title with nothing under it before the first heading opens that heading's section.
+        sections = self.sections
+        lone_title = (len(sections) == 1 and sections[0].heading is None
+                      and all(s.block.kind == "title" for s in sections[0].spans))
+        carried = sections.pop().spans if lone_title else []
+        sec = self._start(heading)
+        sec.spans.extend(carried)
         return sec
 
-    for block in blocks:
-        if block.kind == "break":
-            # Everything before the first heading is the intro, whatever wraps it.
-            if has_headings and not any(s.heading for s in sections):
-                continue
-            if current is not None and any(s.block.kind not in ("title",) and s.block.text != summary
-                                           for s in current.spans):
-                current = None
-            continue
-        span = span_of.get(id(block))
-        if span is None:
-            continue
-        if block.kind == "heading" and current is not None and _faq_question(current, block):
-            pass
-        elif block.kind == "heading":
-            # A title with nothing under it before the first heading opens that heading's section.
-            lone_title = (len(sections) == 1 and sections[0].heading is None
-                          and all(s.block.kind == "title" for s in sections[0].spans))
-            carried = sections.pop().spans if lone_title else []
-            current = start(block.text)
-            current.spans.extend(carried)
-        elif current is None or (
-            not has_headings and block.kind == "paragraph" and _opens_paragraph_section(current, summary)
-        ):
-            current = start(None)
-        current.spans.append(span)
+    def _start(self, heading: str | None) -> SectionInfo:
+        # A heading's kind is known at once: an FAQ section takes in the question headings under it.
+        kind = classify_heading(heading, self.roles)[0] if heading is not None else "other"
+        sec = SectionInfo(heading=heading, heading_inferred=heading is None, kind=kind, start=0, end=0)
+        self.sections.append(sec)
+        return sec
 
+
+def _settle(sections: list[SectionInfo], text: str, roles: list[RoleInfo]) -> None:
+    """Each section's bounds, and its kind and roles: from its heading, or from its place and content."""
     for i, sec in enumerate(sections):
         sec.start = sec.spans[0].start
         sec.end = sec.spans[-1].end
-        body = text[sec.start : sec.end]
-        if i == 0 and sec.kind == "conclusion":
-            sec.kind = "intro"  # "Summary" at the top: what opens an article is never its conclusion
+        if i == 0 and sec.kind in ("conclusion", "other"):
+            # "Summary" or a question at the top: what opens an article is its introduction.
+            sec.kind = "intro"
         if sec.heading is not None:
-            sec.roles = sorted({m.role for m in find_mentions(roles, sec.heading)},
-                               key=[r.id for r in roles].index)
-            if not sec.roles and len(roles) > 1 and BOTH_HEADING.search(sec.heading):
-                sec.roles = [r.id for r in roles]  # "Skills that matter in both roles"
+            sec.roles = _heading_roles(sec.heading, roles)
+            if sec.kind == "other" and not sec.roles:
+                # A heading that says nothing of its kind ("The short answer"): its text does.
+                sec.kind = classify_content(text[sec.start : sec.end], roles)
         elif i == 0:
             sec.kind = "intro"
         else:
-            sec.kind = classify_content(body, roles)
-            if sec.kind == "role_overview":
-                first = find_mentions(roles, body[:120])
-                sec.roles = [first[0].role] if first else []
-    return Segmented(text=text, title=title, summary=summary, spans=spans, sections=sections)
+            _content_kind(sec, text[sec.start : sec.end], roles)
+
+
+def _heading_roles(heading: str, roles: list[RoleInfo]) -> list[str]:
+    named = sorted({m.role for m in find_mentions(roles, heading)}, key=[r.id for r in roles].index)
+    if not named and len(roles) > 1 and BOTH_HEADING.search(heading):
+        return [r.id for r in roles]  # "Skills that matter in both roles"
+    return named
+
+
+def _content_kind(sec: SectionInfo, body: str, roles: list[RoleInfo]) -> None:
+    """An untitled section's kind, voted from its text; a role overview is about the role it opens with."""
+    sec.kind = classify_content(body, roles)
+    if sec.kind == "role_overview":
+        first = find_mentions(roles, body[:120])
+        sec.roles = [first[0].role] if first else []

@@ -1,0 +1,146 @@
+"""Pay in running text: which role(s) each figure of a sentence belongs to, and what it is.
+
+The roles a figure's clause names, "respectively", the role named right after or before it ("$A for X",
+"X ($A)"), or the one the figure before it had when it restates that figure ("..., or $B an hour");
+a figure with no period written shares one with its neighbours.
+"""
+
+from __future__ import annotations
+
+from pipeline.extract.salaries.parse import Money, find_money, is_distractor, make_salary, period, statistic
+from pipeline.rules import cues
+from pipeline.rules.clauses import clause_bounds
+from pipeline.rules.loader import procedure, regex
+from pipeline.stages.attribute import other_occupation, roles_at
+from pipeline.types import Facts, RoleInfo, Sentence
+
+SALARY_PROSE = procedure("salary-prose")
+RULES = "salary_patterns.jsonl"
+RESTATED = regex(RULES, "restated")
+RESTATEMENT = regex(RULES, "restatement")
+OWN_PERIOD = regex(RULES, "own-period")
+LABELLED_FIGURE = regex(RULES, "labelled-figure")
+JOINER = regex(RULES, "joiner")
+FIGURE_FOR = regex(RULES, "figure-for-role")
+ROLE_BEFORE = regex(RULES, "role-before-figure")
+
+
+def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
+    if s.span.block.kind == "table_row":
+        return
+    moneys = find_money(s)
+    figures = _ProseFigures(s, roles, kind, facts, moneys)
+    for i, money in enumerate(moneys):
+        figures.read(i, money)
+
+
+class _ProseFigures:
+    """The figures of one sentence, read in order: each may share the owner or the period of the one
+    before it."""
+
+    def __init__(self, s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts, moneys: list[Money]) -> None:
+        self.s, self.roles, self.kind, self.facts, self.moneys = s, roles, kind, facts, moneys
+        # The previous figure's end, owner and statistic, for a figure that restates it ("a median of
+        # $38,200 per year, or $18.36 an hour": the same owner, the same statistic).
+        self.previous: tuple[int, list[str], str] | None = None
+        # "The median annual wage was $52,800. The lowest 10 percent earned less than $37,100": a figure
+        # of the paragraph's next sentence shares the period written for the one before it.
+        self.last = _block_last(s, facts)
+        self.respective = _respectively(s, moneys)
+
+    def read(self, i: int, money: Money) -> None:
+        s = self.s
+        c0, c1 = clause_bounds(s.text, money.start)
+        restated = self.previous is not None and bool(RESTATED.fullmatch(s.text[self.previous[0] : money.start]))
+        if not self._pay(money, c0, c1, restated):
+            return
+        who = self._owner(i, money, restated)
+        if not who:
+            return
+        before, after = _words_around(s, self.moneys, i)
+        per = period(before, after) or self._shared_period(i, money, after)
+        stat = statistic(before, money, after)
+        if restated and self.previous and stat == "unspecified":
+            stat = self.previous[2]
+        salary = make_salary(s, money, who, before, after, SALARY_PROSE, self.facts, per, stat)
+        self.last = (money.value, salary.period)
+        self.previous = (money.end, who, salary.statistic)
+
+    def _pay(self, money: Money, c0: int, c1: int, restated: bool) -> bool:
+        """Whether the figure is pay: no distractor near it, no other occupation's, in a sentence about pay."""
+        s = self.s
+        if RESTATEMENT.match(s.text, c0):
+            # "paid time and a half, or about $30 an hour": the clause it restates says what it is.
+            c0 = clause_bounds(s.text, max(0, c0 - 3))[0]
+        # The words around a figure decide what it is; the rest of a long clause may be about something else.
+        context = _unnamed(s, c0, min(c1, money.end + 40))
+        if is_distractor(context) or (not restated and other_occupation(s, c0, c1)):
+            return False
+        return self.kind in ("salary", "comparison") or cues.PAY.hit(s) or bool(LABELLED_FIGURE.match(s.text))
+
+    def _owner(self, i: int, money: Money, restated: bool) -> list[str]:
+        if self.respective:
+            return [self.respective[i]]
+        if named_after := _named_after(self.s, money):
+            return named_after
+        if restated and self.previous:
+            return self.previous[1]
+        return roles_at(self.s, money.start, self.roles)
+
+    def _shared_period(self, i: int, money: Money, after: str) -> str | None:
+        """A figure with no period written shares one: "X earned a median annual wage of $89,290, while
+        Y earned $87,740" (the parallel figure before it); "$41,000 and $63,000 a year" (the period
+        written after the pair, not "$54,760, or $26.33 an hour", the same pay restated)."""
+        if self.last is not None and 0.33 <= money.value / self.last[0] <= 3:
+            return self.last[1]
+        moneys = self.moneys
+        if i + 1 < len(moneys) and JOINER.fullmatch(after) and 0.33 <= moneys[i + 1].value / money.value <= 3:
+            return period("", self.s.text[moneys[i + 1].end :])
+        return None
+
+
+def _unnamed(s: Sentence, start: int, end: int) -> str:
+    """``s.text[start:end]`` with the roles' names blanked out: "loan officers" names no loan."""
+    text = s.text[start:end]
+    for m in s.roles.mentions:
+        if start <= m.start and m.end <= end:
+            text = text[: m.start - start] + " " * (m.end - m.start) + text[m.end - start :]
+    return text
+
+
+def _block_last(s: Sentence, facts: Facts) -> tuple[float, str] | None:
+    """The amount and period of the last figure found in the sentence's block, if any."""
+    found = facts.salaries[-1] if facts.salaries else None
+    if found is not None and found.evidence.start >= s.span.start and found.amount is not None:
+        return (found.amount, found.period)
+    return None
+
+
+def _words_around(s: Sentence, moneys: list[Money], i: int) -> tuple[str, str]:
+    """Words about a figure sit between it and its neighbours, whatever the clause boundaries."""
+    money = moneys[i]
+    before = s.text[max(moneys[i - 1].end if i else 0, money.start - 90) : money.start]
+    own = OWN_PERIOD.match(before) if i else None
+    before = before[own.end() :] if own else before
+    after = s.text[money.end : moneys[i + 1].start if i + 1 < len(moneys) else len(s.text)]
+    return before, after
+
+
+def _named_after(s: Sentence, money: Money) -> list[str]:
+    """The role named right after a figure ("$27.55 for HVAC techs") or right before it with its verb
+    left out ("and OTAs $32.22"), else none."""
+    for m in s.roles.mentions:
+        if money.end <= m.start <= money.end + 40 and FIGURE_FOR.fullmatch(s.text, money.end, m.start):
+            return [m.role]
+        if money.start - 20 <= m.end <= money.start and ROLE_BEFORE.fullmatch(s.text, m.end, money.start):
+            return [m.role]
+    return []
+
+
+def _respectively(s: Sentence, moneys: list[Money]) -> list[str]:
+    """ "Cooks and chefs earn $35,000 and $58,000, respectively": figures go to the roles in order."""
+    if "respectively" not in s.words:
+        return []
+    named = s.roles.opening
+    ordered = list(dict.fromkeys(m.role for m in named))
+    return ordered if len(ordered) == len(moneys) > 1 else []

@@ -1,0 +1,255 @@
+"""The shapes ordinary career prose takes, table-driven through the whole pipeline.
+
+Every sentence is invented for these tables. Most run in an article comparing two made-up roles
+(``tests.helpers``: "Kiln Operator vs. Glaze Chemist"); each row states the facts the sentence gives
+and nothing else, so a row fails on a missed fact and on an extra one. Known gaps stay in the tables
+as strict xfails that say what comes out instead.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.process import process_bytes
+from schemas.article import Article
+from tests.helpers import BOTH, A, B, run_article, run_markdown
+
+
+def gap(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+def _pay(article: Article) -> set[tuple[tuple[str, ...], float | tuple[float, float], str]]:
+    return {(tuple(s.roles), s.amount if s.amount is not None else (s.min or 0, s.max or 0), s.period)
+            for s in article.salaries if s.roles}
+
+
+def _levels(article: Article) -> set[tuple[tuple[str, ...], str]]:
+    return {(tuple(r.roles), r.education_level) for r in article.requirements
+            if r.type == "education" and r.education_level and r.roles}
+
+
+def _settings(article: Article) -> set[tuple[tuple[str, ...], str]]:
+    return {(tuple(s.roles), s.setting) for s in article.settings if s.roles}
+
+
+# (paragraph under a "Pay" heading, the (roles, amount or (min, max), period) it gives)
+CONTRASTIVE_PAY = [
+    pytest.param("Kiln operators earn a median of $41,000 a year, while glaze chemists earn $68,000.",
+                 {((A,), 41000, "year"), ((B,), 68000, "year")}, id="while"),
+    pytest.param("The usual figure is $39,500 for kiln operators compared with $71,200 for glaze chemists.",
+                 {((A,), 39500, "year"), ((B,), 71200, "year")}, id="for-x-compared-with-for-y"),
+    pytest.param("Glaze chemists ($70,100) out-earn kiln operators ($40,300) in every region.",
+                 {((B,), 70100, "year"), ((A,), 40300, "year")}, id="parenthesised-figures"),
+    pytest.param("Unlike kiln operators, who earn about $19.50 an hour, glaze chemists draw an annual salary, "
+                 "with a median of $66,000 a year.",
+                 {((A,), 19.5, "hour"), ((B,), 66000, "year")}, id="unlike-who-earn"),
+    pytest.param("Glaze chemists earn a median of $66,000 a year, well above the $40,000 that kiln operators take "
+                 "home.", {((B,), 66000, "year"), ((A,), 40000, "year")}, id="other-role-in-passing"),
+    pytest.param("Kiln operators earn $42,000 and glaze chemists $69,000, according to the survey.",
+                 {((A,), 42000, "year"), ((B,), 69000, "year")}, id="verb-left-out"),
+    pytest.param("Glaze chemists earn $64,000 to $75,000 a year. Kiln operators, by contrast, make around $20 an hour.",
+                 {((B,), (64000, 75000), "year"), ((A,), 20, "hour")}, id="by-contrast"),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CONTRASTIVE_PAY)
+def test_each_figure_goes_to_the_role_it_is_stated_for(body: str, expected: set[object]) -> None:
+    assert _pay(run_article(body, heading="Pay")) == expected
+
+
+# (paragraph under a "Pay" heading whose figures are not the roles' pay, the role pay it does give)
+DISTRACTORS = [
+    pytest.param("Plant managers, who oversee both kiln operators and glaze chemists, earn a median of $98,000.",
+                 set(), id="supervisor-aside-names-roles"),
+    pytest.param("First-year apprentice electricians start at about $18 an hour.", set(), id="apprentice-other-job"),
+    pytest.param("Ceramic engineers are a separate career. Ceramic engineers design new kilns. They earned a median "
+                 "of $90,000.", set(), id="they-carries-other-occupation"),
+    pytest.param("Sculptors turn the glaze chemists' recipes into finished pieces and earned a median of $52,000.",
+                 set(), id="gazetteer-occupation-opens"),
+    pytest.param("Glassblowers, a neighbouring craft, earn about $40,000. They also start as kiln operators' helpers.",
+                 set(), id="neighbouring-craft"),
+    pytest.param("The certification exam costs $350, and study guides run about $60.", set(), id="exam-fee"),
+    pytest.param("Tuition for a two-year program runs $12,000 a year.", set(), id="tuition"),
+    pytest.param("For comparison, the median for all occupations is $48,060.", set(), id="all-workers-median"),
+    pytest.param("Kiln operators who log overtime are paid time and a half, or about $30 an hour.", set(),
+                 id="overtime-rate"),
+    pytest.param("Studios charge customers $45 to $60 an hour for a private class.", set(), id="price-charged"),
+    pytest.param("Agencies bill clients $70 an hour for a glaze consultation.", set(), id="agency-bills-clients"),
+    pytest.param("Glaze chemists earn about $9,000 more than kiln operators with the same experience.", set(),
+                 id="pay-gap"),
+    pytest.param("Freelance glaze chemists are paid by the batch, commonly $80 to $120 per 1,000 tiles.", set(),
+                 id="piece-rate-per-thousand"),
+    pytest.param("The average warranty claim is roughly $15,000.", set(), id="claim-amount"),
+    pytest.param("A senior glaze chemist may approve purchases of $100,000 or more without a manager.", set(),
+                 id="spending-authority"),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), DISTRACTORS)
+def test_figures_that_are_not_the_roles_pay(body: str, expected: set[object]) -> None:
+    assert _pay(run_article(body, heading="Pay")) == expected
+
+
+def _stats(body: str) -> set[tuple[float, str, int | None]]:
+    return {(s.amount or 0, s.statistic, s.percentile) for s in run_article(body, heading="Pay").salaries}
+
+
+# (paragraph, the (amount, statistic, percentile) of each figure)
+STATISTICS = [
+    pytest.param("Kiln operators earn a median of $41,000 a year, or about $19.71 an hour.",
+                 {(41000, "median", 50), (19.71, "median", 50)}, id="median-restated-hourly"),
+    pytest.param("Most kiln operators start at around $16 an hour.", {(16, "starting", None)}, id="start-at"),
+    pytest.param("The top 10 percent of glaze chemists earn more than $105,000.", {(105000, "top", 90)},
+                 id="top-ten-percent"),
+    pytest.param("The lowest 10 percent of kiln operators earn less than $29,000.", {(29000, "bottom", 10)},
+                 id="lowest-ten-percent"),
+    pytest.param("Glaze chemists earn a median of $66,000, several thousand dollars more than the $58,000 that "
+                 "kiln operators earn.", {(66000, "median", 50), (58000, "unspecified", None)},
+                 id="more-than-the-other-figure"),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), STATISTICS)
+def test_the_statistic_a_figure_is(body: str, expected: set[object]) -> None:
+    assert _stats(body) == expected
+
+
+PROFILE = "# What Does a Kiln Operator Do?\n\n"
+# (a whole profile article, the (roles, amount, period) it gives)
+LABELLED_PAY = [
+    pytest.param(PROFILE + "## Pay\n\nMedian pay: $41,200 per year\n\nStarting pay: $17 an hour\n",
+                 {((A,), 41200, "year"), ((A,), 17, "hour")}, id="label-colon-value"),
+    pytest.param(PROFILE + "## Salary ranges\n\nEntry level – $34,000\n\nTop – $72,000\n",
+                 {((A,), 34000, "year"), ((A,), 72000, "year")}, id="label-dash-value"),
+    pytest.param(PROFILE + "## Pay\n\nMost kiln operators start at around\n$17 an hour, and the top earners make "
+                 "over $30 an hour.\n", {((A,), 17, "hour"), ((A,), 30, "hour")}, id="figure-on-next-line"),
+    pytest.param("# Kiln Operator vs. Glaze Chemist\n\n## At a glance\n\n"
+                 "|  | Kiln operator | Glaze chemist |\n|---|---|---|\n| Pay | $41,000 | $68,000 |\n"
+                 "| Education | High school diploma | Bachelor's degree |\n",
+                 {((A,), 41000, "year"), ((B,), 68000, "year")}, id="table-header-names-roles"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LABELLED_PAY)
+def test_pay_written_as_label_and_value(text: str, expected: set[object]) -> None:
+    assert _pay(run_markdown(text)) == expected
+
+
+def test_plain_text_table_whose_header_names_the_roles() -> None:
+    text = ("Kiln Operator vs. Glaze Chemist\n\nAt a glance\n\n\tKiln operator\tGlaze chemist\n"
+            "Pay\t$41,000\t$68,000\nEducation\tHigh school diploma\tBachelor's degree\n")
+    article = process_bytes(text.encode(), "glance.txt")
+    assert _pay(article) == {((A,), 41000, "year"), ((B,), 68000, "year")}
+    assert _levels(article) == {((A,), "high_school"), ((B,), "bachelor")}
+
+
+# (paragraph under "Education and training", the (roles, level) pairs it states)
+EDUCATION = [
+    pytest.param("Glaze chemists need a bachelor's degree and many earn a master's; kiln operators usually need only "
+                 "a high school diploma.", {((B,), "bachelor"), ((B,), "master"), ((A,), "high_school")},
+                 id="each-role-its-levels"),
+    pytest.param("Neither job requires a four-year degree.", set(), id="neither-requires"),
+    pytest.param("You don't need a college degree to become a kiln operator.", set(), id="dont-need-degree"),
+    pytest.param("A degree is not required for most kiln jobs.", set(), id="degree-not-required"),
+    pytest.param("Glaze chemists with a master's degree earn more than those with only a bachelor's.", set(),
+                 id="pay-by-education"),
+    pytest.param("Most common degree held by glaze chemists: Bachelor's, 48%", set(), id="holder-statistic"),
+    pytest.param("Glaze chemists usually hold an associate or bachelor's degree in chemistry.",
+                 {((B,), "associate"), ((B,), "bachelor")}, id="associate-or-bachelor"),
+    pytest.param("The kiln operator job only requires a GED.", {((A,), "high_school")}, id="only-ged"),
+    pytest.param("Many kiln operators start right after high school.", {((A,), "high_school")},
+                 id="right-after-high-school"),
+    pytest.param("Neither job requires more than a high school diploma.", {(tuple(BOTH), "high_school")},
+                 id="neither-more-than"),
+    pytest.param("Kiln operators hold an FAA-style kiln operator certificate issued by the state board.", set(),
+                 id="named-certificate-is-a-credential"),
+    pytest.param("Most glaze chemists have a BA or BSc in chemistry.", {((B,), "bachelor")}, id="ba-bsc"),
+    pytest.param("Kiln operators in the UK often take a Level 4 Diploma in Ceramic Production.",
+                 {((A,), "postsecondary_nondegree")}, id="level-diploma"),
+    pytest.param("Ceramic engineers, a separate career, need a master's degree.", set(),
+                 id="another-occupations-level"),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), EDUCATION)
+def test_education_levels_in_comparisons(body: str, expected: set[object]) -> None:
+    assert _levels(run_article(body, heading="Education and training")) == expected
+
+
+# (sentence in a profile, the level, whether it is stated as required)
+OPTIONAL_LEVELS = [
+    pytest.param("Some go on to earn an associate degree.", "associate", False, id="some-go-on"),
+    pytest.param("A few hold master's degrees.", "master", False, id="a-few-hold"),
+    pytest.param("Most need a high school diploma.", "high_school", True, id="most-need"),
+]
+
+
+@pytest.mark.parametrize(("body", "level", "required"), OPTIONAL_LEVELS)
+def test_levels_some_hold_are_not_required(body: str, level: str, required: bool) -> None:
+    reqs = run_article(body, heading="Education and training", role_b=None).requirements
+    assert [(r.education_level, r.required) for r in reqs if r.type == "education"] == [(level, required)]
+
+
+# (paragraph under "Where they work", the (roles, setting) pairs it states)
+SETTINGS = [
+    pytest.param("Most kiln operators work for ceramics manufacturers.", {((A,), "manufacturing_plant")},
+                 id="work-for"),
+    pytest.param("Glaze chemists work in laboratories and research institutes.",
+                 {((B,), "laboratory"), ((B,), "research_facility")}, id="work-in-list"),
+    pytest.param("Many kiln operators are self-employed.", {((A,), "self_employed")}, id="self-employed"),
+    pytest.param("Glaze chemists often work with insurance companies to settle damage claims.", set(),
+                 id="work-with-is-no-setting"),
+    pytest.param("Kiln operators talk to clients on the phone about orders.", set(), id="on-the-phone"),
+    pytest.param("Glaze chemists develop finishes for hospitals and schools.", set(), id="object-of-work"),
+    pytest.param("Kiln operators fire tiles for the roofs of houses, stores and office buildings.", set(),
+                 id="places-of-things"),
+    pytest.param("During busy seasons kiln operators travel between plants and stay in hotels.",
+                 {((A,), "travel")}, id="living-in-hotels"),
+    pytest.param("Glaze chemists rarely travel: most work from home two days a week.", {((B,), "remote")},
+                 id="colon-ends-negation"),
+    pytest.param("Most glaze chemists work in the service centers of tile stores.", {((B,), "retail_store")},
+                 id="place-of-a-place"),
+    pytest.param("Kiln operators spend most of their shifts on factory floors, often outdoors in summer.",
+                 {((A,), "manufacturing_plant"), ((A,), "outdoors_field")}, id="most-of-their-shifts"),
+    pytest.param("Kiln operators have jobs with local governments and schools.",
+                 {((A,), "government"), ((A,), "school")}, id="jobs-with"),
+    pytest.param("Glaze chemists work in outpatient imaging centers and ambulatory surgical centers.",
+                 {((B,), "clinic")}, id="outpatient-centers"),
+    pytest.param("Kiln operators spend most of the day in the fabrication shop.", set(), id="workshop-is-no-store"),
+    pytest.param("Glaze chemists also run tests in the cath labs.", set(), id="hospital-room-is-no-laboratory"),
+    pytest.param("Glaze chemists sometimes speak at college lectures.", set(), id="place-word-modifies-noun"),
+    pytest.param("Many glaze chemists work beside school nurses.", {((B,), "school")}, id="school-nurses"),
+    pytest.param("Kiln operators look after school-age apprentices.", set(), id="school-age"),
+    pytest.param("Glaze chemists work mostly in laboratories. A smaller number work in hospitals near kiln operators.",
+                 {((B,), "laboratory"), ((B,), "hospital")}, id="a-smaller-number-carries-subject"),
+    pytest.param("Tuition at private glaze schools can run high, but most glaze chemists work in laboratories.",
+                 {((B,), "laboratory")}, id="school-near-tuition"),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SETTINGS)
+def test_settings_and_their_traps(body: str, expected: set[object]) -> None:
+    assert _settings(run_article(body, heading="Where they work")) == expected
+
+
+def test_most_states_license_both_roles() -> None:
+    reqs = run_article("Most states require kiln operators and glaze chemists to be licensed.",
+                       heading="Licensing").requirements
+    assert {tuple(r.roles) for r in reqs if r.type == "license"} == {tuple(BOTH)}
+
+
+# (sentence, (min, max, unit) of its training's duration)
+DURATIONS = [
+    pytest.param("Kiln operators complete a four- or five-year apprenticeship.", (4, 5, "year"),
+                 id="four-or-five-year"),
+    pytest.param("Kiln operators train on the job for more than 12 months.", (12, None, "month"), id="more-than"),
+    pytest.param("The apprenticeship lasts three to four years.", (3, 4, "year"), id="three-to-four"),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), DURATIONS)
+def test_durations(body: str, expected: tuple[float, float | None, str]) -> None:
+    reqs = run_article(body, heading="Education and training", role_b=None).requirements
+    got = [(r.duration.min, r.duration.max, r.duration.unit) for r in reqs if r.duration]
+    assert got == [expected]
