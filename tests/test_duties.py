@@ -204,6 +204,11 @@ SUBJECT_CASES = [
     pytest.param("Kiln operators often work a few feet apart.", set(), id="working-conditions"),
     pytest.param("Anagama Wood Fired kiln operators stoke the fireboxes.", {(A, "stoke the fireboxes")},
                  id="a-named-kind-of-the-role"),
+    pytest.param("Both jobs start early, but glaze chemists mix glazes and kiln operators fire what they mix.",
+                 {(B, "mix glazes"), (A, "fire what they mix")}, id="each-clause-its-own-role"),
+    pytest.param("Kiln operators sweep the floors, sort ware, and look for cracks in the shelves.",
+                 {(A, "sweep the floors"), (A, "sort ware"), (A, "look for cracks in the shelves")},
+                 id="a-noun-verb-ends-a-list-of-tasks"),
     pytest.param("Both jobs reward patience, but glaze chemists test recipes while kiln operators load kilns.",
                  {(B, "test recipes"), (A, "load kilns")}, id="roles-after-but-and-while"),
 ]

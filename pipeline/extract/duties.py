@@ -163,6 +163,9 @@ def _predicate_duties(s: Sentence, pos: int, until: int, named: bool, roles: lis
     if is_negated(s.text, start) or NEGATION.found(s[pos:start]):
         return
     who = roles_at(s, max(0, pos - 1), roles) if named else s.roles.subject
+    named_here = [m.role for m in s.roles.mentions if m.end == pos] if named else []
+    if named_here and named_here[0] not in who:
+        who = named_here  # "A manage X and B decide Y": B's own clause, whatever the sentence is about
     if not who:
         return
     for phrase in verb_phrases(s[start:until] if until > start else s[start:]):
