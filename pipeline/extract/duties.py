@@ -20,7 +20,7 @@ from pipeline.rules.loader import matcher, procedure, regex
 from pipeline.rules.tasks import OBJECT_OPENERS, PREPOSITIONS, RELATIVES, WORD, verb_phrases
 from pipeline.rules.text import Piece
 from pipeline.rules.words import base_form, parts_of_speech, verb_form
-from pipeline.stages.attribute import roles_at
+from pipeline.stages.attribute import other_occupation, roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
 from schemas.article import Duty
 
@@ -36,6 +36,8 @@ DETERMINER_QUANTIFIERS = {"many", "most", "some"}
 RELATIVE_CLAUSE = regex(RULES, "relative-subject")
 MAX_RELATIVE = 80  # characters: a relative clause on a subject is short
 STOPS = re.compile(r"[,.;:()]")
+OTHER_CLAUSE = regex(RULES, "other-clause")
+NOUN_PHRASE = re.compile(r"(?:[\w'’-]+\s+){0,2}[\w'’-]+")  # the few words that may name a clause's subject
 # What joins a clause to the next one's subject: "X test recipes, while | Y load kilns".
 JOINT_BEFORE = re.compile(r"[\s,;]*(?:\b(?:and|but|or|while|whereas|so|then)\b[\s,;]*)*$", re.IGNORECASE)
 # Words after which a verb form is a noun or an object, not the main verb after a relative clause.
@@ -168,12 +170,23 @@ def _predicate_duties(s: Sentence, pos: int, until: int, named: bool, roles: lis
         who = named_here  # "A manage X and B decide Y": B's own clause, whatever the sentence is about
     if not who:
         return
-    for phrase in verb_phrases(s[start:until] if until > start else s[start:]):
+    until = _before_other_subject(s, start, until if until > start else len(s.text))
+    for phrase in verb_phrases(s[start:until]):
         if phrase.text.lower().startswith("work") and WORK_NOT_DUTY.match(phrase.text[4:]):
             continue
         if CREDENTIAL_NOT_DUTY.match(phrase.text):
             continue
         _add_duty(facts, who, s, phrase.text, DUTY_PROSE)
+
+
+def _before_other_subject(s: Sentence, start: int, until: int) -> int:
+    """Where a clause about another occupation starts in ``s.text[start:until]`` ("load kilns while
+    shift supervisors check the logs"), or ``until``."""
+    for m in OTHER_CLAUSE.finditer(s.text, start, until):
+        head = NOUN_PHRASE.match(s.text, m.end())
+        if head and other_occupation(s, m.end(), head.end()):
+            return m.start()
+    return until
 
 
 def _item_duties(s: Sentence, who: list[str], rule: str, facts: Facts) -> None:
