@@ -148,15 +148,18 @@ def _starts_phrase(region: str, words: list[Word], lows: list[str], i: int, form
         return opens_object and verb_form(word) == form
     if verb_form(word, loose=False) == form:
         return True
-    # Inside a list of tasks: the last phrase is one of its items, with no comma or relative clause
-    # of its own ("analyze soil, drainage, sun and ...", "flues that vent heat, smoke and ...").
+    return verb_form(word) == form and (opens_object or (comma_item and _in_task_list(region, words, lows, last, i))
+                                        or i - last == 1 or _and_verb_follows(words, lows, i, form))
+
+
+def _in_task_list(region: str, words: list[Word], lows: list[str], last: int, i: int) -> bool:
+    """Whether the phrase from word ``last`` to word ``i`` is a plain item of a list of tasks: no
+    comma or relative clause of its own ("analyze soil, drainage, sun and ...", "flues that vent heat,
+    smoke and ...")."""
     k = i - 1
     while k > last and lows[k] in CONJUNCTIONS:
         k -= 1
-    listing = comma_item and not any(low in RELATIVES for low in lows[last:i]) and "," not in region[
-        words[last][1] : words[k][1]]
-    return verb_form(word) == form and (
-        opens_object or listing or i - last == 1 or _and_verb_follows(words, lows, i, form))
+    return not any(low in RELATIVES for low in lows[last:i]) and "," not in region[words[last][1] : words[k][1]]
 
 
 def _and_verb_follows(words: list[Word], lows: list[str], i: int, form: str) -> bool:
