@@ -141,6 +141,8 @@ def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts, intro
     item of a list introduced as tasks is a duty of the introduction's role(s)."""
     if kind in NO_DUTY_KINDS or s.span.block.kind in ("heading", "title", "table_row"):
         return
+    if s.span.block.kind != "list_item" and not s.roles.subject and not s.roles.mentions:
+        return  # no role to give a task to, and no list item of a list of tasks
     if s.text[-1:] == ":" and TASK_INTRO.found(s):
         return  # "X typically do the following:": the tasks are the items, not "do the following"
     subjects = _subjects(s)
@@ -153,8 +155,9 @@ def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts, intro
     for _, pos, named in subjects:
         # A predicate's tasks end where the next subject starts ("X test recipes while Y load kilns").
         until = min((start for start, _, _ in subjects if start >= pos), default=len(s.text))
-        joint = JOINT_BEFORE.search(s.text, 0, until) if until < len(s.text) else None
-        until = joint.start() if joint else until
+        if until < len(s.text):
+            joint = JOINT_BEFORE.search(s.text, max(pos, until - 40), until)
+            until = joint.start() if joint else until
         _predicate_duties(s, pos, until, named, roles, facts)
 
 
@@ -162,26 +165,30 @@ def _predicate_duties(s: Sentence, pos: int, until: int, named: bool, roles: lis
     """The tasks of the predicate after a subject that ends at ``pos`` and before ``until`` (``named``:
     the subject is a role mention)."""
     start = predicate(s, pos)
+    first = WORD.search(s.text, start)
+    if first is None or verb_form(first.group()) in (None, "past"):
+        return  # most predicates: no task, told by the first word before anything else is read
     if is_negated(s.text, start) or NEGATION.found(s[pos:start]):
+        return
+    until = _before_other_subject(s, start, until if until > start else len(s.text))
+    tasks = [p.text for p in verb_phrases(s[start:until]) if not CREDENTIAL_NOT_DUTY.match(p.text)
+             and not (p.text.lower().startswith("work") and WORK_NOT_DUTY.match(p.text[4:]))]
+    if not tasks:
         return
     who = roles_at(s, max(0, pos - 1), roles) if named else s.roles.subject
     named_here = [m.role for m in s.roles.mentions if m.end == pos] if named else []
     if named_here and named_here[0] not in who:
         who = named_here  # "A manage X and B decide Y": B's own clause, whatever the sentence is about
-    if not who:
-        return
-    until = _before_other_subject(s, start, until if until > start else len(s.text))
-    for phrase in verb_phrases(s[start:until]):
-        if phrase.text.lower().startswith("work") and WORK_NOT_DUTY.match(phrase.text[4:]):
-            continue
-        if CREDENTIAL_NOT_DUTY.match(phrase.text):
-            continue
-        _add_duty(facts, who, s, phrase.text, DUTY_PROSE)
+    for task in tasks if who else []:
+        _add_duty(facts, who, s, task, DUTY_PROSE)
 
 
 def _before_other_subject(s: Sentence, start: int, until: int) -> int:
     """Where a clause about another occupation starts in ``s.text[start:until]`` ("load kilns while
     shift supervisors check the logs"), or ``until``."""
+    region = s.text[start:until]
+    if "," not in region and " while " not in region and " whereas " not in region:
+        return until  # no clause joint the rule could match: most predicates
     for m in OTHER_CLAUSE.finditer(s.text, start, until):
         head = NOUN_PHRASE.match(s.text, m.end())
         if head and other_occupation(s, m.end(), head.end()):
@@ -206,7 +213,7 @@ def _subjects(s: Sentence) -> list[tuple[int, int, bool]]:
     stated = bool(out)
     text = s.text
     for m in s.roles.mentions:
-        prev = text[: m.start].rstrip()
+        prev = text[max(0, m.start - 12) : m.start].rstrip()  # what joins the mention to the words before
         if (prev.endswith((",", "while", "whereas", "but", "and", ";")) and m.start > 0
                 and all(m.end != pos for _, pos, _ in out) and not prev.endswith(("such as", "like"))):
             out.append((m.start, m.end, True))
@@ -250,7 +257,13 @@ def _sentence_subject(s: Sentence) -> list[tuple[int, int, bool]]:
 def _quantifier_subjects(s: Sentence) -> list[tuple[int, int]]:
     """Quantifiers standing for the subject ("Many also ...", "..., and a growing number repair ..."),
     as (start, end): only before a base-form verb, since "Some states require" names something else."""
+    if QUANTIFIER_WORDS.isdisjoint(s.words):
+        return []
+    known: list[tuple[int, int]] | None = s.answers.get(_QUANTIFIED)
+    if known is not None:
+        return known  # asked for the sentence's own subject and again for its later clauses
     out: list[tuple[int, int]] = []
+    s.answers[_QUANTIFIED] = out
     text = s.text
     for m in QUANTIFIER_SUBJECT.finditer(s):
         verb_at = _skip_modifiers(s, m.end())
@@ -268,6 +281,8 @@ def _quantifier_subjects(s: Sentence) -> list[tuple[int, int]]:
 
 LATER_PRONOUN = matcher(RULES, "later-pronoun")
 QUANTIFIER_SUBJECT = matcher(RULES, "quantifier-subject")
+_QUANTIFIED = "duties:quantifier-subjects"  # the key of a sentence's answer
+QUANTIFIER_WORDS = {"many", "most", "some", "few", "others", "number", "handful"}  # one is in each quantifier
 SUBTYPE_OPENING = regex(RULES, "subtype-opening")
 
 

@@ -176,9 +176,13 @@ def not_a_skill(s: Sentence, a: int, b: int) -> bool:
     billing", "math courses"), a test ("a physical fitness test"), a trait of a thing ("a website's
     reliability"), a role ("barista skills"), or someone else's ability ("help patients communicate")."""
     text = s.text
-    if FIELD_BEFORE.search(text, max(0, a - 90), a) or FIELD_AFTER.match(text, b):
+    if FIELD_AFTER.match(text, b) or any(m.start < b and a < m.end for m in s.roles.mentions):
         return True
-    if any(m.start < b and a < m.end for m in s.roles.mentions):
+    before = text[max(0, a - 90) : a]
+    low = before.lower()  # the field rule's words, looked for before the rule is run
+    if (" in " in low or " of " in low or "help" in low) and FIELD_BEFORE.search(before):
         return True
+    if "'" not in before[-40:] and "’" not in before[-40:]:
+        return False
     owner = POSSESSIVE.search(text, max(0, a - 40), a)
     return owner is not None and not any(m.end >= owner.end() - 3 and m.start < owner.end() for m in s.roles.mentions)

@@ -12,7 +12,7 @@ a participle clause after a comma) and runs to at most ``MAX_WORDS`` words, neve
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline.rules.loader import matcher, regex
 from pipeline.rules.matcher import Pattern
@@ -31,6 +31,8 @@ DANGLING = CONJUNCTIONS | PREPOSITIONS | {"the", "a", "an", "their", "its", "his
                                           "any", "that", "which", "who", "while", "when", "so", "than", "as"}
 WORD = re.compile(r"[\w'’-]+")
 ONLY_COMMAS = re.compile(r"[\s,]*")
+# A participle after a comma, not in a list of them ("bathing, dressing and grooming").
+PARTICIPLE = re.compile(r"(?<!ing),\s+(\w+ing)\b", re.IGNORECASE)
 # Words that open a verb's object: after one, a word that is also a noun is a verb ("position the patient").
 OBJECT_OPENERS = {"the", "a", "an", "their", "his", "her", "its", "each", "every", "all", "any", "this", "that",
                   "these", "those", "them", "it", "our", "your"}
@@ -38,13 +40,15 @@ RELATIVES = {"that", "which", "who", "whose", "where"}
 ADJECTIVE_ONLY = frozenset({"ADJ"})
 # What opens a list of examples, whose items are nouns ("data such as temperature, pressure and flow").
 EXAMPLES = re.compile(r"\b(?:such as|including|like)\b", re.IGNORECASE)
+EXAMPLE_WORDS = {"such", "including", "like"}
 
 
 Word = tuple[int, int, str]
 
 
-@dataclass(frozen=True)
-class Phrase:
+class Phrase(NamedTuple):
+    """A task: where its last verb starts, where it ends, and its text in base form."""
+
     start: int
     end: int
     text: str
@@ -75,11 +79,9 @@ def verb_phrases(t: Piece | str, cut_at: Pattern | None = None) -> list[Phrase]:
 def _before_participle(region: str, words: list[Word]) -> list[Word]:
     """The words before a participle clause after a comma ("..., helping vets treat animals"): in a
     predicate of finite or base verbs it tells how or why, and is no task."""
-    for n in range(1, len(words)):
-        low = words[n][2].lower()
-        if (low.endswith("ing") and "," in region[words[n - 1][1] : words[n][0]]
-                and not words[n - 1][2].endswith("ing") and verb_form(low, loose=False) == "ing"):
-            return words[:n]
+    for m in PARTICIPLE.finditer(region):
+        if verb_form(m.group(1).lower(), loose=False) == "ing":
+            return [w for w in words if w[1] <= m.start()]
     return words
 
 
@@ -101,8 +103,8 @@ def _phrase_starts(region: str, words: list[Word], form: str) -> list[int]:
               if lows[i - 1] in CONJUNCTIONS or "," in region[words[i - 1][1] : words[i][0]]]
     comma_item = False  # whether the last phrase is an item of a list of tasks ("prune trees, mow lawns")
     for i in joined:
-        if causative and i <= 6:
-            continue
+        if (causative and i <= 6) or verb_form(words[i][2]) != form:
+            continue  # no verb of the predicate's form, even loosely: most words
         between = _joint(region, words, lows, i)
         if between is not None and _starts_phrase(region, words, lows, i, form, between, comma_item, splits[-1]):
             splits.append(i)
@@ -173,6 +175,8 @@ def _and_verb_follows(words: list[Word], lows: list[str], i: int, form: str) -> 
 def _in_examples(region: str, words: list[Word], lows: list[str], last: int, i: int, form: str) -> bool:
     """Whether word ``i`` is inside a list of examples opened since word ``last`` ("such as A, B and C"):
     open until an "and" or "or" joins a word that is no verb of the predicate's form."""
+    if not EXAMPLE_WORDS.intersection(lows[last:i]):
+        return False  # most lists: no "such", "including" or "like" before the word
     marker = None
     for m in EXAMPLES.finditer(region, words[last][0], words[i][0]):
         marker = m
