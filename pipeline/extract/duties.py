@@ -164,15 +164,7 @@ def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts, intro
 def _predicate_duties(s: Sentence, pos: int, until: int, named: bool, roles: list[RoleInfo], facts: Facts) -> None:
     """The tasks of the predicate after a subject that ends at ``pos`` and before ``until`` (``named``:
     the subject is a role mention)."""
-    start = predicate(s, pos)
-    first = WORD.search(s.text, start)
-    if first is None or verb_form(first.group()) in (None, "past"):
-        return  # most predicates: no task, told by the first word before anything else is read
-    if is_negated(s.text, start) or NEGATION.found(s[pos:start]):
-        return
-    until = _before_other_subject(s, start, until if until > start else len(s.text))
-    tasks = [p.text for p in verb_phrases(s[start:until]) if not CREDENTIAL_NOT_DUTY.match(p.text)
-             and not (p.text.lower().startswith("work") and WORK_NOT_DUTY.match(p.text[4:]))]
+    tasks = _tasks(s, pos, until)
     if not tasks:
         return
     who = roles_at(s, max(0, pos - 1), roles) if named else s.roles.subject
@@ -181,6 +173,20 @@ def _predicate_duties(s: Sentence, pos: int, until: int, named: bool, roles: lis
         who = named_here  # "A manage X and B decide Y": B's own clause, whatever the sentence is about
     for task in tasks if who else []:
         _add_duty(facts, who, s, task, DUTY_PROSE)
+
+
+def _tasks(s: Sentence, pos: int, until: int) -> list[str]:
+    """The tasks a predicate states, from past its subject (ending at ``pos``) to ``until``: none when
+    it is negated, a requirement ("hold a licence") or where and when they work ("work nights")."""
+    start = predicate(s, pos)
+    first = WORD.search(s.text, start)
+    if first is None or verb_form(first.group()) in (None, "past"):
+        return []  # most predicates: no task, told by the first word before anything else is read
+    if is_negated(s.text, start) or NEGATION.found(s[pos:start]):
+        return []
+    until = _before_other_subject(s, start, until if until > start else len(s.text))
+    return [p.text for p in verb_phrases(s[start:until]) if not CREDENTIAL_NOT_DUTY.match(p.text)
+            and not (p.text.lower().startswith("work") and WORK_NOT_DUTY.match(p.text[4:]))]
 
 
 def _before_other_subject(s: Sentence, start: int, until: int) -> int:
