@@ -4,7 +4,9 @@ On whole HTML pages (default: the handbook pages of ``../shared/corpus/bls``), i
 whole pipeline in one process (pages/s) against trafilatura's ``extract(html, include_tables=True)``
 and against BeautifulSoup(lxml) parsing alone, on the same pages; the batch job with 1 and 2
 workers; and generated pages with 1,000, 4,000 and 16,000 table rows, whose time per row should
-stay flat. Each rate is the best of three rounds (the batch: of five, 1 and 2 workers taking turns).
+stay flat; and the batch job (1 worker) reading the same pages from a folder and from a ``.warc.gz`` of them
+(packed at run time, one gzip member per record), as time per page. Each rate is the best of three
+rounds (the batch: of five, its two sides taking turns).
 trafilatura is a benchmark-only extra (``pip install -e '.[bench]'``); without it that figure is left
 out. Figures only.
 """
@@ -12,6 +14,7 @@ out. Figures only.
 from __future__ import annotations
 
 import argparse
+import io
 import platform
 import tempfile
 import time
@@ -44,6 +47,35 @@ def table_page(rows: int) -> bytes:
     return (f"<html><head><title>Wages of Kiln Operators</title></head><body><main><h1>Kiln Operators</h1>"
             f"<p>Median annual wages for kiln operators in the industries employing them:</p>"
             f"<table><tr><th>Industry</th><th>Median wage</th></tr>{body}</table></main></body></html>").encode()
+
+
+def pack_warc(pages: list[tuple[str, bytes]], path: Path) -> None:
+    """The pages as HTTP 200 responses in one ``.warc.gz``, a gzip member per record, as crawlers write."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for name, data in pages:
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(f"https://pages.example/{name}", "response",
+                                                          payload=io.BytesIO(data), http_headers=http))
+
+
+def warc_figures(pages: list[tuple[str, bytes]], tmp: Path) -> None:
+    """The batch job on the same pages from a folder and from a web archive: ms per page and their ratio."""
+    src = tmp / "src"
+    archive = tmp / "pages.warc.gz"
+    pack_warc(pages, archive)
+    best = {"folder": float("inf"), "warc": float("inf")}
+    for _ in range(BATCH_ROUNDS):
+        for side, location in (("folder", src), ("warc", archive)):
+            started = time.perf_counter()
+            run(location, tmp / f"out-{side}", Options(workers=1, force=True))
+            best[side] = min(best[side], time.perf_counter() - started)
+    for side, seconds in best.items():
+        print(f"{f'batch from {side}, ms/page':32} {seconds / len(pages) * 1000:8.1f}")
+    print(f"{'ratio warc.gz / folder per page':32} {best['warc'] / best['folder']:8.3f}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         for workers, rate in rates.items():
             print(f"{f'batch, {workers} worker(s), pages/s':32} {rate:8.1f}")
         print(f"{'ratio 2 workers / 1':32} {rates[2] / rates[1]:8.2f}")
+        warc_figures(pages, Path(tmp))
     for rows in (1_000, 4_000, 16_000):
         page = table_page(rows)
         seconds = _best(lambda: process_bytes(page, "table.html"), 1)  # noqa: B023 - called before the loop goes on

@@ -1,5 +1,5 @@
 """The ``extract`` command: a thin click layer over the library (``pipeline.batch.runner.run``,
-``pipeline.review.review``, ``pipeline.export.export``).
+``pipeline.review.review``, ``pipeline.export.export``, ``pipeline.export.occupations.profiles``).
 
 One function per command. Each imports what it needs when it runs, so ``extract --help`` and
 ``extract --version`` load click and nothing of the pipeline. ``extract SRC DST`` is short for
@@ -24,6 +24,7 @@ from pipeline.export import FORMATS
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar  # the type of click.progressbar's bar, which click does not export
 
+    from pipeline.batch.runner import Summary
     from schemas.article import ManifestEntry
 
 HELP = {"help_option_names": ["-h", "--help"]}
@@ -32,7 +33,7 @@ QUIET = click.option("--quiet", "-q", is_flag=True, help="No progress or summary
 
 
 class Commands(click.Group):
-    """``extract``'s commands, listed in the order of the work (run, review, export).
+    """``extract``'s commands, listed in the order of the work (run, review, export, profiles).
 
     The first word that is not an option names the command; when it names none, the command is
     ``run`` (``extract SRC DST``). Options before the command's name are handed to the command
@@ -115,6 +116,23 @@ def progress_bar(label: str, quiet: bool) -> Iterator[ProgressBar[str] | None]:
         yield bar
 
 
+@contextmanager
+def export_errors() -> Iterator[None]:
+    """An export's failure as one line: 2 for a usage error (no manifest, DEST no writable folder), 1 for
+    an output that cannot be read or a file that cannot be written."""
+    from pipeline.batch.errors import UsageError
+    from pipeline.export import ExportError
+
+    try:
+        yield
+    except UsageError as exc:
+        fail(str(exc))
+    except ExportError as exc:
+        fail(str(exc), 1)
+    except OSError as exc:
+        fail(os_error(exc), 1)
+
+
 def ticker(bar: ProgressBar[str] | None) -> Callable[[str], None] | None:
     """One step of the bar per item, by name; nothing without a bar."""
     return None if bar is None else (lambda name: bar.update(1, name))
@@ -145,13 +163,17 @@ def main() -> None:
               help="Worker processes (default: the number of CPUs); 1 runs in this process.")
 @click.option("--dask-scheduler", metavar="ADDRESS",
               help="Run the documents on this Dask distributed scheduler (tcp://host:8786) instead.")
+@click.option("--keep-all", is_flag=True,
+              help="Extract roles and facts of pages judged not about occupations too (else not_career, no facts).")
 @QUIET
 def run_command(src: str, dst: str, force: bool, prune: bool, max_bytes: int, timeout: float,
-                workers: int | None, dask_scheduler: str | None, quiet: bool) -> None:
+                workers: int | None, dask_scheduler: str | None, keep_all: bool, quiet: bool) -> None:
     """Extract structured facts from the career articles under SRC into one JSON file each in DST.
 
     Reads .txt, .md, .markdown, .html and .htm files recursively; writes DST/<path>.json and
-    DST/manifest.jsonl. SRC and DST are folders or fsspec URLs (s3://bucket/raw, ...).
+    DST/manifest.jsonl. SRC and DST are folders or fsspec URLs (s3://bucket/raw, ...). SRC may
+    also be a web archive (.warc, .warc.gz), a glob of them, or a folder holding them: each HTML or
+    text page captured is an input, its output named after its URL (DST/<host>/<path>-<digest>.json).
     Exit status: 0 all ok or skipped, 1 some input failed, 2 usage error.
     """
     from pipeline.batch.errors import RunError, UsageError
@@ -163,7 +185,7 @@ def run_command(src: str, dst: str, force: bool, prune: bool, max_bytes: int, ti
         from pipeline.batch.runner import run
 
     options = Options(force=force, prune=prune, max_bytes=max_bytes, timeout=timeout,
-                      workers=workers or default_workers(), dask_scheduler=dask_scheduler)
+                      workers=workers or default_workers(), dask_scheduler=dask_scheduler, keep_all=keep_all)
     started = time.perf_counter()
     with progress_bar("extract", quiet) as bar:
 
@@ -184,8 +206,9 @@ def run_command(src: str, dst: str, force: bool, prune: bool, max_bytes: int, ti
     if not quiet:
         rate = summary.total / max(time.perf_counter() - started, 1e-9)
         if summary.total:
-            line = (f"{plural(summary.total, 'input')}: {summary.count('ok')} ok, {summary.count('skipped')} "
-                    f"skipped, {summary.count('failed')} failed; {rate:.1f} docs/s")
+            line = (f"{plural(summary.total, 'input')}: {summary.count('ok')} ok{not_career(summary)}, "
+                    f"{summary.count('skipped')} skipped{skip_reasons(summary)}, {summary.count('failed')} failed; "
+                    f"{rate:.1f} docs/s")
         else:
             line = f"no inputs under {src} (.txt, .md, .markdown, .html or .htm files): nothing to do"
         if summary.stale:
@@ -195,6 +218,17 @@ def run_command(src: str, dst: str, force: bool, prune: bool, max_bytes: int, ti
             line += f"; {plural(len(summary.stale), 'output')} without input {verb}"
         click.echo(line, err=True)
     sys.exit(1 if summary.count("failed") else 0)
+
+
+def not_career(summary: Summary) -> str:
+    return f" ({summary.not_career} not career)" if summary.not_career else ""
+
+
+def skip_reasons(summary: Summary) -> str:
+    """Why inputs were skipped, where some were for another reason than being unchanged (web-archive records)."""
+    if set(summary.reasons) <= {"unchanged"}:
+        return ""
+    return " (" + ", ".join(f"{n} {why}" for why, n in sorted(summary.reasons.items(), key=lambda kv: -kv[1])) + ")"
 
 
 @main.command("review", context_settings=HELP, short_help="Write a review site of an output folder.")
@@ -224,7 +258,7 @@ def review_command(out: str, src: str | None, quiet: bool) -> None:
     if not quiet:
         seconds = time.perf_counter() - started
         click.echo(f"{plural(summary.pages, 'article page')}, {plural(summary.failed, 'input')} without one; "
-                   f"open {summary.index} ({seconds:.1f} s)", err=True)
+                   f"{plural(summary.occupations, 'occupation')}; open {summary.index} ({seconds:.1f} s)", err=True)
 
 
 @main.command("export", context_settings=HELP, short_help="Export an output folder as JSON Lines, CSV, SQLite "
@@ -234,30 +268,54 @@ def review_command(out: str, src: str | None, quiet: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
               help="jsonl: articles.jsonl; csv: roles.csv and facts.csv; sqlite: articles.sqlite (updated in "
                    "place); jsonld: occupations.jsonld (schema.org Occupation).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True, metavar="P",
+              help="Export only the facts whose confidence is at least P (0 to 1); the comparison is made from those.")
 @QUIET
-def export_command(out: str, dest: str, fmt: str, quiet: bool) -> None:
+def export_command(out: str, dest: str, fmt: str, min_confidence: float, quiet: bool) -> None:
     """Export the articles of OUT, an output folder of 'extract SRC DST', to DEST.
 
     Reads OUT/manifest.jsonl and exports the inputs it lists as ok or skipped.
     Exit status: 0 done, 1 an output could not be read or a file written, 2 usage error (no manifest
     in OUT, DEST not a writable folder).
     """
-    from pipeline.batch.errors import UsageError
-    from pipeline.export import ExportError, export
+    from pipeline.export import ExportOptions, export
 
     started = time.perf_counter()
-    with progress_bar("export", quiet) as bar:
-        try:
-            summary = export(out, dest, fmt, ticker(bar))
-        except UsageError as exc:
-            fail(str(exc))
-        except ExportError as exc:
-            fail(str(exc), 1)
-        except OSError as exc:
-            fail(os_error(exc), 1)
+    with progress_bar("export", quiet) as bar, export_errors():
+        summary = export(out, dest, fmt, ticker(bar), ExportOptions(min_confidence=min_confidence))
     if not quiet:
         rate = summary.articles / max(time.perf_counter() - started, 1e-9)
         gone = f", {summary.removed} removed" if summary.removed else ""
+        rebuilt = f", {plural(summary.occupations, 'occupation')} rebuilt" if summary.occupations else ""
         click.echo(f"{plural(summary.articles, 'article')}: {summary.written} written, "
-                   f"{summary.articles - summary.written} unchanged{gone}; {', '.join(summary.files)} in {dest}; "
-                   f"{rate:.1f} articles/s", err=True)
+                   f"{summary.articles - summary.written} unchanged{gone}{rebuilt}; {', '.join(summary.files)} in "
+                   f"{dest}; {rate:.1f} articles/s", err=True)
+
+
+@main.command("profiles", context_settings=HELP, short_help="Gather the articles into one profile per occupation.")
+@click.argument("out")
+@click.argument("dest")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="P",
+              help="Leave out facts whose confidence is below P (0 to 1); facts without one stay in.")
+@QUIET
+def profiles_command(out: str, dest: str, min_confidence: float | None, quiet: bool) -> None:
+    """Write one profile per occupation (SOC code) across the articles of OUT, an output folder of
+    'extract SRC DST', to DEST/profiles.jsonl and DEST/profiles.jsonld (schema.org Occupation).
+
+    A profile holds every article about the occupation, their pay figures with their sources and a
+    summary per currency and period beside the official OEWS wages (figures far outside them flagged),
+    education levels, settings and skills with how many articles give each, merged duties, and the
+    occupations it is compared with. See docs/profiles.md.
+    Exit status: 0 done, 1 an output could not be read or a file written, 2 usage error (no manifest
+    in OUT, DEST not a writable folder).
+    """
+    from pipeline.export.occupations import profiles
+
+    started = time.perf_counter()
+    with progress_bar("profiles", quiet) as bar, export_errors():
+        summary = profiles(out, dest, min_confidence, ticker(bar))
+    if not quiet:
+        rate = summary.articles / max(time.perf_counter() - started, 1e-9)
+        click.echo(f"{plural(summary.articles, 'article')}: {plural(summary.profiles, 'profile')} "
+                   f"({plural(summary.uncoded, 'role')} without a SOC code, {plural(summary.outliers, 'outlier')} "
+                   f"flagged); {', '.join(summary.files)} in {dest}; {rate:.1f} articles/s", err=True)

@@ -8,13 +8,16 @@ from functools import cache
 from pipeline.extract import extract
 from pipeline.rules.loader import DATA
 from pipeline.rules.titles import page_title
-from pipeline.stages.assemble import assemble
+from pipeline.stages.assemble import assemble, not_career
 from pipeline.stages.attribute import attribute
 from pipeline.stages.clean import clean
+from pipeline.stages.confidence import rate
 from pipeline.stages.load import check_length, load_bytes
+from pipeline.stages.relevance import Relevance, judge
 from pipeline.stages.roles import find_roles
 from pipeline.stages.segment import segment
 from pipeline.stages.sentences import split_sentences
+from pipeline.types import Document, Facts, Origin, RoleInfo, Segmented, Sentence
 from schemas.article import Article
 
 # A small article that takes every stage through its rule files and the spaCy pipeline.
@@ -39,12 +42,32 @@ def warm_up() -> None:
     gc.freeze()
 
 
-def process_bytes(data: bytes, path: str) -> Article:
-    doc = clean(load_bytes(data, path))
+def _read(data: bytes, path: str, record: Origin | None = None,
+          charset: str | None = None) -> tuple[Document, Segmented, list[RoleInfo]]:
+    """The stages before relevance: the cleaned document, its roles and its sections."""
+    doc = clean(load_bytes(data, path, record, charset))
     title = next((b.text for b in doc.blocks if b.kind == "title"), None) or page_title(doc.html_title)
     roles = find_roles(doc, title)
     seg = segment(doc, roles, title)
     check_length(seg.text)
+    return doc, seg, roles
+
+
+def extracted(data: bytes, path: str) -> tuple[Document, Segmented, list[RoleInfo], list[Sentence], Facts, Relevance]:
+    """The stages up to extraction, whatever the page's relevance: what the rules' measurement reads."""
+    doc, seg, roles = _read(data, path)
     sentences = attribute(split_sentences(seg), seg, roles)
-    facts = extract(seg, sentences, roles)
-    return assemble(doc, seg, roles, facts)
+    return doc, seg, roles, sentences, extract(seg, sentences, roles), judge(doc, seg, roles)
+
+
+def process_bytes(data: bytes, path: str, record: Origin | None = None, charset: str | None = None,
+                  keep_all: bool = False) -> Article:
+    """``record``: a web-archive record's URL and date; ``charset``: the one its server declared;
+    ``keep_all``: extract the facts of a page judged not about occupations too."""
+    doc, seg, roles = _read(data, path, record, charset)
+    relevance = judge(doc, seg, roles)
+    if not relevance.career and not keep_all:  # decided before any fact is sought: junk costs little
+        return not_career(doc, seg, relevance)
+    sentences = attribute(split_sentences(seg), seg, roles)
+    facts = rate(extract(seg, sentences, roles), sentences, seg, roles)
+    return assemble(doc, seg, roles, facts, relevance)

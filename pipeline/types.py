@@ -46,6 +46,17 @@ class Dropped:
     reason: str
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where and when a page came from (``source.url``/``site``/``crawled``/``published``), each None
+    where unknown: a web-archive record gives its URL and date, the page's own metadata the rest."""
+
+    url: str | None = None
+    site: str | None = None
+    crawled: str | None = None
+    published: str | None = None
+
+
 @dataclass
 class Document:
     path: str
@@ -57,6 +68,7 @@ class Document:
     related: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     html_title: str | None = None
+    origin: Origin = field(default_factory=Origin)
 
 
 @dataclass(frozen=True)

@@ -279,12 +279,12 @@ def test_timeout_fails_one_document_and_the_batch_goes_on(tmp_path: Path, monkey
     (src / "slow.txt").write_text("SLOW\n", encoding="utf-8")
     real = run_module.process_bytes
 
-    def maybe_slow(data: bytes, path: str):  # type: ignore[no-untyped-def]
+    def maybe_slow(data: bytes, path: str, **options: bool):  # type: ignore[no-untyped-def]
         if path == "slow.txt":
             with contextlib.suppress(Exception):  # a stage's broad except must not swallow the time limit
                 time.sleep(30)
             time.sleep(30)
-        return real(data, path)
+        return real(data, path, **options)
 
     monkeypatch.setattr(run_module, "process_bytes", maybe_slow)
     started = time.monotonic()

@@ -18,27 +18,12 @@ from pipeline.batch.errors import UsageError
 from pipeline.batch.journal import MANIFEST
 from pipeline.batch.runner import Options, run
 from pipeline.cli import main
-from pipeline.export import FORMATS, export
+from pipeline.export import FORMATS, ExportOptions, export, jsonld
+from pipeline.export.options import kept
 from pipeline.export.rows import FACT_COLUMNS, ROLE_COLUMNS, fact_rows, per_year, role_rows
 from schemas.article import Article, Evidence, Role, Salary
 from tests.conftest import DEV, ROOT
-
-# Properties schema.org defines for each type the export writes (with those inherited from Thing,
-# Intangible, StructuredValue, QuantitativeValueDistribution, DefinedTerm and CreativeWork).
-THING = {"@context", "@type", "name", "description", "url", "identifier", "sameAs", "mainEntityOfPage",
-         "alternateName"}
-ALLOWED = {
-    "Occupation": THING | {"educationRequirements", "estimatedSalary", "experienceRequirements",
-                           "occupationLocation", "occupationalCategory", "qualifications", "responsibilities",
-                           "skills"},
-    "MonetaryAmountDistribution": THING | {"currency", "duration", "median", "percentile10", "percentile25",
-                                           "percentile75", "percentile90"},
-    "MonetaryAmount": THING | {"currency", "maxValue", "minValue", "value", "validFrom", "validThrough"},
-    "CategoryCode": THING | {"codeValue", "inCodeSet", "termCode", "inDefinedTermSet"},
-    "CategoryCodeSet": THING | {"hasCategoryCode", "hasDefinedTerm"},
-    "EducationalOccupationalCredential": THING | {"credentialCategory", "educationalLevel", "competencyRequired",
-                                                  "recognizedBy", "validFor", "validIn"},
-}
+from tests.schema_org import check_salaries, check_vocabulary
 
 
 @pytest.fixture(scope="module", params=["fixtures", "dev"])
@@ -114,27 +99,22 @@ def test_sqlite_keeps_its_keys_finds_text_and_updates_in_place(outputs: Path, tm
     assert db.execute("SELECT count(*) FROM facts WHERE article_id NOT IN (SELECT id FROM articles)").fetchone()[0] == 0
 
 
-def _types(node: object) -> list[dict[str, object]]:
-    if isinstance(node, list):
-        return [found for item in node for found in _types(item)]
-    if isinstance(node, dict):
-        return [node, *(found for value in node.values() for found in _types(value))] if "@type" in node else []
-    return []
-
-
 def test_jsonld_occupations_use_schema_org_properties(outputs: Path, tmp_path: Path) -> None:
     export(outputs, tmp_path, "jsonld")
     found = json.loads((tmp_path / "occupations.jsonld").read_text(encoding="utf-8"))
     articles = _articles(outputs)
     assert len(found) == sum(len(a.roles) for a in articles)
-    paid = {(a.source.path, r.name) for a in articles for r in a.roles if any(r.id in s.roles for s in a.salaries)}
+    # A median or a percentile is a point of a distribution; other statistics have no place in one.
+    paid = {(a.source.path, r.name) for a in articles for r in a.roles
+            if any(r.id in s.roles and s.amount is not None and (s.statistic == "median" or s.percentile)
+                   for s in a.salaries)}
     for occupation in found:
         assert occupation["@context"] == "https://schema.org" and occupation["@type"] == "Occupation"
         assert occupation["name"]
         if (occupation["mainEntityOfPage"], occupation["name"]) in paid:
-            assert occupation["estimatedSalary"]
-        for node in _types(occupation):
-            assert set(node) <= ALLOWED[str(node["@type"])], node
+            assert occupation["estimatedSalary"] and occupation["occupationLocation"]
+        check_salaries(occupation)
+        check_vocabulary(occupation)
     assert paid
 
 
@@ -163,8 +143,82 @@ def test_a_role_with_a_soc_code_gets_an_occupational_category(outputs: Path) -> 
     assert found["occupationalCategory"] == {"@type": "CategoryCode", "codeValue": "29-2072",
                                              "inCodeSet": {"@type": "CategoryCodeSet", "name": "2018 SOC"},
                                              "name": "Medical Records Specialists"}
-    for node in _types(found):
-        assert set(node) <= ALLOWED[str(node["@type"])], node
+    check_vocabulary(found)
+
+
+FACT_FIELDS = ("duties", "requirements", "salaries", "settings", "skills")
+
+
+def _facts(article: Article) -> list[float]:
+    return [f.confidence for name in FACT_FIELDS for f in getattr(article, name)]
+
+
+@pytest.mark.parametrize("floor", [0.0, 0.9, 1.0])
+def test_min_confidence_keeps_only_the_facts_at_or_above_it(outputs: Path, tmp_path: Path, floor: float) -> None:
+    export(outputs, tmp_path, "jsonl", options=ExportOptions(min_confidence=floor))
+    lines = (tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    written = [Article.model_validate_json(line) for line in lines]
+    originals = _articles(outputs)
+    for got, original in zip(written, originals, strict=True):
+        assert all(c >= floor for c in _facts(got))
+        assert len(_facts(got)) == sum(1 for c in _facts(original) if c >= floor)
+        assert got.text == original.text and got.roles == original.roles
+        if got.comparison is not None:  # the side-by-side view is made of the facts kept
+            for rid, row in got.comparison.roles.items():
+                assert set(row.settings) == {s.setting for s in got.settings if rid in s.roles}
+    if floor == 0.0:
+        assert written == originals
+    else:
+        assert sum(map(len, map(_facts, written))) < sum(map(len, map(_facts, originals)))
+
+
+def test_min_confidence_applies_to_every_format(outputs: Path, tmp_path: Path) -> None:
+    strict = ExportOptions(min_confidence=0.9)
+    export(outputs, tmp_path, "csv", options=strict)
+    with (tmp_path / "facts.csv").open(encoding="utf-8", newline="") as handle:
+        rows = len(list(csv.DictReader(handle)))
+    sure = sum(max(1, len(f.roles)) for a in _articles(outputs) for name in FACT_FIELDS
+               for f in getattr(a, name) if f.confidence >= 0.9)
+    assert rows == sure
+    export(outputs, tmp_path, "jsonld", options=strict)
+    written = json.loads((tmp_path / "occupations.jsonld").read_text(encoding="utf-8"))
+    assert written == [o for a in _articles(outputs) for o in jsonld.occupations(kept(a, strict))]
+    assert written != [o for a in _articles(outputs) for o in jsonld.occupations(a)]
+
+
+def test_sqlite_writes_every_article_again_when_the_minimum_changes(outputs: Path, tmp_path: Path) -> None:
+    def facts_in_db() -> int:
+        db = sqlite3.connect(tmp_path / "articles.sqlite")
+        try:
+            return int(db.execute("SELECT count(*) FROM facts").fetchone()[0])
+        finally:
+            db.close()
+
+    every = export(outputs, tmp_path, "sqlite")
+    all_facts = facts_in_db()
+    assert export(outputs, tmp_path, "sqlite").written == 0
+    strict = export(outputs, tmp_path, "sqlite", options=ExportOptions(min_confidence=0.9))
+    assert strict.written == every.articles and facts_in_db() < all_facts
+    assert export(outputs, tmp_path, "sqlite", options=ExportOptions(min_confidence=0.9)).written == 0
+    export(outputs, tmp_path, "sqlite")
+    assert facts_in_db() == all_facts
+
+
+def test_a_minimum_outside_zero_to_one_is_refused() -> None:
+    with pytest.raises(UsageError, match="between 0 and 1"):
+        ExportOptions(min_confidence=1.5)
+
+
+def test_cli_min_confidence(outputs: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["export", str(outputs), str(tmp_path), "--format", "jsonl",
+                                       "--min-confidence", "0.9", "-q"])
+    assert result.exit_code == 0, result.output
+    written = [Article.model_validate_json(line)
+               for line in (tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert written and all(c >= 0.9 for a in written for c in _facts(a))
+    result = CliRunner().invoke(main, ["export", str(outputs), str(tmp_path), "--format", "jsonl",
+                                       "--min-confidence", "1.5"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
 
 
 def test_a_file_that_is_not_a_database_is_one_line_and_status_1(outputs: Path, tmp_path: Path) -> None:

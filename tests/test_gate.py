@@ -83,10 +83,10 @@ def test_gated_regex_skips_only_texts_it_cannot_match() -> None:
     assert rx.search("an associate degree", 3) and rx.search("an associate degree", 0, 5) is None
 
 
-# Phrase lexicons, cue words and procedures hold no regexes.
+# Phrase lexicons, cue words and procedures hold no regexes; the doubts' regexes are tested with the doubts.
 RULE_FILES = sorted(p.name for p in DATA.glob("*.jsonl")
                     if p.name not in ("settings.jsonl", "skills.jsonl", "cues.jsonl", "procedures.jsonl",
-                                      "occupations.jsonl"))
+                                      "occupations.jsonl", "relevance.jsonl", "doubts.jsonl"))
 
 
 def _rule_cases() -> list[tuple[str, str]]:

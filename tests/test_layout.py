@@ -17,9 +17,9 @@ MAX_LINES = 400  # a module a reader can hold in mind
 MAX_TOP_LEVEL = 8  # the package's face; everything else lives in a room
 
 # The flow in order: a stage or fact module imports only stages before it. html is load's parser, so it comes
-# first; the fact modules sit at "extract", after attribute and before assemble.
-FLOW = ["html_tags", "html_select", "html_outside", "html_prune", "html", "load", "clean", "roles", "segment",
-        "sentences", "attribute", "extract", "assemble"]
+# first; the fact modules sit at "extract", after attribute and before confidence, which rates the facts for assemble.
+FLOW = ["html_tags", "html_select", "html_outside", "html_prune", "html", "provenance", "load", "clean", "roles",
+        "segment", "relevance", "sentences", "attribute", "extract", "confidence", "assemble"]
 
 # Room -> the rooms its modules may import. "pipeline" is the package's __init__ (VERSION): importing any module
 # runs it, so it imports nothing. types is the shared vocabulary: built on rules.text, imported by rules.titles
@@ -34,10 +34,12 @@ MAY_IMPORT: dict[str, set[str]] = {
     "extract": {"pipeline", "rules", "types", "facts"},
     "process": {"pipeline", "rules", "types", "stages", "extract"},
     "batch": {"pipeline", "types", "process", "batch"},
+    # Profiles gather finished articles by occupation: the OEWS wages and lexicons are rules' data.
+    "profiles": {"pipeline", "rules", "profiles"},
     # Export reads finished outputs: the manifest's name is the batch's, nothing of the stages.
-    "export": {"pipeline", "batch", "export"},
+    "export": {"pipeline", "batch", "export", "profiles"},
     # Review reads finished outputs through export's reader; its bad folders fail as the batch's do (batch.errors).
-    "review": {"pipeline", "batch", "export", "review"},
+    "review": {"pipeline", "batch", "export", "review", "profiles"},
     "cli": {"pipeline", "batch", "export", "review"},
     "__main__": {"cli"},
 }

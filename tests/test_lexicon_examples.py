@@ -30,7 +30,9 @@ from pipeline.rules.loader import (
     pattern_rules,
     phrase_rules,
 )
+from pipeline.rules.matcher import Pattern
 from pipeline.rules.occupations import forms, occupations_in
+from pipeline.rules.precision import Doubt, doubts_declared
 from pipeline.rules.text import Piece, Text
 from tests.conftest import SHARED
 from tests.helpers import run_article
@@ -52,9 +54,11 @@ SKILL_RULES = ("skill-x-skills", "skill-complement", "skill-named-tools")
 
 
 def entries(name: str) -> Sequence[Exampled]:
+    if name == "doubts.jsonl":  # the doubts found by their words; the others are code (tests/test_confidence.py)
+        return tuple(d for d in doubts_declared() if d.pattern)
     if name in PHRASE_FILES:
         return phrase_rules(name)
-    if name == "cues.jsonl":
+    if name in ("cues.jsonl", "relevance.jsonl"):
         return tuple(cue_rules(name).values())
     return pattern_rules(name)
 
@@ -76,6 +80,8 @@ def fires(name: str, entry: Exampled, text: str) -> bool:
     if field is not None:
         article = run_article(text, heading=HEADINGS[field], role_b=None)
         return any(fact.rule == entry.id for fact in getattr(article, field))
+    if isinstance(entry, Doubt):
+        return Pattern(entry.pattern).found(Piece(text)) != entry.missing
     if isinstance(entry, CueRule):
         return cues.cue(" ".join(entry.words), " ".join(entry.stems), tuple(entry.phrases)).hit(Text(text))
     if name in FIRST_MATCH:

@@ -16,7 +16,7 @@ import pytest
 
 from pipeline.extract import duties, requirements
 from pipeline.extract.salaries import parse as salary
-from pipeline.rules import clauses, tasks
+from pipeline.rules import clauses, others, tasks
 from pipeline.rules.components import sentence_starts
 from pipeline.rules.matcher import Pattern
 from pipeline.rules.text import Piece, Text
@@ -129,7 +129,7 @@ def test_callers_answer_alike_on_either_path() -> None:
         for previous in ([], [ROLES[0].id]):
             roles = attribute.sentence_roles(fast, ROLES, previous, [], None)
             assert roles == attribute.sentence_roles(slow, ROLES, previous, [], None), text
-        assert attribute.opens_with_other(fast) == attribute.opens_with_other(slow), text
+        assert others.opens_with_other(fast) == others.opens_with_other(slow), text
         assert attribute.opening_mentions(fast, roles.mentions) == attribute.opening_mentions(slow, roles.mentions)
         for start in range(0, len(text), 13):
             assert (requirements._duration_near(fast, start, start + 5)

@@ -86,10 +86,10 @@ def test_manifest_keeps_input_order_when_documents_finish_out_of_order(tmp_path:
         (src / f"doc{i}.txt").write_text(ARTICLE, encoding="utf-8")
     real = run_module.process_bytes
 
-    def slow_first(data: bytes, path: str):  # type: ignore[no-untyped-def]
+    def slow_first(data: bytes, path: str, **options: bool):  # type: ignore[no-untyped-def]
         if path == "doc0.txt":
             time.sleep(1.5)
-        return real(data, path)
+        return real(data, path, **options)
 
     monkeypatch.setattr(run_module, "process_bytes", slow_first)  # forked workers inherit the patch
     finished: list[str] = []
@@ -105,10 +105,10 @@ def test_a_worker_that_dies_fails_only_its_document(tmp_path: Path, monkeypatch:
     (src / "die.txt").write_text(ARTICLE, encoding="utf-8")
     real = run_module.process_bytes
 
-    def dies(data: bytes, path: str):  # type: ignore[no-untyped-def]
+    def dies(data: bytes, path: str, **options: bool):  # type: ignore[no-untyped-def]
         if path == "die.txt":
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(data, path)
+        return real(data, path, **options)
 
     monkeypatch.setattr(run_module, "process_bytes", dies)
     summary = run(src, dst, Options(workers=2))
@@ -125,10 +125,10 @@ def test_timeout_is_enforced_in_the_worker(tmp_path: Path, monkeypatch: pytest.M
     (src / "slow.txt").write_text("SLOW\n", encoding="utf-8")
     real = run_module.process_bytes
 
-    def slow(data: bytes, path: str):  # type: ignore[no-untyped-def]
+    def slow(data: bytes, path: str, **options: bool):  # type: ignore[no-untyped-def]
         if path == "slow.txt":
             time.sleep(60)
-        return real(data, path)
+        return real(data, path, **options)
 
     monkeypatch.setattr(run_module, "process_bytes", slow)
     started = time.monotonic()
@@ -147,11 +147,11 @@ def test_a_worker_deaf_to_its_alarm_is_killed_at_the_hard_limit(tmp_path: Path,
     (src / "stuck.txt").write_text(ARTICLE, encoding="utf-8")
     real = run_module.process_bytes
 
-    def stuck(data: bytes, path: str):  # type: ignore[no-untyped-def]
+    def stuck(data: bytes, path: str, **options: bool):  # type: ignore[no-untyped-def]
         if path == "stuck.txt":
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
             time.sleep(60)
-        return real(data, path)
+        return real(data, path, **options)
 
     monkeypatch.setattr(run_module, "process_bytes", stuck)
     started = time.monotonic()

@@ -50,6 +50,13 @@ CONTRASTIVE_PAY = [
                  {((A,), 42000, "year"), ((B,), 69000, "year")}, id="verb-left-out"),
     pytest.param("Glaze chemists earn $64,000 to $75,000 a year. Kiln operators, by contrast, make around $20 an hour.",
                  {((B,), (64000, 75000), "year"), ((A,), 20, "hour")}, id="by-contrast"),
+    pytest.param("The top 10 percent of kiln operators earn more than $60,000, and the top 10 percent of glaze "
+                 "chemists earn more than $110,000.", {((A,), 60000, "year"), ((B,), 110000, "year")},
+                 id="two-top-deciles"),
+    pytest.param("New glaze chemists at large firms start on a base salary of about $52,000 plus commission.",
+                 {((B,), 52000, "year")}, id="base-salary-plus-commission"),
+    pytest.param("Glaze chemists earn a median of $66,000 a year, roughly $20,000 more than kiln operators.",
+                 {((B,), 66000, "year")}, id="figure-then-gap"),
 ]
 
 
@@ -69,6 +76,11 @@ DISTRACTORS = [
                  set(), id="gazetteer-occupation-opens"),
     pytest.param("Glassblowers, a neighbouring craft, earn about $40,000. They also start as kiln operators' helpers.",
                  set(), id="neighbouring-craft"),
+    pytest.param("Kiln operators earn more than welders, who make a median of $47,000.", set(),
+                 id="aside-of-another-occupation"),
+    pytest.param("The surveyors they work beside earn a median of $68,000.", set(), id="the-other-occupation-opens"),
+    pytest.param("Crews who stay past 40 hours get time and a half; for most kiln operators that is about $30 an hour.",
+                 set(), id="time-and-a-half-restated"),
     pytest.param("The certification exam costs $350, and study guides run about $60.", set(), id="exam-fee"),
     pytest.param("Tuition for a two-year program runs $12,000 a year.", set(), id="tuition"),
     pytest.param("For comparison, the median for all occupations is $48,060.", set(), id="all-workers-median"),
@@ -122,6 +134,8 @@ LABELLED_PAY = [
                  {((A,), 41200, "year"), ((A,), 17, "hour")}, id="label-colon-value"),
     pytest.param(PROFILE + "## Salary ranges\n\nEntry level – $34,000\n\nTop – $72,000\n",
                  {((A,), 34000, "year"), ((A,), 72000, "year")}, id="label-dash-value"),
+    pytest.param(PROFILE + "## Salary ranges\n\nEntry level – 34,000\n\nTop – 72,000\n\nOpenings – 12,400\n",
+                 {((A,), 34000, "year"), ((A,), 72000, "year")}, id="label-dash-bare-value"),
     pytest.param(PROFILE + "## Pay\n\nMost kiln operators start at around\n$17 an hour, and the top earners make "
                  "over $30 an hour.\n", {((A,), 17, "hour"), ((A,), 30, "hour")}, id="figure-on-next-line"),
     pytest.param("# Kiln Operator vs. Glaze Chemist\n\n## At a glance\n\n"
@@ -164,6 +178,8 @@ EDUCATION = [
                  id="neither-more-than"),
     pytest.param("Kiln operators hold an FAA-style kiln operator certificate issued by the state board.", set(),
                  id="named-certificate-is-a-credential"),
+    pytest.param("Many kiln operators complete a one-year kiln operator certificate at a technical college.",
+                 {((A,), "postsecondary_nondegree")}, id="occupation-certificate-course"),
     pytest.param("Most glaze chemists have a BA or BSc in chemistry.", {((B,), "bachelor")}, id="ba-bsc"),
     pytest.param("Kiln operators in the UK often take a Level 4 Diploma in Ceramic Production.",
                  {((A,), "postsecondary_nondegree")}, id="level-diploma"),
@@ -225,6 +241,12 @@ SETTINGS = [
                  {((B,), "laboratory"), ((B,), "hospital")}, id="a-smaller-number-carries-subject"),
     pytest.param("Tuition at private glaze schools can run high, but most glaze chemists work in laboratories.",
                  {((B,), "laboratory")}, id="school-near-tuition"),
+    pytest.param("Glaze chemists run their own schedules, and many later open their own studio.",
+                 {((B,), "self_employed")}, id="own-schedule-is-no-business"),
+    pytest.param("Most kiln operators work from home on Fridays, typing up firing logs for hospitals and schools.",
+                 {((A,), "remote")}, id="typing-for-places"),
+    pytest.param("Kiln operators also move finished tiles between warehouses and stores.", set(),
+                 id="moving-things-between-places"),
 ]
 
 
@@ -253,3 +275,15 @@ def test_durations(body: str, expected: tuple[float, float | None, str]) -> None
     reqs = run_article(body, heading="Education and training", role_b=None).requirements
     got = [(r.duration.min, r.duration.max, r.duration.unit) for r in reqs if r.duration]
     assert got == [expected]
+
+
+def test_neither_trade_requires_a_four_year_degree() -> None:
+    text = ("Electrician vs. Plumber: Which Trade Should You Learn?\n\n"
+            "Training\n\n"
+            "Neither requires a four-year college degree. Electricians and plumbers usually need a high school "
+            "diploma before they start a four- or five-year apprenticeship.\n")
+    article = process_bytes(text.encode(), "trades.txt")
+    roles = [r.id for r in article.roles]
+    assert roles == ["electrician", "plumber"]
+    levels = {(tuple(r.roles), r.education_level) for r in article.requirements if r.type == "education"}
+    assert levels == {(("electrician", "plumber"), "high_school")}

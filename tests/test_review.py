@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -57,6 +58,18 @@ def test_one_highlight_per_fact(site: Path) -> None:
         marks = _page(site, name).select("mark.hl")
         assert len(marks) == _facts(site, name) and len({m["id"] for m in marks}) == len(marks)
         assert all(m["data-rule"] and m["data-field"] for m in marks)
+
+
+def test_each_fact_shows_its_confidence(site: Path) -> None:
+    article = json.loads((site / "medical-coder-vs-medical-biller.json").read_text(encoding="utf-8"))
+    confidences = sorted(f"{f['confidence']:.2f}" for field in ("duties", "requirements", "salaries", "settings",
+                                                                 "skills") for f in article[field])
+    page = _page(site, "medical-coder-vs-medical-biller")
+    assert sorted(m["data-confidence"] for m in page.select("mark.hl")) == confidences
+    listed = page.select("#by-role a.jump")
+    assert listed and all(a.select_one(".conf").get_text() == a["data-confidence"] for a in listed)
+    control = page.select_one("#confidence-control input#min-confidence")
+    assert control is not None and control["type"] == "range" and control["value"] == "0"
 
 
 def test_article_text_is_shown_as_text(site: Path) -> None:
@@ -127,6 +140,8 @@ def test_in_a_browser(site: Path) -> None:
         salary.click()
         details = browser.find_element(By.ID, "details").text  # type: ignore[attr-defined]
         assert "salaries" in details and "salary-prose" in details and "statistic" in details
+        assert "confidence" in details
+        _hide_below(browser, site)
         ARTIFACTS.mkdir(exist_ok=True)
         browser.save_screenshot(str(ARTIFACTS / "review-page.png"))  # type: ignore[attr-defined]
         browser.find_element(By.CSS_SELECTOR, "header a").click()  # type: ignore[attr-defined]
@@ -137,3 +152,21 @@ def test_in_a_browser(site: Path) -> None:
         browser.save_screenshot(str(ARTIFACTS / "review-index.png"))  # type: ignore[attr-defined]
     finally:
         browser.quit()  # type: ignore[attr-defined]
+
+
+def _hide_below(browser: Any, site: Path) -> None:
+    """The confidence control hides the highlights and listed facts below it, and shows them again."""
+    from selenium.webdriver.common.by import By
+
+    article = json.loads((site / "medical-coder-vs-medical-biller.json").read_text(encoding="utf-8"))
+    sure = sum(1 for field in ("duties", "requirements", "salaries", "settings", "skills") for f in article[field]
+               if f["confidence"] >= 0.9)
+    slider = browser.find_element(By.ID, "min-confidence")
+    browser.execute_script("arguments[0].value = '0.9'; arguments[0].dispatchEvent(new Event('input'));", slider)
+    marks = browser.find_elements(By.CSS_SELECTOR, "mark.hl")
+    assert sum(1 for m in marks if "below" not in (m.get_attribute("class") or "")) == sure
+    assert f"{sure} of {len(marks)} facts shown" in browser.find_element(By.ID, "shown-count").text
+    hidden = browser.find_elements(By.CSS_SELECTOR, "#by-role a.jump.below")
+    assert hidden and not any(a.is_displayed() for a in hidden)
+    browser.execute_script("arguments[0].value = '0'; arguments[0].dispatchEvent(new Event('input'));", slider)
+    assert not browser.find_elements(By.CSS_SELECTOR, "mark.hl.below")

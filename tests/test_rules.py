@@ -15,15 +15,15 @@ from pipeline.types import PipelineError
 from schemas.article import Article
 from tests.conftest import DEV, ROOT
 
-PATTERN_FILES = ["attribution.jsonl", "boilerplate.jsonl", "content_kinds.jsonl", "duty_patterns.jsonl",
-                 "education.jsonl", "html_patterns.jsonl", "negation.jsonl", "pay_period_after.jsonl",
-                 "pay_period_before.jsonl",
+PATTERN_FILES = ["attribution.jsonl", "boilerplate.jsonl", "content_kinds.jsonl", "countries.jsonl",
+                 "doubt_clauses.jsonl", "duty_patterns.jsonl", "education.jsonl", "html_patterns.jsonl",
+                 "negation.jsonl", "pay_period_after.jsonl", "pay_period_before.jsonl",
                  "pay_statistic_after.jsonl", "pay_statistic_before.jsonl", "promises.jsonl",
                  "requirement_patterns.jsonl", "role_patterns.jsonl", "salary_distractors.jsonl",
                  "salary_patterns.jsonl", "section_kinds.jsonl", "setting_patterns.jsonl", "skill_patterns.jsonl",
-                 "title_patterns.jsonl"]
+                 "title_patterns.jsonl", "reference_years.jsonl"]
 PHRASE_FILES = ["settings.jsonl", "skills.jsonl"]
-OTHER_FILES = ["cues.jsonl", "procedures.jsonl", "occupations.jsonl"]
+OTHER_FILES = ["cues.jsonl", "procedures.jsonl", "occupations.jsonl", "relevance.jsonl", "doubts.jsonl"]
 FIXTURES = ROOT / "tests" / "fixtures"
 
 

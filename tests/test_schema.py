@@ -8,8 +8,9 @@ import jsonschema
 import pytest
 
 from pipeline.process import process_bytes
-from schemas.__main__ import SCHEMA_PATH, render
+from schemas.__main__ import PROFILE_SCHEMA_PATH, SCHEMA_PATH, render
 from schemas.article import Article
+from schemas.profile import Profile
 from tests.conftest import DEV, ROOT
 
 FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*.*")) + [ROOT / "raw" / "medical-coder-vs-medical-biller.txt"]
@@ -17,6 +18,7 @@ FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*.*")) + [ROOT / "raw" / "
 
 def test_schema_file_is_current() -> None:
     assert SCHEMA_PATH.read_text(encoding="utf-8") == render(), "run `python -m schemas` and commit the result"
+    assert PROFILE_SCHEMA_PATH.read_text(encoding="utf-8") == render(Profile), "run `python -m schemas`"
 
 
 def check(article_json: str) -> None:

@@ -36,22 +36,33 @@ class Known:
     sha256: str | None
     pipeline_version: str
     output: str | None
+    archive: str | None = None  # the web archive a record was read from
 
 
 def parse_state(raw: bytes, into: dict[str, Known]) -> None:
     for line in raw.decode("utf-8", errors="replace").splitlines():
         try:
             data: Any = json.loads(line)
+            if data.get("reason"):  # a capture skipped unread (a revisit of a URL done, ...) carries no state
+                continue
             into[data["path"]] = Known(str(data["status"]), data.get("sha256"), str(data["pipeline_version"]),
-                                       data.get("output"))
+                                       data.get("output"), data.get("archive"))
         except (ValueError, TypeError, KeyError):  # a torn last line from a killed run, or anything unreadable
             continue
 
 
+# Fields only a web-archive record has: left out of a file's line.
+RECORD_FIELDS = ("url", "archive", "reason", "duplicate_of")
+
+
 def manifest_line(entry: ManifestEntry) -> bytes:
+    data = entry.model_dump()
+    for name in RECORD_FIELDS:
+        if data[name] is None:
+            del data[name]
     # Paths from the file system may hold lone surrogates (undecodable bytes); backslashreplace
     # writes them as JSON \udcXX escapes, which json.loads reads back to the same str.
-    return (json.dumps(entry.model_dump(), ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
+    return (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
 
 
 class FileJournal:

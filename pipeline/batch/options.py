@@ -19,3 +19,5 @@ class Options:
     workers: int = 1
     # A Dask distributed scheduler (``tcp://host:8786``): run the documents on its cluster instead.
     dask_scheduler: str | None = None
+    # Extract the facts of pages judged not about occupations too (they stay ``not_career`` otherwise).
+    keep_all: bool = False

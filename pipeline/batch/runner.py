@@ -16,30 +16,33 @@ import hashlib
 import json
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Generator, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import IO
 
 from pipeline import VERSION
 from pipeline.batch.errors import RunError, UsageError, one_line, reason
 from pipeline.batch.journal import MANIFEST, Known, manifest_line
 from pipeline.batch.options import Options
+from pipeline.batch.records import ArchiveTask, RecordOutcome, RecordRun, do_archive, render
+from pipeline.batch.sources import Source, archive_size, resolve
 from pipeline.batch.startup import collector_paused
 from pipeline.batch.storage import (
+    Input,
     LocalDest,
-    LocalSource,
     UrlDest,
-    UrlSource,
     atomic_write,
     claim_output,
     output_path,
     read_input,
     read_url,
-    resolve,
 )
 from pipeline.batch.timeout import with_timeout
+from pipeline.batch.warc import RANGE_BYTES, is_archive, ranges
 from pipeline.batch.workers import Pool, dask_map
 from pipeline.process import process_bytes, warm_up
 from pipeline.types import PipelineError
@@ -51,6 +54,9 @@ class Summary:
     """Counts of one run; ``entries`` reads the run's manifest back (nothing per input is kept)."""
 
     counts: dict[str, int] = field(default_factory=lambda: {"ok": 0, "skipped": 0, "failed": 0})
+    # Of the ok inputs, those written as not_career; the skipped ones by reason ("unchanged", "revisit", ...).
+    not_career: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)
     stale: list[str] = field(default_factory=list)
     seconds: float = 0.0
     load: Callable[[], bytes] | None = None
@@ -96,10 +102,6 @@ def is_blank(data: bytes) -> bool:
     return not text.strip()
 
 
-def render(article_json: str) -> bytes:
-    return (article_json + "\n").encode("utf-8")
-
-
 # -- one document: the task that runs in this process, a worker process or a Dask worker -----------
 
 @dataclass(frozen=True)
@@ -115,6 +117,9 @@ class Job:
     timeout: float
     # A local DST for a worker process to write the output into itself (see ``do_job``).
     write_to: str | None = None
+    keep_all: bool = False
+    # A range of a web archive: its records are this job's inputs (``pipeline.batch.records``).
+    task: ArchiveTask | None = None
 
 
 @dataclass(frozen=True)
@@ -124,12 +129,16 @@ class Outcome:
     payload: bytes | None = None  # the rendered JSON, for ok
     error: str | None = None
     written: bool = False  # ok, and the output is already in place
+    not_career: bool = False
+    records: tuple[RecordOutcome, ...] = ()  # an archive range's captures, in archive order
 
 
 def do_job(job: Job) -> Outcome:
     """Read, hash and process one input; never raises. The same function everywhere it runs."""
     if job.error:
         return Outcome("failed", error=one_line(job.error))
+    if job.task is not None:
+        return Outcome("ok", records=do_archive(job.task))
     sha: str | None = None
     try:
         if job.root is not None:
@@ -145,13 +154,15 @@ def do_job(job: Job) -> Outcome:
         shown = job.rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         with collector_paused():  # loading the pipeline is not the first document's time
             warm_up()
-        payload = with_timeout(job.timeout, lambda: render(process_bytes(data, shown).model_dump_json(indent=2)))
+        article = with_timeout(job.timeout, lambda: process_bytes(data, shown, keep_all=job.keep_all))
+        payload = render(article.model_dump_json(indent=2))
+        not_career = article.article_type == "not_career"
         if job.write_to is not None and job.output is not None:
             # Worker processes write their own outputs: the parent, which hands out the work, is
             # spared an fsync per document (1.8 ms measured), which kept 2 workers waiting.
             atomic_write(output_path(Path(job.write_to), job.output), payload)
-            return Outcome("ok", sha, written=True)
-        return Outcome("ok", sha, payload)
+            return Outcome("ok", sha, written=True, not_career=not_career)
+        return Outcome("ok", sha, payload, not_career=not_career)
     except Exception as exc:  # one bad input never stops the batch
         return Outcome("failed", sha, error=reason(exc))
 
@@ -187,17 +198,64 @@ def run(src: str | Path, dst: str | Path, options: Options | None = None,
     return summary
 
 
-def _jobs(source: LocalSource | UrlSource, dest: LocalDest | UrlDest, options: Options,
-          previous: dict[str, Known], taken: set[str]) -> Iterator[Job]:
-    """One job per input, lazily, in input order; output names are claimed as inputs are found."""
+@dataclass
+class _Plan:
+    """What job making needs to know about the run."""
+
+    options: Options
+    dest: LocalDest | UrlDest
+    previous: dict[str, Known]
+    taken: set[str]
+    seen: dict[str, str] | None  # the run's digests, shared with archive jobs run in this process
+    _known: dict[str, dict[str, str]] | None = None
+
+    def known(self, archive: str) -> dict[str, str]:
+        """The records of ``archive`` the last run finished, with their digests: unchanged, they are skipped."""
+        if self.options.force:
+            return {}
+        if self._known is None:
+            version = pipeline_version()
+            self._known = {}
+            for name, old in self.previous.items():
+                if (old.archive is not None and old.status in ("ok", "skipped")
+                        and old.sha256 and old.pipeline_version == version and old.output
+                        and self.dest.has_output(old.output)):
+                    self._known.setdefault(old.archive, {})[name] = old.sha256
+        return self._known.get(archive, {})
+
+
+def _archive_jobs(plan: _Plan, item: Input, first: int) -> list[Job]:
+    """One job per byte range of an archive (or one failed job when its size cannot be had)."""
+    options = plan.options
+    try:
+        size = archive_size(item.path)
+    except Exception as exc:
+        return [Job(first, item.rel, item.path, None, None, None, reason(exc), options.max_bytes, options.timeout)]
+    known = plan.known(item.rel)
+    return [Job(first + i, item.rel, item.path, None, None, None, None, options.max_bytes, options.timeout,
+                task=ArchiveTask(item.path, item.rel, start, end, known, options.max_bytes, options.timeout,
+                                 options.keep_all, plan.seen))
+            for i, (start, end) in enumerate(ranges(size, RANGE_BYTES))]
+
+
+def _jobs(source: Source, plan: _Plan) -> Iterator[Job]:
+    """One job per input (per range of a web archive), lazily, in input order; output names are claimed
+    as inputs are found."""
+    options, dest = plan.options, plan.dest
     version = pipeline_version()
     root = source.job_root()
     local_pool = options.workers > 1 and not options.dask_scheduler
     write_to = str(dest.root) if local_pool and isinstance(dest, LocalDest) else None
-    for index, item in enumerate(source.inputs()):
+    index = 0
+    for item in source.inputs():
+        if item.error is None and is_archive(item.rel):
+            jobs = _archive_jobs(plan, item, index)
+            index += len(jobs)
+            yield from jobs
+            continue
         error, out_rel, skip_sha = item.error, None, None
         if error is None:
-            out_rel = claim_output(item.rel, taken)
+            out_rel = claim_output(item.rel, plan.taken)
             if out_rel is None:
                 error = "PipelineError: output name collides with another input's"
             else:
@@ -206,12 +264,13 @@ def _jobs(source: LocalSource | UrlSource, dest: LocalDest | UrlDest, options: O
                 except Exception as exc:
                     error = reason(exc)
         if error is None and not options.force and out_rel is not None:
-            old = previous.get(item.rel)
+            old = plan.previous.get(item.rel)
             if (old is not None and old.status in ("ok", "skipped") and old.pipeline_version == version
                     and old.output == out_rel and dest.has_output(out_rel)):
                 skip_sha = old.sha256
         yield Job(index, item.rel, item.path, root, out_rel, skip_sha, error, options.max_bytes, options.timeout,
-                  write_to)
+                  write_to, options.keep_all)
+        index += 1
 
 
 def _execute(jobs: Iterator[Job], options: Options) -> Generator[tuple[Job, Outcome], None, None]:
@@ -224,7 +283,8 @@ def _execute(jobs: Iterator[Job], options: Options) -> Generator[tuple[Job, Outc
     else:
         # The worker enforces --timeout itself; the pool kills a worker that overran it anyway.
         hard = options.timeout + max(5.0, options.timeout) if options.timeout > 0 else None
-        with Pool(do_job, options.workers, lost, hard_timeout=hard) as pool:
+        # A range of a web archive is many documents, each under the worker's own limit: no hard limit.
+        with Pool(do_job, options.workers, lost, hard_timeout=hard, limit=lambda job: job.task is None) as pool:
             yield from pool.map_unordered(jobs)
 
 
@@ -246,31 +306,68 @@ def _emit(dest: LocalDest | UrlDest, job: Job, outcome: Outcome, version: str) -
                          error=one_line(outcome.error or "failed"), pipeline_version=version)
 
 
-def _run_locked(source: LocalSource | UrlSource, dest: LocalDest | UrlDest, options: Options,
+def _failed_range(job: Job, outcome: Outcome, version: str) -> ManifestEntry:
+    """An archive range that could not be read at all (its size unknown, its worker lost)."""
+    where = job.rel if job.task is None else f"{job.rel}@{job.task.start}"
+    return ManifestEntry(path=where, sha256=None, status="failed", output=None, archive=job.rel,
+                         error=one_line(outcome.error or "failed"), pipeline_version=version)
+
+
+class _Lines:
+    """The run's manifest lines: to the journal as each input finishes, to the manifest in input order."""
+
+    def __init__(self, dest: LocalDest | UrlDest, manifest: IO[bytes], summary: Summary,
+                 progress: Callable[[ManifestEntry], None] | None) -> None:
+        self.dest, self.manifest, self.summary, self.progress = dest, manifest, summary, progress
+
+    def add(self, entry: ManifestEntry, not_career: bool = False) -> bytes:
+        line = manifest_line(entry)
+        self.dest.journal.append(line)
+        self.summary.counts[entry.status] += 1
+        if entry.status == "skipped":
+            self.summary.reasons[entry.reason or "unchanged"] += 1
+        self.summary.not_career += not_career and entry.status == "ok"
+        if self.progress:
+            self.progress(entry)
+        return line
+
+
+def _run_locked(source: Source, dest: LocalDest | UrlDest, options: Options,
                 progress: Callable[[ManifestEntry], None] | None) -> Summary:
     previous = dest.start(source)
     version = pipeline_version()
     taken: set[str] = set()
     summary = Summary()
     failed_outputs: list[str] = []
-    waiting: dict[int, bytes] = {}  # manifest lines that finished before an earlier input
+    records = RecordRun()
+    in_process = options.workers <= 1 and not options.dask_scheduler
+    plan = _Plan(options, dest, previous, taken, records.digests if in_process else None)
+    # What finished before an earlier input: a file's manifest line, or an archive range's records,
+    # which are deduplicated and written in input order.
+    waiting: dict[int, bytes | tuple[Job, Outcome]] = {}
     next_index = 0
+    jobs = _jobs(source, plan)
     # The manifest's lines, in input order, wait in an unnamed temporary file (not in memory).
-    jobs = _jobs(source, dest, options, previous, taken)
     with tempfile.TemporaryFile() as manifest:
+        lines = _Lines(dest, manifest, summary, progress)
         with closing(_execute(jobs, options)) as results:
             for job, outcome in results:
-                entry = _emit(dest, job, outcome, version)
-                line = manifest_line(entry)
-                dest.journal.append(line)
-                summary.counts[entry.status] += 1
-                if entry.status == "failed" and job.output is not None:
-                    failed_outputs.append(job.output)
-                if progress:
-                    progress(entry)
-                waiting[job.index] = line
+                if job.task is not None and outcome.status == "ok":
+                    waiting[job.index] = (job, outcome)
+                else:
+                    entry = _emit(dest, job, outcome, version) if job.task is None else _failed_range(
+                        job, outcome, version)
+                    if entry.status == "failed" and job.output is not None:
+                        failed_outputs.append(job.output)
+                    waiting[job.index] = lines.add(entry, outcome.not_career)
                 while next_index in waiting:  # the manifest lists inputs in input order
-                    manifest.write(waiting.pop(next_index))
+                    done = waiting.pop(next_index)
+                    if isinstance(done, bytes):
+                        manifest.write(done)
+                    else:
+                        for rec in done[1].records:
+                            entry = records.entry(done[0].rel, rec, dest.write, version, taken)
+                            manifest.write(lines.add(entry, rec.not_career))
                     next_index += 1
         assert not waiting, "every input's line was written"
         summary.stale = dest.stale(source, taken)
@@ -281,7 +378,7 @@ def _run_locked(source: LocalSource | UrlSource, dest: LocalDest | UrlDest, opti
     summary.load = dest.read_manifest
     # Only now, with a manifest that names none of them: outputs of failed inputs left from an
     # earlier run, and (with --prune) outputs whose input is gone.
-    for out_rel in failed_outputs:
+    for out_rel in [*failed_outputs, *records.stale_failures(taken)]:
         dest.remove(out_rel)
     if options.prune:
         for rel in summary.stale:

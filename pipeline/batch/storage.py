@@ -21,6 +21,7 @@ from typing import IO, BinaryIO
 
 from pipeline.batch.errors import UsageError, need_folder, reason
 from pipeline.batch.journal import JOURNAL, MANIFEST, FileJournal, Known, PartJournal, locked
+from pipeline.batch.warc import is_archive
 from pipeline.types import MEDIA_TYPES, PipelineError
 
 TMP_PREFIX, TMP_SUFFIX = ".tmp-", ".part"
@@ -49,7 +50,7 @@ def discover(src: Path) -> Iterator[Input]:
         dirnames.sort()
         for name in sorted(filenames):
             path = Path(dirpath) / name
-            if path.suffix.lower() in MEDIA_TYPES:
+            if path.suffix.lower() in MEDIA_TYPES or is_archive(name):
                 yield Input(str(path), path.relative_to(src).as_posix())
     while errors:
         exc = errors.pop()
@@ -239,11 +240,13 @@ class UrlSource:
             return
         for path in found:
             rel = path[len(self.root):].lstrip("/")
-            if PurePosixPath(rel).suffix.lower() in MEDIA_TYPES:
+            if PurePosixPath(rel).suffix.lower() in MEDIA_TYPES or is_archive(rel):
                 yield Input(self.fs.unstrip_protocol(path), rel)
 
     def job_root(self) -> str | None:
         return None
+
+
 
 
 class LocalDest:
@@ -254,7 +257,7 @@ class LocalDest:
         self.root = root
         self.journal = FileJournal(root)
 
-    def check(self, source: LocalSource | UrlSource) -> None:
+    def check(self, source: object) -> None:
         dst = self.root
         if dst.exists() and not dst.is_dir():
             raise UsageError(f"output path {str(dst)!r} exists and is not a folder")
@@ -265,10 +268,10 @@ class LocalDest:
     def lock(self) -> AbstractContextManager[None]:
         return locked(self.root)
 
-    def _skip_src(self, source: LocalSource | UrlSource) -> Path:
+    def _skip_src(self, source: object) -> Path:
         return source.root if isinstance(source, LocalSource) else self.root / JOURNAL  # nothing to leave out
 
-    def start(self, source: LocalSource | UrlSource) -> dict[str, Known]:
+    def start(self, source: object) -> dict[str, Known]:
         with suppress(OSError):
             remove_temp_files(self.root, self._skip_src(source))
         return self.journal.start()
@@ -289,7 +292,7 @@ class LocalDest:
     def read_manifest(self) -> bytes:
         return (self.root / MANIFEST).read_bytes()
 
-    def stale(self, source: LocalSource | UrlSource, claimed: set[str]) -> list[str]:
+    def stale(self, source: object, claimed: set[str]) -> list[str]:
         return find_stale(self.root, self._skip_src(source), claimed)
 
     def remove(self, out_rel: str) -> None:
@@ -312,7 +315,7 @@ class UrlDest:
     def _path(self, rel: str) -> str:
         return f"{self.root}/{rel}"
 
-    def check(self, source: LocalSource | UrlSource) -> None:
+    def check(self, source: object) -> None:
         if isinstance(source, UrlSource) and source.fs.protocol == self.fs.protocol and (
                 self.root + "/").startswith(source.root + "/"):
             raise UsageError("the output folder must not be inside the input folder")
@@ -324,7 +327,7 @@ class UrlDest:
     def lock(self) -> AbstractContextManager[None]:
         return nullcontext()
 
-    def start(self, source: LocalSource | UrlSource) -> dict[str, Known]:
+    def start(self, source: object) -> dict[str, Known]:
         state = self.journal.start()
         try:
             self.existing = {p[len(self.root):].lstrip("/") for p in self.fs.find(self.root)}
@@ -351,22 +354,10 @@ class UrlDest:
         data: bytes = self.fs.cat_file(self._path(MANIFEST))
         return data
 
-    def stale(self, source: LocalSource | UrlSource, claimed: set[str]) -> list[str]:
+    def stale(self, source: object, claimed: set[str]) -> list[str]:
         found = sorted(p[len(self.root):].lstrip("/") for p in self.fs.find(self.root))
         return [rel for rel in found if rel.endswith(".json") and rel not in claimed]
 
     def remove(self, out_rel: str) -> None:
         with suppress(Exception):
             self.fs.rm_file(self._path(out_rel))
-
-
-def resolve(src: str | Path, dst: str | Path) -> tuple[LocalSource | UrlSource, LocalDest | UrlDest]:
-    """SRC and DST as local folders (paths or ``file://``) or fsspec URLs (``s3://``, ``gs://``, ...)."""
-    try:
-        source: LocalSource | UrlSource = UrlSource(str(src)) if is_url(src) else LocalSource(local_path(src))
-        dest: LocalDest | UrlDest = UrlDest(str(dst)) if is_url(dst) else LocalDest(local_path(dst))
-    except (ImportError, ValueError) as exc:
-        raise UsageError(f"cannot use {src!s} or {dst!s}: {reason(exc)}") from None
-    source.check()
-    dest.check(source)
-    return source, dest

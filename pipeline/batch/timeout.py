@@ -7,15 +7,18 @@ import signal
 import threading
 from collections.abc import Callable
 from types import FrameType
+from typing import TypeVar
 
 from pipeline.types import PipelineError
+
+T = TypeVar("T")
 
 
 class _Timeout(BaseException):
     """Raised by the alarm; a BaseException so that no ``except Exception`` in a stage swallows it."""
 
 
-def with_timeout(seconds: float, fn: Callable[[], bytes]) -> bytes:
+def with_timeout(seconds: float, fn: Callable[[], T]) -> T:
     """``fn()``, or PipelineError when it runs longer than ``seconds``.
 
     In the main thread a SIGALRM timer interrupts it; in another thread (a Dask worker's task) a
@@ -32,7 +35,7 @@ def with_timeout(seconds: float, fn: Callable[[], bytes]) -> bytes:
         raise PipelineError(f"timed out after {seconds:g} s (--timeout)") from None
 
 
-def _alarm_timeout(seconds: float, fn: Callable[[], bytes]) -> bytes:
+def _alarm_timeout(seconds: float, fn: Callable[[], T]) -> T:
     armed = True
 
     def alarm(_signum: int, _frame: FrameType | None) -> None:
@@ -51,7 +54,7 @@ def _alarm_timeout(seconds: float, fn: Callable[[], bytes]) -> bytes:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _thread_timeout(seconds: float, fn: Callable[[], bytes]) -> bytes:
+def _thread_timeout(seconds: float, fn: Callable[[], T]) -> T:
     thread_id = threading.get_ident()
     lock = threading.Lock()
     state = {"armed": True, "fired": False}

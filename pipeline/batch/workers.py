@@ -98,6 +98,7 @@ class _Worker(Generic[T]):
     conn: Connection
     task: T | None = None
     started: float = 0.0
+    deadline: float = float("inf")  # when the task overruns its hard limit
 
 
 def death_reason(process: BaseProcess) -> str:
@@ -118,13 +119,15 @@ class Pool(Generic[T, R]):
     """
 
     def __init__(self, fn: Callable[[T], R], workers: int, on_lost: Callable[[T, str], R],
-                 hard_timeout: float | None = None) -> None:
+                 hard_timeout: float | None = None, limit: Callable[[T], bool] | None = None) -> None:
         if workers < 1:
             raise ValueError("workers must be at least 1")
         self.fn = fn
         self.size = workers
         self.on_lost = on_lost
         self.hard_timeout = hard_timeout
+        # Which tasks the hard limit applies to (default: all); a task made of many documents has none.
+        self.limited = limit or (lambda _task: True)
         self.ctx = _context()
         self.workers: list[_Worker[T]] = []
 
@@ -186,6 +189,8 @@ class Pool(Generic[T, R]):
                 exhausted = True
                 return
             worker.task, worker.started = task, time.monotonic()
+            hard = self.hard_timeout if self.limited(task) else None
+            worker.deadline = worker.started + hard if hard is not None else float("inf")
             worker.conn.send(task)
 
         while len(self.workers) < self.size:
@@ -197,8 +202,8 @@ class Pool(Generic[T, R]):
             if not busy:
                 return
             timeout = None
-            if self.hard_timeout is not None:
-                first = min(w.started for w in busy) + self.hard_timeout
+            first = min(w.deadline for w in busy)
+            if first != float("inf"):
                 timeout = max(0.0, first - time.monotonic())
             ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout))
             now = time.monotonic()
@@ -221,7 +226,7 @@ class Pool(Generic[T, R]):
                 elif worker.process.sentinel in ready:
                     worker.process.join(timeout=5)
                     lost = death_reason(worker.process)
-                elif self.hard_timeout is not None and now - worker.started >= self.hard_timeout:
+                elif now >= worker.deadline:
                     lost = "timed out"
                 if lost is None:
                     continue

@@ -7,7 +7,8 @@
 - ``jsonld``: ``occupations.jsonld``, a list of schema.org ``Occupation`` objects, one per article
   and role (``pipeline.export.jsonld``).
 
-Only inputs the manifest lists as ``ok`` or ``skipped`` are exported. A missing or unreadable
+Only inputs the manifest lists as ``ok`` or ``skipped`` are exported; ``ExportOptions`` can keep
+only the facts of at least a confidence (``--min-confidence``). A missing or unreadable
 manifest and a destination that is not a writable folder are ``UsageError``s; an output that
 cannot be read is an ``ExportError``. This module loads nothing heavy (the CLI shows ``FORMATS``
 in its help); ``pipeline.export.files`` does the writing.
@@ -19,15 +20,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.batch.errors import UsageError
-from pipeline.export.base import FORMATS, ExportError, ExportSummary
+from pipeline.export.base import FORMATS, ExportError, ExportOptions, ExportSummary
 
-__all__ = ["FORMATS", "ExportError", "ExportSummary", "export"]
+__all__ = ["FORMATS", "ExportError", "ExportOptions", "ExportSummary", "export"]
 
 
-def export(out: str | Path, dest: str | Path, fmt: str, tick: Callable[[str], None] | None = None) -> ExportSummary:
+def export(out: str | Path, dest: str | Path, fmt: str, tick: Callable[[str], None] | None = None,
+           options: ExportOptions | None = None) -> ExportSummary:
     """Export the outputs in ``out`` to ``dest`` in format ``fmt``; ``tick``, if given, is called per article."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     from pipeline.export.files import write
 
-    return write(Path(out), Path(dest), fmt, tick if tick is not None else (lambda path: None))
+    return write(Path(out), Path(dest), fmt, tick if tick is not None else (lambda path: None),
+                 options if options is not None else ExportOptions())

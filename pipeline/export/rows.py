@@ -19,10 +19,10 @@ EDUCATION_ORDER = {level: n for n, level in enumerate(get_args(EducationLevel))}
 ROLE_COLUMNS = ("article_path", "article_title", "role_id", "role_name", "soc", "soc_title",
                 "salary_annual", "salary_annual_min", "salary_annual_max",
                 "salary_per_period", "salary_period", "salary_statistic", "currency",
-                "education", "settings", "skills")
+                "education", "settings", "skills", "source_url", "published")
 FACT_COLUMNS = ("article_path", "field", "role_id", "value", "detail",
                 "amount_per_period", "min_per_period", "max_per_period", "period", "currency", "statistic",
-                "annual_amount", "annual_min", "annual_max", "evidence_start", "evidence_end", "rule")
+                "annual_amount", "annual_min", "annual_max", "evidence_start", "evidence_end", "rule", "as_of")
 
 
 def per_year(value: float | None, period: str) -> float | None:
@@ -69,6 +69,8 @@ def role_row(article: Article, path: str, role: Role) -> dict[str, object]:
         "education": ";".join(sorted(levels, key=EDUCATION_ORDER.__getitem__)),
         "settings": ";".join(sorted({s.setting for s in article.settings if role.id in s.roles})),
         "skills": ";".join(sorted({s.skill for s in article.skills if role.id in s.roles})),
+        "source_url": article.source.url or "",
+        "published": article.source.published or "",
     }
 
 
@@ -96,7 +98,8 @@ def fact_rows(article: Article, path: str) -> list[dict[str, object]]:
     for s in article.salaries:
         add("salary", s.roles, s.text, s.evidence.start, s.evidence.end, s.rule, amount_per_period=s.amount,
             min_per_period=s.min, max_per_period=s.max, period=s.period, currency=s.currency, statistic=s.statistic,
-            annual_amount=s.annual_amount, annual_min=per_year(s.min, s.period), annual_max=per_year(s.max, s.period))
+            annual_amount=s.annual_amount, annual_min=per_year(s.min, s.period), annual_max=per_year(s.max, s.period),
+            as_of=s.as_of)
     for t in article.settings:
         add("setting", t.roles, t.setting, t.evidence.start, t.evidence.end, t.rule, detail=t.text)
     for k in article.skills:

@@ -39,7 +39,7 @@ def extract(seg: Segmented, sentences: list[Sentence], roles: list[RoleInfo]) ->
                 salaries.table_salaries(s, table, roles, facts)
             # A row that is about no role gives facts of the table's role(s).
             owners = table.owners(roles)
-        elif names_money(s):
+        elif names_money(s) or kind == "salary":
             salaries.salaries_in(s, roles, kind, facts)
         if kind not in ("outlook",):
             requirements.requirements_in(s, roles, kind, facts)

@@ -17,10 +17,11 @@ from typing import NamedTuple
 
 from pipeline.rules.clauses import NEGATION
 from pipeline.rules.loader import matcher, procedure, regex
+from pipeline.rules.others import other_occupation
 from pipeline.rules.tasks import OBJECT_OPENERS, PREPOSITIONS, RELATIVES, WORD, verb_phrases
 from pipeline.rules.text import Piece
 from pipeline.rules.words import base_form, parts_of_speech, verb_form
-from pipeline.stages.attribute import other_occupation, roles_at
+from pipeline.stages.attribute import roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
 from schemas.article import Duty
 

@@ -7,8 +7,9 @@ import re
 from pipeline.rules import cues
 from pipeline.rules.clauses import clause_bounds, negated
 from pipeline.rules.loader import compiled_rule, first_match, load_terms, matcher, regex, rule_spans
+from pipeline.rules.others import other_occupation
 from pipeline.rules.text import Piece
-from pipeline.stages.attribute import other_occupation, roles_at
+from pipeline.stages.attribute import roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
 from schemas.article import Duration, Requirement
 
@@ -30,6 +31,8 @@ COMPARES = re.compile(r"\b(?:more|less|higher|lower|extra|premium|than|boost|rai
 CREDENTIAL_BEFORE = re.compile(
     r"(?:\b[A-Z][A-Z0-9]{1,5}\b|\b(?:" + "|".join(sorted(load_terms("occupation_heads.txt"))) + r")(?:'s|’s)?)"
     r"(?:[ -](?!(?:a|an|the|their|his|her|its|your|our|this|that|and|or|to|in|of|for|with|from)\b)[\w'’-]+){0,3}[ -]$")
+# ... unless it is a course of study: "a one-year pharmacy technician certificate", "a technician certificate program".
+PROGRAMME = re.compile(r"\b(?:one|two|\d+)[- ](?:year|month|week)\b|\bcertificate\s+(?:program|programme|course)s?\b")
 NONE_VALUE = regex(RULES, "none-value")
 
 
@@ -125,7 +128,8 @@ def _level_asked(s: Sentence, start: int, end: int, rule: str, level: str) -> bo
         return False
     if HOLDER_SHARE.match(text, end) or HOLDER_SHARE.search(text, max(0, start - 60), start):
         return False
-    return not (rule == "edu-certificate" and CREDENTIAL_BEFORE.search(text, max(0, start - 40), start))
+    return not (rule == "edu-certificate" and CREDENTIAL_BEFORE.search(text, max(0, start - 40), start)
+                and not PROGRAMME.search(text, max(0, start - 40), min(len(text), end + 12)))
 
 
 def _certifications(s: Sentence, roles: list[RoleInfo], facts: Facts) -> None:

@@ -23,6 +23,7 @@ class FactView:
     rule: str
     start: int
     end: int
+    confidence: float = 0.0
     status: str = ""  # "extra" when a gold file lists no such fact
 
 
@@ -72,7 +73,7 @@ def fact_views(article: Article) -> list[FactView]:
             if at >= 0:
                 start, end = at, at + len(written)
             out.append(FactView(f"{fact_field}-{n}", fact_field, value, [names.get(r, r) for r in fact.roles],
-                                details, fact.rule, start, end))
+                                details, fact.rule, start, end, fact.confidence))
     return out
 
 

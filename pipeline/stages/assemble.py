@@ -7,24 +7,22 @@ from dataclasses import replace
 from typing import TypeVar
 
 from pipeline import VERSION
+from pipeline.rules import oews
 from pipeline.rules.loader import compiled_rules
 from pipeline.rules.titles import title_type
+from pipeline.stages.relevance import Relevance
 from pipeline.types import Document, Facts, RoleInfo, Segmented
 from schemas.article import (
     Article,
-    Comparison,
-    Distinct,
     Removed,
     Requirement,
     Role,
-    RoleComparison,
     Salary,
-    SalaryGap,
     Section,
     Setting,
     Skill,
     Source,
-    headline_salary,
+    compare,
 )
 
 T = TypeVar("T")
@@ -60,54 +58,6 @@ def dedupe_per_role(items: Sequence[F], value: Callable[[F], Hashable]) -> list[
     return out
 
 
-def _annual(salary: Salary | None) -> float | None:
-    return salary.annual_amount if salary is not None else None
-
-
-def comparison(roles: list[RoleInfo], facts: Facts) -> Comparison:
-    per = {r.id: _role_comparison(r.id, facts) for r in roles}
-    common = Distinct(settings=_shared(per, "settings"), education=_shared(per, "education"),
-                      skills=_shared(per, "skills"))
-    distinct = {rid: _distinct(c, common) for rid, c in per.items()}
-    return Comparison(roles=per, shared=common, distinct=distinct, salary_gap=_salary_gap(per))
-
-
-def _role_comparison(rid: str, facts: Facts) -> RoleComparison:
-    """One role's headline pay, settings, education levels and skills."""
-    return RoleComparison(
-        annual_salary=_annual(headline_salary(facts.salaries, rid)),
-        settings=sorted({s.setting for s in facts.settings if rid in s.roles}),
-        education=sorted({q.education_level for q in facts.requirements if rid in q.roles and q.education_level}),
-        skills=sorted({s.skill for s in facts.skills if rid in s.roles}),
-    )
-
-
-def _shared(per: dict[str, RoleComparison], field: str) -> list[str]:
-    """The values of ``field`` that every role has."""
-    sets = [set(getattr(c, field)) for c in per.values()]
-    return sorted(set.intersection(*sets)) if sets else []
-
-
-def _distinct(role: RoleComparison, common: Distinct) -> Distinct:
-    """What a role has that not every role shares."""
-    return Distinct(
-        settings=[v for v in role.settings if v not in common.settings],
-        education=[v for v in role.education if v not in common.education],
-        skills=[v for v in role.skills if v not in common.skills],
-    )
-
-
-def _salary_gap(per: dict[str, RoleComparison]) -> SalaryGap | None:
-    """How far the best-paid role's headline pay is above the lowest, when every role has one."""
-    figures = {rid: c.annual_salary for rid, c in per.items()}
-    if len(figures) < 2 or not all(v for v in figures.values()):
-        return None
-    ranked = sorted(figures.items(), key=lambda kv: (-(kv[1] or 0), kv[0]))
-    top, low = ranked[0], ranked[-1]
-    return SalaryGap(higher=top[0], difference=round((top[1] or 0) - (low[1] or 0), 2),
-                     ratio=round((top[1] or 0) / (low[1] or 1), 3))
-
-
 # What an intro may promise (a section kind) and the matcher that finds the promise.
 PROMISES = {compiled.rule.value: compiled.matcher for compiled in compiled_rules("promises.jsonl")}
 
@@ -124,6 +74,21 @@ def promise_warnings(seg: Segmented) -> list[str]:
             if regex.search(text) and kind not in kinds]
 
 
+def outlier_warnings(roles: list[RoleInfo], salaries: list[Salary]) -> list[str]:
+    """A U.S. dollar figure far outside the OEWS range of its role's occupation (likely a misread
+    figure or another occupation's pay): one warning per figure and role."""
+    coded = {r.id: r for r in roles if r.soc}
+    out: list[str] = []
+    for s in salaries:
+        amounts = [v for v in (s.amount, s.min, s.max) if v is not None]
+        for rid in s.roles:
+            role = coded.get(rid)
+            why = oews.outlier(role.soc[0], s.currency, s.period, amounts) if role and role.soc else None
+            if role is not None and why:
+                out.append(f"salary {s.text!r} for {role.name} is far outside the OEWS range: {why}")
+    return out
+
+
 def removed_entries(doc: Document) -> list[Removed]:
     """Each dropped line once, in page order (a footer may repeat the same line many times)."""
     seen: set[tuple[str, str]] = set()
@@ -135,7 +100,27 @@ def removed_entries(doc: Document) -> list[Removed]:
     return out
 
 
-def assemble(doc: Document, seg: Segmented, roles: list[RoleInfo], facts: Facts) -> Article:
+def source(doc: Document) -> Source:
+    o = doc.origin
+    return Source(path=doc.path, sha256=doc.sha256, media_type=doc.media_type, bytes=doc.size, url=o.url, site=o.site,
+                  crawled=o.crawled, published=o.published)
+
+
+def not_career(doc: Document, seg: Segmented, relevance: Relevance) -> Article:
+    """A page not about occupations: its text, sections and removed lines, no roles and no facts."""
+    genre = f" (reads as a {relevance.genre} page)" if relevance.genre else ""
+    return Article(
+        pipeline_version=VERSION, source=source(doc), relevance=relevance.score, title=seg.title, summary=seg.summary,
+        article_type="not_career", roles=[], text=seg.text,
+        sections=[Section(heading=s.heading, heading_inferred=s.heading_inferred, kind=s.kind, roles=[],
+                          start=s.start, end=s.end) for s in seg.sections],
+        duties=[], requirements=[], salaries=[], settings=[], skills=[], comparison=None,
+        removed=removed_entries(doc), related=doc.related,
+        warnings=list(dict.fromkeys([*doc.warnings, f"not a career page: relevance {relevance.score:g}{genre}"])),
+    )
+
+
+def assemble(doc: Document, seg: Segmented, roles: list[RoleInfo], facts: Facts, relevance: Relevance) -> Article:
     if len(roles) >= 2:
         article_type = "comparison"
     elif len(roles) == 1:
@@ -147,6 +132,8 @@ def assemble(doc: Document, seg: Segmented, roles: list[RoleInfo], facts: Facts)
         warnings.append("title reads as a comparison but fewer than two roles were found")
     if not roles:
         warnings.append("no role found in the title; facts are not attributed")
+    if not relevance.career:
+        warnings.append(f"relevance {relevance.score:g} is under the threshold for a career page; kept by --keep-all")
     warnings.extend(promise_warnings(seg))
     facts = replace(
         facts,
@@ -156,9 +143,11 @@ def assemble(doc: Document, seg: Segmented, roles: list[RoleInfo], facts: Facts)
         skills=dedupe_per_role(facts.skills, lambda s: s.skill),
         salaries=dedupe(facts.salaries, lambda s: (tuple(s.roles), s.amount, s.min, s.max, s.period)),
     )
+    warnings.extend(outlier_warnings(roles, facts.salaries))
     return Article(
         pipeline_version=VERSION,
-        source=Source(path=doc.path, sha256=doc.sha256, media_type=doc.media_type, bytes=doc.size),
+        source=source(doc),
+        relevance=relevance.score,
         title=seg.title,
         summary=seg.summary,
         article_type=article_type,
@@ -176,7 +165,8 @@ def assemble(doc: Document, seg: Segmented, roles: list[RoleInfo], facts: Facts)
         salaries=facts.salaries,
         settings=facts.settings,
         skills=facts.skills,
-        comparison=comparison(roles, facts) if article_type == "comparison" else None,
+        comparison=(compare([r.id for r in roles], facts.salaries, facts.requirements, facts.settings,
+                            facts.skills) if article_type == "comparison" else None),
         removed=removed_entries(doc),
         related=doc.related,
         warnings=list(dict.fromkeys(warnings)),

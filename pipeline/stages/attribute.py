@@ -13,33 +13,25 @@ while Y earn B").
 
 from __future__ import annotations
 
-import re
-
-from pipeline.rules.cache import text_cache
 from pipeline.rules.clauses import clause_bounds
-from pipeline.rules.loader import load_terms, matcher, regex
-from pipeline.rules.matcher import Pattern
+from pipeline.rules.loader import matcher, regex
 from pipeline.rules.mentions import find_mentions, may_open_sentence
-from pipeline.rules.occupations import occupations_in
+from pipeline.rules.others import (
+    LEAD_IN,
+    in_aside,
+    names_subject,
+    opens_with_other,
+    possessive,
+)
 from pipeline.rules.text import Piece
-from pipeline.rules.words import verb_form
 from pipeline.types import Block, Mention, RoleInfo, Segmented, Sentence, SentenceAt, SentenceRoles
 
 RULES = "attribution.jsonl"
 # Who a sentence is about: "both" names every role, "they" the previous subject; "Like X, Y" both.
 ALL_CUE, CARRY_CUE = matcher(RULES, "all-cue"), matcher(RULES, "carry-cue")
 LIKE, UNLIKE = matcher(RULES, "like"), matcher(RULES, "unlike")
-# What may stand before a sentence's subject: "However,", "Nearly half of all", "Both".
-LEAD_IN = matcher(RULES, "lead-in")
 OPENS_WITH_BOTH = regex(RULES, "opens-with-both")
-# Another occupation than the article's roles. A possessive ("a driver's licence", "doctors'
-# offices") names a thing, not a person; so does a workplace named for one ("offices of physicians").
-OCCUPATION_HEADS = load_terms("occupation_heads.txt")
-OTHER_OCCUPATION = Pattern(
-    r"(?<!offices of )(?<!office of )(?:\b(?:" + "|".join(sorted(OCCUPATION_HEADS))
-    + r")(?:s|es)?\b(?!['’])|\b\w+(?:ists|ians)\b(?!['’]))",
-)
-FIRST_WORD = re.compile(r"\W*([A-Za-z][\w-]*)")
+
 
 
 SHARED_KINDS = {"requirements", "work_environment", "skills"}
@@ -170,7 +162,7 @@ def _default_subject(t: Piece, roles: list[RoleInfo], previous: list[str], defau
         return [roles[0].id]
     if default:
         return default
-    named = {m.role for m in mentions if not _possessive(t.text, m)}
+    named = {m.role for m in mentions if not possessive(t.text, m)}
     if len(named) == 1 and UNLIKE.match_end(t) is None:
         return order(roles, named)
     if previous and not mentions:
@@ -197,7 +189,7 @@ def roles_at(s: Sentence, pos: int, roles: list[RoleInfo]) -> list[str]:
         if plain:
             return list(sent.subject)
     start, end = clause_bounds(text, pos)
-    local = [m for m in sent.mentions if start <= m.start < end and _names_subject(text, m)]
+    local = [m for m in sent.mentions if start <= m.start < end and names_subject(text, m)]
     # A sentence's facts mostly share a clause: the answer is kept by clause and mentions before.
     key = (start, end, sum(1 for m in local if m.start < pos))
     answer: list[str] | None = s.answers.get(key)
@@ -209,7 +201,7 @@ def roles_at(s: Sentence, pos: int, roles: list[RoleInfo]) -> list[str]:
 def _roles_in_clause(s: Sentence, start: int, end: int, pos: int, local: list[Mention],
                      roles: list[RoleInfo]) -> list[str]:
     clause = s[start:end]
-    if len(roles) > 1 and any(not _in_aside(s.text, start + m.start()) for m in ALL_CUE.finditer_caseless(clause)):
+    if len(roles) > 1 and any(not in_aside(s.text, start + m.start()) for m in ALL_CUE.finditer_caseless(clause)):
         return [r.id for r in roles]
     if start == 0 and LIKE.match_end(clause) is not None:
         return s.roles.subject
@@ -249,7 +241,7 @@ def _earlier_clause_subject(s: Sentence, start: int, roles: list[RoleInfo]) -> l
         if c0 == 0:
             return []  # the sentence's first clause: its subject is the sentence's
         named = [Mention(m.start - c0, m.end - c0, m.role) for m in s.roles.mentions
-                 if c0 <= m.start < end and _names_subject(text, m)]
+                 if c0 <= m.start < end and names_subject(text, m)]
         first = opening_mentions(s[c0:], named) if named else []
         if first:
             return order(roles, {m.role for m in first})
@@ -257,23 +249,6 @@ def _earlier_clause_subject(s: Sentence, start: int, roles: list[RoleInfo]) -> l
     return []
 
 
-def _names_subject(text: str, m: Mention) -> bool:
-    """Whether a mention may name who a clause is about: not a possessive ("engineers' drawings"), not
-    inside a relative clause set off by commas ("Managers, who supervise X, earn ...")."""
-    return not _possessive(text, m) and not _in_aside(text, m.start)
-
-
-def _in_aside(text: str, pos: int) -> bool:
-    return any(a <= pos < b for a, b in _asides(text))
-
-
-@text_cache(maxsize=4096)
-def _asides(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in ASIDE.finditer(text)) if "," in text else ()
-
-
-ASIDE = regex(RULES, "aside")
-AS_TITLE = regex(RULES, "as-title")
 ORDINAL = regex(RULES, "ordinal")
 PERSONAL_SUBJECT = regex(RULES, "personal-subject")
 ORDINAL_ANYWHERE = matcher(RULES, "ordinal-anywhere")
@@ -311,85 +286,3 @@ def _group_roles(text: str, pos: int, roles: list[RoleInfo]) -> set[str]:
     return {r.id for r in roles if word in r.name.lower().split()}
 
 
-def _possessive(text: str, m: Mention) -> bool:
-    """ "the engineer's desk", "engineers' sketches": the apostrophe inside the mention or right after it."""
-    return text[m.end - 2 : m.end] in ("'s", "’s", "s'", "s’") or text[m.end : m.end + 1] in ("'", "’")
-
-
-SUBJECT_END = regex(RULES, "subject-end")
-
-
-def opens_with_other(t: Piece, mentions: list[Mention] | None = None, roles: list[RoleInfo] | None = None) -> bool:
-    """The sentence's opening noun phrase names some other occupation ("Registered nurses earn ..."):
-    an occupation word that is not part of one of the ``mentions`` of the roles ("Newly qualified
-    dispensing opticians" names the role), nor another name of one of the ``roles``' occupations
-    ("Reporters" in an article about journalists)."""
-    lead = LEAD_IN.match_end(t) or 0
-    head = t[lead:] if lead else t
-    first = FIRST_WORD.match(head.text)
-    if first and verb_form(first.group(1)) == "base":
-        return False  # a list item such as "advise managers on costs" opens with its verb
-    if not OTHER_OCCUPATION.may_match_within(head):
-        # No general occupation word: the gazetteer may still know the subject ("Drafters draw ...").
-        return _gazetteer_subject(head.text, lead, mentions or [], roles or [])
-    phrase = SUBJECT_END.split(head.text, maxsplit=1)[0]
-    if len(phrase.split()) > 7:
-        # No end of the subject found: it is in the first few words, if anywhere.
-        phrase = " ".join(phrase.split()[:4])
-    named = any(not any(m.start <= lead + found.start() < m.end for m in mentions or ())
-                for found in OTHER_OCCUPATION.finditer(phrase))
-    if not named:
-        return _gazetteer_subject(head.text, lead, mentions or [], roles or [])
-    return not _names_a_role(phrase, roles or [])
-
-
-# The shortest opening of one to three words whose last word is a plural: "Drafters", "Mechanical drafters".
-PLURAL_OPENING = re.compile(r"[A-Z](?:[\w-]*?s|[\w-]* [\w-]*?s|[\w-]* [\w-]+ [\w-]*?s)\b")
-
-
-def _gazetteer_subject(text: str, lead: int, mentions: list[Mention], roles: list[RoleInfo]) -> bool:
-    """A sentence that opens with a plural the gazetteer names as an occupation other than the roles'."""
-    opening = PLURAL_OPENING.match(text)
-    if opening is None or any(m.start < lead + opening.end() for m in mentions):
-        return False
-    found = occupations_in(opening.group())
-    codes = {r.soc[0] for r in roles if r.soc}
-    return bool(found) and found[0].start == 0 and found[0].soc not in codes
-
-
-def _names_a_role(phrase: str, roles: list[RoleInfo]) -> bool:
-    """Whether the occupation a phrase names is one of the roles' occupations (the same SOC code)."""
-    codes = {r.soc[0] for r in roles if r.soc}
-    return bool(codes) and any(o.soc in codes for o in occupations_in(phrase))
-
-
-def other_occupation(s: Sentence, start: int, end: int) -> bool:
-    """The clause ``s.text[start:end]`` names an occupation that is not one of the article's roles.
-
-    The sentence's own mentions decide whether it names a role: they were found with the words
-    around the clause in view. An occupation word after "as" is the job being done ("start at $X as
-    junior designers"); a singular one before a noun modifies it ("the district's teacher scale").
-    """
-    text = s.text
-    if any(start <= m.start < end and _names_subject(text, m) for m in s.roles.mentions):
-        return False
-    return any(not AS_TITLE.search(text, max(0, m.start() - 40), m.start()) and not _modifier(text, m.end())
-               for m in OTHER_OCCUPATION.finditer(text, start, end))
-
-
-NEXT_WORD = re.compile(r" ([a-z]+)\b")
-FUNCTION_WORDS = frozenset((
-    "who", "whom", "whose", "that", "which", "with", "in", "at", "for", "of", "and", "or", "on", "to", "by", "from",
-    "as", "than", "is", "was", "has", "had", "does", "did", "can", "could", "will", "would", "may", "might", "must",
-    "should", "shall"))
-
-
-def _modifier(text: str, end: int) -> bool:
-    """A singular occupation word followed by a noun modifies it ("teacher scale", "nurse station")."""
-    if text[end - 1 : end] == "s":
-        return False
-    nxt = NEXT_WORD.match(text, end)
-    if nxt is None:
-        return False
-    word = nxt.group(1)
-    return word not in FUNCTION_WORDS and verb_form(word) in (None, "base")

@@ -9,6 +9,7 @@ text of its blocks, not the markup).
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import re
@@ -16,7 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.stages.html import html_blocks
-from pipeline.types import MEDIA_TYPES, Block, BlockKind, Document, PipelineError
+from pipeline.stages.provenance import html_origin, markdown_origin, merge
+from pipeline.types import MEDIA_TYPES, Block, BlockKind, Document, Origin, PipelineError
 
 BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"\x1f\x8b", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff", b"\x7fELF")
 # Control bytes other than tab, newline, form feed and carriage return; text has next to none.
@@ -33,8 +35,12 @@ def check_length(text: str) -> None:
         raise PipelineError(f"text is {len(text):,} characters, over the {MAX_CHARS:,}-character limit")
 
 
-def decode(data: bytes) -> tuple[str, str | None]:
-    """Return the text and a warning when a fallback encoding was used."""
+def decode(data: bytes, charset: str | None = None) -> tuple[str, str | None]:
+    """Return the text and a warning when a fallback encoding was used.
+
+    ``charset`` is the one a web server declared (HTTP ``Content-Type``); a byte-order mark still
+    wins over it, and an unknown name is ignored.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -47,10 +53,29 @@ def decode(data: bytes) -> tuple[str, str | None]:
         raise PipelineError("binary content, not text")
     if head and len(head) - len(head.translate(None, _CONTROL_DELETE)) > MAX_CONTROL_SHARE * len(head):
         raise PipelineError("binary content, not text (too many control bytes)")
+    if charset:
+        declared = _declared(data, charset)
+        if declared is not None:
+            return declared
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace"), "input is not valid UTF-8; decoded as cp1252"
+
+
+def _declared(data: bytes, charset: str) -> tuple[str, str | None] | None:
+    """The text in the declared charset (ISO-8859-1 read as cp1252, as browsers do), or None for an
+    unknown name."""
+    try:
+        name = codecs.lookup(charset.strip().strip("\"'")).name
+    except (LookupError, ValueError):
+        return None
+    if name in ("latin-1", "iso8859-1", "ascii"):
+        name = "cp1252"
+    try:
+        return data.decode(name), None
+    except UnicodeDecodeError:
+        return data.decode(name, errors="replace"), f"input is not valid {charset}; bad bytes replaced"
 
 
 def normalise(text: str) -> str:
@@ -59,11 +84,13 @@ def normalise(text: str) -> str:
     return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
 
 
-def load_bytes(data: bytes, path: str) -> Document:
+def load_bytes(data: bytes, path: str, record: Origin | None = None, charset: str | None = None) -> Document:
+    """``record``: what a web-archive record says of the page (its URL, its date); ``charset``: the
+    charset its server declared."""
     media_type = MEDIA_TYPES.get(os.path.splitext(path)[1].lower())  # a Path object per document costs more
     if media_type is None:
         raise PipelineError(f"unsupported file type {Path(path).suffix or '(none)'!r}")
-    text, warning = decode(data)
+    text, warning = decode(data, charset)
     text = normalise(text)
     if media_type != "text/html":  # markup does not count: an HTML page is measured by its blocks below
         check_length(text)
@@ -76,6 +103,11 @@ def load_bytes(data: bytes, path: str) -> Document:
     )
     if warning:
         doc.warnings.append(warning)
+    if media_type == "text/html":
+        page = html_origin(text)
+    else:
+        page = markdown_origin(text) if media_type == "text/markdown" else Origin()
+    doc.origin = merge(record or Origin(), page)
     if media_type == "text/html":
         doc.blocks, dropped, doc.html_title = html_blocks(text)
         doc.removed.extend(dropped)

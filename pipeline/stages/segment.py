@@ -28,7 +28,8 @@ OVERVIEW_OPENING = re.compile(
     r"\W*(?:an?\s+|the\s+)?\S.{0,60}?\b(is|are|has|have)\s+(an?|the|licensed|trained|responsible|completed|earned)\b"
 )
 MONEY_FIGURE = re.compile(r"[$£€]\s?\d")
-FIGURE_SIGN = re.compile(r"[$£€%]")
+# A figure: money, a share, a grouped number ("Top – 72,000" is a line of a pay summary, no heading).
+FIGURE_SIGN = re.compile(r"[$£€%]|\d,\d{3}\b")
 
 
 def looks_like_heading(block: Block, media_type: str) -> bool:

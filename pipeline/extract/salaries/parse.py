@@ -13,6 +13,7 @@ from typing import Literal
 from pipeline.rules.loader import first_match, regex
 from pipeline.rules.matcher import Pattern
 from pipeline.rules.text import Piece
+from pipeline.rules.years import reference_year
 from pipeline.types import Facts, Sentence
 from schemas.article import ANNUAL_FACTOR, Salary
 
@@ -187,6 +188,7 @@ def make_salary(s: Sentence, money: Money, roles_: list[str], before: str, after
         roles=roles_, evidence=s.evidence(), rule=rule, amount=money.amount, min=money.low, max=money.high,
         currency=money.currency, period=per, statistic=stat, percentile=percentile(stat, before),
         annual_amount=annual(money, per), text=s.text[money.start:money.end],
+        as_of=reference_year(s.text, money.start),
     )
     facts.salaries.append(salary)
     return salary

@@ -11,7 +11,8 @@ from pipeline.extract.salaries.parse import Money, find_money, is_distractor, ma
 from pipeline.rules import cues
 from pipeline.rules.clauses import clause_bounds
 from pipeline.rules.loader import procedure, regex
-from pipeline.stages.attribute import other_occupation, roles_at
+from pipeline.rules.others import names_other_occupation, other_occupation
+from pipeline.stages.attribute import roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
 
 SALARY_PROSE = procedure("salary-prose")
@@ -23,12 +24,14 @@ LABELLED_FIGURE = regex(RULES, "labelled-figure")
 JOINER = regex(RULES, "joiner")
 FIGURE_FOR = regex(RULES, "figure-for-role")
 ROLE_BEFORE = regex(RULES, "role-before-figure")
+OTHERS_ASIDE = regex(RULES, "others-aside")
+BARE_LABELLED = regex(RULES, "bare-labelled-figure")
 
 
 def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
     if s.span.block.kind == "table_row":
         return
-    moneys = find_money(s)
+    moneys = find_money(s) or _bare_labelled(s, kind, facts)
     figures = _ProseFigures(s, roles, kind, facts, moneys)
     for i, money in enumerate(moneys):
         figures.read(i, money)
@@ -52,7 +55,7 @@ class _ProseFigures:
         s = self.s
         c0, c1 = clause_bounds(s.text, money.start)
         restated = self.previous is not None and bool(RESTATED.fullmatch(s.text[self.previous[0] : money.start]))
-        if not self._pay(money, c0, c1, restated):
+        if not self._pay(i, money, c0, c1, restated):
             return
         who = self._owner(i, money, restated)
         if not who:
@@ -66,15 +69,19 @@ class _ProseFigures:
         self.last = (money.value, salary.period)
         self.previous = (money.end, who, salary.statistic)
 
-    def _pay(self, money: Money, c0: int, c1: int, restated: bool) -> bool:
+    def _pay(self, i: int, money: Money, c0: int, c1: int, restated: bool) -> bool:
         """Whether the figure is pay: no distractor near it, no other occupation's, in a sentence about pay."""
         s = self.s
         if RESTATEMENT.match(s.text, c0):
             # "paid time and a half, or about $30 an hour": the clause it restates says what it is.
             c0 = clause_bounds(s.text, max(0, c0 - 3))[0]
-        # The words around a figure decide what it is; the rest of a long clause may be about something else.
-        context = _unnamed(s, c0, min(c1, money.end + 40))
+        # The words around a figure decide what it is; the rest of a long clause may be about something
+        # else, and the words after the next figure are that figure's ("$53,180, roughly $14,000 more").
+        following = self.moneys[i + 1].start if i + 1 < len(self.moneys) else len(s.text)
+        context = _unnamed(s, c0, min(c1, money.end + 40, following))
         if is_distractor(context) or (not restated and other_occupation(s, c0, c1)):
+            return False
+        if _in_others_aside(s, money, self.roles):
             return False
         return self.kind in ("salary", "comparison") or cues.PAY.hit(s) or bool(LABELLED_FIGURE.match(s.text))
 
@@ -97,6 +104,29 @@ class _ProseFigures:
         if i + 1 < len(moneys) and JOINER.fullmatch(after) and 0.33 <= moneys[i + 1].value / money.value <= 3:
             return period("", self.s.text[moneys[i + 1].end :])
         return None
+
+
+def _bare_labelled(s: Sentence, kind: str, facts: Facts) -> list[Money]:
+    """ "Top – 72,000" on a line of its own in a pay section: a label and a figure whose currency the
+    article writes elsewhere (its last figure's, else dollars)."""
+    line = BARE_LABELLED.fullmatch(s.text) if kind == "salary" and s.text == s.span.block.text else None
+    if line is None:
+        return []
+    currency = facts.salaries[-1].currency if facts.salaries else "USD"
+    value = float(line.group("num").replace(",", ""))
+    return [Money(line.start("num"), line.end("num"), value, None, None, currency)]
+
+
+def _in_others_aside(s: Sentence, money: Money, roles: list[RoleInfo]) -> bool:
+    """A figure in a relative clause about another occupation ("well ahead of solar installers, who
+    earn a median of $48,800")."""
+    aside = OTHERS_ASIDE.search(s.text, 0, money.start)
+    if aside is None or "," in s.text[aside.end() : money.start]:
+        return False
+    end = aside.end(1)
+    if any(m.start < end <= m.end for m in s.roles.mentions):
+        return False  # "Unlike X, who earn $A, ...": a role's aside
+    return names_other_occupation(" ".join(s.text[:end].split()[-4:]), roles)
 
 
 def _unnamed(s: Sentence, start: int, end: int) -> str:

@@ -1,0 +1,153 @@
+"""Other occupations: whether a sentence or a clause is about an occupation that is none of the article's
+roles, and which mentions of a role may name who a clause is about.
+
+A possessive ("engineers' sketches") or a relative clause set off by commas ("Managers, who supervise
+X, earn ...") names no subject; an occupation word that is no role's, a plural the gazetteer knows
+as another occupation ("Drafters"), but not a word after "as" ("start as junior designers") nor a
+singular one modifying a noun ("the teacher scale").
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.rules.cache import text_cache
+from pipeline.rules.loader import load_terms, matcher, regex
+from pipeline.rules.matcher import Pattern
+from pipeline.rules.occupations import exact_occupation, occupations_in
+from pipeline.rules.text import Piece
+from pipeline.rules.words import verb_form
+from pipeline.types import Mention, RoleInfo, Sentence
+
+RULES = "attribution.jsonl"
+# What may stand before a sentence's subject: "However,", "Nearly half of all", "Both".
+LEAD_IN = matcher(RULES, "lead-in")
+# Another occupation than the article's roles. A possessive ("a driver's licence", "doctors'
+# offices") names a thing, not a person; so does a workplace named for one ("offices of physicians").
+OCCUPATION_HEADS = load_terms("occupation_heads.txt")
+OTHER_OCCUPATION = Pattern(
+    r"(?<!offices of )(?<!office of )(?:\b(?:" + "|".join(sorted(OCCUPATION_HEADS))
+    + r")(?:s|es)?\b(?!['’])|\b\w+(?:ists|ians)\b(?!['’]))",
+)
+FIRST_WORD = re.compile(r"\W*([A-Za-z][\w-]*)")
+
+
+def names_subject(text: str, m: Mention) -> bool:
+    """Whether a mention may name who a clause is about: not a possessive ("engineers' drawings"), not
+    inside a relative clause set off by commas ("Managers, who supervise X, earn ...")."""
+    return not possessive(text, m) and not in_aside(text, m.start)
+
+
+def in_aside(text: str, pos: int) -> bool:
+    return any(a <= pos < b for a, b in _asides(text))
+
+
+@text_cache(maxsize=4096)
+def _asides(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in ASIDE.finditer(text)) if "," in text else ()
+
+
+ASIDE = regex(RULES, "aside")
+AS_TITLE = regex(RULES, "as-title")
+
+
+def possessive(text: str, m: Mention) -> bool:
+    """ "the engineer's desk", "engineers' sketches": the apostrophe inside the mention or right after it."""
+    return text[m.end - 2 : m.end] in ("'s", "’s", "s'", "s’") or text[m.end : m.end + 1] in ("'", "’")
+
+
+SUBJECT_END = regex(RULES, "subject-end")
+
+
+def opens_with_other(t: Piece, mentions: list[Mention] | None = None, roles: list[RoleInfo] | None = None) -> bool:
+    """The sentence's opening noun phrase names some other occupation ("Registered nurses earn ..."):
+    an occupation word that is not part of one of the ``mentions`` of the roles ("Newly qualified
+    dispensing opticians" names the role), nor another name of one of the ``roles``' occupations
+    ("Reporters" in an article about journalists)."""
+    lead = LEAD_IN.match_end(t) or 0
+    head = t[lead:] if lead else t
+    first = FIRST_WORD.match(head.text)
+    if first and verb_form(first.group(1)) == "base":
+        return False  # a list item such as "advise managers on costs" opens with its verb
+    if not OTHER_OCCUPATION.may_match_within(head):
+        # No general occupation word: the gazetteer may still know the subject ("Drafters draw ...").
+        return _gazetteer_subject(head.text, lead, mentions or [], roles or [])
+    phrase = SUBJECT_END.split(head.text, maxsplit=1)[0]
+    if len(phrase.split()) > 7:
+        # No end of the subject found: it is in the first few words, if anywhere.
+        phrase = " ".join(phrase.split()[:4])
+    named = any(not any(m.start <= lead + found.start() < m.end for m in mentions or ())
+                for found in OTHER_OCCUPATION.finditer(phrase))
+    if not named:
+        return _gazetteer_subject(head.text, lead, mentions or [], roles or [])
+    return not _names_a_role(phrase, roles or [])
+
+
+# The shortest opening of one to three words whose last word is a plural: "Drafters", "The judges".
+DETERMINER = re.compile(r"^(?:the|these|those|such|most|many|some|all|other)\s+", re.IGNORECASE)
+PLURAL_OPENING = re.compile(r"[A-Z](?:[\w-]*?s|[\w-]* [\w-]*?s|[\w-]* [\w-]+ [\w-]*?s)\b")
+
+
+def _gazetteer_subject(text: str, lead: int, mentions: list[Mention], roles: list[RoleInfo]) -> bool:
+    """A sentence that opens with a plural the gazetteer names as an occupation other than the roles'."""
+    opening = PLURAL_OPENING.match(text)
+    if opening is None or any(m.start < lead + opening.end() for m in mentions):
+        return False
+    # The occupation closes the opening: "Drafters", "The judges", not "Most plant workers' tools".
+    found = occupations_in(opening.group())
+    code = found[-1].soc if found and found[-1].end == opening.end() else _titled_word(opening.group())
+    return code is not None and code not in {r.soc[0] for r in roles if r.soc}
+
+
+def names_other_occupation(phrase: str, roles: list[RoleInfo]) -> bool:
+    """Whether a noun phrase ends with an occupation other than the roles' ("solar installers")."""
+    found = occupations_in(phrase)
+    if found and found[-1].end == len(phrase.rstrip()):
+        return found[-1].soc not in {r.soc[0] for r in roles if r.soc}
+    return bool(OTHER_OCCUPATION.search(phrase.rsplit(" ", 1)[-1]))
+
+
+def _titled_word(opening: str) -> str | None:
+    """The code of an occupation whose official title opens with this plural ("Drafters", "The judges":
+    "Judges, Magistrate Judges, and Magistrates"), not of one it only names in passing ("services")."""
+    word = DETERMINER.sub("", opening)
+    entry = exact_occupation(word)
+    return entry.soc if entry is not None and entry.title.lower().startswith(word.lower()) else None
+
+
+def _names_a_role(phrase: str, roles: list[RoleInfo]) -> bool:
+    """Whether the occupation a phrase names is one of the roles' occupations (the same SOC code)."""
+    codes = {r.soc[0] for r in roles if r.soc}
+    return bool(codes) and any(o.soc in codes for o in occupations_in(phrase))
+
+
+def other_occupation(s: Sentence, start: int, end: int) -> bool:
+    """The clause ``s.text[start:end]`` names an occupation that is not one of the article's roles.
+
+    The sentence's own mentions decide whether it names a role: they were found with the words
+    around the clause in view. An occupation word after "as" is the job being done ("start at $X as
+    junior designers"); a singular one before a noun modifies it ("the district's teacher scale").
+    """
+    text = s.text
+    if any(start <= m.start < end and names_subject(text, m) for m in s.roles.mentions):
+        return False
+    return any(not AS_TITLE.search(text, max(0, m.start() - 40), m.start()) and not _modifier(text, m.end())
+               for m in OTHER_OCCUPATION.finditer(text, start, end))
+
+
+NEXT_WORD = re.compile(r" ([a-z]+)\b")
+FUNCTION_WORDS = frozenset((
+    "who", "whom", "whose", "that", "which", "with", "in", "at", "for", "of", "and", "or", "on", "to", "by", "from",
+    "as", "than", "is", "was", "has", "had", "does", "did", "can", "could", "will", "would", "may", "might", "must",
+    "should", "shall"))
+
+
+def _modifier(text: str, end: int) -> bool:
+    """A singular occupation word followed by a noun modifies it ("teacher scale", "nurse station")."""
+    if text[end - 1 : end] == "s":
+        return False
+    nxt = NEXT_WORD.match(text, end)
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    return word not in FUNCTION_WORDS and verb_form(word) in (None, "base")

@@ -1,0 +1,157 @@
+"""relevance: how far a page is about occupations (what a job does, pays, requires), 0 to 1.
+
+Read from the cleaned text, its sections and the roles found, before any fact is extracted, so that a
+page below ``THRESHOLD`` (a shop, a news story, a recipe, a forum thread, a sign-in page) costs little
+and is written as ``not_career``, with no roles and no facts. The signals:
+
+- the title (or two headings or more) names a role, or the title reads as a page about a job
+  ("... Job Description", "How to Become ...");
+- headed sections of the kinds a career page has (duties, requirements, salary, work environment...);
+- the share of sentences that name a role together with words about its work, pay, training or
+  settings (``career-sentence``), and how many such sentences there are;
+- against these, the marks of other genres (``genre-*``): a page with several of one genre's cues in
+  its text and removed lines is that genre, and loses score as it has more of them.
+
+Where no role was found (a group's title the role stage does not take, say), the occupations the
+gazetteer finds stand in for the roles. The cue lists are data (``pipeline/data/relevance.jsonl``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.rules.loader import CueRule, cue_rules
+from pipeline.rules.occupations import occupations_in
+from pipeline.types import Document, RoleInfo, Segmented
+
+THRESHOLD = 0.3
+CAREER_KINDS = frozenset({"role_overview", "comparison", "duties", "requirements", "work_environment", "skills",
+                          "salary", "outlook"})
+# Weights of the career signals (they add up to 1) and of the genre penalty.
+TITLE_ROLE, TITLE_CUE, SECTIONS, SHARE, COUNT = 0.3, 0.15, 0.15, 0.3, 0.1
+MAX_SECTIONS, FULL_SHARE, FULL_COUNT = 3, 0.3, 5
+# A genre's cues below this many distinct hits are chance (a career page may say "sign in" once); the
+# penalty grows with each one past it, to ``GENRE_PENALTY`` at ``GENRE_FULL``.
+GENRE_FREE, GENRE_FULL, GENRE_PENALTY = 2, 6, 0.7
+# Sentences read for the share: a page's opening says what it is about.
+MAX_SENTENCES = 200
+MAX_TITLE = 120
+# What may come before a role that opens a sentence, its subject ("Most welders ...", "Sous chefs ..."):
+# two words at most, none of them a preposition ("Loved by electricians" is not about them).
+OPENING = re.compile(r"(?:(?!(?:by|for|to|with|from|of|like|than|as|at|in|on)\b)[\w'’-]+\s+){0,2}")
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+WORD = re.compile(r"[a-z0-9$£€][a-z0-9'’.:-]*[a-z0-9:]|[a-z0-9$£€]")
+
+
+@dataclass(frozen=True)
+class CueSet:
+    """A cue rule as sets for counting distinct hits: words by lookup, phrases and stems by search."""
+
+    words: frozenset[str]
+    phrases: tuple[str, ...]
+    stems: tuple[str, ...]
+
+    def hits(self, low: str, words: set[str]) -> int:
+        count = len(self.words & words) + sum(1 for p in self.phrases if p in low)
+        return count + sum(1 for s in self.stems if any(w.startswith(s) for w in words))
+
+    def any(self, low: str, words: set[str]) -> bool:
+        return not self.words.isdisjoint(words) or any(p in low for p in self.phrases) or any(
+            w.startswith(s) for s in self.stems for w in words)
+
+
+def _cue_set(rule: CueRule) -> CueSet:
+    return CueSet(frozenset(rule.words), tuple(rule.phrases), tuple(rule.stems))
+
+
+@cache
+def cue_sets() -> dict[str, CueSet]:
+    return {rule_id: _cue_set(rule) for rule_id, rule in cue_rules("relevance.jsonl").items()}
+
+
+@dataclass(frozen=True)
+class Relevance:
+    score: float
+    career: bool
+    genre: str | None  # the genre whose marks the page has most of, where it has enough to count
+
+
+def words_of(low: str) -> set[str]:
+    return set(WORD.findall(low))
+
+
+# Where a text first names a role (-1: nowhere).
+Names = Callable[[str], int]
+
+
+def role_names(roles: list[RoleInfo]) -> Names:
+    """Where a text first names one of the roles; with none, an occupation the gazetteer knows."""
+    forms = sorted({f for r in roles for f in r.forms if f}, key=len, reverse=True)
+    if not forms:
+        return lambda text: next((o.start for o in occupations_in(text)), -1)
+    regex = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.IGNORECASE)
+    return lambda text: m.start() if (m := regex.search(text)) else -1
+
+
+def sentence_share(text: str, names: Names) -> tuple[float, int]:
+    """The share of sentences (of three words or more) that name a role with a career word, and their count."""
+    career, strong = cue_sets()["career-sentence"], cue_sets()["career-strong"]
+    sentences = [s for s in SENTENCE_SPLIT.split(text) if len(s.split()) >= 3][:MAX_SENTENCES]
+    if not sentences:
+        return 0.0, 0
+    hits = 0
+    for sentence in sentences:
+        low = sentence.lower()
+        words = words_of(low)
+        # A pay figure ("earn a median salary of $52,000") or a job's entry ("hired with a diploma") is
+        # about a job whoever it names; a sentence that opens with a role says what the role does.
+        at = names(sentence)
+        if (career.any(low, words) and (strong.any(low, words) or at >= 0)) or (
+                at >= 0 and OPENING.fullmatch(low[:at])):
+            hits += 1
+    return hits / len(sentences), hits
+
+
+def genre(doc: Document, text: str) -> tuple[str | None, float]:
+    """The genre the page's text and removed lines have most marks of, and its penalty (0 below ``GENRE_FREE``)."""
+    low = (text + "\n" + "\n".join(d.text for d in doc.removed)).lower()
+    words = words_of(low)
+    counts = {rule_id: cues.hits(low, words) for rule_id, cues in cue_sets().items() if rule_id.startswith("genre-")}
+    name, count = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    if count < GENRE_FREE:
+        return None, 0.0
+    share = min(1.0, (count - GENRE_FREE + 1) / (GENRE_FULL - GENRE_FREE + 1))
+    return name.removeprefix("genre-"), GENRE_PENALTY * share
+
+
+def title_of(seg: Segmented) -> str:
+    """The title; for an untitled text its first heading, else its first line when that is short."""
+    first_line = seg.text[: seg.text.find("\n")] if "\n" in seg.text else seg.text
+    headed = next((s.heading for s in seg.sections if s.heading and not s.heading_inferred), None)
+    return seg.title or headed or (first_line if len(first_line) <= MAX_TITLE else "")
+
+
+def title_signals(seg: Segmented, names: Names) -> tuple[float, float]:
+    """Whether the page is headed by a role (its title, or a heading per role), and whether its title
+    reads as a page about a job."""
+    title = title_of(seg)
+    headings = [s.heading for s in seg.sections if s.heading and not s.heading_inferred]
+    by_role = (title and names(title) >= 0) or sum(1 for h in headings if names(h) >= 0) >= 2
+    low = title.lower()
+    about_a_job = bool(title) and cue_sets()["career-title"].any(low, words_of(low))
+    return float(bool(by_role)), float(about_a_job)
+
+
+def judge(doc: Document, seg: Segmented, roles: list[RoleInfo]) -> Relevance:
+    names = role_names(roles)
+    title_role, title_cue = title_signals(seg, names)
+    headed = sum(1 for s in seg.sections if s.kind in CAREER_KINDS and s.heading and not s.heading_inferred)
+    share, count = sentence_share(seg.text, names)
+    score = (TITLE_ROLE * title_role + TITLE_CUE * title_cue + SECTIONS * min(headed, MAX_SECTIONS) / MAX_SECTIONS
+             + SHARE * min(1.0, share / FULL_SHARE) + COUNT * min(count, FULL_COUNT) / FULL_COUNT)
+    kind, penalty = genre(doc, seg.text)
+    score = round(max(0.0, min(1.0, score - penalty)), 3)
+    return Relevance(score, score >= THRESHOLD, kind)
