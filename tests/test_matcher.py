@@ -16,7 +16,7 @@ import pytest
 
 from pipeline.extract import duties, requirements
 from pipeline.extract.salaries import parse as salary
-from pipeline.rules import clauses, others
+from pipeline.rules import clauses, others, tasks
 from pipeline.rules.components import sentence_starts
 from pipeline.rules.matcher import Pattern
 from pipeline.rules.text import Piece, Text
@@ -119,10 +119,10 @@ ROLES = build_roles(title_roles("Baker vs. Pastry Chef"), "Bakers and pastry che
 def test_callers_answer_alike_on_either_path() -> None:
     for text in _sentences():
         fast, slow = Piece(text), _regex_path(text)
-        assert duties.verb_phrases(fast) == duties.verb_phrases(slow) == duties.verb_phrases(text), text
+        assert tasks.verb_phrases(fast) == tasks.verb_phrases(slow) == tasks.verb_phrases(text), text
         for pos in range(0, len(text), 7):
             assert duties.predicate(fast, pos) == duties.predicate(slow, pos) == duties.predicate(text, pos)
-            assert duties.verb_phrases(fast[pos:]) == duties.verb_phrases(text[pos:]), (text, pos)
+            assert tasks.verb_phrases(fast[pos:]) == tasks.verb_phrases(text[pos:]), (text, pos)
         for start in range(0, len(text), 11):
             end = min(len(text), start + 9)
             assert clauses.negated(fast, start, end) == clauses.negated(slow, start, end), (text, start)

@@ -1,24 +1,26 @@
-"""Duties: verb phrases whose subject is a role, split into one short base-form phrase per task.
+"""Duties: verb phrases whose subject is a role, split into one base-form phrase per task.
 
 "Audiologists fit and program hearing aids, counsel patients and screen newborns" gives three
 duties; "responsible for translating X and reviewing Y" gives "translate X" and "review Y".
 A word is a verb when ``data/duty_verbs.txt`` lists it or lemminflect's dictionary knows it only
-as a verb; base forms come from the same two sources (``pipeline.rules.words``). Subjects are the
-roles that open a sentence or a clause, pronouns that carry the subject on, "both ..." and "duties
-include"; items of a list are duties of the list's role.
+as a verb; base forms come from the same two sources (``pipeline.rules.words``); the split into
+tasks is ``pipeline.rules.tasks``. Subjects are the roles that open a sentence or a clause, a kind
+of the role ("Mortgage loan officers"), pronouns and quantifiers that carry the subject on ("they",
+"many also", "..., and a growing number"), "both ..." and "duties include"; items of a list are
+duties of the list's role. Another occupation's sentence, or "they" after one, gives no duty.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from pipeline.rules.clauses import NEGATION
 from pipeline.rules.loader import matcher, procedure, regex
-from pipeline.rules.matcher import Pattern
+from pipeline.rules.others import other_occupation
+from pipeline.rules.tasks import OBJECT_OPENERS, PREPOSITIONS, RELATIVES, WORD, verb_phrases
 from pipeline.rules.text import Piece
-from pipeline.rules.words import base_form, verb_form
+from pipeline.rules.words import base_form, parts_of_speech, verb_form
 from pipeline.stages.attribute import roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
 from schemas.article import Duty
@@ -27,106 +29,24 @@ RULES = "duty_patterns.jsonl"
 # Between a subject and its verb: appositives ("(RNs)"), post-modifiers ("with extra training"),
 # adverbs and modals; where a predicate's tasks end.
 APPOSITIVE, POST_MODIFIER = regex(RULES, "appositive"), matcher(RULES, "post-modifier")
-MODIFIERS, CUT = matcher(RULES, "modifiers"), matcher(RULES, "cut")
-PARTICLE = regex(RULES, "particle")
+MODIFIERS = matcher(RULES, "modifiers")
 # Subjects other than a role: "During boarding they ...", "Duties include ...".
 PRONOUN_SUBJECT, TASK_LIST = regex(RULES, "pronoun-subject"), matcher(RULES, "task-list")
-CONJUNCTIONS = {"and", "or", "also", "then", "both"}
-CAUSATIVE = {"help", "let", "make", "watch", "teach"}
-PREPOSITIONS = {"for", "to", "with", "on", "in", "about", "at", "of", "from", "into", "by"}
-CONJ_WORDS = re.compile(r"\b(and|or|also|then|both)\b")
-MAX_WORDS = 14
-WORD = re.compile(r"[\w'’-]+")
 FIRST_WORD = re.compile(r"\s*([\w'’-]+)")
-ONLY_COMMAS = re.compile(r"[\s,]*")
-
-
-@dataclass(frozen=True)
-class Phrase:
-    start: int
-    end: int
-    text: str
-
-
-def verb_phrases(t: Piece | str, cut_at: Pattern | None = None) -> list[Phrase]:
-    """Split a predicate into coordinated verb phrases, each in base form; ``cut_at`` ends the tasks
-    (``CUT`` unless given)."""
-    rest = t if isinstance(t, str) else t.text
-    first = WORD.search(rest)
-    form = verb_form(first.group(0)) if first else None
-    if first is None or form is None or form == "past":
-        return []  # most predicates: decided by the first word, before the rest is split up
-    cut = (cut_at or CUT).search_start(t)
-    region = rest if cut is None else rest[:cut]
-    words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(region)]
-    if not words:
-        return []
-    if words[0][0] != first.start() or words[0][2] != first.group(0):  # the cut fell inside the first word
-        form = verb_form(words[0][2])
-        if form is None or form == "past":
-            return []
-    splits = [0]
-    # "help patients bathe, dress and eat": the verbs after "help someone" are one task.
-    causative = (base_form(words[0][2]) or "") in CAUSATIVE
-    lows = [w.lower() for _, _, w in words]
-    # Only a word after a comma or a conjunction can start another phrase.
-    joined = [i for i in range(1, len(words))
-              if lows[i - 1] in CONJUNCTIONS or "," in region[words[i - 1][1] : words[i][0]]]
-    for i in joined:
-        if causative and i <= 6:
-            continue
-        k = i - 1
-        while k > 0 and lows[k] in CONJUNCTIONS:
-            k -= 1
-        between = region[words[k][1] : words[i][0]]
-        if k == i - 1 and "," not in between:
-            continue  # not joined to what comes before: most words
-        # "to clean and model data": one infinitive with two verbs, not two duties.
-        if k > 0 and lows[k - 1] == "to" and base_form(words[k][2]) is not None:
-            continue
-        # After a comma a list item is loosely a verb ("steam milk"); after a bare "and" only a sure verb
-        # is ("hearing loss and balance disorders"); a last word is an object ("pipes, valves and pumps").
-        # A word with a particle and an object after it is a phrasal verb ("and grind down the seams").
-        loose = ("," in between and i + 1 < len(words)) or (
-            i + 2 < len(words) and PARTICLE.match(lows[i + 1]) is not None)
-        if ONLY_COMMAS.fullmatch(CONJ_WORDS.sub("", between)) and verb_form(words[i][2], loose=loose) == form:
-            splits.append(i)
-    bounds = [(i, splits[n + 1] if n + 1 < len(splits) else len(words)) for n, i in enumerate(splits)]
-    out: list[Phrase] = []
-    pending = ""
-    for i, j in bounds:
-        full_end = j
-        while j - i > 1 and words[j - 1][2].lower() in CONJUNCTIONS:
-            j -= 1
-        last = (i, j) == bounds[-1]
-        bare = j - i == 1 or (j - i == 2 and PARTICLE.match(lows[i + 1]) is not None)
-        if not last and (bare or words[j - 1][2].lower() in PREPOSITIONS):
-            # A bare verb shares the next verb's object: "clean and prepare sites", "draw up and update
-            # plans", "search for and identify".
-            conj = " or " if any(w[2].lower() == "or" for w in words[j:full_end]) else " and "
-            pending += (base_form(words[i][2]) or words[i][2]) + region[words[i][1] : words[j - 1][1]] + conj
-            continue
-        seg_words = words[i:j][:MAX_WORDS]
-        start, end = seg_words[0][0], seg_words[-1][1]
-        verb = base_form(seg_words[0][2]) or seg_words[0][2]
-        tail = _base_coordinated(region, seg_words, form)
-        out.append(Phrase(start, end, pending + verb + tail))
-        pending = ""
-    return out
-
-
-def _base_coordinated(region: str, seg_words: list[tuple[int, int, str]], form: str) -> str:
-    """The phrase after its verb, with "sands and varnishes the floors" in base form too."""
-    out = region[seg_words[0][1] : seg_words[-1][1]]
-    if form == "base":
-        return out
-    offset = seg_words[0][1]
-    for n in range(len(seg_words) - 2, 0, -1):
-        start, end, word = seg_words[n]
-        base = base_form(word)
-        if seg_words[n - 1][2].lower() in ("and", "or") and base and verb_form(word) == form:
-            out = out[: start - offset] + base + out[end - offset :]
-    return out
+DETERMINER_QUANTIFIERS = {"many", "most", "some"}
+RELATIVE_CLAUSE = regex(RULES, "relative-subject")
+MAX_RELATIVE = 80  # characters: a relative clause on a subject is short
+STOPS = re.compile(r"[,.;:()]")
+OTHER_CLAUSE = regex(RULES, "other-clause")
+NOUN_PHRASE = re.compile(r"(?:[\w'’-]+\s+){0,2}[\w'’-]+")  # the few words that may name a clause's subject
+# What joins a clause to the next one's subject: "X test recipes, while | Y load kilns".
+JOINT_BEFORE = re.compile(r"[\s,;]*(?:\b(?:and|but|or|while|whereas|so|then)\b[\s,;]*)*$", re.IGNORECASE)
+# Words after which a verb form is a noun or an object, not the main verb after a relative clause.
+FUNCTION_WORDS = PREPOSITIONS | OBJECT_OPENERS | RELATIVES | {"and", "or", "but", "not", "to"}
+# Words that follow a verb rather than a noun: "Many work in ...", "a growing number repair the ...".
+AFTER_VERB = PREPOSITIONS | {"the", "a", "an", "their", "his", "her", "its", "each", "every", "all", "any", "up",
+                             "out", "down", "off", "over", "back", "away", "through", "between", "across",
+                             "around", "as"}
 
 
 def predicate(t: Piece | str, pos: int) -> int:
@@ -136,8 +56,26 @@ def predicate(t: Piece | str, pos: int) -> int:
     if not _verb_after(t, pos, end):
         end = POST_MODIFIER.match_end(t, pos)
         if not _verb_after(t, pos, end):
-            end = None
+            end = _after_relative(t if isinstance(t, str) else t.text, pos)
     return _skip_modifiers(t, pos if end is None else end)
+
+
+def _after_relative(text: str, pos: int) -> int | None:
+    """Where the main verb starts after a relative clause on the subject ("CVTs who specialize in
+    echocardiography record images"): the next verb of the clause verb's form after a noun."""
+    m = RELATIVE_CLAUSE.match(text, pos)
+    if m is None:
+        return None
+    clause = text[m.end() : m.end() + MAX_RELATIVE]
+    words = list(WORD.finditer(clause[: len(clause) - len(clause.lstrip())] + STOPS.split(clause.lstrip(), 1)[0]))
+    if not words or "VERB" not in parts_of_speech(words[0].group().lower()):
+        return None
+    # The clause's verb agrees with the subject as the main verb does ("who specialize ... record").
+    form = "s" if words[0].group().endswith("s") and not words[0].group().endswith("ss") else "base"
+    for prev, word in zip(words[1:], words[2:], strict=False):
+        if verb_form(word.group()) == form and prev.group().lower() not in FUNCTION_WORDS:
+            return m.end() + word.start()
+    return None
 
 
 def _verb_after(t: Piece | str, pos: int, end: int | None) -> bool:
@@ -204,8 +142,9 @@ def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts, intro
     item of a list introduced as tasks is a duty of the introduction's role(s)."""
     if kind in NO_DUTY_KINDS or s.span.block.kind in ("heading", "title", "table_row"):
         return
-    text = s.text
-    if text[-1:] == ":" and TASK_INTRO.found(s):
+    if s.span.block.kind != "list_item" and not s.roles.subject and not s.roles.mentions:
+        return  # no role to give a task to, and no list item of a list of tasks
+    if s.text[-1:] == ":" and TASK_INTRO.found(s):
         return  # "X typically do the following:": the tasks are the items, not "do the following"
     subjects = _subjects(s)
     if s.span.block.kind == "list_item" and not subjects:
@@ -214,19 +153,54 @@ def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts, intro
         else:
             _item_duties(s, s.roles.subject, DUTY_LIST_ITEM, facts)
         return
-    for pos, named in subjects:
-        start = predicate(s, pos)
-        if is_negated(text, start) or NEGATION.found(s[pos:start]):
-            continue
-        who = roles_at(s, max(0, pos - 1), roles) if named else s.roles.subject
-        if not who:
-            continue
-        for phrase in verb_phrases(s[start:]):
-            if phrase.text.lower().startswith("work") and WORK_NOT_DUTY.match(phrase.text[4:]):
-                continue
-            if CREDENTIAL_NOT_DUTY.match(phrase.text):
-                continue
-            _add_duty(facts, who, s, phrase.text, DUTY_PROSE)
+    for _, pos, named in subjects:
+        # A predicate's tasks end where the next subject starts ("X test recipes while Y load kilns").
+        until = min((start for start, _, _ in subjects if start >= pos), default=len(s.text))
+        if until < len(s.text):
+            joint = JOINT_BEFORE.search(s.text, max(pos, until - 40), until)
+            until = joint.start() if joint else until
+        _predicate_duties(s, pos, until, named, roles, facts)
+
+
+def _predicate_duties(s: Sentence, pos: int, until: int, named: bool, roles: list[RoleInfo], facts: Facts) -> None:
+    """The tasks of the predicate after a subject that ends at ``pos`` and before ``until`` (``named``:
+    the subject is a role mention)."""
+    tasks = _tasks(s, pos, until)
+    if not tasks:
+        return
+    who = roles_at(s, max(0, pos - 1), roles) if named else s.roles.subject
+    named_here = [m.role for m in s.roles.mentions if m.end == pos] if named else []
+    if named_here and named_here[0] not in who:
+        who = named_here  # "A manage X and B decide Y": B's own clause, whatever the sentence is about
+    for task in tasks if who else []:
+        _add_duty(facts, who, s, task, DUTY_PROSE)
+
+
+def _tasks(s: Sentence, pos: int, until: int) -> list[str]:
+    """The tasks a predicate states, from past its subject (ending at ``pos``) to ``until``: none when
+    it is negated, a requirement ("hold a licence") or where and when they work ("work nights")."""
+    start = predicate(s, pos)
+    first = WORD.search(s.text, start)
+    if first is None or verb_form(first.group()) in (None, "past"):
+        return []  # most predicates: no task, told by the first word before anything else is read
+    if is_negated(s.text, start) or NEGATION.found(s[pos:start]):
+        return []
+    until = _before_other_subject(s, start, until if until > start else len(s.text))
+    return [p.text for p in verb_phrases(s[start:until]) if not CREDENTIAL_NOT_DUTY.match(p.text)
+            and not (p.text.lower().startswith("work") and WORK_NOT_DUTY.match(p.text[4:]))]
+
+
+def _before_other_subject(s: Sentence, start: int, until: int) -> int:
+    """Where a clause about another occupation starts in ``s.text[start:until]`` ("load kilns while
+    shift supervisors check the logs"), or ``until``."""
+    region = s.text[start:until]
+    if "," not in region and " while " not in region and " whereas " not in region:
+        return until  # no clause joint the rule could match: most predicates
+    for m in OTHER_CLAUSE.finditer(s.text, start, until):
+        head = NOUN_PHRASE.match(s.text, m.end())
+        if head and other_occupation(s, m.end(), head.end()):
+            return m.start()
+    return until
 
 
 def _item_duties(s: Sentence, who: list[str], rule: str, facts: Facts) -> None:
@@ -235,38 +209,88 @@ def _item_duties(s: Sentence, who: list[str], rule: str, facts: Facts) -> None:
         _add_duty(facts, who, s, phrase.text, rule)
 
 
-def _subjects(s: Sentence) -> list[tuple[int, bool]]:
-    """Positions just after a sentence or clause subject, and whether a role mention is that subject.
+def _subjects(s: Sentence) -> list[tuple[int, int, bool]]:
+    """Where each sentence or clause subject starts and ends, and whether a role mention is that subject.
 
-    Subjects: the opening role mentions, a pronoun ("During boarding they ..."), "Both ...",
-    "duties include", a role named after a clause break, and "..., and they ..." mid-sentence.
+    Subjects: the opening role mentions, a pronoun ("During boarding they ..."), a quantifier ("Many
+    also ..."), "Both ...", "duties include", a role named after a clause break, and "..., and they
+    ..." or "..., and a growing number ..." mid-sentence.
     """
+    out = _sentence_subject(s)
+    stated = bool(out)
     text = s.text
-    out: list[tuple[int, bool]] = []
+    for m in s.roles.mentions:
+        prev = text[max(0, m.start - 12) : m.start].rstrip()  # what joins the mention to the words before
+        if (prev.endswith((",", "while", "whereas", "but", "and", ";")) and m.start > 0
+                and all(m.end != pos for _, pos, _ in out) and not prev.endswith(("such as", "like"))):
+            out.append((m.start, m.end, True))
+            # "Working from wireframes, UI designers choose ...": a clause's own subject; "that X and Y
+            # write" is no subject of the sentence.
+            stated = stated or not prev.endswith("and")
+    # "..., and they ..." carries on the sentence's own subject; after another subject ("Opticians fill
+    # prescriptions: they ...", "Both jobs pay well, but they ...") it is not a role.
+    if s.roles.subject and stated:
+        out.extend((m.start(), m.end(), False) for m in LATER_PRONOUN.finditer(s))
+        out.extend((start, end, False) for start, end in _quantifier_subjects(s) if start > 0)
+    return out
+
+
+def _sentence_subject(s: Sentence) -> list[tuple[int, int, bool]]:
+    """Where the sentence's own subject ends, when it is a role: its opening mentions, a subtype
+    ("Mortgage loan officers"), a pronoun, a quantifier, "Both ..." or "duties include"."""
     opening = s.roles.opening
     if opening:
-        out.append((opening[-1].end, True))
-    elif s.roles.subject:
-        pron = pronoun_subject(text)
-        both = BOTH_SUBJECT.match(text)
-        listed = task_list(s)
-        if pron is not None:
-            out.append((pron, False))
-        elif both and not JOBS_AS_SUBJECT.match(text):
-            out.append((both.end(), False))
-        elif listed is not None:
-            out.append((listed, False))
-    for m in s.roles.mentions:
-        prev = text[: m.start].rstrip()
-        if (prev.endswith((",", "while", "whereas", "but", "and", ";")) and m.start > 0
-                and all(m.end != pos for pos, _ in out) and not prev.endswith(("such as", "like"))):
-            out.append((m.end, True))
-    if s.roles.subject:
-        out.extend((m.end(), False) for m in LATER_PRONOUN.finditer(s))
+        return [(0, opening[-1].end, True)]
+    if not s.roles.subject:
+        return []
+    text = s.text
+    first = s.roles.mentions[0] if s.roles.mentions else None
+    if (first is not None and SUBTYPE_OPENING.fullmatch(text, 0, first.start)
+            and verb_form(_first_word(text, 0), loose=False) is None):
+        return [(0, first.end, True)]
+    pron = pronoun_subject(text)
+    if pron is not None:
+        return [(0, pron, False)]
+    quantified = [end for start, end in _quantifier_subjects(s) if start == 0]
+    if quantified:
+        return [(0, quantified[0], False)]
+    both = BOTH_SUBJECT.match(text)
+    if both and not JOBS_AS_SUBJECT.match(text):
+        return [(0, both.end(), False)]
+    listed = task_list(s)
+    return [] if listed is None else [(0, listed, False)]
+
+
+def _quantifier_subjects(s: Sentence) -> list[tuple[int, int]]:
+    """Quantifiers standing for the subject ("Many also ...", "..., and a growing number repair ..."),
+    as (start, end): only before a base-form verb, since "Some states require" names something else."""
+    if QUANTIFIER_WORDS.isdisjoint(s.words):
+        return []
+    known: list[tuple[int, int]] | None = s.answers.get(_QUANTIFIED)
+    if known is not None:
+        return known  # asked for the sentence's own subject and again for its later clauses
+    out: list[tuple[int, int]] = []
+    s.answers[_QUANTIFIED] = out
+    text = s.text
+    for m in QUANTIFIER_SUBJECT.finditer(s):
+        verb_at = _skip_modifiers(s, m.end())
+        verb = FIRST_WORD.match(text, verb_at)
+        if verb is None or verb_form(verb.group(1)) != "base":
+            continue
+        # "Many", "most" and "some" are also determiners: without an adverb or modal between, the verb
+        # must be followed by what follows a verb, not by the rest of a noun ("Many people try ...").
+        if (verb_at == m.end() and m.group(0).split()[-1].lower() in DETERMINER_QUANTIFIERS
+                and _first_word(text, verb.end()).lower() not in AFTER_VERB):
+            continue
+        out.append((m.start(), m.end()))
     return out
 
 
 LATER_PRONOUN = matcher(RULES, "later-pronoun")
+QUANTIFIER_SUBJECT = matcher(RULES, "quantifier-subject")
+_QUANTIFIED = "duties:quantifier-subjects"  # the key of a sentence's answer
+QUANTIFIER_WORDS = {"many", "most", "some", "few", "others", "number", "handful"}  # one is in each quantifier
+SUBTYPE_OPENING = regex(RULES, "subtype-opening")
 
 
 JOBS_AS_SUBJECT = regex(RULES, "jobs-as-subject")

@@ -51,21 +51,35 @@ def before_skills(t: Piece | str) -> list[Found]:
         if SKILLS_TEST.match(text, m.end()):
             continue  # "a road skills test" is an exam, not a skill
         tokens = [(t.start(), t.end(), t.group(0)) for t in WORD.finditer(text, max(0, m.start() - 120), m.start())]
-        items: list[list[tuple[int, int, str]]] = [[]]
-        for start, end, word in reversed(tokens):
-            low = word.lower()
-            if low in (",", "&", "and", "or"):
-                if not items[-1]:
-                    break
-                items.append([])
-                continue
-            if low in SKILL_STOP or len(items[-1]) >= MAX_ITEM_WORDS:
-                break
-            items[-1].insert(0, (start, end, low))
+        items = _coordinated_names(tokens)
         for item in items:
             if item:
                 out.append(Found(item[0][0], item[-1][1], " ".join(w for _, _, w in item), SKILLS_WORD.rule.id))
     return out
+
+
+Token = tuple[int, int, str]
+JOINTS = (",", "&", "and", "or")
+
+
+def _coordinated_names(tokens: list[Token]) -> list[list[Token]]:
+    """The names coordinated before "skills", read backwards from it: "strong analytical, mathematical
+    and communication skills" gives three; "... check doses, technical skills" one."""
+    items: list[list[Token]] = [[]]
+    joined = False  # whether an "and", "or" or "&" has joined the names so far
+    for start, end, word in reversed(tokens):
+        low = word.lower()
+        if low in JOINTS:
+            # ", and" joins clauses; a bare comma before the last name starts another one.
+            if not items[-1] or (low == "," and not joined):
+                break
+            joined = joined or low != ","
+            items.append([])
+        elif low in SKILL_STOP or len(items[-1]) >= MAX_ITEM_WORDS:
+            break
+        else:
+            items[-1].insert(0, (start, end, low))
+    return items
 
 
 def complements(t: Piece | str) -> list[Found]:
@@ -76,6 +90,10 @@ def complements(t: Piece | str) -> list[Found]:
         stop = COMPLEMENT_END.search(rest)
         phrase = rest[: stop.start()] if stop else rest
         words = [w for w in phrase.split()[:6] if w.lower() not in ("a", "an", "the", "their", "its")]
+        if stop is not None and rest[stop.start() :].startswith(" such as"):
+            continue  # "proficient with design tools such as A and B": a kind; the names are the skills
+        if len(words) == 1 and m.group(0).lower().startswith("ability"):
+            continue  # "the ability to use, repair and maintain ...": a bare verb names no skill
         if words:
             start = m.end() + phrase.find(words[0])
             name = " ".join(words).lower()
@@ -120,17 +138,11 @@ def wanted(s: Sentence, kind: str) -> bool:
 def skills_in(s: Sentence, lexicon: Lexicon, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
     if not wanted(s, kind):
         return
-    lexical: list[tuple[int, int]] = []
-    for span in lexicon.within(s.start, s.end):
-        a, b = span.start - s.start, span.end - s.start
-        lexical.append((a, b))
-        if negated(s, a, b):
-            continue
-        facts.skills.append(Skill(roles=roles_at(s, a, roles), evidence=s.evidence(),
-                                  rule=span.rule, skill=span.value, kind=span.kind))
+    lexical = _lexicon_skills(s, lexicon, roles, facts)
     found_any = bool(lexical)
     for found in before_skills(s) + complements(s) + named_tools(s):
-        if any(a < found.end and found.start < b for a, b in lexical) or negated(s, found.start, found.end):
+        if (any(a < found.end and found.start < b for a, b in lexical) or negated(s, found.start, found.end)
+                or not_a_skill(s, found.start, found.end)):
             continue
         found_any = True
         facts.skills.append(Skill(roles=roles_at(s, found.start, roles), evidence=s.evidence(),
@@ -140,3 +152,37 @@ def skills_in(s: Sentence, lexicon: Lexicon, roles: list[RoleInfo], kind: str, f
         if item:
             facts.skills.append(Skill(roles=s.roles.subject, evidence=s.evidence(), rule=LIST_ITEM,
                                       skill=item, kind="soft" if item.endswith(("ness", "ity", "ence")) else "hard"))
+
+
+def _lexicon_skills(s: Sentence, lexicon: Lexicon, roles: list[RoleInfo], facts: Facts) -> list[tuple[int, int]]:
+    """The skills the lexicon finds in the sentence; returns where its phrases stand (skills or not)."""
+    lexical: list[tuple[int, int]] = []
+    for span in lexicon.within(s.start, s.end):
+        a, b = span.start - s.start, span.end - s.start
+        lexical.append((a, b))
+        if negated(s, a, b) or not_a_skill(s, a, b):
+            continue
+        facts.skills.append(Skill(roles=roles_at(s, a, roles), evidence=s.evidence(),
+                                  rule=span.rule, skill=span.value, kind=span.kind))
+    return lexical
+
+
+FIELD_BEFORE, FIELD_AFTER = regex(RULES, "field-before"), regex(RULES, "field-after")
+POSSESSIVE = re.compile(r"\b(?!(?:their|his|her|its|your|our)\b)\w+['’]s?\s+$", re.IGNORECASE)
+
+
+def not_a_skill(s: Sentence, a: int, b: int) -> bool:
+    """Whether the skill words at ``s.text[a:b]`` name something else: a field ("a career in medical
+    billing", "math courses"), a test ("a physical fitness test"), a trait of a thing ("a website's
+    reliability"), a role ("barista skills"), or someone else's ability ("help patients communicate")."""
+    text = s.text
+    if FIELD_AFTER.match(text, b) or any(m.start < b and a < m.end for m in s.roles.mentions):
+        return True
+    before = text[max(0, a - 90) : a]
+    low = before.lower()  # the field rule's words, looked for before the rule is run
+    if (" in " in low or " of " in low or "help" in low) and FIELD_BEFORE.search(before):
+        return True
+    if "'" not in before[-40:] and "’" not in before[-40:]:
+        return False
+    owner = POSSESSIVE.search(text, max(0, a - 40), a)
+    return owner is not None and not any(m.end >= owner.end() - 3 and m.start < owner.end() for m in s.roles.mentions)
