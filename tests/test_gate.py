@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.rules.literals import EXACT, folded_twin, required_literals, required_prefixes
+from pipeline.rules.literals import EXACT, folded_twin, required_literals, required_prefixes, required_suffixes
 from pipeline.rules.loader import DATA, compiled_rules, finditer_rules, pattern_rules
 from pipeline.rules.matcher import Pattern, gate_for
 from pipeline.rules.text import Piece
@@ -63,6 +63,34 @@ PREFIXES = {
 def test_required_prefixes(pattern: str, expected: set[str] | None) -> None:
     found = required_prefixes(pattern, re.compile(pattern, re.IGNORECASE).flags)
     assert (set(found) if found is not None else None) == expected
+
+
+# (pattern, the strings a matching text ends with, trailing spaces stripped; None = not anchored or unknown)
+SUFFIXES = {
+    "anchored alternation": (r"(?:, or|\s+called|\()\s*$", {", or", "called", "("}),
+    "an alternative's last word": (r"(?:known\s+as|also called)$", {"as", "also called"}),
+    "spaces allowed before the end": (r"\bfoo\b\s*$", {"foo"}),
+    "end of the string": (r"(?:bar|baz)\Z", {"bar", "baz"}),
+    "every alternative anchored": (r"read more$|see also$", {"read more", "see also"}),
+    "one alternative unanchored": (r"read more$|see also", None),
+    "required spaces before the end have none": (r"foo\s+$", None),
+    "an optional end has none": (r"foo(?: bar)?$", None),
+    "a string ending in a space has none": (r"(?:a|b )$", None),
+    "multiline anchors any line": (r"(?m)bar$", None),
+}
+
+
+@pytest.mark.parametrize("pattern, expected", SUFFIXES.values(), ids=SUFFIXES.keys())
+def test_required_suffixes(pattern: str, expected: set[str] | None) -> None:
+    found = required_suffixes(pattern, re.compile(pattern, re.IGNORECASE).flags)
+    assert (set(found) if found is not None else None) == expected
+
+
+def test_end_gate_reads_the_text_up_to_endpos() -> None:
+    rx = Pattern(r"(?:, or|\()\s*$")
+    assert rx.search("Kiln technicians, or  ") and rx.search("Kiln technicians (\n")
+    assert rx.search("Kiln technicians, or kiln techs") is None
+    assert rx.search("Kiln technicians, or kiln techs", 0, len("Kiln technicians, or "))
 
 
 def test_case_sensitive_literals_are_looked_for_as_written() -> None:

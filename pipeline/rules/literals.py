@@ -1,5 +1,6 @@
 """What a regex cannot match without, read off its parsed pattern: the literal strings every match
-contains, the strings an anchored match starts with, and its case-sensitive twin for folded text.
+contains, the strings an anchored match starts (or, anchored at the end, ends) with, and its
+case-sensitive twin for folded text.
 
 Python's regex engine scans a case-insensitive alternation that opens with ``\\b`` one position
 at a time, with no literal shortcut; across dozens of rules on every sentence that scan is most
@@ -237,6 +238,73 @@ def required_prefixes(pattern: str, flags: int = re.IGNORECASE) -> Required:
         return None  # "^" is any line's start
     try:
         return _anchored(list(P.parse(pattern, flags)))
+    except Exception:  # an engine internal changed shape: no gate, never a wrong one
+        return None
+
+
+def _trailing(items: list[tuple[Any, Any]]) -> Required:
+    """Strings (case-folded) one of which every match of the item sequence ends with; None if unknown."""
+    run: set[str] = {""}
+
+    def times(heads: frozenset[str]) -> bool:
+        grown = {h + r for h in heads for r in run}
+        if len(grown) > MAX_VARIANTS:
+            return False
+        run.clear()
+        run.update(grown)
+        return True
+
+    for op, av in reversed(items):
+        chars = _chars(op, av)
+        if chars is not None:
+            if not times(chars):
+                break
+        elif op in ZERO_WIDTH:
+            continue
+        elif op is C.SUBPATTERN or op is C.BRANCH:
+            alternatives = [_trailing(list(av[-1]))] if op is C.SUBPATTERN else [_trailing(list(alt)) for alt in av[1]]
+            if all(alternatives):
+                times(frozenset().union(*(a for a in alternatives if a)))
+            break  # what precedes a group may end anywhere inside it
+        else:
+            break
+    return None if "" in run else frozenset(run)
+
+
+def _blank_repeat(op: Any, av: Any) -> bool:
+    """``\\s*``: any number of spaces, none required."""
+    if op not in REPEATS or av[0] != 0 or len(av[2]) != 1:
+        return False
+    inner_op, inner_av = av[2][0]
+    return inner_op is C.IN and list(inner_av) == [(C.CATEGORY, C.CATEGORY_SPACE)]
+
+
+def _end_anchored(items: list[tuple[Any, Any]]) -> Required:
+    """For a pattern anchored at the end of the text (``$``, maybe after ``\\s*``), the strings the text
+    ends with once its trailing spaces are stripped."""
+    if len(items) == 1 and items[0][0] is C.BRANCH:
+        alternatives = [_end_anchored(list(alt)) for alt in items[0][1][1]]
+        return frozenset().union(*(a for a in alternatives if a)) if all(alternatives) else None
+    if len(items) == 1 and items[0][0] is C.SUBPATTERN:
+        return _end_anchored(list(items[0][1][-1]))
+    if not items or items[-1][0] is not C.AT or items[-1][1] not in (C.AT_END, C.AT_END_STRING):
+        return None
+    body = items[:-1]
+    while body and _blank_repeat(*body[-1]):
+        body = body[:-1]
+    found = _trailing(body)
+    # A string ending in a space would lose it to the stripping.
+    return found if found and not any(s[-1].isspace() for s in found) else None
+
+
+@cache
+def required_suffixes(pattern: str, flags: int = re.IGNORECASE) -> Required:
+    """Case-folded strings one of which every text ``pattern`` matches (with ``search``, to its end)
+    ends with, once the text's trailing spaces are stripped."""
+    if flags & re.MULTILINE:
+        return None  # "$" is any line's end
+    try:
+        return _end_anchored(list(P.parse(pattern, flags)))
     except Exception:  # an engine internal changed shape: no gate, never a wrong one
         return None
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.rules.literals import EXACT, FEW, folded_twin, required_literals, required_prefixes
+from pipeline.rules.literals import EXACT, FEW, folded_twin, required_literals, required_prefixes, required_suffixes
 from pipeline.rules.text import Piece
 
 
@@ -64,20 +64,24 @@ class Gate:
     """``open(text, folded)`` is False only when the regex cannot match ``text`` (``folded`` is its
     case fold).
 
-    Three tests: the strings the text must start with (a pattern anchored by ``^``), and the
-    strings it must contain, looked for in the folded text or, for case-sensitive parts, as written.
+    Four tests: the strings the text must start with (a pattern anchored by ``^``) or, its trailing
+    spaces stripped, end with (anchored by ``$``), and the strings it must contain, looked for in the
+    folded text or, for case-sensitive parts, as written.
     """
 
     literals: AnyOf | None
     prefixes: tuple[str, ...] | None = None
     exact: AnyOf | None = None
+    suffixes: tuple[str, ...] | None = None
 
     @property
     def never_shuts(self) -> bool:
-        return self.literals is None and self.exact is None and self.prefixes is None
+        return self.literals is None and self.exact is None and self.prefixes is None and self.suffixes is None
 
     def open(self, text: str, folded: str) -> bool:
         if self.prefixes is not None and not folded.startswith(self.prefixes):
+            return False
+        if self.suffixes is not None and not folded.rstrip().endswith(self.suffixes):
             return False
         return self.open_within(text, folded)
 
@@ -98,8 +102,10 @@ def _split(found: frozenset[str]) -> tuple[AnyOf | None, AnyOf | None]:
 def gate_for(regex: re.Pattern[str]) -> Gate:
     found = required_literals(regex.pattern, regex.flags)
     prefixes = required_prefixes(regex.pattern, regex.flags)
+    suffixes = required_suffixes(regex.pattern, regex.flags)
     literals, exact = _split(found) if found else (None, None)
-    return Gate(literals, tuple(sorted(prefixes)) if prefixes else None, exact)
+    return Gate(literals, tuple(sorted(prefixes)) if prefixes else None, exact,
+                tuple(sorted(suffixes)) if suffixes else None)
 
 
 @dataclass(frozen=True)
@@ -142,7 +148,7 @@ class Pattern:
     answer with booleans and offsets only. ``pos`` and ``endpos`` mean what they mean for ``re``.
     """
 
-    __slots__ = ("pattern", "regex", "twin", "gate", "never_shuts", "_prefixes", "_literals", "_exact")
+    __slots__ = ("pattern", "regex", "twin", "gate", "never_shuts", "_prefixes", "_suffixes", "_literals", "_exact")
 
     def __init__(self, pattern: str, flags: int = re.IGNORECASE) -> None:
         self.pattern = pattern
@@ -152,13 +158,17 @@ class Pattern:
         self.never_shuts = self.gate.never_shuts
         # The gate's tests, inlined below: they run for most rules on every sentence.
         self._prefixes, self._literals, self._exact = self.gate.prefixes, self.gate.literals, self.gate.exact
+        self._suffixes = self.gate.suffixes
 
-    def may_match(self, t: Piece | str) -> bool:
-        """False only when the regex cannot match anywhere in ``t``."""
+    def may_match(self, t: Piece | str, endpos: int = sys.maxsize) -> bool:
+        """False only when the regex cannot match anywhere in ``t`` (read up to ``endpos``)."""
         if self.never_shuts:
             return True
         text, fold = (t, t.casefold()) if isinstance(t, str) else (t.text, t.fold)
         if self._prefixes is not None and not fold.startswith(self._prefixes):
+            return False
+        # "$" matches at endpos when that is short of the text's end.
+        if self._suffixes is not None and endpos >= len(text) and not fold.rstrip().endswith(self._suffixes):
             return False
         return self._may_occur(text, fold)
 
@@ -216,22 +226,22 @@ class Pattern:
     def finditer_caseless(self, t: Piece | str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         """As ``finditer``, for callers that read from the matches only positions, digits and
         lower-cased words."""
-        if not self.may_match(t):
+        if not self.may_match(t, endpos):
             return iter(())
         regex, s = self._on_fold(t)
         return regex.finditer(s, pos, endpos)
 
     def search(self, t: Piece | str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        if not self.may_match(t):
+        if not self.may_match(t, endpos):
             return None
         return self.regex.search(t if isinstance(t, str) else t.text, pos, endpos)
 
     def match(self, t: Piece | str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        if not self.may_match(t):
+        if not self.may_match(t, endpos):
             return None
         return self.regex.match(t if isinstance(t, str) else t.text, pos, endpos)
 
     def finditer(self, t: Piece | str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        if not self.may_match(t):
+        if not self.may_match(t, endpos):
             return iter(())
         return self.regex.finditer(t if isinstance(t, str) else t.text, pos, endpos)

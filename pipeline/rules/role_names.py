@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from itertools import product
 
-from pipeline.rules.loader import load_lexicon, load_terms, regex
+from pipeline.rules.loader import load_lexicon, load_terms, matcher, regex
 from pipeline.rules.nouns import plural, singular
 from pipeline.rules.occupations import exact_occupation, occupation_of, occupations_in
 from pipeline.rules.titles import SMALL_WORDS, canonical, head_index
@@ -20,7 +20,7 @@ OCCUPATION_HEADS = load_terms("occupation_heads.txt")
 CLIPPED_HEADS = load_lexicon("clipped_heads.tsv")
 GROUP_NOUN = regex("role_patterns.jsonl", "group-noun")
 NOT_NAME_MODIFIER = regex("role_patterns.jsonl", "not-name-modifier")
-INTRODUCED_AS = regex("role_patterns.jsonl", "introduced-as")
+INTRODUCED_AS = matcher("role_patterns.jsonl", "introduced-as")
 
 
 def key_word(word: str) -> str:

@@ -10,9 +10,9 @@ lowers its odds by the measured amount. ``docs/confidence.md`` says what the fig
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pipeline.rules.cache import text_cache
 from pipeline.rules.loader import RuleFileError, first_match, matcher, regex
@@ -96,6 +96,18 @@ def _words(fact: Fact) -> str:
 
 
 @dataclass(frozen=True)
+class Said:
+    """A sentence as the doubts read it: its text (as a matcher's piece too, and in lower case), the roles'
+    mentions in it, and its block's kind."""
+
+    text: str
+    piece: Piece
+    low: str
+    mentions: tuple[Mention, ...]
+    block: str
+
+
+@dataclass(frozen=True)
 class Place:
     """Where a fact sits in its sentence: its words (the whole sentence when they are not found
     as written) and their clause."""
@@ -105,12 +117,13 @@ class Place:
     clause: tuple[int, int]
 
     @classmethod
-    def of(cls, fact: Fact, s: Sentence) -> Place:
-        words = _words(fact).lower()
+    def of(cls, fact_words: str, s: Said) -> Place:
+        words = fact_words.lower()
         at = s.low.find(words) if words else -1
+        length = len(s.text)
         if at < 0:
-            return cls(0, len(s.text), (0, len(s.text)))
-        start, end = 0, len(s.text)
+            return cls(0, length, (0, length))
+        start, end = 0, length
         for split_start, split_end in _clause_splits(s.text):
             if split_end <= at:
                 start = split_end
@@ -127,9 +140,9 @@ def _clause_splits(text: str) -> tuple[tuple[int, int], ...]:
 
 @dataclass(frozen=True)
 class Reading:
-    """What a sentence holds for the doubts of all its facts, read once: the matches of the doubts found
-    by unanchored words, the occupation words outside the roles' mentions, whether another occupation
-    opens it. What depends on the text alone is kept by text (``pipeline.rules.cache``)."""
+    """What a sentence holds for the doubts of its facts: the matches of the doubts found by unanchored
+    words, the occupation words outside the roles' mentions, whether another occupation opens it. What
+    depends on the text alone is kept by text (``pipeline.rules.cache``)."""
 
     words: tuple[tuple[Doubt, int, int], ...]
     occupations: tuple[tuple[int, int], ...]
@@ -137,17 +150,18 @@ class Reading:
     long: bool
 
     @classmethod
-    def of(cls, s: Sentence, roles: list[RoleInfo]) -> Reading:
-        found: Reading | None = s.answers.get(Reading)
-        if found is None:
-            taken = [(m.start, m.end) for m in s.roles.mentions]
-            unanchored = _unanchored()
-            words = tuple((unanchored[n].doubt, a, b) for n, a, b in _word_spans(s.text))
-            occupations = tuple((a, b) for a, b in _occupation_spans(s.text)
-                                if not any(x < b and a < y for x, y in taken))
-            opens = _opens_with_other(s.text, tuple(s.roles.mentions), tuple(roles))
-            found = s.answers[Reading] = cls(words, occupations, opens, len(s.text.split()) > LONG_SENTENCE)
-        return found
+    def of(cls, s: Said, roles: tuple[RoleInfo, ...]) -> Reading:
+        return _reading(s.text, s.mentions, roles)
+
+
+@text_cache(maxsize=4096)
+def _reading(text: str, mentions: tuple[Mention, ...], roles: tuple[RoleInfo, ...]) -> Reading:
+    taken = [(m.start, m.end) for m in mentions]
+    unanchored = _unanchored()
+    words = tuple((unanchored[n].doubt, a, b) for n, a, b in _word_spans(text))
+    occupations = tuple((a, b) for a, b in _occupation_spans(text) if not any(x < b and a < y for x, y in taken))
+    opens = _opens_with_other(text, mentions, roles)
+    return Reading(words, occupations, opens, len(text.split()) > LONG_SENTENCE)
 
 
 @cache
@@ -187,32 +201,56 @@ def _occupation_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 def doubts(fact: Fact, s: Sentence, section: SectionInfo, roles: list[RoleInfo]) -> tuple[str, ...]:
     """The ids of the doubts ``fact`` raises in its sentence ``s`` (of ``section``)."""
-    field = field_of(fact)
-    place = Place.of(fact, s)
+    return _keyed_doubts(fact, s, section, _values(roles))
+
+
+# Doubts are kept by the plain values of what they read (a sentence that recurs has its facts rated once):
+# mentions and roles as the values they are made of, which hash and compare faster than the objects.
+Values = tuple[tuple[Any, ...], ...]
+
+
+def _values(items: Iterable[Mention] | Iterable[RoleInfo]) -> Values:
+    return tuple(tuple(getattr(item, f.name) for f in fields(item) if f.init) for item in items)
+
+
+def _keyed_doubts(fact: Fact, s: Sentence, section: SectionInfo, roles: Values) -> tuple[str, ...]:
+    said: tuple[str, Values, str] | None = s.answers.get(Said)
+    if said is None:
+        said = s.answers[Said] = (s.text, _values(s.roles.mentions), s.span.block.kind)
+    text, mentions, block = said
+    return _doubts(field_of(fact), _words(fact), tuple(fact.roles), text, mentions, block, section.kind,
+                   tuple(section.roles), roles)
+
+
+@text_cache(maxsize=16384)
+def _doubts(field: str, words: str, own: tuple[str, ...], text: str, mentions: Values, block: str,
+            kind: str, section_roles: tuple[str, ...], role_values: Values) -> tuple[str, ...]:
+    roles = tuple(RoleInfo(*r) for r in role_values)
+    s = Said(text, Piece(text), text.lower(), tuple(Mention(*m) for m in mentions), block)
+    place = Place.of(words, s)
     reading = Reading.of(s, roles)
-    raised = set(_role_doubts(fact, s, place, section, roles))
+    raised = set(_role_doubts(set(own), s, place, set(section_roles), roles))
     raised.update(_word_doubts_raised(field, s, place, reading))
-    if field == "salaries" and not _period_written(s, place):
+    if field == "salaries" and not _period_written(text, place):
         raised.add("no-period")
     c0, c1 = place.clause
     if reading.opens_with_other or any(c0 <= a and b <= c1 for a, b in reading.occupations):
         raised.add("other-occupation")
-    if s.span.block.kind == "table_row":
+    if block == "table_row":
         raised.add("table-row")
     if reading.long:
         raised.add("long-sentence")
-    raised.update(d.id for d in _sections_of(field) if section.kind not in d.sections)
+    raised.update(d.id for d in _sections_of(field) if kind not in d.sections)
     return tuple(sorted(raised, key=_order().__getitem__))
 
 
-def _role_doubts(fact: Fact, s: Sentence, place: Place, section: SectionInfo,
-                 roles: list[RoleInfo]) -> Iterable[str]:
-    own = set(fact.roles)
-    named = {m.role for m in s.roles.mentions}
+def _role_doubts(own: set[str], s: Said, place: Place, section_roles: set[str],
+                 roles: tuple[RoleInfo, ...]) -> Iterable[str]:
+    named = {m.role for m in s.mentions}
     if not own:
         yield "no-role"
         return
-    binding = _binding(own, named, s, place, section, len(roles))
+    binding = _binding(own, named, s, place, section_roles, len(roles))
     if binding:
         yield binding
     if len(named) >= 2:
@@ -223,24 +261,24 @@ def _role_doubts(fact: Fact, s: Sentence, place: Place, section: SectionInfo,
         yield "unknown-occupation"
 
 
-def _binding(own: set[str], named: set[str], s: Sentence, place: Place, section: SectionInfo, roles: int) -> str:
+def _binding(own: set[str], named: set[str], s: Said, place: Place, section_roles: set[str], roles: int) -> str:
     """How the fact's roles were bound, where that is doubtful: not named in the sentence (carried, or its
     section's), another role named instead (by elimination), or named only after the fact."""
-    if s.span.block.kind == "table_row":
+    if s.block == "table_row":
         return ""  # a table's column or row names the role: the table-row doubt stands for it
     if roles == 1:
         return "" if named else "profile-role-unnamed"
     if not named:
-        return "role-from-section" if own == set(section.roles) else "role-unnamed"
+        return "role-from-section" if own == section_roles else "role-unnamed"
     if not own & named:
         return "role-elsewhere"
-    if any(m.role in own and m.start < place.end for m in s.roles.mentions) or any(
+    if any(m.role in own and m.start < place.end for m in s.mentions) or any(
             end <= place.start for _, end in _all_cues(s.text)):
         return ""
     return "role-after-fact"
 
 
-def _scope(s: Sentence, place: Place, scope: str) -> tuple[tuple[int, int], ...]:
+def _scope(s: Said, place: Place, scope: str) -> tuple[tuple[int, int], ...]:
     """The stretches of the sentence a doubt's words are looked for in; a fact's own words are in none
     ("no formal education" is a level, not a negation of one)."""
     if scope == "sentence":
@@ -253,8 +291,8 @@ def _scope(s: Sentence, place: Place, scope: str) -> tuple[tuple[int, int], ...]
     return (c0, place.start), (place.end, c1)
 
 
-def _word_doubts_raised(field: str, s: Sentence, place: Place, reading: Reading) -> Iterable[str]:
-    block = s.span.block.kind
+def _word_doubts_raised(field: str, s: Said, place: Place, reading: Reading) -> Iterable[str]:
+    block = s.block
     for doubt, start, end in reading.words:
         if doubt.applies_to(field, block) and any(a <= start and end <= b for a, b in _scope(s, place, doubt.scope)):
             yield doubt.id
@@ -262,16 +300,22 @@ def _word_doubts_raised(field: str, s: Sentence, place: Place, reading: Reading)
         doubt = word.doubt
         if not doubt.applies_to(field, block):
             continue
-        found = any(word.pattern.found(s[a:b]) for a, b in _scope(s, place, doubt.scope))
+        found = any(word.pattern.found(s.piece[a:b]) for a, b in _scope(s, place, doubt.scope))
         if found != doubt.missing:
             yield doubt.id
 
 
-def _period_written(s: Sentence, place: Place) -> bool:
+def _period_written(text: str, place: Place) -> bool:
     """Whether a pay period is written around the figure ("$52,000 a year", "hourly wage of $25")."""
-    before = s.text[max(0, place.start - 90) : place.start]
-    after = s.text[place.end : place.end + 60]
+    before = text[max(0, place.start - 90) : place.start]
+    after = text[place.end : place.end + 60]
     return bool(first_match("pay_period_after.jsonl", after) or first_match("pay_period_before.jsonl", before))
+
+
+@text_cache(maxsize=4096)
+def _stored(field: str, rule: str, raised: tuple[str, ...]) -> float:
+    """The confidence the stored table gives a rule's fact with these doubts."""
+    return confidence(precision_table(), field, rule, raised)
 
 
 def rate(facts: Facts, sentences: list[Sentence], seg: Segmented, roles: list[RoleInfo],
@@ -279,7 +323,7 @@ def rate(facts: Facts, sentences: list[Sentence], seg: Segmented, roles: list[Ro
     """The facts, each with its confidence; everything else as it was."""
     measured = table if table is not None else precision_table()
     by_span = {(s.start, s.end): s for s in sentences}
-
+    role_values = _values(roles)
     # Facts of one rule with the same doubts have the same confidence: worked out once.
     known: dict[tuple[str, str, tuple[str, ...]], float] = {}
 
@@ -287,10 +331,10 @@ def rate(facts: Facts, sentences: list[Sentence], seg: Segmented, roles: list[Ro
         out: list[F] = []
         for fact in items:
             s = by_span[(fact.evidence.start, fact.evidence.end)]
-            key = (field_of(fact), fact.rule, doubts(fact, s, seg.sections[s.section], roles))
+            key = (field_of(fact), fact.rule, _keyed_doubts(fact, s, seg.sections[s.section], role_values))
             found = known.get(key)
             if found is None:
-                found = known[key] = confidence(measured, *key)
+                found = known[key] = _stored(*key) if table is None else confidence(measured, *key)
             out.append(fact.model_copy(update={"confidence": found}))
         return out
 

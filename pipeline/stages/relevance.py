@@ -19,11 +19,12 @@ gazetteer finds stand in for the roles. The cue lists are data (``pipeline/data/
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from pipeline.rules.loader import CueRule, cue_rules
+from pipeline.rules.cache import text_cache
+from pipeline.rules.loader import CueRule, RuleFileError, cue_rules
+from pipeline.rules.matcher import AnyOf
 from pipeline.rules.occupations import occupations_in
 from pipeline.types import Document, RoleInfo, Segmented
 
@@ -54,10 +55,6 @@ class CueSet:
     phrases: tuple[str, ...]
     stems: tuple[str, ...]
 
-    def hits(self, low: str, words: set[str]) -> int:
-        count = len(self.words & words) + sum(1 for p in self.phrases if p in low)
-        return count + sum(1 for s in self.stems if any(w.startswith(s) for w in words))
-
     def any(self, low: str, words: set[str]) -> bool:
         return not self.words.isdisjoint(words) or any(p in low for p in self.phrases) or any(
             w.startswith(s) for s in self.stems for w in words)
@@ -83,48 +80,114 @@ def words_of(low: str) -> set[str]:
     return set(WORD.findall(low))
 
 
-# Where a text first names a role (-1: nowhere).
-Names = Callable[[str], int]
+# The forms of the roles' names a text is searched for (sorted; empty: an occupation the gazetteer knows).
+Forms = tuple[str, ...]
 
 
-def role_names(roles: list[RoleInfo]) -> Names:
-    """Where a text first names one of the roles; with none, an occupation the gazetteer knows."""
-    forms = sorted({f for r in roles for f in r.forms if f}, key=len, reverse=True)
+def role_forms(roles: list[RoleInfo]) -> Forms:
+    return tuple(sorted({f for r in roles for f in r.forms if f}))
+
+
+@lru_cache(maxsize=256)
+def _forms_regex(forms: Forms) -> re.Pattern[str]:
+    longest_first = sorted(forms, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in longest_first) + r")\b", re.IGNORECASE)
+
+
+def named_at(text: str, forms: Forms) -> int:
+    """Where a text first names one of the roles (-1: nowhere); with no forms, an occupation the
+    gazetteer knows."""
     if not forms:
-        return lambda text: next((o.start for o in occupations_in(text)), -1)
-    regex = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.IGNORECASE)
-    return lambda text: m.start() if (m := regex.search(text)) else -1
+        return next((o.start for o in occupations_in(text)), -1)
+    m = _forms_regex(forms).search(text)
+    return m.start() if m else -1
 
 
-def sentence_share(text: str, names: Names) -> tuple[float, int]:
+def sentences_of(text: str) -> list[str]:
+    """The text's sentences of three words or more, as ``SENTENCE_SPLIT`` splits the whole text, read
+    line by line: a line's sentences are kept by text. A line whose previous non-blank character ends a
+    sentence loses its leading spaces, which the split after that character takes."""
+    out: list[str] = []
+    after_stop = False
+    for line in text.split("\n"):
+        out.extend(_line_sentences(line.lstrip() if after_stop else line))
+        end = line.rstrip()
+        if end:
+            after_stop = end[-1] in ".!?"
+    return out
+
+
+@text_cache(maxsize=16384)
+def _line_sentences(line: str) -> tuple[str, ...]:
+    return tuple(s for s in SENTENCE_SPLIT.split(line) if len(s.split()) >= 3)
+
+
+def sentence_share(text: str, forms: Forms) -> tuple[float, int]:
     """The share of sentences (of three words or more) that name a role with a career word, and their count."""
-    career, strong = cue_sets()["career-sentence"], cue_sets()["career-strong"]
-    sentences = [s for s in SENTENCE_SPLIT.split(text) if len(s.split()) >= 3][:MAX_SENTENCES]
+    sentences = sentences_of(text)[:MAX_SENTENCES]
     if not sentences:
         return 0.0, 0
-    hits = 0
-    for sentence in sentences:
-        low = sentence.lower()
-        words = words_of(low)
-        # A pay figure ("earn a median salary of $52,000") or a job's entry ("hired with a diploma") is
-        # about a job whoever it names; a sentence that opens with a role says what the role does.
-        at = names(sentence)
-        if (career.any(low, words) and (strong.any(low, words) or at >= 0)) or (
-                at >= 0 and OPENING.fullmatch(low[:at])):
-            hits += 1
+    hits = sum(1 for sentence in sentences if career_sentence(sentence, forms))
     return hits / len(sentences), hits
+
+
+@text_cache(maxsize=16384)
+def career_sentence(sentence: str, forms: Forms) -> bool:
+    """A pay figure ("earn a median salary of $52,000") or a job's entry ("hired with a diploma") is
+    about a job whoever it names; a sentence that opens with a role says what the role does."""
+    career, strong = cue_sets()["career-sentence"], cue_sets()["career-strong"]
+    low = sentence.lower()
+    words = words_of(low)
+    at = named_at(sentence, forms)
+    return bool((career.any(low, words) and (strong.any(low, words) or at >= 0)) or (
+        at >= 0 and OPENING.fullmatch(low[:at])))
+
+
+@cache
+def _genres() -> tuple[tuple[str, CueSet], ...]:
+    genres = tuple((rule_id, cues) for rule_id, cues in cue_sets().items() if rule_id.startswith("genre-"))
+    for rule_id, cues in genres:
+        if any("\n" in p for p in cues.phrases):
+            raise RuleFileError(f"relevance.jsonl: {rule_id}: a phrase spans lines")
+    return genres
 
 
 def genre(doc: Document, text: str) -> tuple[str | None, float]:
     """The genre the page's text and removed lines have most marks of, and its penalty (0 below ``GENRE_FREE``)."""
-    low = (text + "\n" + "\n".join(d.text for d in doc.removed)).lower()
-    words = words_of(low)
-    counts = {rule_id: cues.hits(low, words) for rule_id, cues in cue_sets().items() if rule_id.startswith("genre-")}
+    whole = text + "\n" + "\n".join(d.text for d in doc.removed)
+    # A cue's distinct hits in the whole text are the union of each line's (no word nor phrase spans lines).
+    found: set[tuple[int, str, str]] = set()
+    for line in whole.split("\n"):
+        found.update(_line_genre_cues(line))
+    counts = dict.fromkeys((rule_id for rule_id, _ in _genres()), 0)
+    for n, _, _ in found:
+        counts[_genres()[n][0]] += 1
     name, count = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
     if count < GENRE_FREE:
         return None, 0.0
     share = min(1.0, (count - GENRE_FREE + 1) / (GENRE_FULL - GENRE_FREE + 1))
     return name.removeprefix("genre-"), GENRE_PENALTY * share
+
+
+@text_cache(maxsize=16384)
+def _line_genre_cues(line: str) -> tuple[tuple[int, str, str], ...]:
+    """The genre cues a line has: (genre, kind, cue) for each word, phrase and stem found."""
+    low = line.lower()
+    words = words_of(low)
+    phrased = _genre_phrases().within(low)
+    out: list[tuple[int, str, str]] = []
+    for n, (_, cues) in enumerate(_genres()):
+        out.extend((n, "word", w) for w in cues.words & words)
+        if phrased:
+            out.extend((n, "phrase", p) for p in cues.phrases if p in low)
+        out.extend((n, "stem", s) for s in cues.stems if any(w.startswith(s) for w in words))
+    return tuple(out)
+
+
+@cache
+def _genre_phrases() -> AnyOf:
+    """Every genre's phrases: most lines have none, and one search says so."""
+    return AnyOf(p for _, cues in _genres() for p in cues.phrases)
 
 
 def title_of(seg: Segmented) -> str:
@@ -134,22 +197,22 @@ def title_of(seg: Segmented) -> str:
     return seg.title or headed or (first_line if len(first_line) <= MAX_TITLE else "")
 
 
-def title_signals(seg: Segmented, names: Names) -> tuple[float, float]:
+def title_signals(seg: Segmented, forms: Forms) -> tuple[float, float]:
     """Whether the page is headed by a role (its title, or a heading per role), and whether its title
     reads as a page about a job."""
     title = title_of(seg)
     headings = [s.heading for s in seg.sections if s.heading and not s.heading_inferred]
-    by_role = (title and names(title) >= 0) or sum(1 for h in headings if names(h) >= 0) >= 2
+    by_role = (title and named_at(title, forms) >= 0) or sum(1 for h in headings if named_at(h, forms) >= 0) >= 2
     low = title.lower()
     about_a_job = bool(title) and cue_sets()["career-title"].any(low, words_of(low))
     return float(bool(by_role)), float(about_a_job)
 
 
 def judge(doc: Document, seg: Segmented, roles: list[RoleInfo]) -> Relevance:
-    names = role_names(roles)
-    title_role, title_cue = title_signals(seg, names)
+    forms = role_forms(roles)
+    title_role, title_cue = title_signals(seg, forms)
     headed = sum(1 for s in seg.sections if s.kind in CAREER_KINDS and s.heading and not s.heading_inferred)
-    share, count = sentence_share(seg.text, names)
+    share, count = sentence_share(seg.text, forms)
     score = (TITLE_ROLE * title_role + TITLE_CUE * title_cue + SECTIONS * min(headed, MAX_SECTIONS) / MAX_SECTIONS
              + SHARE * min(1.0, share / FULL_SHARE) + COUNT * min(count, FULL_COUNT) / FULL_COUNT)
     kind, penalty = genre(doc, seg.text)
