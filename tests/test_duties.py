@@ -67,6 +67,13 @@ PROSE_CASES = [
                  id="pronoun-after-a-time-adverb"),
     pytest.param("Kiln operators spend part of each shift checking cones.", {("kiln-operator", "check cones")},
                  id="spend-part-of-each-shift"),
+    pytest.param("Glaze chemists, by contrast, spend more of their week testing new recipes, adjusting firing "
+                 "schedules and writing safety sheets.",
+                 {("glaze-chemist", "test new recipes"), ("glaze-chemist", "adjust firing schedules"),
+                  ("glaze-chemist", "write safety sheets")}, id="spend-more-of-their-week-first-task-kept"),
+    pytest.param("Kiln operators spend their days loading kilns and logging temperatures.",
+                 {("kiln-operator", "load kilns"), ("kiln-operator", "log temperatures")}, id="spend-their-days"),
+    pytest.param("Kiln operators spend their evenings with family.", set(), id="spend-time-off-is-no-task"),
     pytest.param("Glaze chemists test recipes, while kiln operators clean the kilns.",
                  {("glaze-chemist", "test recipes"), ("kiln-operator", "clean the kilns")}, id="two-clauses"),
     pytest.param("Kiln operators do not mix glazes.", set(), id="negated"),

@@ -44,6 +44,9 @@ CONTRASTIVE_PAY = [
     pytest.param("Unlike kiln operators, who earn about $19.50 an hour, glaze chemists draw an annual salary, "
                  "with a median of $66,000 a year.",
                  {((A,), 19.5, "hour"), ((B,), 66000, "year")}, id="unlike-who-earn"),
+    pytest.param("Unlike kiln operators, who take home a median of roughly $19.50 an hour, glaze chemists are "
+                 "salaried, with a median of $66,000 a year.",
+                 {((A,), 19.5, "hour"), ((B,), 66000, "year")}, id="unlike-who-long-aside"),
     pytest.param("Glaze chemists earn a median of $66,000 a year, well above the $40,000 that kiln operators take "
                  "home.", {((B,), 66000, "year"), ((A,), 40000, "year")}, id="other-role-in-passing"),
     pytest.param("Kiln operators earn $42,000 and glaze chemists $69,000, according to the survey.",
@@ -76,6 +79,10 @@ DISTRACTORS = [
     pytest.param("First-year apprentice electricians start at about $18 an hour.", set(), id="apprentice-other-job"),
     pytest.param("Ceramic engineers are a separate career. Ceramic engineers design new kilns. They earned a median "
                  "of $90,000.", set(), id="they-carries-other-occupation"),
+    pytest.param("Kiln stackers, who load the ware on most sites, are a separate job. They earn around $26,000 to "
+                 "$29,000 a year.", set(), id="declared-separate-job-unknown-to-gazetteer"),
+    pytest.param("Kiln operator aides (KOAs) are a different occupation. They hold an associate degree and earn about "
+                 "$31,000 a year.", set(), id="separate-occupation-named-after-a-role"),
     pytest.param("Sculptors turn the glaze chemists' recipes into finished pieces and earned a median of $52,000.",
                  set(), id="gazetteer-occupation-opens"),
     pytest.param("Glassblowers, a neighbouring craft, earn about $40,000. They also start as kiln operators' helpers.",
@@ -175,6 +182,9 @@ EDUCATION = [
     pytest.param("Neither job requires a four-year degree.", set(), id="neither-requires"),
     pytest.param("You don't need a college degree to become a kiln operator.", set(), id="dont-need-degree"),
     pytest.param("A degree is not required for most kiln jobs.", set(), id="degree-not-required"),
+    pytest.param("A high school diploma alone is no longer enough to get a kiln license.", set(),
+                 id="no-longer-enough"),
+    pytest.param("An associate degree by itself isn't sufficient for most glaze labs.", set(), id="not-sufficient"),
     pytest.param("Glaze chemists with a master's degree earn more than those with only a bachelor's.", set(),
                  id="pay-by-education"),
     pytest.param("Most common degree held by glaze chemists: Bachelor's, 48%", set(), id="holder-statistic"),
@@ -206,6 +216,8 @@ def test_education_levels_in_comparisons(body: str, expected: set[object]) -> No
 OPTIONAL_LEVELS = [
     pytest.param("Some go on to earn an associate degree.", "associate", False, id="some-go-on"),
     pytest.param("A few hold master's degrees.", "master", False, id="a-few-hold"),
+    pytest.param("Several trade schools offer an associate degree in kiln technology, but it is not required to get "
+                 "hired.", "associate", False, id="offered-but-not-required"),
     pytest.param("Most need a high school diploma.", "high_school", True, id="most-need"),
 ]
 
@@ -256,6 +268,10 @@ SETTINGS = [
                  {((A,), "remote")}, id="typing-for-places"),
     pytest.param("Kiln operators also move finished tiles between warehouses and stores.", set(),
                  id="moving-things-between-places"),
+    pytest.param("Glaze chemists might make signage for a school one month and posters for a museum the next.", set(),
+                 id="product-for-a-place"),
+    pytest.param("Kiln operators sometimes end a shift far from home and stay overnight.", set(),
+                 id="far-from-home-is-no-remote-work"),
 ]
 
 

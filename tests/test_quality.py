@@ -33,7 +33,7 @@ def _scores(name: str, out: Path) -> dict[str, float]:
             for key, value in result.items() if key in FLOORS[name]}
 
 
-@pytest.mark.parametrize("name", ["dev", "realish", "bls"])
+@pytest.mark.parametrize("name", ["dev", "realish", "prose", "bls"])
 def test_scores_stay_at_their_floors(name: str, tmp_path: Path) -> None:
     if not (CORPUS / name).is_dir() or not TOOLS.is_dir():
         pytest.skip("../shared is absent")

@@ -17,6 +17,7 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "ten": 10, "twelve": 12, "eighteen": 18, "a": 1, "an": 1, "several": None, "a few": None}
 RULES = "requirement_patterns.jsonl"
 OPTIONAL = matcher(RULES, "optional")
+OPTIONAL_LATER = matcher(RULES, "optional-by-next-clause")
 DURATION = matcher(RULES, "duration")
 CERT = compiled_rule(RULES, "cert-name")
 LICENSE = compiled_rule(RULES, "license")
@@ -109,7 +110,8 @@ def _education(s: Sentence, roles: list[RoleInfo], facts: Facts) -> None:
         who = roles_at(s, start, roles)
         if not who and s.roles.other:
             continue  # another occupation's level ("They usually need only a diploma")
-        optional = OPTIONAL.found(s[c0:c1]) or OPTIONAL_SUBJECT.search(text, c0, start) is not None
+        optional = (OPTIONAL.found(s[c0:c1]) or OPTIONAL_SUBJECT.search(text, c0, start) is not None
+                    or OPTIONAL_LATER.search_start(s[end:]) is not None)
         facts.requirements.append(Requirement(
             roles=who, evidence=s.evidence(), rule=edu.id,
             type="education", education_level=edu.value, name=None,

@@ -57,6 +57,18 @@ def possessive(text: str, m: Mention) -> bool:
 
 
 SUBJECT_END = regex(RULES, "subject-end")
+SEPARATE_OCCUPATION = regex(RULES, "separate-occupation")
+
+
+def declares_other(text: str, mentions: list[Mention]) -> bool:
+    """ "Kiln loaders, who stack the ware, are a separate job": the sentence's subject is some occupation
+    other than the roles, known to the gazetteer or not, unless a role's mention ends it ("Most glaze
+    chemists are a different trade")."""
+    m = SEPARATE_OCCUPATION.match(text)
+    if m is None:
+        return False
+    end = m.end(1)
+    return not any(x.start < end <= x.end for x in mentions)
 
 
 def opens_with_other(t: Piece, mentions: list[Mention] | None = None, roles: list[RoleInfo] | None = None) -> bool:

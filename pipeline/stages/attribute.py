@@ -18,6 +18,7 @@ from pipeline.rules.loader import matcher, regex
 from pipeline.rules.mentions import find_mentions, may_open_sentence
 from pipeline.rules.others import (
     LEAD_IN,
+    declares_other,
     in_aside,
     names_subject,
     opens_with_other,
@@ -122,6 +123,8 @@ def sentence_roles(t: Piece, roles: list[RoleInfo], previous: list[str] | None, 
     """The roles a sentence is about; ``previous`` the last sentence's (None: another occupation);
     ``shared`` is the last resort for a sentence naming no role."""
     mentions = find_mentions(roles, t.text)
+    if declares_other(t.text, mentions):
+        return SentenceRoles([], mentions, other=True)
     opening = opening_mentions(t, mentions)
     said = _said_subject(t, roles, previous, mentions, opening)
     if said is not None:
