@@ -35,6 +35,9 @@ SENTENCES = {
     "quote after the stop": ('He said "done." Then left.', ['He said "done."', "Then left."]),
     "lower case after a stop": ("The rate is 4.5 per cent. it rose.", ["The rate is 4.5 per cent. it rose."]),
     "empty": ("", []),
+    "middle initial": ("Ask Mary I. Smith first. Then wait.", ["Ask Mary I. Smith first.", "Then wait."]),
+    "numeral one ends a sentence": ("Kilns have fired since World War I. Most are electric now.",
+                                    ["Kilns have fired since World War I.", "Most are electric now."]),
 }
 
 

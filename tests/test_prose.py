@@ -272,6 +272,8 @@ SETTINGS = [
                  id="product-for-a-place"),
     pytest.param("Kiln operators sometimes end a shift far from home and stay overnight.", set(),
                  id="far-from-home-is-no-remote-work"),
+    pytest.param("A few glaze chemists work in the offices of dermatologists and surgeons.",
+                 {((B,), "physician_office")}, id="offices-of-medical-specialists"),
 ]
 
 

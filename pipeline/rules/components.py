@@ -41,6 +41,8 @@ BOUNDARY = re.compile(r"\n\s*|\." + _STOP_TAIL + r"|\?" + _STOP_TAIL + r"|!" + _
 
 MAX_SENTENCE = 600
 INITIALS = re.compile(r"(?:[a-z]\.){1,3}")
+# "World War I. Most ...", "Level I. Then ...": the numeral one ends the sentence; it is no initial.
+NUMERAL_ONE = re.compile(r"\b(?:War|Level|Phase|Type|Stage|Class|Grade|Part|Title|Tier|Step|Chapter|Section) I$")
 
 
 def _cap_lengths(text: str, boundaries: list[int]) -> list[int]:
@@ -76,7 +78,8 @@ def sentence_starts(text: str) -> list[int]:
     for m in BOUNDARY.finditer(text):
         if text[m.start()] != "\n":
             word = text[text.rfind(" ", 0, m.start()) + 1 : m.start() + 1].lstrip("\"“‘'(").lower()
-            if word in ABBREVIATIONS or (len(word) <= 6 and INITIALS.fullmatch(word)):
+            if word in ABBREVIATIONS or (len(word) <= 6 and INITIALS.fullmatch(word)
+                                         and not NUMERAL_ONE.search(text, max(0, m.start() - 12), m.start())):
                 continue
         if m.end() < len(text):
             boundaries.append(m.end())
