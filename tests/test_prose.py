@@ -274,6 +274,8 @@ SETTINGS = [
                  id="far-from-home-is-no-remote-work"),
     pytest.param("A few glaze chemists work in the offices of dermatologists and surgeons.",
                  {((B,), "physician_office")}, id="offices-of-medical-specialists"),
+    pytest.param("Glaze chemists work in manufacturing plants and warehouses.",
+                 {((B,), "manufacturing_plant"), ((B,), "warehouse")}, id="governing-word-names-a-workplace"),
 ]
 
 

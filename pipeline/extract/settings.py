@@ -24,6 +24,7 @@ PLACE_LIST_INTRO = regex(PATTERNS, "place-list-intro")
 FIELD_PRACTICE = compiled_rule(PATTERNS, "private-field-practice")
 PLACE_GOVERNOR, THING_GOVERNOR = regex(PATTERNS, "place-governor"), regex(PATTERNS, "thing-governor")
 NEUTRAL_GOVERNOR, GOVERNOR_BOUNDARY = regex(PATTERNS, "neutral-governor"), regex(PATTERNS, "governor-boundary")
+NAMES_WORKPLACE = regex(PATTERNS, "governor-names-workplace")
 # Settings that name their own relation to the work: "from home", "travels", "self-employed",
 # "outdoors", "in the field".
 SELF_GOVERNED = {"remote", "travel", "self_employed"}
@@ -133,7 +134,8 @@ def _object_of_work(text: str, a: int) -> bool:
     bounds = [m.end() for m in GOVERNOR_BOUNDARY.finditer(window)]
     window = window[bounds[-1] :] if bounds else window
     found = [(m.start(), m.end(), False) for m in PLACE_GOVERNOR.finditer(window)]
-    found += [(m.start(), m.end(), True) for m in THING_GOVERNOR.finditer(window)]
+    found += [(m.start(), m.end(), True) for m in THING_GOVERNOR.finditer(window)
+              if not NAMES_WORKPLACE.match(window, m.end())]
     for _, end, thing in sorted(found, reverse=True):
         if not NEUTRAL_GOVERNOR.search(window, 0, end):
             return thing
