@@ -198,6 +198,8 @@ KIND_CASES = [
     pytest.param("What the job looks like", "duties", id="job-looks-like"),
     pytest.param("What you need to get hired", "requirements", id="get-hired"),
     pytest.param("Which trade suits you?", "conclusion", id="which-suits"),
+    pytest.param("Skills that lift a sonographer's pay", "skills", id="skills-head-noun-before-pay"),
+    pytest.param("Pay for skilled sonographers", "salary", id="skilled-pay-is-pay"),
 ]
 
 
