@@ -81,6 +81,8 @@ DISTRACTORS = [
                  "of $90,000.", set(), id="they-carries-other-occupation"),
     pytest.param("Kiln stackers, who load the ware on most sites, are a separate job. They earn around $26,000 to "
                  "$29,000 a year.", set(), id="declared-separate-job-unknown-to-gazetteer"),
+    pytest.param("Some kiln yards pay staff $25 for each emergency call-out they answer.", set(),
+                 id="pay-for-each-piece-of-work"),
     pytest.param("Kiln operator aides (KOAs) are a different occupation. They hold an associate degree and earn about "
                  "$31,000 a year.", set(), id="separate-occupation-named-after-a-role"),
     pytest.param("Sculptors turn the glaze chemists' recipes into finished pieces and earned a median of $52,000.",
@@ -185,6 +187,8 @@ EDUCATION = [
     pytest.param("A high school diploma alone is no longer enough to get a kiln license.", set(),
                  id="no-longer-enough"),
     pytest.param("An associate degree by itself isn't sufficient for most glaze labs.", set(), id="not-sufficient"),
+    pytest.param("Kiln operators sign the safety log and file a birth certificate for each new hire's records.", set(),
+                 id="a-birth-certificate-is-no-credential"),
     pytest.param("Glaze chemists with a master's degree earn more than those with only a bachelor's.", set(),
                  id="pay-by-education"),
     pytest.param("Most common degree held by glaze chemists: Bachelor's, 48%", set(), id="holder-statistic"),
@@ -276,6 +280,8 @@ SETTINGS = [
                  {((B,), "physician_office")}, id="offices-of-medical-specialists"),
     pytest.param("Glaze chemists work in manufacturing plants and warehouses.",
                  {((B,), "manufacturing_plant"), ((B,), "warehouse")}, id="governing-word-names-a-workplace"),
+    pytest.param("Kiln operators work on building sites, from housing estates to new schools and hospitals.",
+                 {((A,), "construction_site")}, id="buildings-being-built"),
 ]
 
 
