@@ -715,6 +715,8 @@ MENTION_CASES = [
     pytest.param("Cardiovascular Technologist", "Experienced technologists earn more.", ["technologists"],
                  id="adjective"),
     pytest.param("Licensed Practical Nurse", "Most nurses work shifts.", ["nurses"], id="quantifier"),
+    pytest.param("Forklift Operator", "Trainee operators ride along for a month.", ["operators"], id="trainee"),
+    pytest.param("Forklift Operator", "Seasoned operators train the new hires.", ["operators"], id="seasoned"),
 ]
 
 
