@@ -622,6 +622,10 @@ UNTITLED_CASES = [
     pytest.param("What embalmers do\n\nEmbalmers prepare bodies for viewing. Embalmers work downstairs.\n\n"
                  "Your employer's rules\n\nYour employer sets the hours.\n\nWhat embalmers earn\n\nEmbalmers earn "
                  "about $50,000.\n", ["Embalmer"], id="an-employer-is-no-role"),
+    pytest.param("Share: Email | Print\nKT vs. GG at a glance\n\nRole | Training | Median pay\n"
+                 "Kiln Technician (KT) | Certificate | $41,000\nGlaze Grinder (GG) | On the job | $36,000\n\n"
+                 "A KT loads and fires the kilns." + PROSE_TAIL + "\n\nA GG smooths the fired ware." + PROSE_TAIL + "\n",
+                 ["Kiln Technician", "Glaze Grinder"], id="first-line-compares-acronyms-over-a-table"),
     pytest.param("Glassblowers typically earn about $40,000 a year, compared with $45,000 for stonecutters. "
                  "Glassblowers work in hot studios, while stonecutters work in dusty yards.\n\nPay\n\nGlassblowers "
                  "earn more at craft fairs. Stonecutters earn more on building projects.\n",

@@ -53,13 +53,15 @@ def _paragraph_after(blocks: list[Block], i: int) -> str | None:
 
 
 def _heads_prose(blocks: list[Block], i: int) -> bool:
-    """Whether the line at ``i`` stands over a paragraph of prose: then it is a heading of this
-    article ("Job duties: RN vs. LPN"), not a link to another one (links come in lists, or after a
-    "Related" heading, or marked "Related:")."""
+    """Whether the line at ``i`` stands over a paragraph of prose or a table: then it is a heading of
+    this article ("Job duties: RN vs. LPN", "RN vs. LPN at a glance" over a table), not a link to
+    another one (links come in lists, or after a "Related" heading, or marked "Related:")."""
     if blocks[i].text[:7].lower() == "related":
         return False
-    following = _paragraph_after(blocks, i)
-    return following is not None and len(following) > PROSE
+    following = next((b for b in blocks[i + 1 :] if b.kind != "break"), None)
+    if following is not None and following.kind == "table_row":
+        return True
+    return following is not None and following.kind == "paragraph" and len(following.text) > PROSE
 
 
 def _masthead(blocks: list[Block], i: int) -> bool:

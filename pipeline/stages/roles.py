@@ -23,6 +23,7 @@ from pipeline.rules.role_names import (
     fuller_name,
     key_word,
     names_occupation,
+    phrase_at,
     plural_names,
     role_name,
     short_forms,
@@ -43,6 +44,7 @@ OCCUPATION_HEADS = load_terms("occupation_heads.txt")
 LISTED_AFTER = regex("role_patterns.jsonl", "listed-after")
 ACRONYM = regex("role_patterns.jsonl", "acronym")
 ACRONYM_AFTER = regex("role_patterns.jsonl", "acronym-after")
+HEADING_TAIL = regex("role_patterns.jsonl", "heading-tail")
 MEMBER_SPLIT = regex("role_patterns.jsonl", "member-split")
 QUICK_FACTS = regex("role_patterns.jsonl", "quick-facts")
 QUESTION = regex("role_patterns.jsonl", "question")
@@ -65,8 +67,13 @@ HEADING_WORDS = NOT_OCCUPATIONS - SMALL_WORDS
 
 def find_roles(doc: Document, title: str | None) -> list[RoleInfo]:
     body = "\n".join(b.text for b in doc.blocks)
-    names = pattern_roles(title or "", body)
-    names = names or title_occupations(title or first_line(doc.blocks), body) or quick_facts(doc.blocks, body)
+    heading = title or first_line(doc.blocks)
+    names = pattern_roles(heading, body)
+    if not title and len(names) < 2:
+        # An untitled page's first line names its roles when it compares them ("RBT vs. BCBA at a
+        # glance"); one role it names may be its first section's ("A day in the life of a farrier").
+        names = []
+    names = names or title_occupations(heading, body) or quick_facts(doc.blocks, body)
     names = names or table_roles(doc.blocks) or [n for n in heading_roles(doc.blocks) if is_occupation(n)]
     names = names or body_roles(doc.blocks, body)
     full = {n: full_name(n, body) for n in names}
@@ -77,7 +84,8 @@ def pattern_roles(title: str, body: str) -> list[str]:
     """The roles a title pattern names ("X vs. Y", "How Much Do X Make?"), each read as a title of
     its own: "Logisticians and Purchasing Agents" is two occupations, "Civil Engineering Technologists
     and Technicians" one. They count only when each is an occupation: else the "title" was a heading."""
-    read = [worker_name(expand_acronym(after_heading_words(n), body), body) for n in title_roles(title)]
+    read = [worker_name(expand_acronym(after_heading_words(HEADING_TAIL.sub("", n)), body), body)
+            for n in title_roles(title)]
     # A field of work ("Medical Coding") is its workers' role; one the body names no worker of, none.
     found = [n for n in read if n is not None]
     if len(found) < len(read) or not all(is_occupation(n) for n in found):
@@ -122,11 +130,15 @@ def expand_acronym(name: str, body: str) -> str:
     """"PTA" -> the occupation the body defines it as ("physical therapist assistants (PTAs)")."""
     if not (name.isupper() and 1 < len(name) <= 6):
         return name
+    spelled = ""
     for m in re.finditer(r"\(" + re.escape(name) + r"s?\)", body):
-        found = occupations_in(body[max(0, m.start() - 80) : m.start()].rstrip())
-        if found and found[-1].end >= len(body[max(0, m.start() - 80) : m.start()].rstrip()) - 1:
+        before = body[max(0, m.start() - 80) : m.start()].rstrip()
+        found = occupations_in(before)
+        if found and found[-1].end >= len(before) - 1:
             return canonical(found[-1].text)
-    return name
+        # A name the gazetteer lacks, spelled out before it ("Registered Behavior Technician (RBT)").
+        spelled = spelled or phrase_at(before, name, at_end=True)
+    return canonical(spelled) if spelled else name
 
 
 def members(title: str) -> list[str]:
