@@ -624,7 +624,8 @@ UNTITLED_CASES = [
                  "about $50,000.\n", ["Embalmer"], id="an-employer-is-no-role"),
     pytest.param("Share: Email | Print\nKT vs. GG at a glance\n\nRole | Training | Median pay\n"
                  "Kiln Technician (KT) | Certificate | $41,000\nGlaze Grinder (GG) | On the job | $36,000\n\n"
-                 "A KT loads and fires the kilns." + PROSE_TAIL + "\n\nA GG smooths the fired ware." + PROSE_TAIL + "\n",
+                 "A KT loads and fires the kilns." + PROSE_TAIL + "\n\nA GG smooths the fired ware."
+                 + PROSE_TAIL + "\n",
                  ["Kiln Technician", "Glaze Grinder"], id="first-line-compares-acronyms-over-a-table"),
     pytest.param("Glassblowers typically earn about $40,000 a year, compared with $45,000 for stonecutters. "
                  "Glassblowers work in hot studios, while stonecutters work in dusty yards.\n\nPay\n\nGlassblowers "
