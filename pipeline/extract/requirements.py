@@ -25,7 +25,7 @@ TYPED = [compiled_rule(RULES, "experience"), compiled_rule(RULES, "training")]
 DURATION_GAP = re.compile(r"[\w\s'’-]*?(?:\bof\s[\w\s'’-]*)?")
 OF_EXPERIENCE = regex(RULES, "of-experience")
 OPTIONAL_SUBJECT, LICENSED = regex(RULES, "optional-subject"), compiled_rule(RULES, "licensed")
-PAY_BY_EDUCATION, HOLDER_SHARE = regex(RULES, "pay-by-education"), regex(RULES, "holder-share")
+PAY_BY_EDUCATION, HOLDER_SHARE = regex(RULES, "pay-by-education"), matcher(RULES, "holder-share")
 COMPARES = re.compile(r"\b(?:more|less|higher|lower|extra|premium|than|boost|raise)\b")
 # A certificate named for an authority or an occupation is a credential, not a level of education.
 CREDENTIAL_BEFORE = re.compile(
@@ -126,7 +126,7 @@ def _level_asked(s: Sentence, start: int, end: int, rule: str, level: str) -> bo
         return False
     if PAY_BY_EDUCATION.search(text, max(0, start - 30), start) and cues.PAY.hit(s) and COMPARES.search(text):
         return False
-    if HOLDER_SHARE.match(text, end) or HOLDER_SHARE.search(text, max(0, start - 60), start):
+    if HOLDER_SHARE.match(s, end) or HOLDER_SHARE.search(s, max(0, start - 60), start):
         return False
     return not (rule == "edu-certificate" and CREDENTIAL_BEFORE.search(text, max(0, start - 40), start)
                 and not PROGRAMME.search(text, max(0, start - 40), min(len(text), end + 12)))
