@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pipeline.rules.cache import text_cache
+
 WORD = re.compile(r"[a-z][a-z'’-]*")
 
 
@@ -51,8 +53,14 @@ class Text(Piece):
     __slots__ = ("low", "words", "answers")
 
     def __init__(self, text: str) -> None:
-        low = text.lower()
-        super().__init__(text, _fold(text, low))
+        low, fold, self.words = _read(text)
+        super().__init__(text, fold)
         self.low = low
-        self.words = frozenset(WORD.findall(low))
         self.answers: dict[Any, Any] = {}
+
+
+@text_cache(maxsize=16384)
+def _read(text: str) -> tuple[str, str, frozenset[str]]:
+    """A text's lower case, case fold and words, kept by text: sentences recur."""
+    low = text.lower()
+    return low, _fold(text, low), frozenset(WORD.findall(low))

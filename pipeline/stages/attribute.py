@@ -20,7 +20,7 @@ from pipeline.rules.others import (
     LEAD_IN,
     in_aside,
     names_subject,
-    opens_with_other,
+    opens_with_other_kept,
     possessive,
 )
 from pipeline.rules.text import Piece
@@ -126,7 +126,7 @@ def sentence_roles(t: Piece, roles: list[RoleInfo], previous: list[str] | None, 
     said = _said_subject(t, roles, previous, mentions, opening)
     if said is not None:
         return SentenceRoles(said, mentions, opening=opening, other=previous is None and not said)
-    if opens_with_other(t, mentions, roles) or PERSONAL_SUBJECT.match(t.text):
+    if opens_with_other_kept(t.text, tuple(mentions), tuple(roles)) or PERSONAL_SUBJECT.match(t.text):
         return SentenceRoles([], mentions, opening=opening, other=True)
     subject = _default_subject(t, roles, previous or [], default, shared, mentions)
     return SentenceRoles(subject, mentions, opening=opening)
