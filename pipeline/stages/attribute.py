@@ -170,7 +170,7 @@ def _default_subject(t: Piece, roles: list[RoleInfo], previous: list[str], defau
     return [] if mentions else list(shared or [])
 
 
-# Keys of a sentence's answers: whether it names no role and says neither "both" nor "the former".
+# A key of a text's answers (its words alone decide): whether it says neither "both" nor "the former".
 _PLAIN = "roles:plain"
 
 
@@ -183,9 +183,9 @@ def roles_at(s: Sentence, pos: int, roles: list[RoleInfo]) -> list[str]:
         return list(column)  # a table cell is about the role its column's header names
     if not sent.mentions:
         # No role named anywhere: every clause gets the subject unless it says "both" or "the former".
-        plain: bool | None = s.answers.get(_PLAIN)
+        plain: bool | None = s.text_answers.get(_PLAIN)
         if plain is None:
-            plain = s.answers[_PLAIN] = not (ALL_CUE.may_match_within(s) or ORDINAL_ANYWHERE.may_match_within(s))
+            plain = s.text_answers[_PLAIN] = not (ALL_CUE.may_match_within(s) or ORDINAL_ANYWHERE.may_match_within(s))
         if plain:
             return list(sent.subject)
     start, end = clause_bounds(text, pos)
