@@ -8,11 +8,13 @@ a real corpus repeats its vocabulary).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any, TypeVar, cast
+from typing import Any, Generic, TypeVar, cast
 
 F = TypeVar("F", bound=Callable[..., Any])
+V = TypeVar("V")
 _CACHES: list[Any] = []
 
 
@@ -23,6 +25,31 @@ def text_cache(maxsize: int) -> Callable[[F], F]:
         return cast(F, cached)
 
     return wrap
+
+
+class TextStore(Generic[V]):
+    """Answers kept by text, the least recently used dropped past ``maxsize``, for code that works out
+    the missing ones together (``text_cache`` keeps one call's answer)."""
+
+    def __init__(self, maxsize: int) -> None:
+        self.maxsize = maxsize
+        self._kept: OrderedDict[str, V] = OrderedDict()
+        _CACHES.append(self)
+
+    def get(self, text: str) -> V | None:
+        found = self._kept.get(text)
+        if found is not None:
+            self._kept.move_to_end(text)
+        return found
+
+    def put(self, text: str, value: V) -> None:
+        self._kept[text] = value
+        self._kept.move_to_end(text)
+        if len(self._kept) > self.maxsize:
+            self._kept.popitem(last=False)
+
+    def cache_clear(self) -> None:
+        self._kept.clear()
 
 
 def clear() -> None:
