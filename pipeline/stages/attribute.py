@@ -137,7 +137,7 @@ def _said_subject(t: Piece, roles: list[RoleInfo], previous: list[str] | None, m
     """The subject the sentence states: "both", "Like X, Y", the roles that open it, "the former",
     "they"; None when it states none."""
     text = t.text
-    if len(roles) > 1 and ALL_CUE.search(text[:60]) and (
+    if len(roles) > 1 and ALL_CUE.search(t[:60]) and (
             not opening or len({m.role for m in opening}) > 1 or OPENS_WITH_BOTH.match(text)):
         return [r.id for r in roles]
     if opening:
