@@ -62,17 +62,18 @@ def verb_phrases(t: Piece | str, cut_at: Pattern | None = None) -> list[Phrase]:
     first = WORD.search(rest)
     if first is None or _task_form(first.group(0)) is None:
         return []  # most predicates: decided by the first word, before the rest is split up
-    return list(_verb_phrases(rest, cut_at))
+    return list(_verb_phrases(rest, None if isinstance(t, str) else t.fold, cut_at))
 
 
 @text_cache(maxsize=8192)
-def _verb_phrases(rest: str, cut_at: Pattern | None) -> tuple[Phrase, ...]:
-    """``verb_phrases`` of a predicate whose first word can start a task, kept by text: predicates recur."""
+def _verb_phrases(rest: str, fold: str | None, cut_at: Pattern | None) -> tuple[Phrase, ...]:
+    """``verb_phrases`` of a predicate (with its case fold, when it has one) whose first word can start
+    a task, kept by text: predicates recur."""
     first = WORD.search(rest)
     assert first is not None
     form = _task_form(first.group(0))
     assert form is not None
-    cut = (cut_at or CUT).search_start(Piece(rest))
+    cut = (cut_at or CUT).search_start(rest if fold is None else Piece(rest, fold))
     region = rest if cut is None else rest[:cut]
     words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(region)]
     if form != "ing" and cut_at is None:  # a list item is one task as written, its "using ..." too

@@ -13,6 +13,7 @@ while Y earn B").
 
 from __future__ import annotations
 
+from pipeline.rules.cache import text_cache
 from pipeline.rules.clauses import clause_bounds
 from pipeline.rules.loader import matcher, regex
 from pipeline.rules.mentions import find_mentions, may_open_sentence
@@ -121,6 +122,27 @@ def sentence_roles(t: Piece, roles: list[RoleInfo], previous: list[str] | None, 
                    shared: list[str] | None = None) -> SentenceRoles:
     """The roles a sentence is about; ``previous`` the last sentence's (None: another occupation);
     ``shared`` is the last resort for a sentence naming no role."""
+    subject, mentions, opening, other = _kept_roles(
+        t.text, t.fold, tuple(roles), None if previous is None else tuple(previous), tuple(default),
+        None if shared is None else tuple(shared))
+    return SentenceRoles(list(subject), list(mentions), opening=list(opening), other=other)
+
+
+RolesRead = tuple[tuple[str, ...], tuple[Mention, ...], tuple[Mention, ...], bool]
+
+
+@text_cache(maxsize=16384)
+def _kept_roles(text: str, fold: str, roles: tuple[RoleInfo, ...], previous: tuple[str, ...] | None,
+                default: tuple[str, ...], shared: tuple[str, ...] | None) -> RolesRead:
+    """``sentence_roles`` as plain values, kept by the sentence's text and what else it reads: a
+    sentence that recurs in the same context is read once."""
+    found = _sentence_roles(Piece(text, fold), list(roles), None if previous is None else list(previous),
+                            list(default), None if shared is None else list(shared))
+    return tuple(found.subject), tuple(found.mentions), tuple(found.opening), found.other
+
+
+def _sentence_roles(t: Piece, roles: list[RoleInfo], previous: list[str] | None, default: list[str],
+                    shared: list[str] | None) -> SentenceRoles:
     mentions = find_mentions(roles, t.text)
     opening = opening_mentions(t, mentions)
     said = _said_subject(t, roles, previous, mentions, opening)
