@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from pipeline.rules import cues
+from pipeline.rules.cache import text_cache
 from pipeline.rules.clauses import clause_bounds, negated
-from pipeline.rules.loader import compiled_rule, first_match, load_terms, matcher, regex, rule_spans
+from pipeline.rules.loader import compiled_rule, first_match_kept, load_terms, matcher, regex, rule_spans
 from pipeline.rules.others import other_occupation
 from pipeline.rules.text import Piece
 from pipeline.stages.attribute import roles_at
@@ -41,9 +42,15 @@ def _duration_near(t: Piece, start: int, end: int) -> Duration | None:
 
     Right before it ("a two-year associate program", "6 months of training"), or after it through
     "takes/lasts/of" ("programs take one to two years"), but not one that belongs to another
-    requirement ("... and two years of experience").
+    requirement ("... and two years of experience"). Kept by text: the same requirement comes back.
     """
-    text = t.text
+    found = _duration_at(t.text, t.fold, start, end)
+    return None if found is None else found.model_copy()  # each requirement its own
+
+
+@text_cache(maxsize=8192)
+def _duration_at(text: str, fold: str, start: int, end: int) -> Duration | None:
+    t = Piece(text, fold)
     inside = next(DURATION.finditer_caseless(t, start, end), None)
     if inside:
         return _duration(inside)
@@ -88,7 +95,7 @@ def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts)
     cells = s.span.block.cells
     if len(cells) > 1 and all(NONE_VALUE.fullmatch(c.strip()) for c in cells[1:] if c):
         return  # "Work Experience in a Related Occupation | None": a key-value row that rules its key out
-    if kind != "requirements" and cues.names_money(s) and first_match("salary_distractors.jsonl", text):
+    if kind != "requirements" and cues.names_money(s) and first_match_kept("salary_distractors.jsonl", text):
         return  # a fee or a price: "a certificate course costs $1,200"
     _education(s, roles, facts)
     if not cues.CREDENTIAL.hit(s):
