@@ -122,22 +122,25 @@ def sentence_roles(t: Piece, roles: list[RoleInfo], previous: list[str] | None, 
                    shared: list[str] | None = None) -> SentenceRoles:
     """The roles a sentence is about; ``previous`` the last sentence's (None: another occupation);
     ``shared`` is the last resort for a sentence naming no role."""
+    # The roles as the plain values they are made of, which hash and compare faster than the objects.
     subject, mentions, opening, other = _kept_roles(
-        t.text, t.fold, tuple(roles), None if previous is None else tuple(previous), tuple(default),
-        None if shared is None else tuple(shared))
+        t.text, t.fold, tuple((r.id, r.name, r.forms, r.soc) for r in roles),
+        None if previous is None else tuple(previous), tuple(default), None if shared is None else tuple(shared))
     return SentenceRoles(list(subject), list(mentions), opening=list(opening), other=other)
 
 
 RolesRead = tuple[tuple[str, ...], tuple[Mention, ...], tuple[Mention, ...], bool]
+RoleValues = tuple[tuple[str, str, tuple[str, ...], tuple[str, str] | None], ...]
 
 
 @text_cache(maxsize=16384)
-def _kept_roles(text: str, fold: str, roles: tuple[RoleInfo, ...], previous: tuple[str, ...] | None,
+def _kept_roles(text: str, fold: str, roles: RoleValues, previous: tuple[str, ...] | None,
                 default: tuple[str, ...], shared: tuple[str, ...] | None) -> RolesRead:
     """``sentence_roles`` as plain values, kept by the sentence's text and what else it reads: a
     sentence that recurs in the same context is read once."""
-    found = _sentence_roles(Piece(text, fold), list(roles), None if previous is None else list(previous),
-                            list(default), None if shared is None else list(shared))
+    found = _sentence_roles(Piece(text, fold), [RoleInfo(*r) for r in roles],
+                            None if previous is None else list(previous), list(default),
+                            None if shared is None else list(shared))
     return tuple(found.subject), tuple(found.mentions), tuple(found.opening), found.other
 
 
