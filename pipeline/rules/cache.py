@@ -9,7 +9,7 @@ a real corpus repeats its vocabulary).
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from functools import lru_cache
 from typing import Any, Generic, TypeVar, cast
 
@@ -28,23 +28,24 @@ def text_cache(maxsize: int) -> Callable[[F], F]:
 
 
 class TextStore(Generic[V]):
-    """Answers kept by text, the least recently used dropped past ``maxsize``, for code that works out
-    the missing ones together (``text_cache`` keeps one call's answer)."""
+    """Answers kept by text (or by a key that holds the text), the least recently used dropped past
+    ``maxsize``, for code that works out the missing ones together or from more than the key holds
+    (``text_cache`` keeps one call's answer, keyed by all its arguments)."""
 
     def __init__(self, maxsize: int) -> None:
         self.maxsize = maxsize
-        self._kept: OrderedDict[str, V] = OrderedDict()
+        self._kept: OrderedDict[Hashable, V] = OrderedDict()
         _CACHES.append(self)
 
-    def get(self, text: str) -> V | None:
-        found = self._kept.get(text)
+    def get(self, key: Hashable) -> V | None:
+        found = self._kept.get(key)
         if found is not None:
-            self._kept.move_to_end(text)
+            self._kept.move_to_end(key)
         return found
 
-    def put(self, text: str, value: V) -> None:
-        self._kept[text] = value
-        self._kept.move_to_end(text)
+    def put(self, key: Hashable, value: V) -> None:
+        self._kept[key] = value
+        self._kept.move_to_end(key)
         if len(self._kept) > self.maxsize:
             self._kept.popitem(last=False)
 

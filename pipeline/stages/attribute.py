@@ -13,7 +13,9 @@ while Y earn B").
 
 from __future__ import annotations
 
-from pipeline.rules.cache import text_cache
+from collections.abc import Hashable
+
+from pipeline.rules.cache import TextStore, text_cache
 from pipeline.rules.clauses import clause_bounds
 from pipeline.rules.loader import matcher, regex
 from pipeline.rules.mentions import find_mentions, may_open_sentence
@@ -215,12 +217,35 @@ def roles_at(s: Sentence, pos: int, roles: list[RoleInfo]) -> list[str]:
             return list(sent.subject)
     start, end = clause_bounds(text, pos)
     local = [m for m in sent.mentions if start <= m.start < end and names_subject(text, m)]
-    # A sentence's facts mostly share a clause: the answer is kept by clause and mentions before.
+    # A sentence's facts mostly share a clause: the answer is kept by clause and mentions before, for
+    # the sentence and for every other of the same words said of the same roles in the same way.
     key = (start, end, sum(1 for m in local if m.start < pos))
-    answer: list[str] | None = s.answers.get(key)
+    answer: tuple[str, ...] | None = s.answers.get(key)
     if answer is None:
-        answer = s.answers[key] = _roles_in_clause(s, start, end, pos, local, roles)
+        kept = (_said(s, roles), *key)
+        answer = _CLAUSES.get(kept)
+        if answer is None:
+            answer = tuple(_roles_in_clause(s, start, end, pos, local, roles))
+            _CLAUSES.put(kept, answer)
+        s.answers[key] = answer
     return list(answer)
+
+
+# The roles of a clause of a sentence, by what they depend on (``_said``) and the clause.
+_CLAUSES: TextStore[tuple[str, ...]] = TextStore(maxsize=16384)
+_SAID = "roles:said"  # the key of a sentence's answer
+
+
+def _said(s: Sentence, roles: list[RoleInfo]) -> Hashable:
+    """What a clause's roles depend on, as plain values: the sentence's text and case fold, its roles'
+    mentions, its subject, whether it is about another occupation, and the article's roles."""
+    said: Hashable | None = s.answers.get(_SAID)
+    if said is None:
+        sent = s.roles
+        mentions = tuple((m.start, m.end, m.role) for m in sent.mentions)
+        said = s.answers[_SAID] = (s.text, s.fold, mentions, tuple(sent.subject), sent.other,
+                                   tuple((r.id, r.name, r.forms, r.soc) for r in roles))
+    return said
 
 
 def _roles_in_clause(s: Sentence, start: int, end: int, pos: int, local: list[Mention],
