@@ -4,6 +4,10 @@ Within an article several extractors ask about the same sentence; across article
 sentences recur. ``clear()`` empties every such cache, so that a benchmark can also measure
 throughput on text the process has never seen (word-level caches, such as verb forms, stay:
 a real corpus repeats its vocabulary).
+
+``text_cache`` keeps a function's answers by its arguments; ``TextStore`` keeps answers that code
+works out together (the lexicon matches of several stretches of text, tokenized in one run) or from
+more than its key holds.
 """
 
 from __future__ import annotations
