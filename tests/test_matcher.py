@@ -18,7 +18,7 @@ from pipeline.extract import duties, requirements
 from pipeline.extract.salaries import parse as salary
 from pipeline.rules import clauses, others, tasks
 from pipeline.rules.components import sentence_starts
-from pipeline.rules.matcher import Pattern
+from pipeline.rules.matcher import Pattern, word_finditer, word_search
 from pipeline.rules.text import Piece, Text
 from pipeline.rules.titles import title_roles
 from pipeline.stages import attribute
@@ -142,3 +142,23 @@ def test_a_text_knows_its_words_and_keeps_answers() -> None:
     assert t.fold == t.low == t.text.lower()
     assert Piece("Straße").fold == "strasse" and not Piece("Straße").same_length
     assert t.answers == {}
+
+
+# (pattern after the lookbehind, text, flags): a name's forms found where a word starts, as the lookbehind finds them.
+WORD_STARTS = {
+    "forms of a name": (r"(?:medical billers|medical biller)(?![\w-])",
+                        "Medical billers and non-medical billers; pre-medical biller, medical billers.", re.IGNORECASE),
+    "a match inside a word, then one after it": (r"aa", "xaaa aa-aa aaa", re.IGNORECASE),
+    "an acronym, case as written": (r"(?:EMTs|EMT)(?![\w-])", "EMTs, the emt, SEMT and EMT-B; EMT.", 0),
+    "a group read back": (r"medical\s+(cod[a-z]*)(?![\w-])", "Medical coding, biomedical coders, medical coders.",
+                          re.IGNORECASE),
+}
+
+
+@pytest.mark.parametrize("pattern, text, flags", WORD_STARTS.values(), ids=WORD_STARTS.keys())
+def test_word_finditer_answers_as_the_lookbehind_does(pattern: str, text: str, flags: int) -> None:
+    expected = [(m.span(), m.groups()) for m in re.finditer(r"(?<![\w-])" + pattern, text, flags)]
+    assert [(m.span(), m.groups()) for m in word_finditer(pattern, text, flags)] == expected
+    first = re.search(r"(?<![\w-])" + pattern, text, flags)
+    found = word_search(pattern, text, flags)
+    assert (found.span() if found else None) == (first.span() if first else None)

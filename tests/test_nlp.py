@@ -211,3 +211,25 @@ def test_process_bytes_is_stable_after_clearing_caches() -> None:
     before = process_bytes(data, "kiln.txt").model_dump_json()
     memo.clear()
     assert process_bytes(data, "kiln.txt").model_dump_json() == before
+
+
+def test_lexicon_matches_kept_by_stretch_answer_as_fresh_ones() -> None:
+    text = "Most work in a hospital. They need customer service skills. Most work in a hospital."
+    spans = [(0, 23), (text.index("They"), text.index(" Most")), (text.rindex("Most"), len(text) - 1)]
+    memo.clear()
+    fresh = lexicon_matches(text, spans)
+    assert lexicon_matches(text, spans) == fresh  # every stretch kept
+    memo.clear()
+    assert lexicon_matches(text, spans[:1]) == {key: [m for m in found if m.end <= 23] for key, found in fresh.items()}
+    assert lexicon_matches(text, spans) == fresh  # one stretch kept, the others tokenized
+
+
+def test_a_text_store_drops_the_least_recently_used() -> None:
+    store: memo.TextStore[int] = memo.TextStore(maxsize=2)
+    store.put("a", 1)
+    store.put("b", 2)
+    assert store.get("a") == 1
+    store.put("c", 3)
+    assert (store.get("a"), store.get("b"), store.get("c")) == (1, None, 3)
+    memo.clear()
+    assert store.get("a") is None

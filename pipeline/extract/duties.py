@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from pipeline.rules.cache import text_cache
 from pipeline.rules.clauses import NEGATION
 from pipeline.rules.loader import matcher, procedure, regex
 from pipeline.rules.others import other_occupation
@@ -179,15 +180,26 @@ def _predicate_duties(s: Sentence, pos: int, until: int, named: bool, roles: lis
 def _tasks(s: Sentence, pos: int, until: int) -> list[str]:
     """The tasks a predicate states, from past its subject (ending at ``pos``) to ``until``: none when
     it is negated, a requirement ("hold a licence") or where and when they work ("work nights")."""
-    start = predicate(s, pos)
-    first = WORD.search(s.text, start)
-    if first is None or verb_form(first.group()) in (None, "past"):
-        return []  # most predicates: no task, told by the first word before anything else is read
-    if is_negated(s.text, start) or NEGATION.found(s[pos:start]):
+    start = _task_start(s.text, pos)
+    if start is None:
         return []
     until = _before_other_subject(s, start, until if until > start else len(s.text))
     return [p.text for p in verb_phrases(s[start:until]) if not CREDENTIAL_NOT_DUTY.match(p.text)
             and not (p.text.lower().startswith("work") and WORK_NOT_DUTY.match(p.text[4:]))]
+
+
+@text_cache(maxsize=8192)
+def _task_start(text: str, pos: int) -> int | None:
+    """Where the predicate after a subject ending at ``pos`` starts, or None when it states no task (its
+    first word is no verb that can start one, or it is negated); kept by text."""
+    t = Piece(text)
+    start = predicate(t, pos)
+    first = WORD.search(text, start)
+    if first is None or verb_form(first.group()) in (None, "past"):
+        return None  # most predicates: no task, told by the first word before anything else is read
+    if is_negated(text, start) or NEGATION.found(t[pos:start]):
+        return None
+    return start
 
 
 def _before_other_subject(s: Sentence, start: int, until: int) -> int:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from pipeline.rules import cues
+from pipeline.rules.cache import text_cache
 from pipeline.rules.clauses import clause_bounds, negated
-from pipeline.rules.loader import compiled_rule, first_match, load_terms, matcher, regex, rule_spans
+from pipeline.rules.loader import compiled_rule, first_match_kept, load_terms, matcher, regex, rule_spans
 from pipeline.rules.others import other_occupation
 from pipeline.rules.text import Piece
 from pipeline.stages.attribute import roles_at
@@ -26,7 +27,7 @@ TYPED = [compiled_rule(RULES, "experience"), compiled_rule(RULES, "training")]
 DURATION_GAP = re.compile(r"[\w\s'’-]*?(?:\bof\s[\w\s'’-]*)?")
 OF_EXPERIENCE = regex(RULES, "of-experience")
 OPTIONAL_SUBJECT, LICENSED = regex(RULES, "optional-subject"), compiled_rule(RULES, "licensed")
-PAY_BY_EDUCATION, HOLDER_SHARE = regex(RULES, "pay-by-education"), regex(RULES, "holder-share")
+PAY_BY_EDUCATION, HOLDER_SHARE = regex(RULES, "pay-by-education"), matcher(RULES, "holder-share")
 COMPARES = re.compile(r"\b(?:more|less|higher|lower|extra|premium|than|boost|raise)\b")
 # A certificate named for an authority or an occupation is a credential, not a level of education.
 CREDENTIAL_BEFORE = re.compile(
@@ -42,9 +43,15 @@ def _duration_near(t: Piece, start: int, end: int) -> Duration | None:
 
     Right before it ("a two-year associate program", "6 months of training"), or after it through
     "takes/lasts/of" ("programs take one to two years"), but not one that belongs to another
-    requirement ("... and two years of experience").
+    requirement ("... and two years of experience"). Kept by text: the same requirement comes back.
     """
-    text = t.text
+    found = _duration_at(t.text, t.fold, start, end)
+    return None if found is None else found.model_copy()  # each requirement its own
+
+
+@text_cache(maxsize=8192)
+def _duration_at(text: str, fold: str, start: int, end: int) -> Duration | None:
+    t = Piece(text, fold)
     inside = next(DURATION.finditer_caseless(t, start, end), None)
     if inside:
         return _duration(inside)
@@ -89,7 +96,7 @@ def requirements_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts)
     cells = s.span.block.cells
     if len(cells) > 1 and all(NONE_VALUE.fullmatch(c.strip()) for c in cells[1:] if c):
         return  # "Work Experience in a Related Occupation | None": a key-value row that rules its key out
-    if kind != "requirements" and cues.names_money(s) and first_match("salary_distractors.jsonl", text):
+    if kind != "requirements" and cues.names_money(s) and first_match_kept("salary_distractors.jsonl", text):
         return  # a fee or a price: "a certificate course costs $1,200"
     _education(s, roles, facts)
     if not cues.CREDENTIAL.hit(s):
@@ -128,7 +135,7 @@ def _level_asked(s: Sentence, start: int, end: int, rule: str, level: str) -> bo
         return False
     if PAY_BY_EDUCATION.search(text, max(0, start - 30), start) and cues.PAY.hit(s) and COMPARES.search(text):
         return False
-    if HOLDER_SHARE.match(text, end) or HOLDER_SHARE.search(text, max(0, start - 60), start):
+    if HOLDER_SHARE.match(s, end) or HOLDER_SHARE.search(s, max(0, start - 60), start):
         return False
     return not (rule == "edu-certificate" and CREDENTIAL_BEFORE.search(text, max(0, start - 40), start)
                 and not PROGRAMME.search(text, max(0, start - 40), min(len(text), end + 12)))

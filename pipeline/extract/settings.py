@@ -5,6 +5,7 @@ and in the lines of a list introduced as where the role works ("The largest empl
 from __future__ import annotations
 
 from pipeline.rules import cues
+from pipeline.rules.cache import text_cache
 from pipeline.rules.clauses import negated
 from pipeline.rules.components import Lexicon, LexMatch
 from pipeline.rules.loader import compiled_rule, load_terms, regex, rule_spans
@@ -130,7 +131,12 @@ def _occupation_word(word: str) -> bool:
 def _object_of_work(text: str, a: int) -> bool:
     """Whether the words before a place make it what the work is done to or about, or a time, rather than
     where it happens: the nearest governing word before it (across a list of places) decides."""
-    window = text[max(0, a - GOVERNOR_WINDOW) : a]
+    return _governed_as_object(text[max(0, a - GOVERNOR_WINDOW) : a])
+
+
+@text_cache(maxsize=8192)
+def _governed_as_object(window: str) -> bool:
+    """``_object_of_work`` of the words before a place, kept by text: the same words come back."""
     bounds = [m.end() for m in GOVERNOR_BOUNDARY.finditer(window)]
     window = window[bounds[-1] :] if bounds else window
     found = [(m.start(), m.end(), False) for m in PLACE_GOVERNOR.finditer(window)]

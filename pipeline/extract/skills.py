@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.rules import cues
+from pipeline.rules.cache import text_cache
 from pipeline.rules.clauses import negated
 from pipeline.rules.components import Lexicon
 from pipeline.rules.loader import compiled_rule, load_terms, procedure, regex
@@ -140,7 +141,7 @@ def skills_in(s: Sentence, lexicon: Lexicon, roles: list[RoleInfo], kind: str, f
         return
     lexical = _lexicon_skills(s, lexicon, roles, facts)
     found_any = bool(lexical)
-    for found in before_skills(s) + complements(s) + named_tools(s):
+    for found in _phrase_skills(s.text):
         if (any(a < found.end and found.start < b for a, b in lexical) or negated(s, found.start, found.end)
                 or not_a_skill(s, found.start, found.end)):
             continue
@@ -152,6 +153,14 @@ def skills_in(s: Sentence, lexicon: Lexicon, roles: list[RoleInfo], kind: str, f
         if item:
             facts.skills.append(Skill(roles=s.roles.subject, evidence=s.evidence(), rule=LIST_ITEM,
                                       skill=item, kind="soft" if item.endswith(("ness", "ity", "ence")) else "hard"))
+
+
+@text_cache(maxsize=4096)
+def _phrase_skills(text: str) -> tuple[Found, ...]:
+    """The skills a sentence's phrases name (before "skills", after "ability to", in a list of tools): its
+    words alone decide, so they are kept by text."""
+    t = Piece(text)
+    return tuple(before_skills(t) + complements(t) + named_tools(t))
 
 
 def _lexicon_skills(s: Sentence, lexicon: Lexicon, roles: list[RoleInfo], facts: Facts) -> list[tuple[int, int]]:

@@ -24,6 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 
+from pipeline.rules.cache import TextStore
 from pipeline.rules.loader import RuleFileError, load_terms, phrase_rules
 from pipeline.rules.matcher import AnyOf
 from pipeline.rules.text import Text
@@ -290,12 +291,31 @@ def lexicon_matches(text: str, spans: list[tuple[int, int]]) -> dict[str, list[L
     """The lexicons' matches inside ``spans`` of ``text`` (where the sentences that use them may have
     one, ``lexicon_regions``), sorted.
 
-    Only those spans are tokenized, joined by newlines: a newline is a token of its own that no
-    phrase contains, so no match runs from one span into the next.
+    A span's matches depend on its text alone, and are kept by it (``pipeline.rules.cache``); the
+    spans not seen before are tokenized together (``_match_pieces``).
     """
-    if not spans:
-        return {key: [] for key in LEXICONS}
+    out: dict[str, list[LexMatch]] = {key: [] for key in LEXICONS}
     pieces = [text[a:b] for a, b in spans]
+    known = [_PIECES.get(piece) for piece in pieces]
+    missing = list(dict.fromkeys(piece for piece, found in zip(pieces, known, strict=True) if found is None))
+    fresh = dict(zip(missing, _match_pieces(missing), strict=True)) if missing else {}
+    for (a, _), piece, found in zip(spans, pieces, known, strict=True):
+        for key, matches in (fresh[piece] if found is None else found).items():
+            out[key].extend(m._replace(start=m.start + a, end=m.end + a) for m in matches)
+    return {key: sorted(found) for key, found in out.items()}
+
+
+# Each span's lexicon matches, offsets into the span, by its text.
+_PIECES: TextStore[dict[str, tuple[LexMatch, ...]]] = TextStore(maxsize=16384)
+
+
+def _match_pieces(pieces: list[str]) -> list[dict[str, tuple[LexMatch, ...]]]:
+    """Each piece's lexicon matches, offsets into the piece; kept by its text.
+
+    The pieces are tokenized in one run, joined by newlines: a newline is a token of its own that no
+    phrase contains, so no match runs from one piece into the next, and each piece's matches are
+    those it has alone.
+    """
     joined_starts: list[int] = []
     pos = 0
     for piece in pieces:
@@ -306,17 +326,18 @@ def lexicon_matches(text: str, spans: list[tuple[int, int]]) -> dict[str, list[L
     component: Any = nlp.get_pipe("career_lexicons")
     by_hash: dict[int, tuple[str, tuple[str, str]]] = component.by_hash
     doc = nlp(joined)
-    out: dict[str, list[LexMatch]] = {}
+    found: list[dict[str, list[LexMatch]]] = [{key: [] for key in LEXICONS} for _ in pieces]
     for key in LEXICONS:
-        shifted = []
         for span in doc.spans[key]:
             start_char, end_char = span.start_char, span.end_char
             rule, (value, kind) = by_hash[span.id]
             i = bisect.bisect_right(joined_starts, start_char) - 1
-            shift = spans[i][0] - joined_starts[i]
-            text_at = joined[start_char:end_char]
-            shifted.append(LexMatch(start_char + shift, end_char + shift, value, rule, text_at, kind))
-        out[key] = sorted(shifted)
+            shift = joined_starts[i]
+            found[i][key].append(LexMatch(start_char - shift, end_char - shift, value, rule,
+                                          joined[start_char:end_char], kind))
+    out = [{key: tuple(matches) for key, matches in each.items()} for each in found]
+    for piece, matches in zip(pieces, out, strict=True):
+        _PIECES.put(piece, matches)
     return out
 
 
@@ -327,7 +348,13 @@ def lexicon_regions(t: Text) -> list[tuple[int, int]]:
     A phrase's match is one of the phrases' texts, so each place such a text occurs gives one
     stretch, widened to whole words; overlapping stretches merge. Only these are tokenized.
     """
-    text, low = t.text, t.low
+    kept: list[tuple[int, int]] | None = t.text_answers.get(lexicon_regions)
+    if kept is None:
+        kept = t.text_answers[lexicon_regions] = _regions(t.text, t.low)
+    return list(kept)
+
+
+def _regions(text: str, low: str) -> list[tuple[int, int]]:
     component: Any = build().get_pipe("career_lexicons")
     gate: AnyOf = component.gate
     if gate.regex is None or len(low) != len(text):

@@ -14,7 +14,7 @@ from pipeline.rules.matcher import AnyOf
 from pipeline.rules.text import Text
 
 
-# Compared by identity: a cue is a key of ``Text.answers``, and hashing its word sets on every
+# Compared by identity: a cue is a key of ``Text.text_answers``, and hashing its word sets on every
 # lookup would cost more than the answer saves.
 @dataclass(frozen=True, eq=False)
 class Cue:
@@ -25,9 +25,9 @@ class Cue:
     stem_regex: re.Pattern[str] | None = None
 
     def hit(self, text: Text) -> bool:
-        known: bool | None = text.answers.get(self)
+        known: bool | None = text.text_answers.get(self)
         if known is None:
-            known = text.answers[self] = self._hit(text)
+            known = text.text_answers[self] = self._hit(text)
         return known
 
     def _hit(self, text: Text) -> bool:
@@ -63,7 +63,7 @@ MONEY_FIGURE = matcher("salary_patterns.jsonl", "money-figure")
 
 def names_money(text: Text) -> bool:
     """Whether the text writes a money figure; several extractors ask it of a sentence."""
-    known: bool | None = text.answers.get(MONEY_FIGURE)
+    known: bool | None = text.text_answers.get(MONEY_FIGURE)
     if known is None:
-        known = text.answers[MONEY_FIGURE] = MONEY.hit(text) and MONEY_FIGURE.found(text)
+        known = text.text_answers[MONEY_FIGURE] = MONEY.hit(text) and MONEY_FIGURE.found(text)
     return known

@@ -71,6 +71,13 @@ def declares_other(text: str, mentions: list[Mention]) -> bool:
     return not any(x.start < end <= x.end for x in mentions)
 
 
+@text_cache(maxsize=4096)
+def opens_with_other_kept(text: str, mentions: tuple[Mention, ...], roles: tuple[RoleInfo, ...]) -> bool:
+    """``opens_with_other`` of a sentence, kept by its text, mentions and roles: the attribute and
+    confidence stages both ask, and sentences recur."""
+    return opens_with_other(Piece(text), list(mentions), list(roles))
+
+
 def opens_with_other(t: Piece, mentions: list[Mention] | None = None, roles: list[RoleInfo] | None = None) -> bool:
     """The sentence's opening noun phrase names some other occupation ("Registered nurses earn ..."):
     an occupation word that is not part of one of the ``mentions`` of the roles ("Newly qualified

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from pipeline.rules.loader import regex
+from pipeline.rules.matcher import word_finditer
 from pipeline.rules.occupations import occupations_in
 from pipeline.rules.role_names import AGENT_NOUN, names_occupation, short_forms
 from pipeline.rules.titles import canonical
@@ -87,5 +88,5 @@ def named_in(text: str, names: list[str]) -> list[tuple[str, int]]:
     found = []
     for name in names:
         forms = "|".join(re.escape(f) for f in sorted(short_forms(name), key=len, reverse=True))
-        found += [(name, m.start()) for m in re.finditer(r"(?<![\w-])(?:" + forms + r")(?![\w-])", text, re.IGNORECASE)]
+        found += [(name, m.start()) for m in word_finditer(r"(?:" + forms + r")(?![\w-])", text)]
     return found

@@ -11,6 +11,7 @@ from collections import Counter
 from itertools import product
 
 from pipeline.rules.loader import load_lexicon, load_terms, matcher, regex
+from pipeline.rules.matcher import word_finditer, word_search
 from pipeline.rules.nouns import plural, singular
 from pipeline.rules.occupations import exact_occupation, occupation_of, occupations_in
 from pipeline.rules.titles import SMALL_WORDS, canonical, head_index
@@ -66,7 +67,7 @@ def fuller_name(name: str, body: str) -> str:
     forms = "|".join(re.escape(f) for f in sorted({name.lower(), *plural_names(name.lower(), "")}, key=len,
                                                    reverse=True))
     found = list(re.finditer(r"(?<![\w-])" + MODIFIER + r"(?:" + forms + r")(?![\w-])", body, re.IGNORECASE))
-    uses = re.search(r"(?<![\w-])(?:" + forms + r")(?![\w-])", body, re.IGNORECASE)
+    uses = word_search(r"(?:" + forms + r")(?![\w-])", body)
     if not found or uses is None or found[0].end() != uses.end():
         return name  # the name's first use has no modifier
     modifier = found[0].group(1).lower()
@@ -232,9 +233,8 @@ def full_name(name: str, body: str) -> str:
     "emergency medical technicians (EMTs)" for "Auto Technician", "Glass Tech", "EMT"), else the name."""
     acronym = name.isupper() and name.isalpha()
     forms = [name + "s", name] if acronym else sorted(short_forms(name), key=len, reverse=True)
-    pattern = r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])"
-    flags = 0 if acronym else re.IGNORECASE
-    for m in re.finditer(pattern, body, flags):
+    pattern = r"(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])"
+    for m in word_finditer(pattern, body, 0 if acronym else re.IGNORECASE):
         full = introduced_before(body, m.start(), m.end(), name) or introduced_after(body, m.end(), name)
         if full and canonical(full).lower() != canonical(name).lower():
             return canonical(full)
@@ -253,7 +253,7 @@ def unclipped_name(name: str, body: str) -> str:
         return name
     head = re.escape(words[-1].lower()) + (r"[a-z]{2,}" if clipped else r"(?:s|es)?")
     counts: Counter[str] = Counter()
-    for m in re.finditer(r"(?<![\w-])" + head + r"(?![\w-])", body, re.IGNORECASE):
+    for m in word_finditer(head + r"(?![\w-])", body):
         window = body[max(0, m.start() - 80) : m.start()]
         before = words_at_end(window[:-1], len(words) + 1) if window.endswith(" ") else []
         phrase = unclipped_phrase(name, before, m.group(0))
@@ -279,8 +279,8 @@ def synonym_occupation(name: str, body: str) -> tuple[str, str] | None:
     glaziers", "stockbrokers, officially securities sales agents"): the gazetteer's, where it lacks
     the role's own name."""
     forms = sorted(short_forms(name), key=len, reverse=True)
-    pattern = r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])"
-    for m in re.finditer(pattern, body, re.IGNORECASE):
+    pattern = r"(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])"
+    for m in word_finditer(pattern, body):
         joint = ALSO_CALLED.match(body, m.end())
         if joint is None:
             continue
@@ -304,11 +304,11 @@ def worker_name(name: str, body: str) -> str | None:
     if field is None or names_occupation(name) or AGENT_NOUN.fullmatch(head):
         return name
     modifiers = "".join(re.escape(w) + r"\s+" for w in words[:-1])
-    pattern = r"(?<![\w-])" + modifiers + "(" + re.escape(field.group("stem")) + r"[a-z]*)(?![\w-])"
-    found = Counter(singular(m.group(1).lower()) for m in re.finditer(pattern, body, re.IGNORECASE))
+    pattern = modifiers + "(" + re.escape(field.group("stem")) + r"[a-z]*)(?![\w-])"
+    found = Counter(singular(m.group(1).lower()) for m in word_finditer(pattern, body))
     workers = [w for w, _ in found.most_common() if w != head and (AGENT_NOUN.fullmatch(w) or names_occupation(w))]
     if workers:
         return canonical(" ".join([*words[:-1], workers[0]]))
-    counted = re.search(r"(?<![\w-])(?:(?:an?|the|each|every)\s+" + re.escape(head) + "|" + re.escape(plural(head))
-                        + r")(?![\w-])", body, re.IGNORECASE)
+    counted = word_search(r"(?:(?:an?|the|each|every)\s+" + re.escape(head) + "|" + re.escape(plural(head))
+                          + r")(?![\w-])", body)
     return name if counted else None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from pipeline.rules.cache import text_cache
 from pipeline.rules.loader import matcher, regex
 from pipeline.rules.matcher import Pattern
 from pipeline.rules.text import Piece
@@ -59,21 +60,31 @@ def verb_phrases(t: Piece | str, cut_at: Pattern | None = None) -> list[Phrase]:
     (``CUT`` unless given)."""
     rest = t if isinstance(t, str) else t.text
     first = WORD.search(rest)
-    form = _task_form(first.group(0)) if first else None
-    if first is None or form is None:
+    if first is None or _task_form(first.group(0)) is None:
         return []  # most predicates: decided by the first word, before the rest is split up
-    cut = (cut_at or CUT).search_start(t)
+    return list(_verb_phrases(rest, None if isinstance(t, str) else t.fold, cut_at))
+
+
+@text_cache(maxsize=8192)
+def _verb_phrases(rest: str, fold: str | None, cut_at: Pattern | None) -> tuple[Phrase, ...]:
+    """``verb_phrases`` of a predicate (with its case fold, when it has one) whose first word can start
+    a task, kept by text: predicates recur."""
+    first = WORD.search(rest)
+    assert first is not None
+    form = _task_form(first.group(0))
+    assert form is not None
+    cut = (cut_at or CUT).search_start(rest if fold is None else Piece(rest, fold))
     region = rest if cut is None else rest[:cut]
     words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(region)]
     if form != "ing" and cut_at is None:  # a list item is one task as written, its "using ..." too
         words = _before_participle(region, words)
     if not words:
-        return []
+        return ()
     if words[0][0] != first.start() or words[0][2] != first.group(0):  # the cut fell inside the first word
         form = _task_form(words[0][2])
         if form is None:
-            return []
-    return _phrases(region, words, _phrase_starts(region, words, form), form)
+            return ()
+    return tuple(_phrases(region, words, _phrase_starts(region, words, form), form))
 
 
 def _before_participle(region: str, words: list[Word]) -> list[Word]:

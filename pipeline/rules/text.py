@@ -4,13 +4,16 @@
   ``piece[a:b]`` is a piece of it that keeps its share of the fold.
 - ``Text``: a piece that also knows its lower case and its words, and keeps the answers rules
   have given about it; cue words (``pipeline.rules.cues``) take one. A sentence is a ``Text``
-  (``pipeline.types.Sentence``).
+  (``pipeline.types.Sentence``). What is worked out from the text alone is kept by text
+  (``pipeline.rules.cache``): every ``Text`` of the same words shares it.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
+
+from pipeline.rules.cache import text_cache
 
 WORD = re.compile(r"[a-z][a-z'’-]*")
 
@@ -45,14 +48,21 @@ class Piece:
 
 class Text(Piece):
     """A piece with its lower case, its set of words, and the answers given about it, keyed by
-    the asker (a cue word set, a clause of a sentence): several extractors ask one sentence the
-    same questions."""
+    the asker (a clause of a sentence): several extractors ask one sentence the same questions.
+    ``text_answers`` holds those that depend on the text alone (a cue word set's), shared by the
+    texts of the same words."""
 
-    __slots__ = ("low", "words", "answers")
+    __slots__ = ("low", "words", "answers", "text_answers")
 
     def __init__(self, text: str) -> None:
-        low = text.lower()
-        super().__init__(text, _fold(text, low))
+        low, fold, self.words, self.text_answers = _read(text)
+        super().__init__(text, fold)
         self.low = low
-        self.words = frozenset(WORD.findall(low))
         self.answers: dict[Any, Any] = {}
+
+
+@text_cache(maxsize=16384)
+def _read(text: str) -> tuple[str, str, frozenset[str], dict[Any, Any]]:
+    """A text's lower case, case fold, words and answers about it alone, kept by text: sentences recur."""
+    low = text.lower()
+    return low, _fold(text, low), frozenset(WORD.findall(low)), {}

@@ -44,6 +44,7 @@ def head_index(words: list[str]) -> int:
     return next((i - 1 for i, w in enumerate(words) if i and w.lower() == "of"), len(words) - 1)
 
 
+@text_cache(maxsize=16384)
 def canonical(raw: str) -> str:
     """"medical coders" -> "Medical Coder", "supervisors of cooks" -> "Supervisor of Cooks" (the noun
     before "of" is the head); keeps acronyms and hyphenated words."""
@@ -71,14 +72,19 @@ NAME_QUALIFIER = regex("role_patterns.jsonl", "name-qualifier")
 
 
 def title_roles(text: str) -> list[str]:
+    return list(_title_roles(text))
+
+
+@text_cache(maxsize=4096)
+def _title_roles(text: str) -> tuple[str, ...]:
     found = match_title(text)
     if not found:
-        return []
+        return ()
     _, m = found
     names = [canonical(NAME_QUALIFIER.sub("", m.group(g)))
              for g in ("r1", "r2", "r3") if g in m.groupdict() and m.group(g)]
     # A longer name is a sentence, unless it is an occupation's ("Agents and Business Managers of ...").
-    return [n for n in names if n and (len(n.split()) <= MAX_NAME_WORDS or _known(n))]
+    return tuple(n for n in names if n and (len(n.split()) <= MAX_NAME_WORDS or _known(n)))
 
 
 def _known(name: str) -> bool:

@@ -13,6 +13,9 @@ while Y earn B").
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
+from pipeline.rules.cache import TextStore, text_cache
 from pipeline.rules.clauses import clause_bounds
 from pipeline.rules.loader import matcher, regex
 from pipeline.rules.mentions import find_mentions, may_open_sentence
@@ -21,7 +24,7 @@ from pipeline.rules.others import (
     declares_other,
     in_aside,
     names_subject,
-    opens_with_other,
+    opens_with_other_kept,
     possessive,
 )
 from pipeline.rules.text import Piece
@@ -122,6 +125,30 @@ def sentence_roles(t: Piece, roles: list[RoleInfo], previous: list[str] | None, 
                    shared: list[str] | None = None) -> SentenceRoles:
     """The roles a sentence is about; ``previous`` the last sentence's (None: another occupation);
     ``shared`` is the last resort for a sentence naming no role."""
+    # The roles as the plain values they are made of, which hash and compare faster than the objects.
+    subject, mentions, opening, other = _kept_roles(
+        t.text, t.fold, tuple((r.id, r.name, r.forms, r.soc) for r in roles),
+        None if previous is None else tuple(previous), tuple(default), None if shared is None else tuple(shared))
+    return SentenceRoles(list(subject), list(mentions), opening=list(opening), other=other)
+
+
+RolesRead = tuple[tuple[str, ...], tuple[Mention, ...], tuple[Mention, ...], bool]
+RoleValues = tuple[tuple[str, str, tuple[str, ...], tuple[str, str] | None], ...]
+
+
+@text_cache(maxsize=16384)
+def _kept_roles(text: str, fold: str, roles: RoleValues, previous: tuple[str, ...] | None,
+                default: tuple[str, ...], shared: tuple[str, ...] | None) -> RolesRead:
+    """``sentence_roles`` as plain values, kept by the sentence's text and what else it reads: a
+    sentence that recurs in the same context is read once."""
+    found = _sentence_roles(Piece(text, fold), [RoleInfo(*r) for r in roles],
+                            None if previous is None else list(previous), list(default),
+                            None if shared is None else list(shared))
+    return tuple(found.subject), tuple(found.mentions), tuple(found.opening), found.other
+
+
+def _sentence_roles(t: Piece, roles: list[RoleInfo], previous: list[str] | None, default: list[str],
+                    shared: list[str] | None) -> SentenceRoles:
     mentions = find_mentions(roles, t.text)
     if declares_other(t.text, mentions):
         return SentenceRoles([], mentions, other=True)
@@ -129,7 +156,7 @@ def sentence_roles(t: Piece, roles: list[RoleInfo], previous: list[str] | None, 
     said = _said_subject(t, roles, previous, mentions, opening)
     if said is not None:
         return SentenceRoles(said, mentions, opening=opening, other=previous is None and not said)
-    if opens_with_other(t, mentions, roles) or PERSONAL_SUBJECT.match(t.text):
+    if opens_with_other_kept(t.text, tuple(mentions), tuple(roles)) or PERSONAL_SUBJECT.match(t.text):
         return SentenceRoles([], mentions, opening=opening, other=True)
     subject = _default_subject(t, roles, previous or [], default, shared, mentions)
     return SentenceRoles(subject, mentions, opening=opening)
@@ -140,7 +167,7 @@ def _said_subject(t: Piece, roles: list[RoleInfo], previous: list[str] | None, m
     """The subject the sentence states: "both", "Like X, Y", the roles that open it, "the former",
     "they"; None when it states none."""
     text = t.text
-    if len(roles) > 1 and ALL_CUE.search(text[:60]) and (
+    if len(roles) > 1 and ALL_CUE.search(t[:60]) and (
             not opening or len({m.role for m in opening}) > 1 or OPENS_WITH_BOTH.match(text)):
         return [r.id for r in roles]
     if opening:
@@ -173,7 +200,7 @@ def _default_subject(t: Piece, roles: list[RoleInfo], previous: list[str], defau
     return [] if mentions else list(shared or [])
 
 
-# Keys of a sentence's answers: whether it names no role and says neither "both" nor "the former".
+# A key of a text's answers (its words alone decide): whether it says neither "both" nor "the former".
 _PLAIN = "roles:plain"
 
 
@@ -186,19 +213,42 @@ def roles_at(s: Sentence, pos: int, roles: list[RoleInfo]) -> list[str]:
         return list(column)  # a table cell is about the role its column's header names
     if not sent.mentions:
         # No role named anywhere: every clause gets the subject unless it says "both" or "the former".
-        plain: bool | None = s.answers.get(_PLAIN)
+        plain: bool | None = s.text_answers.get(_PLAIN)
         if plain is None:
-            plain = s.answers[_PLAIN] = not (ALL_CUE.may_match_within(s) or ORDINAL_ANYWHERE.may_match_within(s))
+            plain = s.text_answers[_PLAIN] = not (ALL_CUE.may_match_within(s) or ORDINAL_ANYWHERE.may_match_within(s))
         if plain:
             return list(sent.subject)
     start, end = clause_bounds(text, pos)
     local = [m for m in sent.mentions if start <= m.start < end and names_subject(text, m)]
-    # A sentence's facts mostly share a clause: the answer is kept by clause and mentions before.
+    # A sentence's facts mostly share a clause: the answer is kept by clause and mentions before, for
+    # the sentence and for every other of the same words said of the same roles in the same way.
     key = (start, end, sum(1 for m in local if m.start < pos))
-    answer: list[str] | None = s.answers.get(key)
+    answer: tuple[str, ...] | None = s.answers.get(key)
     if answer is None:
-        answer = s.answers[key] = _roles_in_clause(s, start, end, pos, local, roles)
+        kept = (_said(s, roles), *key)
+        answer = _CLAUSES.get(kept)
+        if answer is None:
+            answer = tuple(_roles_in_clause(s, start, end, pos, local, roles))
+            _CLAUSES.put(kept, answer)
+        s.answers[key] = answer
     return list(answer)
+
+
+# The roles of a clause of a sentence, by what they depend on (``_said``) and the clause.
+_CLAUSES: TextStore[tuple[str, ...]] = TextStore(maxsize=16384)
+_SAID = "roles:said"  # the key of a sentence's answer
+
+
+def _said(s: Sentence, roles: list[RoleInfo]) -> Hashable:
+    """What a clause's roles depend on, as plain values: the sentence's text and case fold, its roles'
+    mentions, its subject, whether it is about another occupation, and the article's roles."""
+    said: Hashable | None = s.answers.get(_SAID)
+    if said is None:
+        sent = s.roles
+        mentions = tuple((m.start, m.end, m.role) for m in sent.mentions)
+        said = s.answers[_SAID] = (s.text, s.fold, mentions, tuple(sent.subject), sent.other,
+                                   tuple((r.id, r.name, r.forms, r.soc) for r in roles))
+    return said
 
 
 def _roles_in_clause(s: Sentence, start: int, end: int, pos: int, local: list[Mention],

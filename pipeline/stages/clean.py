@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from pipeline.rules.cues import MONEY_FIGURE
-from pipeline.rules.loader import PatternRule, first_match
+from pipeline.rules.loader import PatternRule, first_match_kept
 from pipeline.rules.titles import find_title_index, is_title_like, title_roles
 from pipeline.types import Block, Document, Dropped
 
@@ -25,7 +25,8 @@ def match_rule(text: str) -> PatternRule | None:
     stripped = text.strip()
     if len(stripped) > 220:
         return None
-    return first_match("boilerplate.jsonl", stripped)
+    # Kept by text: a site's boilerplate lines come back on each of its pages.
+    return first_match_kept("boilerplate.jsonl", stripped)
 
 
 def _unprefixed(text: str) -> str:

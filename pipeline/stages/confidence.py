@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from pipeline.rules.cache import text_cache
 from pipeline.rules.loader import RuleFileError, first_match, matcher, regex
 from pipeline.rules.matcher import Pattern
-from pipeline.rules.others import OTHER_OCCUPATION, opens_with_other
+from pipeline.rules.others import OTHER_OCCUPATION, opens_with_other_kept
 from pipeline.rules.precision import DOUBTS, Doubt, Table, confidence, doubts_declared, precision_table
 from pipeline.rules.text import Piece
 from pipeline.types import Facts, Mention, RoleInfo, SectionInfo, Segmented, Sentence
@@ -160,7 +160,7 @@ def _reading(text: str, mentions: tuple[Mention, ...], roles: tuple[RoleInfo, ..
     unanchored = _unanchored()
     words = tuple((unanchored[n].doubt, a, b) for n, a, b in _word_spans(text))
     occupations = tuple((a, b) for a, b in _occupation_spans(text) if not any(x < b and a < y for x, y in taken))
-    opens = _opens_with_other(text, mentions, roles)
+    opens = opens_with_other_kept(text, mentions, roles)
     return Reading(words, occupations, opens, len(text.split()) > LONG_SENTENCE)
 
 
@@ -181,11 +181,6 @@ def _word_spans(text: str) -> tuple[tuple[int, int, int], ...]:
             spans = runs[word.doubt.pattern] = tuple(m.span() for m in word.pattern.finditer(t))
         out.extend((n, a, b) for a, b in spans)
     return tuple(out)
-
-
-@text_cache(maxsize=4096)
-def _opens_with_other(text: str, mentions: tuple[Mention, ...], roles: tuple[RoleInfo, ...]) -> bool:
-    return opens_with_other(Piece(text), list(mentions), list(roles))
 
 
 @text_cache(maxsize=4096)

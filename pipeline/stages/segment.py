@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from pipeline.rules.cache import text_cache
 from pipeline.rules.loader import PatternRule, compiled_rules, first_match_kept
 from pipeline.rules.mentions import find_mentions
 from pipeline.rules.text import Piece
@@ -82,9 +83,8 @@ def heading_rule(heading: str) -> PatternRule | None:
 
 def classify_content(text: str, roles: list[RoleInfo]) -> str:
     votes: Counter[str] = Counter()
-    t = Piece(text)
-    for compiled in compiled_rules("content_kinds.jsonl"):
-        votes[compiled.rule.value] += compiled.matcher.count(t)
+    for kind, count in _rule_votes(text):
+        votes[kind] += count
     opening = text[:120]
     mentions = find_mentions(roles, opening)
     if mentions and mentions[0].start < 12 and OVERVIEW_OPENING.match(opening[mentions[0].start:]) and len(roles) > 1:
@@ -94,6 +94,13 @@ def classify_content(text: str, roles: list[RoleInfo]) -> str:
     if not votes or votes.most_common(1)[0][1] == 0:
         return "other"
     return votes.most_common(1)[0][0]
+
+
+@text_cache(maxsize=4096)
+def _rule_votes(text: str) -> tuple[tuple[str, int], ...]:
+    """Each content-kind rule's kind and count of matches in the text, in the rules' order; kept by text."""
+    t = Piece(text)
+    return tuple((compiled.rule.value, compiled.matcher.count(t)) for compiled in compiled_rules("content_kinds.jsonl"))
 
 
 def _faq_question(current: SectionInfo, block: Block) -> bool:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from pipeline.rules.cache import text_cache
 from pipeline.rules.loader import first_match, regex
 from pipeline.rules.matcher import Pattern
 from pipeline.rules.text import Piece
@@ -90,6 +91,13 @@ def _number(num: str, mult: str | None, currency: str) -> float:
 
 
 def find_money(text: Piece | str) -> list[Money]:
+    """The money figures a text writes, in order; kept by text (a figure's reading depends on nothing else)."""
+    return list(_money_in(text if isinstance(text, str) else text.text))
+
+
+@text_cache(maxsize=4096)
+def _money_in(written: str) -> tuple[Money, ...]:
+    text = Piece(written)
     out: list[Money] = []
     for m in MONEY_RE.finditer_caseless(text):
         cur_raw = (m.group("cur1") or m.group("tail") or "").strip().lower()
@@ -119,7 +127,7 @@ def find_money(text: Piece | str) -> list[Money]:
             out.append(Money(m.start(), m.end(), None, bottom, top, currency))
         else:
             out.append(Money(m.start("num1"), m.end(), top, None, None, currency))
-    return sorted(out, key=lambda money: money.start)
+    return tuple(sorted(out, key=lambda money: money.start))
 
 
 
