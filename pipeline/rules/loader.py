@@ -14,10 +14,10 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from pipeline.rules.cache import text_cache
-from pipeline.rules.matcher import AnyGate, Pattern, any_gate
+from pipeline.rules.matcher import AnyGate, Pattern, any_gate, read_pattern
 from pipeline.rules.text import Piece
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -58,14 +58,15 @@ class PatternRule(Exampled):
     case_sensitive: bool = False
     note: str = ""
 
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, v: str) -> str:
+    @model_validator(mode="after")
+    def _compiles(self) -> PatternRule:
+        # Parsed, not compiled: the parse tells all that compiling would, and the rule's matcher
+        # reads its gate off the same parse; the regex is compiled when first used.
         try:
-            re.compile(v)
+            read_pattern(self.pattern, self.flags)
         except re.error as exc:
             raise ValueError(f"bad regular expression: {exc}") from exc
-        return v
+        return self
 
     @property
     def flags(self) -> int:

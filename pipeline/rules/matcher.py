@@ -7,7 +7,10 @@ No caller needs to know how it is fast; the answers are the regex's own:
 - a case-sensitive twin: a case-insensitive regex whose characters are all lower case runs
   case-sensitively on the text's case fold, which ``Text`` computes once, 2-3 times faster, when
   the fold keeps the text's length (offsets agree);
-- ``AnyOf``: many strings looked for at once, as a trie-shaped regex.
+- ``AnyOf``: many strings looked for at once, as a trie-shaped regex;
+- compiled on first use: a pattern is parsed once (``read_pattern``) for its gate and checked as
+  compiling it would be; its regex is compiled when a text first gets past the gate, and most
+  rules' gates shut every text a run reads.
 """
 
 from __future__ import annotations
@@ -16,9 +19,12 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
 
-from pipeline.rules.literals import EXACT, FEW, folded_twin, required_literals, required_prefixes, required_suffixes
+from pipeline.rules.literals import EXACT, FEW, Required, has_twin, literals_of, prefixes_of, suffixes_of
 from pipeline.rules.text import Piece
 
 
@@ -93,6 +99,46 @@ class Gate:
                 or (self.exact is not None and self.exact.within(text)))
 
 
+def _check_lookbehinds(items: Any) -> None:
+    """Raise the error compiling would: a look-behind must have a fixed width."""
+    for op, av in items:
+        if op in (C.ASSERT, C.ASSERT_NOT) and av[0] < 0:
+            low, high = av[1].getwidth()
+            if low != high:
+                raise re.error("look-behind requires fixed-width pattern")
+        for part in av if isinstance(av, (tuple, list)) else (av,):
+            for inner in part if isinstance(part, list) else (part,):
+                if isinstance(inner, P.SubPattern):
+                    _check_lookbehinds(inner)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one parse of a pattern tells: the flags its compiled regex would have (``flags`` with
+    the pattern's own, such as ``(?m)``), the gate's strings (as ``required_literals``,
+    ``required_prefixes`` and ``required_suffixes`` find them) and whether it has a folded twin."""
+
+    flags: int
+    literals: Required
+    prefixes: Required
+    suffixes: Required
+    twin: bool
+
+
+@cache
+def read_pattern(pattern: str, flags: int = re.IGNORECASE) -> Reading:
+    """Parse ``pattern`` once for everything read off it; ``re.error`` where compiling it would fail.
+
+    A rule's regex is compiled only when a text first gets past its gate; this parse checks what
+    compiling it would, so a bad rule file still fails on load.
+    """
+    tree = P.parse(pattern, flags)
+    _check_lookbehinds(tree)
+    full = flags | tree.state.flags
+    return Reading(full, literals_of(tree, full), prefixes_of(tree, full), suffixes_of(tree, full),
+                   has_twin(tree, flags))
+
+
 def _split(found: frozenset[str]) -> tuple[AnyOf | None, AnyOf | None]:
     folded = [lit for lit in found if not lit.startswith(EXACT)]
     exact = [lit[1:] for lit in found if lit.startswith(EXACT)]
@@ -100,9 +146,11 @@ def _split(found: frozenset[str]) -> tuple[AnyOf | None, AnyOf | None]:
 
 
 def gate_for(regex: re.Pattern[str]) -> Gate:
-    found = required_literals(regex.pattern, regex.flags)
-    prefixes = required_prefixes(regex.pattern, regex.flags)
-    suffixes = required_suffixes(regex.pattern, regex.flags)
+    return _gate(read_pattern(regex.pattern, regex.flags))
+
+
+def _gate(reading: Reading) -> Gate:
+    found, prefixes, suffixes = reading.literals, reading.prefixes, reading.suffixes
     literals, exact = _split(found) if found else (None, None)
     return Gate(literals, tuple(sorted(prefixes)) if prefixes else None, exact,
                 tuple(sorted(suffixes)) if suffixes else None)
@@ -148,17 +196,33 @@ class Pattern:
     answer with booleans and offsets only. ``pos`` and ``endpos`` mean what they mean for ``re``.
     """
 
-    __slots__ = ("pattern", "regex", "twin", "gate", "never_shuts", "_prefixes", "_suffixes", "_literals", "_exact")
+    __slots__ = ("pattern", "flags", "regex", "twin", "_has_twin", "gate", "never_shuts", "_prefixes", "_suffixes",
+                 "_literals", "_exact")
+    regex: re.Pattern[str]
+    twin: re.Pattern[str] | None
 
     def __init__(self, pattern: str, flags: int = re.IGNORECASE) -> None:
         self.pattern = pattern
-        self.regex = re.compile(pattern, flags)
-        self.twin = folded_twin(pattern, flags)
-        self.gate = gate_for(self.regex)
+        self.flags = flags
+        reading = read_pattern(pattern, flags)  # re.error here for a bad pattern
+        self._has_twin = reading.twin
+        self.gate = _gate(reading)
         self.never_shuts = self.gate.never_shuts
         # The gate's tests, inlined below: they run for most rules on every sentence.
         self._prefixes, self._literals, self._exact = self.gate.prefixes, self.gate.literals, self.gate.exact
         self._suffixes = self.gate.suffixes
+
+    def __getattr__(self, name: str) -> Any:
+        """``regex`` and ``twin``, compiled when first asked for: most rules' gates shut every text a
+        run reads, and their regexes are never compiled. Once set, the slot answers directly."""
+        if name == "regex":
+            value: re.Pattern[str] | None = re.compile(self.pattern, self.flags)
+        elif name == "twin":
+            value = re.compile(self.pattern, self.flags & ~re.IGNORECASE) if self._has_twin else None
+        else:
+            raise AttributeError(name)
+        setattr(self, name, value)
+        return value
 
     def may_match(self, t: Piece | str, endpos: int = sys.maxsize) -> bool:
         """False only when the regex cannot match anywhere in ``t`` (read up to ``endpos``)."""
