@@ -208,3 +208,13 @@ def test_process_bytes_is_stable_after_clearing_caches() -> None:
     before = process_bytes(data, "kiln.txt").model_dump_json()
     memo.clear()
     assert process_bytes(data, "kiln.txt").model_dump_json() == before
+
+
+def test_the_pipelines_share_one_blank_english_tokenizer() -> None:
+    from pipeline.rules.occupations import occupation_nlp
+
+    lexicons, occupations = build(), occupation_nlp()
+    assert lexicons.tokenizer is occupations.tokenizer and lexicons.vocab is occupations.vocab
+    assert lexicons.lang == occupations.lang == "en"
+    text = "Nurses can't work 12-hour shifts, e.g. at St. Mary's (U.S.)."
+    assert [t.text for t in lexicons.make_doc(text)] == [t.text for t in spacy.blank("en").make_doc(text)]

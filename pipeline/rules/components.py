@@ -251,10 +251,22 @@ def make_career_sentences(nlp: Language, name: str) -> CareerSentences:
 
 
 @cache
+def _english() -> Language:
+    return spacy.blank("en")
+
+
+def blank() -> Language:
+    """A new blank English pipeline, ``spacy.blank("en")`` as the pipelines here start: they share one
+    tokenizer and vocab, whose special cases (contractions, abbreviations) the process loads once."""
+    base = _english()
+    return type(base)(vocab=base.vocab, create_tokenizer=lambda _: base.tokenizer)
+
+
+@cache
 def build() -> Language:
     # lemminflect loads its tables on first use; pay that once here, not inside some document's time.
     parts_of_speech("warm")
-    nlp = spacy.blank("en")
+    nlp = blank()
     nlp.add_pipe("career_lexicons")
     return nlp
 
