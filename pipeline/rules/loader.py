@@ -17,7 +17,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from pipeline.rules.cache import text_cache
-from pipeline.rules.matcher import AnyGate, Pattern, any_gate, read_pattern
+from pipeline.rules.matcher import AnyGate, Pattern, any_gate, parsed
 from pipeline.rules.text import Piece
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -63,7 +63,7 @@ class PatternRule(Exampled):
         # Parsed, not compiled: the parse tells all that compiling would, and the rule's matcher
         # reads its gate off the same parse; the regex is compiled when first used.
         try:
-            read_pattern(self.pattern, self.flags)
+            parsed(self.pattern, self.flags)
         except re.error as exc:
             raise ValueError(f"bad regular expression: {exc}") from exc
         return self

@@ -19,7 +19,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
@@ -125,15 +125,24 @@ class Reading:
     twin: bool
 
 
-@cache
-def read_pattern(pattern: str, flags: int = re.IGNORECASE) -> Reading:
-    """Parse ``pattern`` once for everything read off it; ``re.error`` where compiling it would fail.
+@lru_cache(maxsize=256)
+def parsed(pattern: str, flags: int = re.IGNORECASE) -> Any:
+    """``pattern`` parsed, and checked as compiling it would be (``re.error`` where that would fail).
 
-    A rule's regex is compiled only when a text first gets past its gate; this parse checks what
-    compiling it would, so a bad rule file still fails on load.
+    A rule's regex is compiled only when a text first gets past its gate; this check on load still
+    fails a bad rule file there. The parse is kept a while for ``read_pattern``: a file's rules are
+    checked, then their matchers made.
     """
     tree = P.parse(pattern, flags)
-    _check_lookbehinds(tree)
+    if "(?<" in pattern:
+        _check_lookbehinds(tree)
+    return tree
+
+
+@cache
+def read_pattern(pattern: str, flags: int = re.IGNORECASE) -> Reading:
+    """What one parse of ``pattern`` tells for its matcher; ``re.error`` where compiling it would fail."""
+    tree = parsed(pattern, flags)
     full = flags | tree.state.flags
     return Reading(full, literals_of(tree, full), prefixes_of(tree, full), suffixes_of(tree, full),
                    has_twin(tree, flags))
