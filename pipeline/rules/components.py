@@ -262,6 +262,33 @@ def blank() -> Language:
     return type(base)(vocab=base.vocab, create_tokenizer=lambda _: base.tokenizer)
 
 
+# Lower-case ASCII words between single spaces: the tokenizer makes each word one token, unless it
+# is one of its special cases ("cannot" -> "can" "not").
+PLAIN_WORDS = re.compile(r"[a-z]+(?: [a-z]+)*")
+
+
+def lower_patterns(nlp: Language, texts: list[str]) -> list[Any]:
+    """A ``PhraseMatcher(attr="LOWER")``'s patterns for ``texts``: the Docs the tokenizer makes of them
+    or, for a text of plain words, what the matcher reads off such a Doc, its tokens' lower-case
+    forms as hashes in the string store (the form spaCy pickles a PhraseMatcher's patterns in).
+
+    A gazetteer of thousands of names is built in a fraction of the time: no Doc, and no lexeme for
+    a word until a text has it.
+    """
+    tokenizer: Any = nlp.tokenizer
+    special: dict[str, Any] = tokenizer.rules
+    strings = nlp.vocab.strings
+    patterns: list[Any] = []
+    others: list[str] = []
+    for text in texts:
+        words = text.split(" ")
+        if PLAIN_WORDS.fullmatch(text) and not any(word in special for word in words):
+            patterns.append(tuple(strings.add(word) for word in words))
+        else:
+            others.append(text)
+    return patterns + list(tokenizer.pipe(others))
+
+
 @cache
 def build() -> Language:
     # lemminflect loads its tables on first use; pay that once here, not inside some document's time.

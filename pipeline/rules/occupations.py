@@ -23,7 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline.rules.cache import text_cache
-from pipeline.rules.components import Hit, blank, longest_first
+from pipeline.rules.components import Hit, blank, longest_first, lower_patterns
 from pipeline.rules.loader import DATA, OccupationRule, occupation_rules
 from pipeline.rules.nouns import plural, singular
 
@@ -70,10 +70,9 @@ class CareerOccupations:
     def __init__(self, nlp: Language) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.rules: dict[str, OccupationRule] = {}
-        tokenizer: Any = nlp.tokenizer
         for rule in occupation_rules():
             texts = [form for phrase in rule.phrases if found_in_text(phrase, rule) for form in forms(phrase)]
-            self.matcher.add(rule.id, list(tokenizer.pipe(texts)))
+            self.matcher.add(rule.id, lower_patterns(nlp, texts))
             self.rules[rule.id] = rule
 
     def __call__(self, doc: Doc) -> Doc:
