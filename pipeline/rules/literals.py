@@ -85,15 +85,24 @@ def _strings(items: Iterable[tuple[Any, Any]], ci: bool) -> tuple[frozenset[str]
             inner = _strings(av[-1], inner_ci) if inner_ci == ci else None
             choices = inner[0] if inner is not None else None
         elif choices is None and op is C.BRANCH:
-            alternatives = [_strings(alt, ci) for alt in av[1]]
-            if all(alt is not None for alt in alternatives):
-                choices = frozenset().union(*(alt[0] for alt in alternatives if alt is not None))
+            choices = _alternatives(av[1], ci)
         if choices is None:
             return None
         out = {o + c for o in out for c in choices}
         if len(out) > MAX_VARIANTS:
             return None
     return frozenset(out), not ci
+
+
+def _alternatives(branches: list[Any], ci: bool) -> frozenset[str] | None:
+    """``_strings`` of each branch, all together; None from the first branch that has none."""
+    found: list[frozenset[str]] = []
+    for branch in branches:
+        strings = _strings(branch, ci)
+        if strings is None:
+            return None
+        found.append(strings[0])
+    return frozenset().union(*found)
 
 
 def _sequence(items: Iterable[tuple[Any, Any]], ci: bool = True) -> Required:
