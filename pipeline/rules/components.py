@@ -165,8 +165,8 @@ class CareerLexicons:
         # split off punctuation there, or units after digits. So the phrases' texts are looked for
         # only where no letter comes before (a quarter faster), unless the text holds one of the
         # special cases that would start a phrase's first token there.
-        self.word_start = (re.compile(r"(?<!" + LETTER.pattern + ")(?:" + self.gate.regex.pattern + ")")
-                           if self.gate.regex is not None else None)
+        self.word_start = (re.compile(r"(?<!" + LETTER.pattern + ")(?:" + self.gate.pattern + ")")
+                           if self.gate.pattern is not None else None)
         self.mid_word_cases = tuple(sorted({case.lower() for case, start in _mid_word_starts(tokenizer.rules)
                                             if start in first_tokens}))
 
@@ -366,9 +366,10 @@ def lexicon_regions(t: Text) -> list[tuple[int, int]]:
     text, low = t.text, t.low
     component: Any = build().get_pipe("career_lexicons")
     gate: AnyOf = component.gate
-    if gate.regex is None or len(low) != len(text):
+    word_start: re.Pattern[str] | None = component.word_start  # None: no trie regex, the gate's few strings
+    if word_start is None or len(low) != len(text):
         return [(0, len(text))] if gate.within(low) else []
-    regex = gate.regex if any(case in low for case in component.mid_word_cases) else component.word_start
+    regex = (gate.regex or word_start) if any(case in low for case in component.mid_word_cases) else word_start
     regions: list[tuple[int, int]] = []
     for m in regex.finditer(low):
         last = m.end()

@@ -33,9 +33,22 @@ class AnyOf:
     shaped as a trie ("cook(?:ing|s)?"), which at each position follows one branch instead of
     trying every string (a flat alternation of hundreds of strings is ~30 times slower)."""
 
+    pattern: str | None
+    regex: re.Pattern[str] | None
+
     def __init__(self, strings: Iterable[str]) -> None:
         self.strings = tuple(sorted(set(strings), key=len, reverse=True))
-        self.regex = re.compile(_trie_pattern(self.strings)) if len(self.strings) > FEW else None
+
+    def __getattr__(self, name: str) -> Any:
+        """``pattern`` (the trie regex's text) and ``regex``, made when first asked for: many gates are
+        never asked."""
+        if name == "pattern":
+            self.pattern = _trie_pattern(self.strings) if len(self.strings) > FEW else None
+            return self.pattern
+        if name == "regex":
+            self.regex = re.compile(self.pattern) if self.pattern is not None else None
+            return self.regex
+        raise AttributeError(name)
 
     def within(self, text: str) -> bool:
         if self.regex is not None:
