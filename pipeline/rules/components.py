@@ -134,17 +134,19 @@ class CareerLexicons:
         self.matchers: dict[str, PhraseMatcher] = {}
         self.meta: dict[str, dict[str, tuple[str, str]]] = {}
         tokenizer: Any = nlp.tokenizer
+        strings = nlp.vocab.strings
         texts: list[str] = []
         first_tokens: set[str] = set()
         for key, filename in lexicons.items():
             matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
             meta: dict[str, tuple[str, str]] = {}
             for rule in phrase_rules(filename):
-                docs = list(tokenizer.pipe(rule.phrases))
-                matcher.add(rule.id, docs)
+                patterns = lower_patterns(nlp, rule.phrases)
+                matcher.add(rule.id, patterns)
                 meta[rule.id] = (rule.value, rule.kind)
-                texts += [d.text.lower() for d in docs]
-                first_tokens.update(d[0].lower_ for d in docs if len(d))
+                texts += [phrase.lower() for phrase in rule.phrases]  # a Doc's text is the text it was made of
+                first_tokens.update(str(strings[p[0]]) if isinstance(p, tuple) else p[0].lower_
+                                    for p in patterns if len(p))
             self.matchers[key] = matcher
             self.meta[key] = meta
         self.kinds = {rule_id: kind for meta in self.meta.values() for rule_id, (_, kind) in meta.items()}
@@ -152,7 +154,6 @@ class CareerLexicons:
             raise RuleFileError(f"lexicons {sorted(lexicons.values())} share a rule id")
         # Spans are made with the string store's hashes of their label and id (looking the strings
         # up again for every span costs three times as much), and read back through this table.
-        strings = nlp.vocab.strings
         self.hashes = {rule_id: (strings.add(value), strings.add(rule_id))
                        for meta in self.meta.values() for rule_id, (value, _) in meta.items()}
         self.by_hash = {rule_hash: (rule_id, self.meta_of(rule_id)) for rule_id, (_, rule_hash) in self.hashes.items()}
@@ -262,9 +263,10 @@ def blank() -> Language:
     return type(base)(vocab=base.vocab, create_tokenizer=lambda _: base.tokenizer)
 
 
-# Lower-case ASCII words between single spaces: the tokenizer makes each word one token, unless it
-# is one of its special cases ("cannot" -> "can" "not").
-PLAIN_WORDS = re.compile(r"[a-z]+(?: [a-z]+)*")
+# Lower-case ASCII words between single spaces, each maybe followed by a comma: the tokenizer makes
+# each word one token and splits a comma off as another, unless the word is one of its special
+# cases ("cannot" -> "can" "not").
+PLAIN_WORDS = re.compile(r"[a-z]+,?(?: [a-z]+,?)*")
 
 
 def lower_patterns(nlp: Language, texts: list[str]) -> list[Any]:
@@ -281,8 +283,9 @@ def lower_patterns(nlp: Language, texts: list[str]) -> list[Any]:
     patterns: list[Any] = []
     others: list[str] = []
     for text in texts:
-        words = text.split(" ")
-        if PLAIN_WORDS.fullmatch(text) and not any(word in special for word in words):
+        chunks = text.split(" ")
+        words = [piece for chunk in chunks for piece in ((chunk[:-1], ",") if chunk.endswith(",") else (chunk,))]
+        if PLAIN_WORDS.fullmatch(text) and not any(piece in special for piece in chunks + words):
             patterns.append(tuple(strings.add(word) for word in words))
         else:
             others.append(text)
