@@ -154,3 +154,11 @@ def test_every_rule_compiles() -> None:
             entry = json.loads(line) if line.strip() and not line.lstrip().startswith("//") else {}
             if "pattern" in entry:
                 re.compile(entry["pattern"], 0 if entry.get("case_sensitive") else re.IGNORECASE)
+
+
+def test_a_line_that_is_not_json_reports_file_and_line(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "pattern": "a", "value": "v"}\n{"id": "b", "pattern": "b"\n', encoding="utf-8")
+    monkeypatch.setattr(rules, "DATA", tmp_path)
+    with pytest.raises(RuleFileError, match=r"(?s)bad\.jsonl:2: .*Invalid JSON"):
+        rules._read_jsonl("bad.jsonl", PatternRule)

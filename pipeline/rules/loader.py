@@ -6,7 +6,6 @@ Every rule has an ``id`` so an output value can be traced back to the rule that 
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -127,8 +126,8 @@ def _read_jsonl(name: str, model: type[R]) -> tuple[R, ...]:
         if not line.strip() or line.lstrip().startswith("//"):
             continue
         try:
-            rule = model.model_validate(json.loads(line))
-        except (ValidationError, json.JSONDecodeError) as exc:
+            rule = model.model_validate_json(line)  # the JSON is read and checked in one pass
+        except ValidationError as exc:
             raise RuleFileError(f"{name}:{n}: {exc}") from exc
         if rule.id in seen:
             raise RuleFileError(f"{name}:{n}: duplicate id {rule.id!r}")
