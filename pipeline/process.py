@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from functools import cache
 
 from pipeline.extract import extract
@@ -17,7 +18,7 @@ from pipeline.stages.relevance import Relevance, judge
 from pipeline.stages.roles import find_roles
 from pipeline.stages.segment import segment
 from pipeline.stages.sentences import split_sentences
-from pipeline.types import Document, Facts, Origin, RoleInfo, Segmented, Sentence
+from pipeline.types import MEDIA_TYPES, Document, Facts, Origin, RoleInfo, Segmented, Sentence
 from schemas.article import Article
 
 # A small article that takes every stage through its rule files and the spaCy pipeline.
@@ -28,14 +29,31 @@ Glaze chemists earn a median salary of $68,000 per year and work in laboratories
 """
 
 
+def warm_up(path: str | None = None) -> None:
+    """Load what a document at ``path`` needs (the spaCy pipeline, the rule files; for an HTML page the
+    HTML reader too) once per process, outside any document's time limit; no ``path``: everything.
+
+    A run of plain text or Markdown never loads the HTML reader."""
+    _warm_up_text()
+    if path is None or MEDIA_TYPES.get(os.path.splitext(path)[1].lower()) == "text/html":
+        _warm_up_html()
+
+
 @cache
-def warm_up() -> None:
-    """Load what every document needs (the spaCy pipeline, the rule files, their compiled regexes)
-    once per process, outside any document's time limit."""
+def _warm_up_text() -> None:
     process_bytes(WARM_UP, "warm-up.txt")
-    # A handbook-shaped page compiles the rules a first real page would otherwise pay for: HTML, fact
-    # tables, section kinds, pay sentences.
+    _out_of_sight()
+
+
+@cache
+def _warm_up_html() -> None:
+    # A handbook-shaped page loads what a first real page would otherwise pay for: the HTML reader,
+    # fact tables, section kinds, pay sentences.
     process_bytes((DATA / "warm_up.html").read_bytes(), "warm-up.html")
+    _out_of_sight()
+
+
+def _out_of_sight() -> None:
     # What is loaded now (rule tables, spaCy's vocab, lemma tables) lives as long as the process.
     # Out of the collector's sight, its full collections no longer walk it: 2% of a batch's
     # instructions (callgrind, 100 articles).

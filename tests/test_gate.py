@@ -10,9 +10,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.rules.literals import EXACT, folded_twin, required_literals, required_prefixes, required_suffixes
+from pipeline.rules.literals import (
+    EXACT,
+    folded_twin,
+    required_literals,
+    required_prefixes,
+    required_suffixes,
+)
 from pipeline.rules.loader import DATA, compiled_rules, finditer_rules, pattern_rules
-from pipeline.rules.matcher import Pattern, gate_for
+from pipeline.rules.matcher import Pattern, gate_for, read_pattern
 from pipeline.rules.text import Piece
 from pipeline.stages.roles import CAPITAL_WORD
 
@@ -202,3 +208,27 @@ def test_a_shut_gate_counts_nothing_that_the_rule_would_count(name: str) -> None
 @given(st.text(alphabet="AB sxé_1-É.ÀZQ(", max_size=20))
 def test_capital_word_is_the_plain_boundary_pattern(text: str) -> None:
     assert CAPITAL_WORD.findall(text) == re.findall(r"\b[A-Z]{2,6}s?\b", text)
+
+
+@pytest.mark.parametrize("name", RULE_FILES)
+def test_one_parse_reads_what_each_analysis_reads(name: str) -> None:
+    """``read_pattern`` parses once, with the rule's flags, what the analyses read with the compiled regex's."""
+    for rule in pattern_rules(name):
+        regex = re.compile(rule.pattern, rule.flags)
+        reading = read_pattern(rule.pattern, rule.flags)
+        assert reading.flags == regex.flags, rule.id
+        assert reading.literals == required_literals(rule.pattern, regex.flags), rule.id
+        assert reading.prefixes == required_prefixes(rule.pattern, regex.flags), rule.id
+        assert reading.suffixes == required_suffixes(rule.pattern, regex.flags), rule.id
+        assert reading.twin == (folded_twin(rule.pattern, rule.flags) is not None), rule.id
+
+
+def test_a_rule_is_compiled_when_first_used() -> None:
+    rx = Pattern(r"\bkiln\b")
+    for name in ("regex", "twin"):  # nothing compiled yet
+        with pytest.raises(AttributeError):
+            object.__getattribute__(rx, name)
+    assert rx.search("no match here") is None and rx.found(Piece("The Kiln")) and rx.twin is not None
+    assert rx.regex.pattern == r"\bkiln\b" and rx.regex.flags & re.IGNORECASE
+    with pytest.raises(AttributeError):
+        rx.nothing  # noqa: B018 - only the two regexes are made on demand

@@ -233,3 +233,33 @@ def test_a_text_store_drops_the_least_recently_used() -> None:
     assert (store.get("a"), store.get("b"), store.get("c")) == (1, None, 3)
     memo.clear()
     assert store.get("a") is None
+def test_the_pipelines_share_one_blank_english_tokenizer() -> None:
+    from pipeline.rules.occupations import occupation_nlp
+
+    lexicons, occupations = build(), occupation_nlp()
+    assert lexicons.tokenizer is occupations.tokenizer and lexicons.vocab is occupations.vocab
+    assert lexicons.lang == occupations.lang == "en"
+    text = "Nurses can't work 12-hour shifts, e.g. at St. Mary's (U.S.)."
+    assert [t.text for t in lexicons.make_doc(text)] == [t.text for t in spacy.blank("en").make_doc(text)]
+
+
+def test_phrase_patterns_of_plain_words_are_what_the_matcher_reads_off_their_docs() -> None:
+    from spacy.attrs import LOWER
+
+    from pipeline.rules.components import lower_patterns
+    from pipeline.rules.loader import occupation_rules
+    from pipeline.rules.occupations import forms
+
+    nlp = build()
+    texts = [form for rule in occupation_rules() for phrase in rule.phrases for form in forms(phrase)]
+    texts += ["cannot", "gonna be", "nurse's aide", "x-ray tech", "rn", "a b", "cooks, bakers, and chefs", "chef,",
+              "cannot, or"]
+    plain = 0
+    for text in texts:
+        [pattern] = lower_patterns(nlp, [text])
+        if isinstance(pattern, tuple):
+            plain += 1
+            assert pattern == tuple(nlp.make_doc(text).to_array([LOWER]).ravel().tolist()), text
+    assert plain > len(texts) // 2
+    tokenized = lower_patterns(nlp, ["cannot", "gonna be", "x-ray tech", "cannot, or"])
+    assert not any(isinstance(p, tuple) for p in tokenized)

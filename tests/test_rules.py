@@ -4,6 +4,7 @@ every rule id a fact carries is in ``pipeline/data``."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,29 @@ def test_occupation_gazetteer_loads() -> None:
     phrases = [p for r in loaded for p in r.phrases]
     assert len(phrases) == len(set(phrases)), "a phrase names one occupation"
     assert (DATA / "occupations.jsonl").stat().st_size < 2_000_000
+
+
+@pytest.mark.parametrize("pattern", [r"(?<=\w+)er", r"(?<!(?:a|bc))x"])
+def test_a_rule_that_would_not_compile_fails_on_load(tmp_path, monkeypatch, pattern: str) -> None:  # type: ignore[no-untyped-def]
+    """Rules are parsed on load and compiled on first use: a look-behind of varying width still fails on load."""
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"id": "x", "pattern": pattern, "value": "v"}) + "\n", encoding="utf-8")
+    monkeypatch.setattr(rules, "DATA", tmp_path)
+    with pytest.raises(RuleFileError, match=r"(?s)bad\.jsonl:1: .*look-behind requires fixed-width"):
+        rules._read_jsonl("bad.jsonl", PatternRule)
+
+
+def test_every_rule_compiles() -> None:
+    for path in sorted(DATA.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            entry = json.loads(line) if line.strip() and not line.lstrip().startswith("//") else {}
+            if "pattern" in entry:
+                re.compile(entry["pattern"], 0 if entry.get("case_sensitive") else re.IGNORECASE)
+
+
+def test_a_line_that_is_not_json_reports_file_and_line(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "pattern": "a", "value": "v"}\n{"id": "b", "pattern": "b"\n', encoding="utf-8")
+    monkeypatch.setattr(rules, "DATA", tmp_path)
+    with pytest.raises(RuleFileError, match=r"(?s)bad\.jsonl:2: .*Invalid JSON"):
+        rules._read_jsonl("bad.jsonl", PatternRule)

@@ -47,9 +47,31 @@ def test_the_pipeline_loads_with_the_collector_paused_and_runs_with_it_on(monkey
     from pipeline.batch.options import Options
 
     seen: list[bool] = []
-    monkeypatch.setattr(runner, "warm_up", lambda: seen.append(gc.isenabled()))
+    monkeypatch.setattr(runner, "warm_up", lambda path=None: seen.append(gc.isenabled()))
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "a.txt").write_text("Baker vs. Pastry Chef\n\nBakers bake bread.\n", encoding="utf-8")
     assert gc.isenabled()
     summary = runner.run(tmp_path / "src", tmp_path / "out", Options(workers=1))
     assert summary.count("ok") == 1 and seen == [False] and gc.isenabled()
+
+
+RUN_PROBE = """
+import json, sys
+from pathlib import Path
+from pipeline.batch.options import Options
+from pipeline.batch.runner import run
+src = Path(sys.argv[1])
+summary = run(src, src.parent / "out", Options(workers=1))
+print(json.dumps([summary.count("ok"), sorted(sys.modules)]))
+"""
+
+
+@pytest.mark.parametrize(("name", "html_loaded"), [("a.txt", False), ("a.md", False), ("a.html", True)])
+def test_a_run_loads_the_html_reader_only_for_html_pages(tmp_path: Path, name: str, html_loaded: bool) -> None:
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / name).write_text("Baker vs. Pastry Chef\n\nBakers bake bread.\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", RUN_PROBE, str(tmp_path / "src")], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+    ok, loaded = json.loads(proc.stdout.splitlines()[-1])
+    assert ok == 1
+    assert ("bs4" in loaded and "lxml" in loaded) == html_loaded

@@ -153,7 +153,7 @@ def do_job(job: Job) -> Outcome:
         # The article's source.path must be valid Unicode; the manifest keeps the exact name.
         shown = job.rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         with collector_paused():  # loading the pipeline is not the first document's time
-            warm_up()
+            warm_up(shown)
         article = with_timeout(job.timeout, lambda: process_bytes(data, shown, keep_all=job.keep_all))
         payload = render(article.model_dump_json(indent=2))
         not_career = article.article_type == "not_career"

@@ -138,17 +138,19 @@ class CareerLexicons:
         self.matchers: dict[str, PhraseMatcher] = {}
         self.meta: dict[str, dict[str, tuple[str, str]]] = {}
         tokenizer: Any = nlp.tokenizer
+        strings = nlp.vocab.strings
         texts: list[str] = []
         first_tokens: set[str] = set()
         for key, filename in lexicons.items():
             matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
             meta: dict[str, tuple[str, str]] = {}
             for rule in phrase_rules(filename):
-                docs = list(tokenizer.pipe(rule.phrases))
-                matcher.add(rule.id, docs)
+                patterns = lower_patterns(nlp, rule.phrases)
+                matcher.add(rule.id, patterns)
                 meta[rule.id] = (rule.value, rule.kind)
-                texts += [d.text.lower() for d in docs]
-                first_tokens.update(d[0].lower_ for d in docs if len(d))
+                texts += [phrase.lower() for phrase in rule.phrases]  # a Doc's text is the text it was made of
+                first_tokens.update(str(strings[p[0]]) if isinstance(p, tuple) else p[0].lower_
+                                    for p in patterns if len(p))
             self.matchers[key] = matcher
             self.meta[key] = meta
         self.kinds = {rule_id: kind for meta in self.meta.values() for rule_id, (_, kind) in meta.items()}
@@ -156,7 +158,6 @@ class CareerLexicons:
             raise RuleFileError(f"lexicons {sorted(lexicons.values())} share a rule id")
         # Spans are made with the string store's hashes of their label and id (looking the strings
         # up again for every span costs three times as much), and read back through this table.
-        strings = nlp.vocab.strings
         self.hashes = {rule_id: (strings.add(value), strings.add(rule_id))
                        for meta in self.meta.values() for rule_id, (value, _) in meta.items()}
         self.by_hash = {rule_hash: (rule_id, self.meta_of(rule_id)) for rule_id, (_, rule_hash) in self.hashes.items()}
@@ -169,8 +170,8 @@ class CareerLexicons:
         # split off punctuation there, or units after digits. So the phrases' texts are looked for
         # only where no letter comes before (a quarter faster), unless the text holds one of the
         # special cases that would start a phrase's first token there.
-        self.word_start = (re.compile(r"(?<!" + LETTER.pattern + ")(?:" + self.gate.regex.pattern + ")")
-                           if self.gate.regex is not None else None)
+        self.word_start = (re.compile(r"(?<!" + LETTER.pattern + ")(?:" + self.gate.pattern + ")")
+                           if self.gate.pattern is not None else None)
         self.mid_word_cases = tuple(sorted({case.lower() for case, start in _mid_word_starts(tokenizer.rules)
                                             if start in first_tokens}))
 
@@ -255,10 +256,51 @@ def make_career_sentences(nlp: Language, name: str) -> CareerSentences:
 
 
 @cache
+def _english() -> Language:
+    return spacy.blank("en")
+
+
+def blank() -> Language:
+    """A new blank English pipeline, ``spacy.blank("en")`` as the pipelines here start: they share one
+    tokenizer and vocab, whose special cases (contractions, abbreviations) the process loads once."""
+    base = _english()
+    return type(base)(vocab=base.vocab, create_tokenizer=lambda _: base.tokenizer)
+
+
+# Lower-case ASCII words between single spaces, each maybe followed by a comma: the tokenizer makes
+# each word one token and splits a comma off as another, unless the word is one of its special
+# cases ("cannot" -> "can" "not").
+PLAIN_WORDS = re.compile(r"[a-z]+,?(?: [a-z]+,?)*")
+
+
+def lower_patterns(nlp: Language, texts: list[str]) -> list[Any]:
+    """A ``PhraseMatcher(attr="LOWER")``'s patterns for ``texts``: the Docs the tokenizer makes of them
+    or, for a text of plain words, what the matcher reads off such a Doc, its tokens' lower-case
+    forms as hashes in the string store (the form spaCy pickles a PhraseMatcher's patterns in).
+
+    A gazetteer of thousands of names is built in a fraction of the time: no Doc, and no lexeme for
+    a word until a text has it.
+    """
+    tokenizer: Any = nlp.tokenizer
+    special: dict[str, Any] = tokenizer.rules
+    strings = nlp.vocab.strings
+    patterns: list[Any] = []
+    others: list[str] = []
+    for text in texts:
+        chunks = text.split(" ")
+        words = [piece for chunk in chunks for piece in ((chunk[:-1], ",") if chunk.endswith(",") else (chunk,))]
+        if PLAIN_WORDS.fullmatch(text) and not any(piece in special for piece in chunks + words):
+            patterns.append(tuple(strings.add(word) for word in words))
+        else:
+            others.append(text)
+    return patterns + list(tokenizer.pipe(others))
+
+
+@cache
 def build() -> Language:
     # lemminflect loads its tables on first use; pay that once here, not inside some document's time.
     parts_of_speech("warm")
-    nlp = spacy.blank("en")
+    nlp = blank()
     nlp.add_pipe("career_lexicons")
     return nlp
 
@@ -357,9 +399,10 @@ def lexicon_regions(t: Text) -> list[tuple[int, int]]:
 def _regions(text: str, low: str) -> list[tuple[int, int]]:
     component: Any = build().get_pipe("career_lexicons")
     gate: AnyOf = component.gate
-    if gate.regex is None or len(low) != len(text):
+    word_start: re.Pattern[str] | None = component.word_start  # None: no trie regex, the gate's few strings
+    if word_start is None or len(low) != len(text):
         return [(0, len(text))] if gate.within(low) else []
-    regex = gate.regex if any(case in low for case in component.mid_word_cases) else component.word_start
+    regex = (gate.regex or word_start) if any(case in low for case in component.mid_word_cases) else word_start
     regions: list[tuple[int, int]] = []
     for m in regex.finditer(low):
         last = m.end()

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
@@ -86,15 +85,24 @@ def _strings(items: Iterable[tuple[Any, Any]], ci: bool) -> tuple[frozenset[str]
             inner = _strings(av[-1], inner_ci) if inner_ci == ci else None
             choices = inner[0] if inner is not None else None
         elif choices is None and op is C.BRANCH:
-            alternatives = [_strings(alt, ci) for alt in av[1]]
-            if all(alt is not None for alt in alternatives):
-                choices = frozenset().union(*(alt[0] for alt in alternatives if alt is not None))
+            choices = _alternatives(av[1], ci)
         if choices is None:
             return None
         out = {o + c for o in out for c in choices}
         if len(out) > MAX_VARIANTS:
             return None
     return frozenset(out), not ci
+
+
+def _alternatives(branches: list[Any], ci: bool) -> frozenset[str] | None:
+    """``_strings`` of each branch, all together; None from the first branch that has none."""
+    found: list[frozenset[str]] = []
+    for branch in branches:
+        strings = _strings(branch, ci)
+        if strings is None:
+            return None
+        found.append(strings[0])
+    return frozenset().union(*found)
 
 
 def _sequence(items: Iterable[tuple[Any, Any]], ci: bool = True) -> Required:
@@ -173,15 +181,18 @@ def _sequence(items: Iterable[tuple[Any, Any]], ci: bool = True) -> Required:
     return best
 
 
-@cache
 def required_literals(pattern: str, flags: int = re.IGNORECASE) -> Required:
     """Strings one of which occurs in every text ``pattern`` matches; None if none is known.
 
     Folded strings are to be looked for in the case-folded text; strings marked ``EXACT`` in the
     text as it is.
     """
+    return literals_of(P.parse(pattern, flags), flags)
+
+
+def literals_of(tree: Any, flags: int) -> Required:
     try:
-        found = _sequence(P.parse(pattern, flags), bool(flags & re.IGNORECASE))
+        found = _sequence(tree, bool(flags & re.IGNORECASE))
     except Exception:  # an engine internal changed shape: no gate, never a wrong one
         return None
     if not found or not all(_useful(lit.removeprefix(EXACT)) for lit in found):
@@ -231,13 +242,16 @@ def _anchored(items: list[tuple[Any, Any]]) -> Required:
     return None
 
 
-@cache
 def required_prefixes(pattern: str, flags: int = re.IGNORECASE) -> Required:
     """Case-folded strings one of which every text ``pattern`` matches (with ``search``) starts with."""
+    return prefixes_of(P.parse(pattern, flags), flags)
+
+
+def prefixes_of(tree: Any, flags: int) -> Required:
     if flags & re.MULTILINE:
         return None  # "^" is any line's start
     try:
-        return _anchored(list(P.parse(pattern, flags)))
+        return _anchored(list(tree))
     except Exception:  # an engine internal changed shape: no gate, never a wrong one
         return None
 
@@ -297,14 +311,17 @@ def _end_anchored(items: list[tuple[Any, Any]]) -> Required:
     return found if found and not any(s[-1].isspace() for s in found) else None
 
 
-@cache
 def required_suffixes(pattern: str, flags: int = re.IGNORECASE) -> Required:
     """Case-folded strings one of which every text ``pattern`` matches (with ``search``, to its end)
     ends with, once the text's trailing spaces are stripped."""
+    return suffixes_of(P.parse(pattern, flags), flags)
+
+
+def suffixes_of(tree: Any, flags: int) -> Required:
     if flags & re.MULTILINE:
         return None  # "$" is any line's end
     try:
-        return _end_anchored(list(P.parse(pattern, flags)))
+        return _end_anchored(list(tree))
     except Exception:  # an engine internal changed shape: no gate, never a wrong one
         return None
 
@@ -353,18 +370,19 @@ def _set_fold_invariant(av: Any) -> bool:
     return True
 
 
-@cache
 def folded_twin(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
     """The pattern compiled case-sensitively, to run on case-folded text: 2-3 times faster than a
     case-insensitive scan, with the same matches when the text keeps its length on folding.
 
     None unless the pattern is case-insensitive and every character it names is already folded.
     """
+    return re.compile(pattern, flags & ~re.IGNORECASE) if has_twin(P.parse(pattern, flags), flags) else None
+
+
+def has_twin(tree: Any, flags: int) -> bool:
     if not flags & re.IGNORECASE:
-        return None
+        return False
     try:
-        if not _fold_invariant(P.parse(pattern, flags)):
-            return None
+        return _fold_invariant(tree)
     except Exception:  # an engine internal changed shape: no twin
-        return None
-    return re.compile(pattern, flags & ~re.IGNORECASE)
+        return False

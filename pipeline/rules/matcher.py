@@ -9,7 +9,10 @@ No caller needs to know how it is fast; the answers are the regex's own:
   the fold keeps the text's length (offsets agree);
 - ``AnyOf``: many strings looked for at once, as a trie-shaped regex;
 - ``word_finditer``: a pattern that starts a word, without the leading lookbehind that keeps the
-  regex engine from skipping ahead to where the pattern's first characters are.
+  regex engine from skipping ahead to where the pattern's first characters are;
+- compiled on first use: a pattern is parsed once (``read_pattern``) for its gate and checked as
+  compiling it would be; its regex is compiled when a text first gets past the gate, and most
+  rules' gates shut every text a run reads.
 """
 
 from __future__ import annotations
@@ -18,10 +21,12 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
 
-from pipeline.rules.literals import EXACT, FEW, folded_twin, required_literals, required_prefixes, required_suffixes
+from pipeline.rules.literals import EXACT, FEW, Required, has_twin, literals_of, prefixes_of, suffixes_of
 from pipeline.rules.text import Piece
 
 
@@ -30,9 +35,22 @@ class AnyOf:
     shaped as a trie ("cook(?:ing|s)?"), which at each position follows one branch instead of
     trying every string (a flat alternation of hundreds of strings is ~30 times slower)."""
 
+    pattern: str | None
+    regex: re.Pattern[str] | None
+
     def __init__(self, strings: Iterable[str]) -> None:
         self.strings = tuple(sorted(set(strings), key=len, reverse=True))
-        self.regex = re.compile(_trie_pattern(self.strings)) if len(self.strings) > FEW else None
+
+    def __getattr__(self, name: str) -> Any:
+        """``pattern`` (the trie regex's text) and ``regex``, made when first asked for: many gates are
+        never asked."""
+        if name == "pattern":
+            self.pattern = _trie_pattern(self.strings) if len(self.strings) > FEW else None
+            return self.pattern
+        if name == "regex":
+            self.regex = re.compile(self.pattern) if self.pattern is not None else None
+            return self.regex
+        raise AttributeError(name)
 
     def within(self, text: str) -> bool:
         if self.regex is not None:
@@ -96,6 +114,55 @@ class Gate:
                 or (self.exact is not None and self.exact.within(text)))
 
 
+def _check_lookbehinds(items: Any) -> None:
+    """Raise the error compiling would: a look-behind must have a fixed width."""
+    for op, av in items:
+        if op in (C.ASSERT, C.ASSERT_NOT) and av[0] < 0:
+            low, high = av[1].getwidth()
+            if low != high:
+                raise re.error("look-behind requires fixed-width pattern")
+        for part in av if isinstance(av, (tuple, list)) else (av,):
+            for inner in part if isinstance(part, list) else (part,):
+                if isinstance(inner, P.SubPattern):
+                    _check_lookbehinds(inner)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one parse of a pattern tells: the flags its compiled regex would have (``flags`` with
+    the pattern's own, such as ``(?m)``), the gate's strings (as ``required_literals``,
+    ``required_prefixes`` and ``required_suffixes`` find them) and whether it has a folded twin."""
+
+    flags: int
+    literals: Required
+    prefixes: Required
+    suffixes: Required
+    twin: bool
+
+
+@lru_cache(maxsize=256)
+def parsed(pattern: str, flags: int = re.IGNORECASE) -> Any:
+    """``pattern`` parsed, and checked as compiling it would be (``re.error`` where that would fail).
+
+    A rule's regex is compiled only when a text first gets past its gate; this check on load still
+    fails a bad rule file there. The parse is kept a while for ``read_pattern``: a file's rules are
+    checked, then their matchers made.
+    """
+    tree = P.parse(pattern, flags)
+    if "(?<" in pattern:
+        _check_lookbehinds(tree)
+    return tree
+
+
+@cache
+def read_pattern(pattern: str, flags: int = re.IGNORECASE) -> Reading:
+    """What one parse of ``pattern`` tells for its matcher; ``re.error`` where compiling it would fail."""
+    tree = parsed(pattern, flags)
+    full = flags | tree.state.flags
+    return Reading(full, literals_of(tree, full), prefixes_of(tree, full), suffixes_of(tree, full),
+                   has_twin(tree, flags))
+
+
 def _split(found: frozenset[str]) -> tuple[AnyOf | None, AnyOf | None]:
     folded = [lit for lit in found if not lit.startswith(EXACT)]
     exact = [lit[1:] for lit in found if lit.startswith(EXACT)]
@@ -103,9 +170,11 @@ def _split(found: frozenset[str]) -> tuple[AnyOf | None, AnyOf | None]:
 
 
 def gate_for(regex: re.Pattern[str]) -> Gate:
-    found = required_literals(regex.pattern, regex.flags)
-    prefixes = required_prefixes(regex.pattern, regex.flags)
-    suffixes = required_suffixes(regex.pattern, regex.flags)
+    return _gate(read_pattern(regex.pattern, regex.flags))
+
+
+def _gate(reading: Reading) -> Gate:
+    found, prefixes, suffixes = reading.literals, reading.prefixes, reading.suffixes
     literals, exact = _split(found) if found else (None, None)
     return Gate(literals, tuple(sorted(prefixes)) if prefixes else None, exact,
                 tuple(sorted(suffixes)) if suffixes else None)
@@ -151,17 +220,33 @@ class Pattern:
     answer with booleans and offsets only. ``pos`` and ``endpos`` mean what they mean for ``re``.
     """
 
-    __slots__ = ("pattern", "regex", "twin", "gate", "never_shuts", "_prefixes", "_suffixes", "_literals", "_exact")
+    __slots__ = ("pattern", "flags", "regex", "twin", "_has_twin", "gate", "never_shuts", "_prefixes", "_suffixes",
+                 "_literals", "_exact")
+    regex: re.Pattern[str]
+    twin: re.Pattern[str] | None
 
     def __init__(self, pattern: str, flags: int = re.IGNORECASE) -> None:
         self.pattern = pattern
-        self.regex = re.compile(pattern, flags)
-        self.twin = folded_twin(pattern, flags)
-        self.gate = gate_for(self.regex)
+        self.flags = flags
+        reading = read_pattern(pattern, flags)  # re.error here for a bad pattern
+        self._has_twin = reading.twin
+        self.gate = _gate(reading)
         self.never_shuts = self.gate.never_shuts
         # The gate's tests, inlined below: they run for most rules on every sentence.
         self._prefixes, self._literals, self._exact = self.gate.prefixes, self.gate.literals, self.gate.exact
         self._suffixes = self.gate.suffixes
+
+    def __getattr__(self, name: str) -> Any:
+        """``regex`` and ``twin``, compiled when first asked for: most rules' gates shut every text a
+        run reads, and their regexes are never compiled. Once set, the slot answers directly."""
+        if name == "regex":
+            value: re.Pattern[str] | None = re.compile(self.pattern, self.flags)
+        elif name == "twin":
+            value = re.compile(self.pattern, self.flags & ~re.IGNORECASE) if self._has_twin else None
+        else:
+            raise AttributeError(name)
+        setattr(self, name, value)
+        return value
 
     def may_match(self, t: Piece | str, endpos: int = sys.maxsize) -> bool:
         """False only when the regex cannot match anywhere in ``t`` (read up to ``endpos``)."""

@@ -8,7 +8,8 @@ the text defines after an occupation ("physical therapists (PTs)") names it wher
 that names a group ("dentists", "cooks") is a role's name the gazetteer can link, but no occupation
 found in running text: it is said of many. It runs on
 short texts (titles, headings, opening lines, role names), never on every sentence: its own
-blank pipeline, so the lexicon pipeline that does read sentences does not pay for it.
+blank pipeline (on the lexicon pipeline's tokenizer), so the lexicon pipeline that does read
+sentences does not pay for it.
 """
 
 from __future__ import annotations
@@ -17,13 +18,12 @@ import re
 from functools import cache
 from typing import Any, NamedTuple
 
-import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline.rules.cache import text_cache
-from pipeline.rules.components import Hit, longest_first
+from pipeline.rules.components import Hit, blank, longest_first, lower_patterns
 from pipeline.rules.loader import DATA, OccupationRule, occupation_rules
 from pipeline.rules.nouns import plural, singular
 
@@ -70,10 +70,9 @@ class CareerOccupations:
     def __init__(self, nlp: Language) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.rules: dict[str, OccupationRule] = {}
-        tokenizer: Any = nlp.tokenizer
         for rule in occupation_rules():
             texts = [form for phrase in rule.phrases if found_in_text(phrase, rule) for form in forms(phrase)]
-            self.matcher.add(rule.id, list(tokenizer.pipe(texts)))
+            self.matcher.add(rule.id, lower_patterns(nlp, texts))
             self.rules[rule.id] = rule
 
     def __call__(self, doc: Doc) -> Doc:
@@ -112,7 +111,7 @@ def make_career_occupations(nlp: Language, name: str) -> CareerOccupations:
 
 @cache
 def occupation_nlp() -> Language:
-    nlp = spacy.blank("en")
+    nlp = blank()
     nlp.add_pipe("career_occupations")
     return nlp
 

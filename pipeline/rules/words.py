@@ -3,9 +3,15 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+import gzip
+from bisect import bisect_left
+from copy import deepcopy
+from functools import cache, lru_cache
 
-from lemminflect import getAllLemmas, getLemma
+from lemminflect import config
+from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
+from lemminflect.codecs.OverridesCodec import OverridesCodec
+from lemminflect.core.LexicalUtils import applyCapsStyleToDict, categoryToUPos, getCapsStyle
 
 from pipeline.rules.loader import load_terms
 
@@ -13,10 +19,51 @@ VERBS = load_terms("duty_verbs.txt")
 NOT_VERBS = load_terms("not_duty_verbs.txt")
 
 
+def _word_of(line: str) -> str:
+    return line.partition(",")[0]
+
+
+class LemmaTable:
+    """lemminflect's lemma dictionary, read by word: ``lemmas(word)`` is ``lemminflect.getAllLemmas(word)``.
+
+    lemminflect builds a dict for each of its 80,000 entries before its first answer; a run asks for a
+    few thousand words. Its table file lists a word's lines together, sorted by word, so a word's lines
+    are found by bisection among the file's lines, kept as they are.
+    """
+
+    def __init__(self) -> None:
+        with gzip.open(config.lemma_lu_fn, "rb") as f:
+            self.lines = f.read().decode().splitlines()
+        self.overrides: dict[str, dict[str, tuple[str, ...]]] = OverridesCodec.load(config.lemma_overrides_fn)
+
+    def entry(self, word: str) -> dict[str, tuple[str, ...]]:
+        """The table's entry for a lower-case word (its lemmas by part of speech), as lemminflect loads it."""
+        out: dict[str, tuple[str, ...]] = {}
+        i = bisect_left(self.lines, word, key=_word_of)
+        while i < len(self.lines) and _word_of(self.lines[i]) == word:
+            _, category, forms = LemmaLUCodec.fromString(self.lines[i])
+            out[categoryToUPos(category)] = forms
+            i += 1
+        return out
+
+    def lemmas(self, word: str) -> dict[str, tuple[str, ...]]:
+        caps_style = getCapsStyle(word)
+        low = word.lower()
+        found = self.entry(low)
+        found.update(deepcopy(self.overrides.get(low, {})))
+        out: dict[str, tuple[str, ...]] = applyCapsStyleToDict(found, caps_style)
+        return out
+
+
+@cache
+def lemma_table() -> LemmaTable:
+    return LemmaTable()
+
+
 @lru_cache(maxsize=65536)
 def parts_of_speech(word: str) -> frozenset[str]:
     """The parts of speech lemminflect knows ``word`` (lower case) as: {"VERB", "NOUN", "ADJ", ...}."""
-    return frozenset(getAllLemmas(word))
+    return frozenset(lemma_table().lemmas(word))
 
 
 def can_be_adjective(word: str) -> bool:
@@ -36,13 +83,13 @@ def base_form(word: str, loose: bool = True) -> str | None:
         return None
     if w in VERBS:
         return w
-    lemmas = parts_of_speech(w)
+    lemmas = lemma_table().lemmas(w)
     if "VERB" not in lemmas:
         return None
-    base = str(getLemma(w, upos="VERB")[0])
+    base = lemmas["VERB"][0]
     if base in NOT_VERBS:
         return None
-    if loose or base in VERBS or lemmas <= {"VERB", "ADJ"}:
+    if loose or base in VERBS or lemmas.keys() <= {"VERB", "ADJ"}:
         return base
     return None
 

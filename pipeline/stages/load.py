@@ -16,7 +16,6 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.stages.html import html_blocks
 from pipeline.stages.provenance import html_origin, markdown_origin, merge
 from pipeline.types import MEDIA_TYPES, Block, BlockKind, Document, Origin, PipelineError
 
@@ -109,6 +108,8 @@ def load_bytes(data: bytes, path: str, record: Origin | None = None, charset: st
         page = markdown_origin(text) if media_type == "text/markdown" else Origin()
     doc.origin = merge(record or Origin(), page)
     if media_type == "text/html":
+        from pipeline.stages.html import html_blocks  # BeautifulSoup and lxml: not for a plain text run
+
         doc.blocks, dropped, doc.html_title = html_blocks(text)
         doc.removed.extend(dropped)
         check_length("\n".join(b.text for b in doc.blocks))
