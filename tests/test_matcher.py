@@ -17,7 +17,7 @@ import pytest
 from pipeline.extract import duties, requirements
 from pipeline.extract.salaries import parse as salary
 from pipeline.rules import clauses, others, tasks
-from pipeline.rules.components import sentence_starts
+from pipeline.rules.boundaries import sentence_starts
 from pipeline.rules.matcher import Pattern, word_finditer, word_search
 from pipeline.rules.text import Piece, Text
 from pipeline.rules.titles import title_roles

@@ -12,6 +12,7 @@ from spacy.util import filter_spans
 
 from pipeline.process import process_bytes
 from pipeline.rules import cache as memo
+from pipeline.rules.boundaries import sentence_starts
 from pipeline.rules.components import (
     Hit,
     _mid_word_starts,
@@ -20,7 +21,6 @@ from pipeline.rules.components import (
     lexicon_matches,
     lexicon_regions,
     longest_first,
-    sentence_starts,
 )
 from pipeline.rules.text import Text
 from tests.helpers import run_article

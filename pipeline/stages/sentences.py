@@ -1,13 +1,13 @@
 """sentences: where the sentences of the cleaned text are, and the section and block of each.
 
-Boundaries come from ``pipeline.rules.components.sentence_starts`` (the rules of the
+Boundaries come from ``pipeline.rules.boundaries.sentence_starts`` (the rules of the
 ``career_sentences`` spaCy component, run on the text itself). Headings and the title give no
 facts (they name sections and roles), so they are left out.
 """
 
 from __future__ import annotations
 
-from pipeline.rules.components import sentence_starts
+from pipeline.rules.boundaries import sentence_starts
 from pipeline.types import Segmented, SentenceAt
 
 
