@@ -645,6 +645,12 @@ def test_roles_of_an_untitled_page(text: str, expected: list[str]) -> None:
 # "Y, also called X", "X — Y for short", "usually just called", "known in the trade as". Never where the
 # other name is no fuller form of it (another occupation, or a disjunction).
 FULL_NAME_CASES = [
+    pytest.param("EV Technician vs. Loan Officer",
+                 "Electric vehicle (EV) technicians repair battery packs. Loan officers approve loans.",
+                 ["EV Technician", "Loan Officer"], id="acronym-spelled-out-unknown-stays"),
+    pytest.param("PV Installer vs. Loan Officer",
+                 "Solar photovoltaic (PV) installers mount panels on roofs. Loan officers approve loans.",
+                 ["Solar Photovoltaic Installer", "Loan Officer"], id="acronym-spelled-out-inside-a-known-name"),
     pytest.param("Financial Advisor vs. Loan Officer",
                  "Personal financial advisors, usually just called financial advisors, plan for retirement. "
                  "Loan officers approve loans.", ["Personal Financial Advisor", "Loan Officer"],

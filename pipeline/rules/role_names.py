@@ -238,7 +238,40 @@ def full_name(name: str, body: str) -> str:
         full = introduced_before(body, m.start(), m.end(), name) or introduced_after(body, m.end(), name)
         if full and canonical(full).lower() != canonical(name).lower():
             return canonical(full)
-    return unclipped_name(name, body)
+    return acronym_spelled_out(name, body) or unclipped_name(name, body)
+
+
+def acronym_spelled_out(name: str, body: str) -> str:
+    """A name led by an acronym as the body spells it out before the acronym in parentheses ("PV
+    Installer" for "Solar photovoltaic (PV) installers"): the longest phrase of the words before it
+    and the name's other words that the gazetteer knows, else ""."""
+    first, _, rest = name.partition(" ")
+    if not rest or not (first.isupper() and first.isalpha()):
+        return ""
+    tail = r"\s+".join(re.escape(w) for w in rest.split())
+    for m in re.finditer(r"\(" + re.escape(first) + r"\)\s+(" + tail + r")(?:s|es)?(?![\w-])", body, re.IGNORECASE):
+        words = body[max(0, m.start() - 60) : m.start()].split()
+        spelled = next((j for j in range(1, min(4, len(words)) + 1) if _spells(words[-j:], first)), 0)
+        for k in range(min(4, len(words)), spelled - 1, -1) if spelled else ():
+            phrase = " ".join([*words[-k:], m.group(1)])
+            if exact_occupation(phrase) is not None:
+                return canonical(phrase)
+    return ""
+
+
+def _spells(words: list[str], acronym: str) -> bool:
+    """Whether the words spell the acronym out: they start with its first letter and hold its letters
+    in order ("photovoltaic" for "PV", "electric vehicle" for "EV")."""
+    letters = "".join(words).lower()
+    if not letters.startswith(acronym[0].lower()):
+        return False
+    pos = 0
+    for ch in acronym.lower():
+        pos = letters.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
 
 
 def unclipped_name(name: str, body: str) -> str:
