@@ -282,6 +282,7 @@ SETTINGS = [
                  {((B,), "manufacturing_plant"), ((B,), "warehouse")}, id="governing-word-names-a-workplace"),
     pytest.param("Kiln operators work on building sites, from housing estates to new schools and hospitals.",
                  {((A,), "construction_site")}, id="buildings-being-built"),
+    pytest.param("Kiln operators' pay varies depending on location and shift.", set(), id="depending-on-location"),
 ]
 
 
