@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from schemas.article import (
+    ANNUAL_FACTOR,
     Article,
     Duty,
     Evidence,
@@ -17,8 +18,6 @@ from schemas.article import (
     Skill,
     Source,
 )
-
-ANNUAL = {"hour": 2080, "day": 260, "week": 52, "month": 12, "year": 1}
 
 
 class WebSource(Source):
@@ -58,7 +57,7 @@ class Page:
         percentile = {"median": 50, "bottom": 10, "top": 90}.get(statistic)
         self.facts["salaries"].append(model(
             roles=self.ids(*names), evidence=self.evidence(words), rule="test", amount=amount, currency=currency,
-            period=period, statistic=statistic, percentile=percentile, annual_amount=amount * ANNUAL[period],
+            period=period, statistic=statistic, percentile=percentile, annual_amount=amount * ANNUAL_FACTOR[period],
             text=words, **extra))
         return self
 

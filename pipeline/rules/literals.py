@@ -201,19 +201,20 @@ def literals_of(tree: Any, flags: int) -> Required:
     return frozenset(lit for lit in found if not any(o != lit and o in lit for o in found))
 
 
-def _leading(items: Iterable[tuple[Any, Any]]) -> Required:
-    """Strings (case-folded) one of which every match of the item sequence starts with; None if unknown."""
+def _edge(items: Iterable[tuple[Any, Any]], at_end: bool) -> Required:
+    """Strings (case-folded) one of which every match of the item sequence starts with (``at_end``:
+    ends with); None if unknown."""
     run: set[str] = {""}
 
-    def times(tails: frozenset[str]) -> bool:
-        grown = {r + t for r in run for t in tails}
+    def times(parts: frozenset[str]) -> bool:
+        grown = {p + r for p in parts for r in run} if at_end else {r + p for r in run for p in parts}
         if len(grown) > MAX_VARIANTS:
             return False
         run.clear()
         run.update(grown)
         return True
 
-    for op, av in items:
+    for op, av in reversed(list(items)) if at_end else items:
         chars = _chars(op, av)
         if chars is not None:
             if not times(chars):
@@ -221,10 +222,11 @@ def _leading(items: Iterable[tuple[Any, Any]]) -> Required:
         elif op in ZERO_WIDTH:
             continue
         elif op is C.SUBPATTERN or op is C.BRANCH:
-            alternatives = [_leading(av[-1])] if op is C.SUBPATTERN else [_leading(alt) for alt in av[1]]
+            groups = [av[-1]] if op is C.SUBPATTERN else av[1]
+            alternatives = [_edge(group, at_end) for group in groups]
             if all(alternatives):
                 times(frozenset().union(*(a for a in alternatives if a)))
-            break  # what follows a group may start anywhere inside it
+            break  # what comes after (before) a group may start (end) anywhere inside it
         else:
             break
     return None if "" in run else frozenset(run)
@@ -238,7 +240,7 @@ def _anchored(items: list[tuple[Any, Any]]) -> Required:
     if len(items) == 1 and items[0][0] is C.SUBPATTERN:
         return _anchored(list(items[0][1][-1]))
     if items and items[0][0] is C.AT and items[0][1] in (C.AT_BEGINNING, C.AT_BEGINNING_STRING):
-        return _leading(items[1:])
+        return _edge(items[1:], at_end=False)
     return None
 
 
@@ -254,35 +256,6 @@ def prefixes_of(tree: Any, flags: int) -> Required:
         return _anchored(list(tree))
     except Exception:  # an engine internal changed shape: no gate, never a wrong one
         return None
-
-
-def _trailing(items: list[tuple[Any, Any]]) -> Required:
-    """Strings (case-folded) one of which every match of the item sequence ends with; None if unknown."""
-    run: set[str] = {""}
-
-    def times(heads: frozenset[str]) -> bool:
-        grown = {h + r for h in heads for r in run}
-        if len(grown) > MAX_VARIANTS:
-            return False
-        run.clear()
-        run.update(grown)
-        return True
-
-    for op, av in reversed(items):
-        chars = _chars(op, av)
-        if chars is not None:
-            if not times(chars):
-                break
-        elif op in ZERO_WIDTH:
-            continue
-        elif op is C.SUBPATTERN or op is C.BRANCH:
-            alternatives = [_trailing(list(av[-1]))] if op is C.SUBPATTERN else [_trailing(list(alt)) for alt in av[1]]
-            if all(alternatives):
-                times(frozenset().union(*(a for a in alternatives if a)))
-            break  # what precedes a group may end anywhere inside it
-        else:
-            break
-    return None if "" in run else frozenset(run)
 
 
 def _blank_repeat(op: Any, av: Any) -> bool:
@@ -306,7 +279,7 @@ def _end_anchored(items: list[tuple[Any, Any]]) -> Required:
     body = items[:-1]
     while body and _blank_repeat(*body[-1]):
         body = body[:-1]
-    found = _trailing(body)
+    found = _edge(body, at_end=True)
     # A string ending in a space would lose it to the stripping.
     return found if found and not any(s[-1].isspace() for s in found) else None
 

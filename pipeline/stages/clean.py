@@ -47,10 +47,9 @@ def is_related_title(text: str, doc_roles: set[str]) -> bool:
     return bool(roles) and not roles <= doc_roles
 
 
-def _paragraph_after(blocks: list[Block], i: int) -> str | None:
-    """The text of the block after ``i`` (breaks aside) when it is a paragraph."""
-    following = next((b for b in blocks[i + 1 :] if b.kind != "break"), None)
-    return following.text if following is not None and following.kind == "paragraph" else None
+def _block_after(blocks: list[Block], i: int) -> Block | None:
+    """The block after ``i``, breaks aside."""
+    return next((b for b in blocks[i + 1 :] if b.kind != "break"), None)
 
 
 def _heads_prose(blocks: list[Block], i: int) -> bool:
@@ -59,10 +58,10 @@ def _heads_prose(blocks: list[Block], i: int) -> bool:
     another one (links come in lists, or after a "Related" heading, or marked "Related:")."""
     if blocks[i].text[:7].lower() == "related":
         return False
-    following = next((b for b in blocks[i + 1 :] if b.kind != "break"), None)
-    if following is not None and following.kind == "table_row":
-        return True
-    return following is not None and following.kind == "paragraph" and len(following.text) > PROSE
+    following = _block_after(blocks, i)
+    if following is None:
+        return False
+    return following.kind == "table_row" or (following.kind == "paragraph" and len(following.text) > PROSE)
 
 
 def _masthead(blocks: list[Block], i: int) -> bool:
@@ -71,8 +70,8 @@ def _masthead(blocks: list[Block], i: int) -> bool:
     (the caller asks only of lines before the first paragraph of prose)."""
     if len(blocks[i].text) >= 100:
         return False
-    following = _paragraph_after(blocks, i)
-    return following is not None and match_rule(following) is not None
+    following = _block_after(blocks, i)
+    return following is not None and following.kind == "paragraph" and match_rule(following.text) is not None
 
 
 def clean(doc: Document) -> Document:
