@@ -36,6 +36,9 @@ LITERALS = {
     "folded outside it": (r"\bMaster\b|(?-i:MBA)", {"master", EXACT + "MBA"}),
     "a case-sensitive group ends a folded run": (r"(?-i:M)ba degree", {"ba degree"}),
     "a run goes on through an alternation": (r"\bnot (required|needed)\b", {"not required", "not needed"}),
+    "a run goes on into the alternatives' openings": (r"\bB(?:A|Eng)\b", {"ba", "beng"}),
+    "and as written in a case-sensitive part": (r"(?-i:\bBA\b|\bBEng\b)", {EXACT + "BA", EXACT + "BEng"}),
+    "a part that ignores case ends a run read as written": (r"(?-i:x(?:ab|c(?i:d))y)", {EXACT + "xab", EXACT + "xc"}),
     "one-character set of one letter": (r"[Ll]evels", {"levels"}),
     "longer strings implied by shorter ones are dropped": (r"master of \w+|master", {"master"}),
     "a required repeat": (r"(?:cook)+ing", {"cook"}),
@@ -152,7 +155,8 @@ def _fixture_texts() -> list[str]:
 @pytest.mark.parametrize("name", [n for n in RULE_FILES if "(?P<" not in (DATA / n).read_text(encoding="utf-8")])
 def test_gated_union_finds_what_the_full_union_finds(name: str) -> None:
     rules = pattern_rules(name)
-    union = re.compile("|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(rules)), re.IGNORECASE)
+    union = re.compile("|".join(f"(?P<r{i}>{f'(?-i:{r.pattern})' if r.case_sensitive else r.pattern})"
+                                for i, r in enumerate(rules)), re.IGNORECASE)
     for text in _fixture_texts():
         full = [(m.span(), rules[int(str(m.lastgroup)[1:])].id) for m in union.finditer(text)]
         gated = [((start, end), rule.id) for start, end, rule in finditer_rules(name, text)]

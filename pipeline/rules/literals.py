@@ -105,6 +105,13 @@ def _alternatives(branches: list[Any], ci: bool) -> frozenset[str] | None:
     return frozenset().union(*found)
 
 
+def _every(found: Iterable[Required]) -> Required:
+    """For alternatives each of whose matches holds one of its own strings: all their strings together;
+    None when one of them has none."""
+    parts = list(found)
+    return frozenset[str]().union(*(p for p in parts if p)) if all(parts) else None
+
+
 def _sequence(items: Iterable[tuple[Any, Any]], ci: bool = True) -> Required:
     """A set of strings one of which every match of the item sequence contains, the most selective found.
 
@@ -166,10 +173,12 @@ def _sequence(items: Iterable[tuple[Any, Any]], ci: bool = True) -> Required:
                 flush()
                 offer(_sequence(list(av[-1]), _inner_ci(av, ci)))
             else:
+                # "\bB(?:A|Eng)\b": a run goes on into each alternative's opening strings.
+                edges = _openings(run, av[1], ci)
+                if edges is not None:
+                    extend(edges, False, not ci)
                 flush()
-                alternatives = [_sequence(alt, ci) for alt in av[1]]
-                if all(alternatives):
-                    offer(frozenset().union(*(a for a in alternatives if a)))
+                offer(_every(_sequence(alt, ci) for alt in av[1]))
         elif op in REPEATS:
             flush()
             low, _, item = av
@@ -201,9 +210,20 @@ def literals_of(tree: Any, flags: int) -> Required:
     return frozenset(lit for lit in found if not any(o != lit and o in lit for o in found))
 
 
-def _edge(items: Iterable[tuple[Any, Any]], at_end: bool) -> Required:
-    """Strings (case-folded) one of which every match of the item sequence starts with (``at_end``:
-    ends with); None if unknown."""
+def _openings(run: set[str], branches: list[Any], ci: bool) -> frozenset[str] | None:
+    """The strings the alternatives of a branch open with, all together (folded where ``ci``, else as
+    written), for the literal ``run`` before the branch to go on into; None when there is no run, when
+    an alternative has none, or when they would make too many variants."""
+    if run == {""}:
+        return None
+    found = _every(_edge(branch, at_end=False, ci=ci) for branch in branches)
+    return found if found is not None and len(run) * len(found) <= MAX_VARIANTS else None
+
+
+def _edge(items: Iterable[tuple[Any, Any]], at_end: bool, ci: bool = True) -> Required:
+    """Strings one of which every match of the item sequence starts with (``at_end``: ends with),
+    case-folded unless ``ci`` is False (then as written, and a part that ignores case ends them);
+    None if unknown."""
     run: set[str] = {""}
 
     def times(parts: frozenset[str]) -> bool:
@@ -215,17 +235,19 @@ def _edge(items: Iterable[tuple[Any, Any]], at_end: bool) -> Required:
         return True
 
     for op, av in reversed(list(items)) if at_end else items:
-        chars = _chars(op, av)
+        chars = _chars(op, av, ci)
         if chars is not None:
             if not times(chars):
                 break
         elif op in ZERO_WIDTH:
             continue
+        elif op is C.SUBPATTERN and not ci and _inner_ci(av, ci):
+            break
         elif op is C.SUBPATTERN or op is C.BRANCH:
             groups = [av[-1]] if op is C.SUBPATTERN else av[1]
-            alternatives = [_edge(group, at_end) for group in groups]
-            if all(alternatives):
-                times(frozenset().union(*(a for a in alternatives if a)))
+            alternatives = _every(_edge(group, at_end, ci) for group in groups)
+            if alternatives is not None:
+                times(alternatives)
             break  # what comes after (before) a group may start (end) anywhere inside it
         else:
             break
@@ -235,8 +257,7 @@ def _edge(items: Iterable[tuple[Any, Any]], at_end: bool) -> Required:
 def _anchored(items: list[tuple[Any, Any]]) -> Required:
     """For a pattern anchored at the start of the text (``^``), the strings the text starts with."""
     if len(items) == 1 and items[0][0] is C.BRANCH:
-        alternatives = [_anchored(list(alt)) for alt in items[0][1][1]]
-        return frozenset().union(*(a for a in alternatives if a)) if all(alternatives) else None
+        return _every(_anchored(list(alt)) for alt in items[0][1][1])
     if len(items) == 1 and items[0][0] is C.SUBPATTERN:
         return _anchored(list(items[0][1][-1]))
     if items and items[0][0] is C.AT and items[0][1] in (C.AT_BEGINNING, C.AT_BEGINNING_STRING):
@@ -270,8 +291,7 @@ def _end_anchored(items: list[tuple[Any, Any]]) -> Required:
     """For a pattern anchored at the end of the text (``$``, maybe after ``\\s*``), the strings the text
     ends with once its trailing spaces are stripped."""
     if len(items) == 1 and items[0][0] is C.BRANCH:
-        alternatives = [_end_anchored(list(alt)) for alt in items[0][1][1]]
-        return frozenset().union(*(a for a in alternatives if a)) if all(alternatives) else None
+        return _every(_end_anchored(list(alt)) for alt in items[0][1][1])
     if len(items) == 1 and items[0][0] is C.SUBPATTERN:
         return _end_anchored(list(items[0][1][-1]))
     if not items or items[-1][0] is not C.AT or items[-1][1] not in (C.AT_END, C.AT_END_STRING):

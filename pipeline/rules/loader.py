@@ -230,8 +230,8 @@ def file_gate(name: str) -> AnyGate:
 
 
 def finditer_rules(name: str, text: str) -> Iterator[tuple[int, int, PatternRule]]:
-    """Spans of a file's rules as one alternation would find them: leftmost first, and at a
-    position the earliest rule in the file wins.
+    """Spans of a file's rules as one alternation of them (each with its own case sensitivity) would
+    find them: leftmost first, and at a position the earliest rule in the file wins.
 
     Only the rules whose gates let ``text`` through take part; the others cannot match it anywhere,
     so leaving them out of the alternation changes nothing. When all of those have folded twins,
@@ -258,7 +258,12 @@ def rule_spans(name: str, text: str) -> tuple[tuple[int, int, PatternRule], ...]
 @lru_cache(maxsize=1024)
 def _union(name: str, indices: tuple[int, ...], twin: bool) -> re.Pattern[str]:
     rules = pattern_rules(name)
-    return re.compile("|".join(f"(?P<r{i}>{rules[i].pattern})" for i in indices), 0 if twin else re.IGNORECASE)
+    return re.compile("|".join(f"(?P<r{i}>{_alternative(rules[i])})" for i in indices), 0 if twin else re.IGNORECASE)
+
+
+def _alternative(rule: PatternRule) -> str:
+    """A rule's pattern as one alternative of a case-insensitive union: a case-sensitive rule keeps its case."""
+    return f"(?-i:{rule.pattern})" if rule.case_sensitive else rule.pattern
 
 
 @cache
