@@ -58,6 +58,16 @@ PAGES = [
                  id="bold-headings"),
     pytest.param(_panes("<div>" * 420 + "<nav>Deep menu</nav>deep text" + "</div>" * 420),
                  id="deeper-than-the-walker-reads-blocks"),
+    pytest.param(_panes("<p>Kiln <b>loading</b> &amp; <a href='#'>firing</a><!-- note --> &lt;rules&gt;</p>"
+                        "<p>Glaze <ruby>yu<rt>ruby text</rt></ruby> <i>mixing</i><template>t</template></p>"
+                        "<p><strong>Pay.</strong> Kiln workers <em>earn</em> more.</p><ul><li>Fire <dd>kilns</dd>"
+                        " <span>daily</span></li></ul>"), id="paragraphs-read-as-words"),
+    pytest.param(_panes("<table><thead class='table-header'><tr><td><h1>Kilns</h1> <b>x</b></td></tr></thead>"
+                        "<tr><th>Kiln <a>A</a></th><td><p>Gas <b>fired</b></p><table><tr><td>y <i>z</i></td></tr>"
+                        "</table></td></tr></table>"), id="cells-read-as-words"),
+    pytest.param(_panes("<h2>Firing <a href='#'>kilns</a> <span class='tooltip'>?</span></h2><h3>Glazing <b>"
+                        "ware</b><img src='x.png'></h3><h4><i>Loading</i> <!-- c --> carts</h4>"),
+                 id="headings-read-as-words"),
     pytest.param(_panes("", around="<div>Before <b>the</b> panes<!-- c --> text<p>A paragraph</p>tail</div>"
                                    "<aside class='sidebar'><a>Glassblower vs. Potter: Which Is Right?</a></aside>"
                                    "<table><tr><td>Cell</td><td></td></tr></table><h3>Outside heading "

@@ -26,6 +26,8 @@ LOOSE_PARENTS = CONTAINERS | {"body", "main", "article"}
 NESTED_BLOCKS = frozenset(HEADINGS) | {"p", "ul", "ol", "table", "div", "section"}
 # An inline element that holds one of these is walked as a block.
 INLINE_BREAKERS = NESTED_BLOCKS | BLOCK_TAGS
+# The attributes the walkers read: those ``noise_reason`` reads, and an inline element's style.
+READ_ATTRIBUTES = frozenset({"class", "id", "role", "aria-hidden", "hidden", "style"})
 # Class/id words of page chrome, with the reason reported in `removed`.
 NOISE_WORDS: dict[str, str] = load_lexicon("html_noise_classes.tsv")
 WORD_SPLIT = re.compile(r"[^a-z0-9]+")
