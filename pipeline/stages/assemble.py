@@ -6,6 +6,8 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
+from pydantic import TypeAdapter
+
 from pipeline import VERSION
 from pipeline.rules import oews
 from pipeline.rules.loader import compiled_rules
@@ -89,15 +91,14 @@ def outlier_warnings(roles: list[RoleInfo], salaries: list[Salary]) -> list[str]
     return out
 
 
+# A page drops hundreds of lines: validated as one list, not one model at a time, they cost a fraction.
+REMOVED_LIST = TypeAdapter(list[Removed])
+
+
 def removed_entries(doc: Document) -> list[Removed]:
     """Each dropped line once, in page order (a footer may repeat the same line many times)."""
-    seen: set[tuple[str, str]] = set()
-    out: list[Removed] = []
-    for d in doc.removed:
-        if (d.text, d.reason) not in seen:
-            seen.add((d.text, d.reason))
-            out.append(Removed(text=d.text, reason=d.reason))
-    return out
+    lines = dict.fromkeys((d.text, d.reason) for d in doc.removed)
+    return REMOVED_LIST.validate_python([{"text": text, "reason": reason} for text, reason in lines])
 
 
 def source(doc: Document) -> Source:
