@@ -7,7 +7,15 @@ import re
 
 from pipeline.rules.cache import text_cache
 from pipeline.rules.cues import MONEY_FIGURE
-from pipeline.rules.loader import PatternRule, compiled_rules, first_match, first_match_kept, load_terms, regex
+from pipeline.rules.loader import (
+    PatternRule,
+    compiled_rules,
+    file_gate,
+    first_match,
+    first_match_kept,
+    load_terms,
+    regex,
+)
 from pipeline.rules.nouns import singular
 from pipeline.rules.occupations import exact_occupation
 from pipeline.rules.text import Piece
@@ -32,6 +40,8 @@ def match_title(text: str) -> tuple[PatternRule, re.Match[str]] | None:
     # "Nurse Practitioner (NP) vs. ...": the acronym is found again in the body as an alias.
     text = SITE_NAME.sub("", TITLE_ACRONYM.sub("", text.strip().strip("*#").strip()))
     t = Piece(text)
+    if not file_gate("title_patterns.jsonl").open(t.text, t.fold):
+        return None  # one look rules out every pattern, as it does for most lines of a page's chrome
     for compiled in compiled_rules("title_patterns.jsonl"):
         m = compiled.matcher.match(t)
         if m:
