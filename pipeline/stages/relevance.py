@@ -175,6 +175,8 @@ def _line_genre_cues(line: str) -> tuple[tuple[int, str, str], ...]:
     low = line.lower()
     words = words_of(low)
     phrased = _genre_phrases().within(low)
+    if not phrased and not _genre_words_and_stems().any(low, words):
+        return ()  # most lines: no genre's cue, and two looks say so
     out: list[tuple[int, str, str]] = []
     for n, (_, cues) in enumerate(_genres()):
         out.extend((n, "word", w) for w in cues.words & words)
@@ -182,6 +184,13 @@ def _line_genre_cues(line: str) -> tuple[tuple[int, str, str], ...]:
             out.extend((n, "phrase", p) for p in cues.phrases if p in low)
         out.extend((n, "stem", s) for s in cues.stems if any(w.startswith(s) for w in words))
     return tuple(out)
+
+
+@cache
+def _genre_words_and_stems() -> CueSet:
+    """Every genre's words and stems together."""
+    sets = [cues for _, cues in _genres()]
+    return CueSet(frozenset().union(*(c.words for c in sets)), (), tuple(stem for c in sets for stem in c.stems))
 
 
 @cache
