@@ -14,7 +14,7 @@ from lxml import etree
 
 from pipeline.extract import salaries
 from pipeline.process import process_bytes
-from pipeline.stages.html_select import content_root
+from pipeline.stages.html_select import _plain_chars, content_root
 from pipeline.stages.load import load_bytes
 from schemas.article import Article
 from tests.conftest import ROOT
@@ -118,6 +118,15 @@ ROOT_CASES = [
 @pytest.mark.parametrize(("html", "expected"), ROOT_CASES)
 def test_content_root(html: str, expected: str) -> None:
     assert _root(html) == expected
+
+
+def test_plain_characters_count_text_outside_links_and_chrome() -> None:
+    doc = etree.fromstring("<div> ab <!-- c --> cd <a>link</a> ef <nav>menu</nav><p>gh <b>ij</b></p></div>",
+                           etree.HTMLParser())
+    div = doc.find(".//div")
+    chars: dict[Any, int] = {}
+    assert _plain_chars(div, chars) == 10
+    assert (chars[div.find("p")], chars[div.find("nav")], chars[div.find("a")]) == (4, 0, 0)
 
 
 TITLE_CASES = [

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from lxml import etree
+
 from pipeline.stages.html_tags import CHROME_TAGS, H1, noise_reason
 
 # An article with less own text than this share of the largest one is a teaser or a card.
@@ -29,9 +31,9 @@ ARTICLE_MIN_CHARS = 80
 MAIN_SHARE = 0.5
 # Walking down a page of <div>s: a child holding this share of its parent's plain text is the content.
 DESCEND_SHARE = 0.9
-# Text of these elements is never article text.
-SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "head", "nav", "footer", "aside", "form",
-                     "button", "select", "iframe"})
+# Text of these elements is never article text, and link text is not plain text.
+NOT_PLAIN = frozenset({"script", "style", "noscript", "template", "svg", "head", "nav", "footer", "aside", "form",
+                       "button", "select", "iframe", "a"})
 
 # An lxml element. lxml's Python proxies for elements live only while referenced, so per-element tables
 # below are keyed by the element itself (which keeps it alive), never by ``id()``.
@@ -50,24 +52,23 @@ def text_of(node: Element) -> str:
 
 def _plain_chars(tag: Element, out: dict[Element, int]) -> int:
     """The characters of text outside links under ``tag``, stored per element in ``out`` (one pass)."""
-    stack: list[tuple[Element, bool]] = [(tag, False)]
-    # Iterative post-order: pages nest thousands of elements deep.
-    while stack:
-        node, done = stack.pop()
-        if done:
-            own = len(node.text.strip()) if node.text else 0
-            for child in node:
-                if isinstance(child.tag, str):
-                    own += out.get(child, 0)
-                if child.tail:
-                    own += len(child.tail.strip())
-            out[node] = own
-            continue
-        if node.tag in SKIPPED or node.tag == "a":
-            out[node] = 0
-            continue
-        stack.append((node, True))
-        stack.extend((child, False) for child in elements(node))
+    # lxml's walk, in C, reports each element's start and end (and each comment, whose tail is its
+    # parent's text): a stack of running counts, whatever the depth.
+    walk = etree.iterwalk(tag, events=("start", "end", "comment", "pi"))
+    counts: list[int] = []
+    for event, node in walk:
+        if event == "start":
+            if node.tag in NOT_PLAIN:
+                walk.skip_subtree()
+                counts.append(0)
+            else:
+                counts.append(len(node.text.strip()) if node.text else 0)
+        elif event == "end":
+            own = out[node] = counts.pop()
+            if counts:
+                counts[-1] += own + (len(node.tail.strip()) if node.tail else 0)
+        elif node.tail and counts:
+            counts[-1] += len(node.tail.strip())
     return out[tag]
 
 
