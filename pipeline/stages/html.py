@@ -127,7 +127,7 @@ class _Walker:
             reason = _noise_reason(el)
             if reason or el.name in SILENT_TAGS:
                 self.dropped.extend(_dropped_lines(el, reason) if reason else [])
-                el.extract()
+                el.decompose()
             else:
                 stack.extend(c for c in reversed(list(el.children)) if isinstance(c, Tag))
 
@@ -228,19 +228,28 @@ def _soup(markup: str) -> BeautifulSoup:
     return BeautifulSoup(markup, "lxml", multi_valued_attributes=None)
 
 
-def _root_alone(root: Element) -> Tag | None:
-    """BeautifulSoup's tree of the content root alone, chrome inside it cut; None when it does not read
-    back as itself."""
+def _discard(soup: BeautifulSoup) -> None:
+    """Take a tree apart once it is read. Its elements link to each other both ways: left whole, it waits
+    for the cycle collector, whose passes then walk every object kept since the warm-up; taken apart,
+    it is freed at once."""
+    for child in list(soup.contents):
+        child.decompose()
+
+
+def _root_alone(root: Element) -> tuple[BeautifulSoup, Tag | None]:
+    """BeautifulSoup's tree of the content root alone, chrome inside it cut, and the root's element in
+    it (None when it does not read back as itself)."""
     prune_root(root)
     soup = _soup(etree.tostring(root, method="html", encoding="unicode", with_tail=False))
     tag = next((c for c in (soup.body or soup).children if isinstance(c, Tag)), None)
-    return tag if tag is not None and tag.name == root.tag else None
+    return soup, (tag if tag is not None and tag.name == root.tag else None)
 
 
 def _whole_page(markup: str) -> tuple[list[Block], list[Dropped]]:
     walker = _Walker()
     soup = _soup(markup)
     walker.walk(soup.body or soup)
+    _discard(soup)
     return walker.blocks, walker.dropped
 
 
@@ -267,8 +276,9 @@ def html_blocks(text: str) -> tuple[list[Block], list[Dropped], str | None]:
         body = doc.find("body")
         # Text outside the chosen root is chrome; report it so nothing is silently lost.
         outside = outside_lines(body if body is not None else doc, [root, h1])
-        alone = _root_alone(root)
+        soup, alone = _root_alone(root)
         if alone is None:
+            _discard(soup)
             return *_whole_page(markup), html_title
         walker = _Walker()
         if h1 is not None:
@@ -276,6 +286,7 @@ def html_blocks(text: str) -> tuple[list[Block], list[Dropped], str | None]:
         walker.dropped.extend(outside)
         walker.in_article = True
         walker.visit(alone, 0)
+        _discard(soup)
         return walker.blocks, walker.dropped, html_title
     finally:
         sys.setrecursionlimit(limit)
