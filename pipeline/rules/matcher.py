@@ -7,7 +7,7 @@ No caller needs to know how it is fast; the answers are the regex's own:
 - a case-sensitive twin: a case-insensitive regex whose characters are all lower case runs
   case-sensitively on the text's case fold, which ``Text`` computes once, 2-3 times faster, when
   the fold keeps the text's length (offsets agree);
-- ``AnyOf``: many strings looked for at once, as a trie-shaped regex;
+- ``AnyOf``: many strings looked for at once, as a trie-shaped regex (``trie_pattern``);
 - ``word_finditer``: a pattern that starts a word, without the leading lookbehind that keeps the
   regex engine from skipping ahead to where the pattern's first characters are;
 - compiled on first use: a pattern is parsed once (``read_pattern``) for its gate and checked as
@@ -45,7 +45,7 @@ class AnyOf:
         """``pattern`` (the trie regex's text) and ``regex``, made when first asked for: many gates are
         never asked."""
         if name == "pattern":
-            self.pattern = _trie_pattern(self.strings) if len(self.strings) > FEW else None
+            self.pattern = trie_pattern(self.strings) if len(self.strings) > FEW else None
             return self.pattern
         if name == "regex":
             self.regex = re.compile(self.pattern) if self.pattern is not None else None
@@ -61,7 +61,9 @@ class AnyOf:
         return False
 
 
-def _trie_pattern(strings: Iterable[str]) -> str:
+def trie_pattern(strings: Iterable[str]) -> str:
+    """The strings as one regex shaped as a trie, which at each position follows one branch; where one
+    string starts another, the longer is tried first."""
     trie: dict[str, Any] = {}
     for string in strings:
         node = trie

@@ -13,7 +13,7 @@ import re
 
 from pipeline.rules.cache import text_cache
 from pipeline.rules.loader import load_terms, matcher, regex
-from pipeline.rules.matcher import Pattern
+from pipeline.rules.matcher import Pattern, trie_pattern
 from pipeline.rules.occupations import exact_occupation, occupations_in
 from pipeline.rules.text import Piece
 from pipeline.rules.words import verb_form
@@ -24,9 +24,10 @@ RULES = "attribution.jsonl"
 LEAD_IN = matcher(RULES, "lead-in")
 # Another occupation than the article's roles. A possessive ("a driver's licence", "doctors'
 # offices") names a thing, not a person; so does a workplace named for one ("offices of physicians").
+# The head words as a trie: a flat alternation of them is tried word by word at every position.
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
 OTHER_OCCUPATION = Pattern(
-    r"(?<!offices of )(?<!office of )(?:\b(?:" + "|".join(sorted(OCCUPATION_HEADS))
+    r"(?<!offices of )(?<!office of )(?:\b(?:" + trie_pattern(OCCUPATION_HEADS)
     + r")(?:s|es)?\b(?!['’])|\b\w+(?:ists|ians)\b(?!['’]))",
 )
 FIRST_WORD = re.compile(r"\W*([A-Za-z][\w-]*)")
