@@ -215,11 +215,10 @@ SILENT_BODIES = re.compile(r"<(script|style|svg|noscript|template)\b[^>]*>.*?</\
 
 def _document(text: str) -> Element | None:
     """lxml's tree of the page, or None where lxml makes none (an empty page). Plain ``etree``
-    elements: ``lxml.html``'s element classes are looked up in Python, element by element."""
-    try:
-        return etree.fromstring(text, etree.HTMLParser())
-    except ValueError:  # a str that declares its own encoding
-        return etree.fromstring(text.encode("utf-8"), etree.HTMLParser(encoding="utf-8"))
+    elements: ``lxml.html``'s element classes are looked up in Python, element by element. Parsed
+    from UTF-8, which libxml2 reads as it is (a str's characters it would convert first); a
+    declared encoding is then no concern either."""
+    return etree.fromstring(text.encode("utf-8"), etree.HTMLParser(encoding="utf-8"))
 
 
 def _soup(markup: str) -> BeautifulSoup:
