@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from pipeline.rules.cache import text_cache
 from pipeline.rules.loader import RuleFileError, first_match, matcher, regex
-from pipeline.rules.matcher import Pattern
+from pipeline.rules.matcher import AnyGate, Pattern, any_gate
 from pipeline.rules.others import OTHER_OCCUPATION, opens_with_other_kept
 from pipeline.rules.precision import DOUBTS, Doubt, Table, confidence, doubts_declared, precision_table
 from pipeline.rules.text import Piece
@@ -169,10 +169,17 @@ def _unanchored() -> tuple[WordDoubt, ...]:
     return tuple(w for w in _word_doubts() if not w.anchored)
 
 
+@cache
+def _unanchored_gate() -> AnyGate:
+    return any_gate(w.pattern.gate for w in _unanchored())
+
+
 @text_cache(maxsize=4096)
 def _word_spans(text: str) -> tuple[tuple[int, int, int], ...]:
     """(doubt, start, end) of every match of an unanchored doubt's words; a pattern two doubts share is run once."""
     t = Piece(text)
+    if not _unanchored_gate().open(t.text, t.fold):
+        return ()  # one look rules out every doubt's words, as it does for many sentences
     runs: dict[str, tuple[tuple[int, int], ...]] = {}
     out: list[tuple[int, int, int]] = []
     for n, word in enumerate(_unanchored()):
