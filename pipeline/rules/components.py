@@ -91,8 +91,7 @@ class CareerLexicons:
                 matcher.add(rule.id, patterns)
                 meta[rule.id] = (rule.value, rule.kind)
                 texts += [phrase.lower() for phrase in rule.phrases]  # a Doc's text is the text it was made of
-                first_tokens.update(str(strings[p[0]]) if isinstance(p, tuple) else p[0].lower_
-                                    for p in patterns if len(p))
+                first_tokens.update(str(strings[p[0]]) for p in patterns if p)
             self.matchers[key] = matcher
             self.meta[key] = meta
         self.kinds = {rule_id: kind for meta in self.meta.values() for rule_id, (_, kind) in meta.items()}
@@ -215,27 +214,35 @@ def blank() -> Language:
 PLAIN_WORDS = re.compile(r"[a-z]+,?(?: [a-z]+,?)*")
 
 
-def lower_patterns(nlp: Language, texts: list[str]) -> list[Any]:
-    """A ``PhraseMatcher(attr="LOWER")``'s patterns for ``texts``: the Docs the tokenizer makes of them
-    or, for a text of plain words, what the matcher reads off such a Doc, its tokens' lower-case
-    forms as hashes in the string store (the form spaCy pickles a PhraseMatcher's patterns in).
+def lower_tokens(nlp: Language, texts: list[str]) -> list[tuple[str, ...]]:
+    """The lower-case forms of the tokens the tokenizer makes of each of ``texts``: for a text of plain
+    words read off the text itself, else off the Doc the tokenizer makes of it.
 
-    A gazetteer of thousands of names is built in a fraction of the time: no Doc, and no lexeme for
+    A gazetteer of thousands of names is read in a fraction of the time: no Doc, and no lexeme for
     a word until a text has it.
     """
     tokenizer: Any = nlp.tokenizer
     special: dict[str, Any] = tokenizer.rules
-    strings = nlp.vocab.strings
-    patterns: list[Any] = []
+    out: list[tuple[str, ...] | None] = []
     others: list[str] = []
     for text in texts:
         chunks = text.split(" ")
         words = [piece for chunk in chunks for piece in ((chunk[:-1], ",") if chunk.endswith(",") else (chunk,))]
         if PLAIN_WORDS.fullmatch(text) and not any(piece in special for piece in chunks + words):
-            patterns.append(tuple(strings.add(word) for word in words))
+            out.append(tuple(words))
         else:
+            out.append(None)
             others.append(text)
-    return patterns + list(tokenizer.pipe(others))
+    docs = iter(tokenizer.pipe(others))
+    return [words if words is not None else tuple(token.lower_ for token in next(docs)) for words in out]
+
+
+def lower_patterns(nlp: Language, texts: list[str]) -> list[Any]:
+    """A ``PhraseMatcher(attr="LOWER")``'s patterns for ``texts``: what the matcher reads off the Docs
+    the tokenizer makes of them, their tokens' lower-case forms (``lower_tokens``) as hashes in the
+    string store (the form spaCy pickles a PhraseMatcher's patterns in)."""
+    add = nlp.vocab.strings.add
+    return [tuple(add(word) for word in words) for words in lower_tokens(nlp, texts)]
 
 
 @cache
