@@ -147,6 +147,14 @@ def test_inner_starts(texts: tuple[str, ...], expected: dict[str, tuple[int, ...
     assert inner_starts(texts) == expected
 
 
+@given(st.lists(st.text("ab ", min_size=1, max_size=7), min_size=1, max_size=8))
+def test_inner_starts_are_where_the_rest_and_a_text_agree(texts: list[str]) -> None:
+    expected = {text: tuple(k for k in range(1, len(text))
+                            if any(other.startswith(text[k:]) or text[k:].startswith(other) for other in texts))
+                for text in texts}
+    assert inner_starts(tuple(texts)) == {text: offsets for text, offsets in expected.items() if offsets}
+
+
 def _phrases() -> list[str]:
     return list(build().get_pipe("career_lexicons").gate.strings)
 

@@ -55,16 +55,21 @@ def longest_first(hits: list[Hit]) -> list[Hit]:
 def inner_starts(texts: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
     """For each text, the offsets inside it where one of the texts could also start: those where
     the rest of it and that text agree, one being a prefix of the other."""
-    ordered = sorted(set(texts))
-    known = set(ordered)
+    known = set(texts)
+    starts = {text[:n] for text in known for n in range(1, len(text) + 1)}  # every text's every start
     out: dict[str, tuple[int, ...]] = {}
-    for text in ordered:
+    for text in sorted(known):
         offsets = []
         for k in range(1, len(text)):
-            rest = text[k:]
-            i = bisect.bisect_left(ordered, rest)  # texts that start with the rest sort from here
-            longer = i < len(ordered) and ordered[i].startswith(rest)
-            if longer or any(rest[:n] in known for n in range(1, len(rest))):
+            # From k on: a text ends inside the rest, or the whole rest starts a text.
+            for end in range(k + 1, len(text) + 1):
+                piece = text[k:end]
+                if piece not in starts:
+                    break
+                if end < len(text) and piece in known:
+                    offsets.append(k)
+                    break
+            else:
                 offsets.append(k)
         if offsets:
             out[text] = tuple(offsets)
