@@ -10,9 +10,10 @@ No caller needs to know how it is fast; the answers are the regex's own:
 - ``AnyOf``: many strings looked for at once, as a trie-shaped regex;
 - ``word_finditer``: a pattern that starts a word, without the leading lookbehind that keeps the
   regex engine from skipping ahead to where the pattern's first characters are;
-- compiled on first use: a pattern is parsed once (``read_pattern``) for its gate and checked as
-  compiling it would be; its regex is compiled when a text first gets past the gate, and most
-  rules' gates shut every text a run reads.
+- read and compiled on first use: a pattern is parsed and checked as compiling it would be when
+  made; its gate is read off that parse (``read_pattern``) when it is first asked about a text,
+  and its regex compiled when a text first gets past the gate: many rules are never asked, and
+  most rules' gates shut every text a run reads.
 """
 
 from __future__ import annotations
@@ -146,7 +147,7 @@ def parsed(pattern: str, flags: int = re.IGNORECASE) -> Any:
 
     A rule's regex is compiled only when a text first gets past its gate; this check on load still
     fails a bad rule file there. The parse is kept a while for ``read_pattern``: a file's rules are
-    checked, then their matchers made.
+    checked on load, and each one's gate read off its parse when the rule is first asked about a text.
     """
     tree = P.parse(pattern, flags)
     if "(?<" in pattern:
@@ -211,6 +212,10 @@ def any_gate(gates: Iterable[Gate]) -> AnyGate:
     return AnyGate(tuple(prefixes), AnyOf(minimal) if minimal else None, AnyOf(exact) if exact else None, False)
 
 
+# What ``Pattern`` reads off the parse when first asked for one of them.
+_READ = frozenset({"_has_twin", "gate", "never_shuts", "_prefixes", "_suffixes", "_literals", "_exact"})
+
+
 class Pattern:
     """A regex (case-insensitive unless ``flags`` say otherwise) asked about a ``Text`` or a string.
 
@@ -224,21 +229,22 @@ class Pattern:
                  "_literals", "_exact")
     regex: re.Pattern[str]
     twin: re.Pattern[str] | None
+    gate: Gate
+    never_shuts: bool
 
     def __init__(self, pattern: str, flags: int = re.IGNORECASE) -> None:
         self.pattern = pattern
         self.flags = flags
-        reading = read_pattern(pattern, flags)  # re.error here for a bad pattern
-        self._has_twin = reading.twin
-        self.gate = _gate(reading)
-        self.never_shuts = self.gate.never_shuts
-        # The gate's tests, inlined below: they run for most rules on every sentence.
-        self._prefixes, self._literals, self._exact = self.gate.prefixes, self.gate.literals, self.gate.exact
-        self._suffixes = self.gate.suffixes
+        parsed(pattern, flags)  # re.error here for a bad pattern
 
     def __getattr__(self, name: str) -> Any:
-        """``regex`` and ``twin``, compiled when first asked for: most rules' gates shut every text a
-        run reads, and their regexes are never compiled. Once set, the slot answers directly."""
+        """What the pattern's parse tells (``gate`` and its tests, whether it has a twin), read when
+        first asked for, and ``regex`` and ``twin``, compiled when first asked for: many rules are
+        never asked about a text, and most rules' gates shut every text a run reads, so their regexes
+        are never compiled. Once set, the slot answers directly."""
+        if name in _READ:
+            self._read()
+            return getattr(self, name)
         if name == "regex":
             value: re.Pattern[str] | None = re.compile(self.pattern, self.flags)
         elif name == "twin":
@@ -247,6 +253,15 @@ class Pattern:
             raise AttributeError(name)
         setattr(self, name, value)
         return value
+
+    def _read(self) -> None:
+        reading = read_pattern(self.pattern, self.flags)
+        self._has_twin = reading.twin
+        self.gate = gate = _gate(reading)
+        self.never_shuts = gate.never_shuts
+        # The gate's tests, inlined below: they run for most rules on every sentence.
+        self._prefixes, self._suffixes = gate.prefixes, gate.suffixes
+        self._literals, self._exact = gate.literals, gate.exact
 
     def may_match(self, t: Piece | str, endpos: int = sys.maxsize) -> bool:
         """False only when the regex cannot match anywhere in ``t`` (read up to ``endpos``)."""
