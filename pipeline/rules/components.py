@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import KeysView
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -231,15 +232,22 @@ def lower_tokens(nlp: Language, texts: list[str]) -> list[tuple[str, ...]]:
     out: list[tuple[str, ...] | None] = []
     others: list[str] = []
     for text in texts:
-        chunks = text.split(" ")
-        words = [piece for chunk in chunks for piece in ((chunk[:-1], ",") if chunk.endswith(",") else (chunk,))]
-        if PLAIN_WORDS.fullmatch(text) and not any(piece in special for piece in chunks + words):
-            out.append(tuple(words))
-        else:
-            out.append(None)
+        words = _plain_words(text, special.keys())
+        out.append(words)
+        if words is None:
             others.append(text)
     docs = iter(tokenizer.pipe(others))
     return [words if words is not None else tuple(token.lower_ for token in next(docs)) for words in out]
+
+
+def _plain_words(text: str, special_cases: KeysView[str]) -> tuple[str, ...] | None:
+    """The tokens of a text of plain words none of which is a special case: its words, each comma
+    a token of its own; None for any other text."""
+    if not PLAIN_WORDS.fullmatch(text):
+        return None
+    chunks = text.split(" ")
+    words = text.replace(",", " ,").split(" ") if "," in text else chunks
+    return tuple(words) if special_cases.isdisjoint(chunks) and special_cases.isdisjoint(words) else None
 
 
 def lower_patterns(nlp: Language, texts: list[str]) -> list[Any]:

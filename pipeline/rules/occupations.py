@@ -51,7 +51,7 @@ def forms(phrase: str) -> list[str]:
     last = words[-1]
     many = last[:-3] + "men" if last.endswith("man") else plural(last)
     out = [phrase, " ".join([*words[:-1], many])]
-    if LISTED.search(phrase):
+    if ("," in phrase or "and" in phrase or "&" in phrase) and LISTED.search(phrase):  # the search is slow
         out.append(LISTED.sub(lambda m: singular(m.group(1)), phrase))
     return out + [f.replace("'", "’") for f in out if "'" in f]
 
@@ -81,7 +81,7 @@ class CareerOccupations:
         texts = [(rule.id, form) for rule in sorted(occupation_rules(), key=source_rank)
                  for phrase in rule.phrases if found_in_text(phrase, rule) for form in forms(phrase)]
         for (rule_id, _), words in zip(texts, lower_tokens(nlp, [text for _, text in texts]), strict=True):
-            self.table.add(rule_id, [words])
+            self.table.add(rule_id, words)
         self.rules: dict[str, OccupationRule] = {rule.id: rule for rule in occupation_rules()}
 
     def __call__(self, doc: Doc) -> Doc:

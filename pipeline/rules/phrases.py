@@ -9,7 +9,7 @@ start to end, by start, then end.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 
 class _Node:
@@ -29,18 +29,17 @@ class PhraseTable:
     def __init__(self) -> None:
         self.root = _Node()
 
-    def add(self, key: str, phrases: Iterable[tuple[str, ...]]) -> None:
-        for phrase in phrases:
-            if not phrase:
-                continue
-            node = self.root
-            for word in phrase:
-                child = node.next.get(word)
-                if child is None:
-                    child = node.next[word] = _Node()
-                node = child
-            if key not in node.keys:
-                node.keys.append(key)
+    def add(self, key: str, phrase: tuple[str, ...]) -> None:
+        if not phrase:
+            return
+        node = self.root
+        for word in phrase:
+            child = node.next.get(word)
+            if child is None:
+                child = node.next[word] = _Node()
+            node = child
+        if key not in node.keys:
+            node.keys.append(key)
 
     def __call__(self, words: Sequence[str]) -> list[tuple[str, int, int]]:
         """(key, start, end) of every phrase that ``words`` (the lower-case forms of a Doc's tokens)
