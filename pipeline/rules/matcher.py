@@ -7,7 +7,8 @@ No caller needs to know how it is fast; the answers are the regex's own:
 - a case-sensitive twin: a case-insensitive regex whose characters are all lower case runs
   case-sensitively on the text's case fold, which ``Text`` computes once, 2-3 times faster, when
   the fold keeps the text's length (offsets agree);
-- ``AnyOf``: many strings looked for at once, as a trie-shaped regex;
+- ``AnyOf``: many strings looked for at once, as a trie-shaped regex once the set has been asked
+  about often enough to pay for compiling it;
 - ``word_finditer``: a pattern that starts a word, without the leading lookbehind that keeps the
   regex engine from skipping ahead to where the pattern's first characters are;
 - read and compiled on first use: a pattern is parsed and checked as compiling it would be when
@@ -30,17 +31,25 @@ from typing import Any
 from pipeline.rules.literals import EXACT, FEW, Required, has_twin, literals_of, prefixes_of, suffixes_of
 from pipeline.rules.text import Piece
 
+# Compiling a set's trie regex costs as much as a few hundred ``in`` scans of a short text, and most
+# sets a run makes are asked about a few times at most: a set's first answers about short texts come
+# from ``in`` scans, the rest from its regex.
+SCANS_BEFORE_TRIE = 32
+SHORT_TEXT = 400
+
 
 class AnyOf:
     """Does a text contain any of a set of strings? ``in`` tests for a few; for more, one regex
     shaped as a trie ("cook(?:ing|s)?"), which at each position follows one branch instead of
-    trying every string (a flat alternation of hundreds of strings is ~30 times slower)."""
+    trying every string (a flat alternation of hundreds of strings is ~30 times slower), once the
+    set has been asked about often enough (or about a long text) to pay for compiling it."""
 
     pattern: str | None
     regex: re.Pattern[str] | None
 
     def __init__(self, strings: Iterable[str]) -> None:
         self.strings = tuple(sorted(set(strings), key=len, reverse=True))
+        self.scans = SCANS_BEFORE_TRIE
 
     def __getattr__(self, name: str) -> Any:
         """``pattern`` (the trie regex's text) and ``regex``, made when first asked for: many gates are
@@ -54,7 +63,9 @@ class AnyOf:
         raise AttributeError(name)
 
     def within(self, text: str) -> bool:
-        if self.regex is not None:
+        if self.scans and len(text) < SHORT_TEXT:
+            self.scans -= 1
+        elif self.regex is not None:
             return self.regex.search(text) is not None
         for string in self.strings:  # noqa: SIM110 - a plain loop is twice as fast as any() over a generator
             if string in text:
