@@ -81,6 +81,24 @@ def test_no_match_runs_from_one_span_into_the_next() -> None:
     assert joined_phrase == []
 
 
+@pytest.fixture(autouse=True)
+def _regions_by_regex() -> None:
+    """Regions found by the lexicons' regex from the first text on (a run reads its first texts whole),
+    none kept from before."""
+    build().get_pipe("career_lexicons").whole_texts = 0  # type: ignore[attr-defined]
+    memo.clear()
+
+
+def test_the_first_texts_are_read_whole_with_the_matches_regions_give() -> None:
+    component = build().get_pipe("career_lexicons")
+    component.whole_texts = 1  # type: ignore[attr-defined]
+    text, again = "Most of them work long shifts in a hospital.", "Most of them work long shifts in a hospital!"
+    first, then = lexicon_regions(Text(text)), lexicon_regions(Text(again))
+    assert first == [(0, len(text))] and then == [(35, 44)]
+    assert lexicon_matches(text, first) == lexicon_matches(again, then)
+    assert lexicon_regions(Text("zzz qqq")) == []
+
+
 def test_lexicon_regions_cover_every_phrase_they_were_built_from() -> None:
     component = build().get_pipe("career_lexicons")
     for phrase in component.gate.strings:
@@ -257,9 +275,9 @@ def test_the_pipelines_share_one_blank_english_tokenizer() -> None:
 def test_phrase_patterns_are_what_the_matcher_reads_off_their_docs() -> None:
     from spacy.attrs import LOWER
 
-    from pipeline.rules.components import lower_patterns, lower_tokens
     from pipeline.rules.loader import occupation_rules
     from pipeline.rules.occupations import forms
+    from pipeline.rules.phrases import lower_patterns, lower_tokens
 
     nlp = build()
     texts = [form for rule in occupation_rules() for phrase in rule.phrases for form in forms(phrase)]
@@ -275,9 +293,9 @@ def test_phrase_patterns_are_what_the_matcher_reads_off_their_docs() -> None:
 @cache
 def _gazetteer_matcher() -> PhraseMatcher:
     """spaCy's PhraseMatcher over the gazetteer's forms, on the occupation pipeline's vocab."""
-    from pipeline.rules.components import lower_patterns
     from pipeline.rules.loader import occupation_rules
     from pipeline.rules.occupations import forms, found_in_text, occupation_nlp
+    from pipeline.rules.phrases import lower_patterns
 
     nlp = occupation_nlp()
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")

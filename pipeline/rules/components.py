@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import KeysView
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, NamedTuple
 
 import spacy
@@ -27,6 +26,7 @@ from pipeline.rules.boundaries import sentence_starts
 from pipeline.rules.cache import TextStore
 from pipeline.rules.loader import RuleFileError, phrase_rules
 from pipeline.rules.matcher import AnyOf
+from pipeline.rules.phrases import lower_patterns
 from pipeline.rules.text import Text
 from pipeline.rules.words import parts_of_speech
 
@@ -77,6 +77,12 @@ def inner_starts(texts: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
     return out
 
 
+# Making the regex that finds where phrases may start (``CareerLexicons.word_start``, ``inner``) costs
+# as much as tokenizing a few dozen sentences whole, and a run of a few articles reads little more:
+# the first texts asked about are read whole where a phrase's text occurs (the same matches).
+WHOLE_TEXTS = 32
+
+
 class CareerLexicons:
     """Phrase lexicons from ``pipeline/data``; labels are lexicon values, ids are rule ids."""
 
@@ -111,16 +117,38 @@ class CareerLexicons:
         # A phrase matches tokens with the phrase's own spacing, so its lower-case text is in the
         # lower-case text it matches: a text with none of them needs no tokenizing.
         self.gate = AnyOf(texts)
-        self.inner = inner_starts(self.gate.strings)
-        # A match starts where a word token does, and the tokenizer starts a word right after a
-        # letter only inside a special case ("cannot" -> "can" "not"); its affix and infix rules
-        # split off punctuation there, or units after digits. So the phrases' texts are looked for
-        # only where no letter comes before (a quarter faster), unless the text holds one of the
-        # special cases that would start a phrase's first token there.
-        self.word_start = (re.compile(r"(?<!" + LETTER.pattern + ")(?:" + self.gate.pattern + ")")
-                           if self.gate.pattern is not None else None)
-        self.mid_word_cases = tuple(sorted({case.lower() for case, start in _mid_word_starts(tokenizer.rules)
-                                            if start in first_tokens}))
+        self.special_cases: dict[str, Any] = tokenizer.rules
+        self.first_tokens = first_tokens
+        self.whole_texts = WHOLE_TEXTS
+
+    def region_regex(self) -> re.Pattern[str] | None:
+        """``word_start`` for ``lexicon_regions``, once it has read enough texts whole to pay for
+        making it (the regex, ``inner``); None till then, and where the phrases are few."""
+        if self.whole_texts:
+            self.whole_texts -= 1
+            return None
+        return self.word_start
+
+    @cached_property
+    def word_start(self) -> re.Pattern[str] | None:
+        """Where a phrase's text starts.
+
+        A match starts where a word token does, and the tokenizer starts a word right after a letter
+        only inside a special case ("cannot" -> "can" "not"); its affix and infix rules split off
+        punctuation there, or units after digits. So the phrases' texts are looked for only where no
+        letter comes before (a quarter faster), unless the text holds one of the special cases that
+        would start a phrase's first token there (``mid_word_cases``)."""
+        pattern = self.gate.pattern
+        return re.compile(r"(?<!" + LETTER.pattern + ")(?:" + pattern + ")") if pattern is not None else None
+
+    @cached_property
+    def inner(self) -> dict[str, tuple[int, ...]]:
+        return inner_starts(self.gate.strings)
+
+    @cached_property
+    def mid_word_cases(self) -> tuple[str, ...]:
+        return tuple(sorted({case.lower() for case, start in _mid_word_starts(self.special_cases)
+                             if start in self.first_tokens}))
 
     def match(self, doc: Doc) -> dict[str, list[Hit]]:
         """Each lexicon's matches as (start token, end token, value, rule id), without overlaps."""
@@ -212,50 +240,6 @@ def blank() -> Language:
     tokenizer and vocab, whose special cases (contractions, abbreviations) the process loads once."""
     base = _english()
     return type(base)(vocab=base.vocab, create_tokenizer=lambda _: base.tokenizer)
-
-
-# Lower-case ASCII words between single spaces, each maybe followed by a comma: the tokenizer makes
-# each word one token and splits a comma off as another, unless the word is one of its special
-# cases ("cannot" -> "can" "not").
-PLAIN_WORDS = re.compile(r"[a-z]+,?(?: [a-z]+,?)*")
-
-
-def lower_tokens(nlp: Language, texts: list[str]) -> list[tuple[str, ...]]:
-    """The lower-case forms of the tokens the tokenizer makes of each of ``texts``: for a text of plain
-    words read off the text itself, else off the Doc the tokenizer makes of it.
-
-    A gazetteer of thousands of names is read in a fraction of the time: no Doc, and no lexeme for
-    a word until a text has it.
-    """
-    tokenizer: Any = nlp.tokenizer
-    special: dict[str, Any] = tokenizer.rules
-    out: list[tuple[str, ...] | None] = []
-    others: list[str] = []
-    for text in texts:
-        words = _plain_words(text, special.keys())
-        out.append(words)
-        if words is None:
-            others.append(text)
-    docs = iter(tokenizer.pipe(others))
-    return [words if words is not None else tuple(token.lower_ for token in next(docs)) for words in out]
-
-
-def _plain_words(text: str, special_cases: KeysView[str]) -> tuple[str, ...] | None:
-    """The tokens of a text of plain words none of which is a special case: its words, each comma
-    a token of its own; None for any other text."""
-    if not PLAIN_WORDS.fullmatch(text):
-        return None
-    chunks = text.split(" ")
-    words = text.replace(",", " ,").split(" ") if "," in text else chunks
-    return tuple(words) if special_cases.isdisjoint(chunks) and special_cases.isdisjoint(words) else None
-
-
-def lower_patterns(nlp: Language, texts: list[str]) -> list[Any]:
-    """A ``PhraseMatcher(attr="LOWER")``'s patterns for ``texts``: what the matcher reads off the Docs
-    the tokenizer makes of them, their tokens' lower-case forms (``lower_tokens``) as hashes in the
-    string store (the form spaCy pickles a PhraseMatcher's patterns in)."""
-    add = nlp.vocab.strings.add
-    return [tuple(add(word) for word in words) for words in lower_tokens(nlp, texts)]
 
 
 @cache
@@ -361,7 +345,7 @@ def lexicon_regions(t: Text) -> list[tuple[int, int]]:
 def _regions(text: str, low: str) -> list[tuple[int, int]]:
     component: Any = build().get_pipe("career_lexicons")
     gate: AnyOf = component.gate
-    word_start: re.Pattern[str] | None = component.word_start  # None: no trie regex, the gate's few strings
+    word_start: re.Pattern[str] | None = component.region_regex()
     if word_start is None or len(low) != len(text):
         return [(0, len(text))] if gate.within(low) else []
     regex = (gate.regex or word_start) if any(case in low for case in component.mid_word_cases) else word_start

@@ -22,10 +22,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.rules.cache import text_cache
-from pipeline.rules.components import Hit, blank, longest_first, lower_tokens
+from pipeline.rules.components import Hit, blank, longest_first
 from pipeline.rules.loader import DATA, OccupationRule, occupation_rules
 from pipeline.rules.nouns import plural, singular
-from pipeline.rules.phrases import PhraseTable
+from pipeline.rules.phrases import PhraseTable, lower_tokens
 
 # An acronym as a text defines it and uses it: capitals, maybe a plural "s".
 DEFINED = re.compile(r"([A-Z]{2,6})s?")
