@@ -303,6 +303,8 @@ SETTINGS = [
     pytest.param("Glaze chemists refer difficult samples to university laboratories.", set(), id="refer-to"),
     pytest.param("Kiln operators sometimes give safety talks at schools.", set(), id="talks-at"),
     pytest.param("Almost none of a kiln operator's work takes place in an office.", set(), id="none-of-the-work"),
+    pytest.param("Many glaze chemists work for individual and family services agencies.", {((B,), "social_services")},
+                 id="family-services-agencies"),
 ]
 
 
