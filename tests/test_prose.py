@@ -302,6 +302,7 @@ SETTINGS = [
                  {((B,), "laboratory")}, id="near-a-place"),
     pytest.param("Glaze chemists refer difficult samples to university laboratories.", set(), id="refer-to"),
     pytest.param("Kiln operators sometimes give safety talks at schools.", set(), id="talks-at"),
+    pytest.param("Glaze chemists help injured workers get back to jobs in factories.", set(), id="back-to-their-jobs"),
     pytest.param("Almost none of a kiln operator's work takes place in an office.", set(), id="none-of-the-work"),
     pytest.param("Many glaze chemists work for individual and family services agencies.", {((B,), "social_services")},
                  id="family-services-agencies"),
