@@ -116,6 +116,9 @@ ATTRIBUTION_CASES = [
     pytest.param(KILN + "Kiln operators, also known as firing operators, run the kilns.\n\n## Pay\n\n"
                  "Firing operators earn about $43,000 a year.\n", "salary",
                  {((A,), 43000)}, id="name-the-body-calls-the-role"),
+    pytest.param("# Tile Setter vs. Carpet Installer\n\n## Pay\n\nCarpet and flooring installers earn about "
+                 "$45,000 a year, while tile setters earn $48,000.\n", "salary",
+                 {(("carpet-installer",), 45000), (("tile-setter",), 48000)}, id="coordinated-modifier-names-the-role"),
 ]
 
 

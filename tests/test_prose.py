@@ -303,6 +303,8 @@ SETTINGS = [
     pytest.param("Glaze chemists refer difficult samples to university laboratories.", set(), id="refer-to"),
     pytest.param("Kiln operators sometimes give safety talks at schools.", set(), id="talks-at"),
     pytest.param("Glaze chemists help injured workers get back to jobs in factories.", set(), id="back-to-their-jobs"),
+    pytest.param("Many glaze chemists began their careers in the military.", set(), id="where-a-career-began"),
+    pytest.param("A few kiln operators teach at technical colleges after they retire.", set(), id="after-they-retire"),
     pytest.param("Almost none of a kiln operator's work takes place in an office.", set(), id="none-of-the-work"),
     pytest.param("Many glaze chemists work for individual and family services agencies.", {((B,), "social_services")},
                  id="family-services-agencies"),
