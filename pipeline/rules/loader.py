@@ -258,7 +258,11 @@ def rule_spans(name: str, text: str) -> tuple[tuple[int, int, PatternRule], ...]
 @lru_cache(maxsize=1024)
 def _union(name: str, indices: tuple[int, ...], twin: bool) -> re.Pattern[str]:
     rules = pattern_rules(name)
-    return re.compile("|".join(f"(?P<r{i}>{rules[i].pattern})" for i in indices), 0 if twin else re.IGNORECASE)
+    if twin:
+        return re.compile("|".join(f"(?P<r{i}>{rules[i].pattern})" for i in indices))
+    # Each rule keeps its own case: a case-sensitive rule ("US") is no match for "Us".
+    return re.compile("|".join(f"(?P<r{i}>{rules[i].pattern})" if rules[i].case_sensitive
+                               else f"(?P<r{i}>(?i:{rules[i].pattern}))" for i in indices))
 
 
 @cache

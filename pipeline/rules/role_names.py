@@ -323,6 +323,36 @@ def synonym_occupation(name: str, body: str) -> tuple[str, str] | None:
     return None
 
 
+# What another name of a role can be: an acronym ("AMTs") or words ending in the role's head noun.
+CALLED_NAME = re.compile(r"[A-Z][A-Z&]{1,6}s?|[\w&'-]+(?: [\w&'-]+){0,3}")
+CALLED_END = re.compile(r"[(.;:]|\s[-–—]\s")
+
+
+def called_names(forms: list[str], head: str, body: str) -> set[str]:
+    """The other names the body says the role goes by ("aircraft mechanics, usually called A&P mechanics
+    or AMTs"), lower case, singular and plural: acronyms, and names ending in the role's head noun."""
+    out: set[str] = set()
+    pattern = r"(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])"
+    for m in word_finditer(pattern, body):
+        joint = ALSO_CALLED.match(body, m.end())
+        if joint is None:
+            continue
+        aside = body[joint.end() : joint.end() + 80]
+        stop = CALLED_END.search(aside)
+        for part in re.split(r",\s*|\s+or\s+", aside[: stop.start() if stop else len(aside)])[:2]:
+            name = part.strip()
+            if not CALLED_NAME.fullmatch(name):
+                continue
+            if name.rstrip("s").isupper():
+                acronym = name.lower().removesuffix("s")
+                out |= {acronym, acronym + "s"}
+            elif singular(name.split()[-1].lower()) == head:
+                words = name.lower().split()
+                one = " ".join([*words[:-1], singular(words[-1])])
+                out |= {one, " ".join([*words[:-1], plural(singular(words[-1]))])}
+    return out
+
+
 FIELD_NOUN = regex("role_patterns.jsonl", "field-noun")
 
 
