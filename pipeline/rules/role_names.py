@@ -353,6 +353,27 @@ def called_names(forms: list[str], head: str, body: str) -> set[str]:
     return out
 
 
+# How often the body must write a clipped name ("rad techs") for it to be the role's.
+MIN_CLIPPED_USES = 2
+
+
+def clipped_forms(name: str, body: str) -> set[str]:
+    """The clipped names the body writes for the role ("rad techs" for "Radiologic Technologist", "nuc
+    med techs"): as many words, each no longer than the name's and starting it, used at least twice."""
+    words = name.lower().split()
+    if len(words) < 2:
+        return set()
+    pattern = r"\s+".join(re.escape(w[:3]) + r"[a-z]*" for w in words) + r"(?![\w-])"
+    counts: Counter[str] = Counter(m.group(0).lower() for m in word_finditer(pattern, body, re.IGNORECASE))
+    out: set[str] = set()
+    for phrase, n in counts.items():
+        one = " ".join([*phrase.split()[:-1], singular(phrase.split()[-1])])
+        short = all(len(a) <= len(b) for a, b in zip(one.split(), words, strict=True))
+        if n >= MIN_CLIPPED_USES and short and one != " ".join(words) and abbreviates(one, name):
+            out |= {one, " ".join([*one.split()[:-1], one.split()[-1] + "s"])}
+    return out
+
+
 FIELD_NOUN = regex("role_patterns.jsonl", "field-noun")
 
 

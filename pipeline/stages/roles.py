@@ -20,6 +20,7 @@ from pipeline.rules.role_cues import named_in, partner_names, role_headings
 from pipeline.rules.role_names import (
     abbreviates,
     called_names,
+    clipped_forms,
     full_name,
     fuller_name,
     key_word,
@@ -344,7 +345,7 @@ def build_roles(names: list[str], body: str, short: dict[str, str] | None = None
         if name in short:
             forms |= short_forms(short[name])
         # "Aircraft mechanics, usually called A&P mechanics or AMTs": the other names the body gives it.
-        forms |= called_names(sorted(forms), singular(head), body)
+        forms |= called_names(sorted(forms), singular(head), body) | clipped_forms(name, body)
         # "Nurse practitioners (NPs)" introduces an acronym for the role.
         for before, acr in introduced:
             if any(before.endswith(variant) for variant in forms):
