@@ -638,6 +638,9 @@ UNTITLED_CASES = [
     pytest.param("What factors affect a drywaller's pay?\n\nRegion matters most. Drywallers in big cities earn "
                  "more.\n\nWhat drywallers do\n\nDrywallers hang gypsum board and tape the joints.\n", ["Drywaller"],
                  id="question-about-a-roles-pay-first"),
+    pytest.param("Pay on the water\n\nDeckhands earn less than captains.\n\nWhat deckhands do\n\nDeckhands tie up "
+                 "the boat.\n\nWhat captains do\n\nCaptains steer the boat and command the crew.\n",
+                 ["Deckhand", "Captain"], id="captain-is-a-head-noun"),
 ]
 
 
