@@ -17,7 +17,9 @@ every doubt, the expected number of right facts equals the counted one, each cou
 pseudo-facts: a rule's at its kind's precision (a rule seen a few times is not trusted more than its
 kind), a doubt's at the weight its entry presumes (a doubt seen a few times still counts), and a
 doubt's weight on one kind of fact starting from its weight over all kinds. A weight is never above
-zero: a doubt only lowers confidence. Last, the caps: the articles are split into eight folds, each
+zero: a doubt only lowers confidence. Where most of a rule's facts are wrong, its base is at most their
+share right (with the same pseudo-facts): doubts may account for some of a rule's facts being wrong, not
+for most of them. Last, the caps: the articles are split into eight folds, each
 rated by a table fitted without it, and where the facts rated c or above on held-out articles were
 right less often than c, a fact rated c or above is capped at what they reached.
 """
@@ -190,6 +192,9 @@ class _Fit:
         for key, items in self.by_rule.items():
             target = _right(items) + prior.rule_facts * sigmoid(self.field_offset[key[0]])
             self.rule_offset[key] = _solve(target, [self.doubts_of(j) for j in items], 0.0, prior.rule_facts)
+            if 2 * _right(items) < len(items):  # most of its facts wrong: no doubts excuse the rule
+                share = target / (len(items) + prior.rule_facts)
+                self.rule_offset[key] = min(self.rule_offset[key], math.log(share / (1 - share)))
         for d, items in self.by_doubt.items():
             rest = self.rest(items, d)
             mean = sum(rest) / len(rest)

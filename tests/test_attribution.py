@@ -110,6 +110,15 @@ ATTRIBUTION_CASES = [
                  {((B,), "college_university")}, id="named-subject-beats-section"),
     pytest.param(KILN + "## What is a kiln operator?\n\nThe job pays about $43,000 a year.\n", "salary",
                  {((A,), 43000)}, id="what-is-section-pays"),
+    pytest.param(KILN + "Kiln operators, usually called firing operators or KOs, run the kilns.\n\n## Pay\n\n"
+                 "KOs earn about $43,000 a year, and glaze chemists earn $70,000.\n", "salary",
+                 {((A,), 43000), ((B,), 70000)}, id="acronym-the-body-calls-the-role"),
+    pytest.param(KILN + "Kiln operators, also known as firing operators, run the kilns.\n\n## Pay\n\n"
+                 "Firing operators earn about $43,000 a year.\n", "salary",
+                 {((A,), 43000)}, id="name-the-body-calls-the-role"),
+    pytest.param("# Tile Setter vs. Carpet Installer\n\n## Pay\n\nCarpet and flooring installers earn about "
+                 "$45,000 a year, while tile setters earn $48,000.\n", "salary",
+                 {(("carpet-installer",), 45000), (("tile-setter",), 48000)}, id="coordinated-modifier-names-the-role"),
 ]
 
 

@@ -12,13 +12,14 @@ from hypothesis import strategies as st
 
 from pipeline.rules.literals import (
     EXACT,
+    FEW,
     folded_twin,
     required_literals,
     required_prefixes,
     required_suffixes,
 )
 from pipeline.rules.loader import DATA, compiled_rules, finditer_rules, pattern_rules
-from pipeline.rules.matcher import Pattern, gate_for, read_pattern
+from pipeline.rules.matcher import SCANS_BEFORE_TRIE, SHORT_TEXT, AnyOf, Pattern, gate_for, read_pattern
 from pipeline.rules.text import Piece
 from pipeline.stages.roles import CAPITAL_WORD
 
@@ -155,8 +156,9 @@ def _fixture_texts() -> list[str]:
 @pytest.mark.parametrize("name", [n for n in RULE_FILES if "(?P<" not in (DATA / n).read_text(encoding="utf-8")])
 def test_gated_union_finds_what_the_full_union_finds(name: str) -> None:
     rules = pattern_rules(name)
-    union = re.compile("|".join(f"(?P<r{i}>{f'(?-i:{r.pattern})' if r.case_sensitive else r.pattern})"
-                                for i, r in enumerate(rules)), re.IGNORECASE)
+    # Each rule with its own case: a case-sensitive rule ("Keep" is no "keep") stays so in the union.
+    union = re.compile("|".join(f"(?P<r{i}>{r.pattern})" if r.case_sensitive else f"(?P<r{i}>(?i:{r.pattern}))"
+                                for i, r in enumerate(rules)))
     for text in _fixture_texts():
         full = [(m.span(), rules[int(str(m.lastgroup)[1:])].id) for m in union.finditer(text)]
         gated = [((start, end), rule.id) for start, end, rule in finditer_rules(name, text)]
@@ -236,3 +238,14 @@ def test_a_rule_is_compiled_when_first_used() -> None:
     assert rx.regex.pattern == r"\bkiln\b" and rx.regex.flags & re.IGNORECASE
     with pytest.raises(AttributeError):
         rx.nothing  # noqa: B018 - only the two regexes are made on demand
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.text("abc( .", min_size=1, max_size=5), min_size=1, max_size=40),
+       st.lists(st.text("abc( .", max_size=12) | st.text("abc( .", min_size=SHORT_TEXT, max_size=SHORT_TEXT + 5),
+                min_size=1, max_size=SCANS_BEFORE_TRIE + 10))
+def test_a_set_of_strings_answers_alike_scanned_or_searched_with_its_trie(strings: list[str], texts: list[str]) -> None:
+    found = AnyOf(strings)
+    for text in texts * 2:
+        assert found.within(text) == any(s in text for s in strings), (strings, text)
+    assert len(set(strings)) <= FEW or re.fullmatch(str(found.pattern), max(strings, key=len))

@@ -51,6 +51,8 @@ FIRST_MATCH = ("boilerplate.jsonl", "section_kinds.jsonl", "salary_distractors.j
 HEADINGS = {"skills": "Skills", "settings": "Work environment", "requirements": "Education and training"}
 # Rules of skill_patterns.jsonl whose matches are skills (the others are parts of those rules).
 SKILL_RULES = ("skill-x-skills", "skill-complement", "skill-named-tools")
+# A setting entry of kind "care" makes facts for a care occupation only: its example is one's article.
+CARE_ROLE = "Home Health Aide"
 
 
 def entries(name: str) -> Sequence[Exampled]:
@@ -78,7 +80,8 @@ def fact_field(name: str, entry: Exampled) -> str | None:
 def fires(name: str, entry: Exampled, text: str) -> bool:
     field = fact_field(name, entry)
     if field is not None:
-        article = run_article(text, heading=HEADINGS[field], role_b=None)
+        roles = {"role_a": CARE_ROLE} if getattr(entry, "kind", "") == "care" else {}
+        article = run_article(text, heading=HEADINGS[field], role_b=None, **roles)
         return any(fact.rule == entry.id for fact in getattr(article, field))
     if isinstance(entry, Doubt):
         return Pattern(entry.pattern).found(Piece(text)) != entry.missing

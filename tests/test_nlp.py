@@ -3,11 +3,14 @@ stretches of sentences that need them."""
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
 import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from spacy.tokens import Span
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.process import process_bytes
@@ -78,6 +81,24 @@ def test_no_match_runs_from_one_span_into_the_next() -> None:
     assert joined_phrase == []
 
 
+@pytest.fixture(autouse=True)
+def _regions_by_regex() -> None:
+    """Regions found by the lexicons' regex from the first text on (a run reads its first texts whole),
+    none kept from before."""
+    build().get_pipe("career_lexicons").whole_texts = 0  # type: ignore[attr-defined]
+    memo.clear()
+
+
+def test_the_first_texts_are_read_whole_with_the_matches_regions_give() -> None:
+    component = build().get_pipe("career_lexicons")
+    component.whole_texts = 1  # type: ignore[attr-defined]
+    text, again = "Most of them work long shifts in a hospital.", "Most of them work long shifts in a hospital!"
+    first, then = lexicon_regions(Text(text)), lexicon_regions(Text(again))
+    assert first == [(0, len(text))] and then == [(35, 44)]
+    assert lexicon_matches(text, first) == lexicon_matches(again, then)
+    assert lexicon_regions(Text("zzz qqq")) == []
+
+
 def test_lexicon_regions_cover_every_phrase_they_were_built_from() -> None:
     component = build().get_pipe("career_lexicons")
     for phrase in component.gate.strings:
@@ -142,6 +163,14 @@ INNER = {
 @pytest.mark.parametrize("texts, expected", INNER.values(), ids=INNER.keys())
 def test_inner_starts(texts: tuple[str, ...], expected: dict[str, tuple[int, ...]]) -> None:
     assert inner_starts(texts) == expected
+
+
+@given(st.lists(st.text("ab ", min_size=1, max_size=7), min_size=1, max_size=8))
+def test_inner_starts_are_where_the_rest_and_a_text_agree(texts: list[str]) -> None:
+    expected = {text: tuple(k for k in range(1, len(text))
+                            if any(other.startswith(text[k:]) or text[k:].startswith(other) for other in texts))
+                for text in texts}
+    assert inner_starts(tuple(texts)) == {text: offsets for text, offsets in expected.items() if offsets}
 
 
 def _phrases() -> list[str]:
@@ -243,23 +272,63 @@ def test_the_pipelines_share_one_blank_english_tokenizer() -> None:
     assert [t.text for t in lexicons.make_doc(text)] == [t.text for t in spacy.blank("en").make_doc(text)]
 
 
-def test_phrase_patterns_of_plain_words_are_what_the_matcher_reads_off_their_docs() -> None:
+def test_phrase_patterns_are_what_the_matcher_reads_off_their_docs() -> None:
     from spacy.attrs import LOWER
 
-    from pipeline.rules.components import lower_patterns
     from pipeline.rules.loader import occupation_rules
     from pipeline.rules.occupations import forms
+    from pipeline.rules.phrases import lower_patterns, lower_tokens
 
     nlp = build()
     texts = [form for rule in occupation_rules() for phrase in rule.phrases for form in forms(phrase)]
     texts += ["cannot", "gonna be", "nurse's aide", "x-ray tech", "rn", "a b", "cooks, bakers, and chefs", "chef,",
-              "cannot, or"]
-    plain = 0
-    for text in texts:
-        [pattern] = lower_patterns(nlp, [text])
-        if isinstance(pattern, tuple):
-            plain += 1
-            assert pattern == tuple(nlp.make_doc(text).to_array([LOWER]).ravel().tolist()), text
-    assert plain > len(texts) // 2
-    tokenized = lower_patterns(nlp, ["cannot", "gonna be", "x-ray tech", "cannot, or"])
-    assert not any(isinstance(p, tuple) for p in tokenized)
+              "cannot, or", "don't", "U.S. nurse", ""]
+    patterns, tokens = lower_patterns(nlp, texts), lower_tokens(nlp, texts)
+    for text, pattern, words in zip(texts, patterns, tokens, strict=True):
+        doc = nlp.make_doc(text)
+        assert pattern == tuple(doc.to_array([LOWER]).ravel().tolist()), text
+        assert words == tuple(token.lower_ for token in doc), text
+
+
+@cache
+def _gazetteer_matcher() -> PhraseMatcher:
+    """spaCy's PhraseMatcher over the gazetteer's forms, on the occupation pipeline's vocab."""
+    from pipeline.rules.loader import occupation_rules
+    from pipeline.rules.occupations import forms, found_in_text, occupation_nlp
+    from pipeline.rules.phrases import lower_patterns
+
+    nlp = occupation_nlp()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for rule in occupation_rules():
+        texts = [form for phrase in rule.phrases if found_in_text(phrase, rule) for form in forms(phrase)]
+        matcher.add(rule.id, lower_patterns(nlp, texts))
+    return matcher
+
+
+def _phrase_matcher_spans(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """The occupations of a text as the PhraseMatcher finds them (of entries that share a phrase, the
+    stronger source's first), then as the component takes them on."""
+    from pipeline.rules.loader import occupation_rules
+    from pipeline.rules.occupations import defined_acronyms, source_rank
+
+    rules = {rule.id: rule for rule in occupation_rules()}
+    ids = [(start, end, doc.vocab.strings[m]) for m, start, end in _gazetteer_matcher()(doc)]
+    ids.sort(key=lambda f: (f[0], f[1], source_rank(rules[f[2]])))
+    hits = longest_first([Hit(start, end, rules[rule_id].soc, rule_id) for start, end, rule_id in ids])
+    return [(h.start, h.end, h.value, h.rule) for h in longest_first(hits + defined_acronyms(doc, hits))]
+
+
+def test_occupations_are_what_a_phrase_matcher_finds() -> None:
+    from pipeline.rules.loader import occupation_rules
+    from pipeline.rules.occupations import forms, occupation_nlp
+
+    nlp = occupation_nlp()
+    texts = [form.title() for rule in occupation_rules() for phrase in rule.phrases for form in forms(phrase)]
+    texts += ["Interpreters and translators", "janitor and cleaner", "Electrical, electronic, and electromechanical "
+              "assembler", "Registered nurses (RNs) and licensed practical nurses: an RN earns more than LPNs.",
+              "Paralegals and court reporters", "Chief Executive Officer vs. General and Operations Manager", "", " "]
+    joined = [" and ".join(texts[i:i + 3]) for i in range(0, len(texts), 50)]
+    for text in texts + joined:
+        doc = nlp(text)
+        got = [(s.start, s.end, s.label_, s.id_) for s in doc.spans["occupations"]]
+        assert got == _phrase_matcher_spans(nlp.make_doc(text)), text

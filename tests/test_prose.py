@@ -74,6 +74,8 @@ def test_each_figure_goes_to_the_role_it_is_stated_for(body: str, expected: set[
 
 # (paragraph under a "Pay" heading whose figures are not the roles' pay, the role pay it does give)
 DISTRACTORS = [
+    pytest.param("Kiln operators earn $40,000 a year. Tips can add $50 to $100 a week at busy studios.",
+                 {((A,), 40000.0, "year")}, id="tips-add-to-pay"),
     pytest.param("Plant managers, who oversee both kiln operators and glaze chemists, earn a median of $98,000.",
                  set(), id="supervisor-aside-names-roles"),
     pytest.param("First-year apprentice electricians start at about $18 an hour.", set(), id="apprentice-other-job"),
@@ -283,12 +285,43 @@ SETTINGS = [
     pytest.param("Kiln operators work on building sites, from housing estates to new schools and hospitals.",
                  {((A,), "construction_site")}, id="buildings-being-built"),
     pytest.param("Kiln operators' pay varies depending on location and shift.", set(), id="depending-on-location"),
+    pytest.param("Glaze chemists who consult on lawsuits may testify in court.", set(), id="testify-in-court"),
+    pytest.param("Many glaze chemists spend their days in courtrooms.", {((B,), "court")}, id="days-in-courtrooms"),
+    pytest.param("Kiln operators need patience because they work in people's homes.", set(),
+                 id="a-trade-in-clients-homes-is-no-home-health"),
+    pytest.param("Glaze chemists keep the office, the files and the schedule in order.", set(), id="keep-the-office"),
+    pytest.param("Some glaze chemists work for county coroners' offices.", {((B,), "government")},
+                 id="coroners-office-is-government"),
+    pytest.param("Kiln operators work in factories; others work in the offices of orthodontists.",
+                 {((A,), "manufacturing_plant"), ((A,), "dental_office")}, id="offices-of-orthodontists"),
+    pytest.param("Some glaze chemists take a Level 3 Diploma at a further education college before looking for work.",
+                 set(), id="further-education-college-is-study"),
+    pytest.param("Kiln operators fire tiles for banks and hotels, but those are their clients, not their employers.",
+                 set(), id="not-their-employers"),
+    pytest.param("Many glaze chemists take summer jobs in retail stores.", set(), id="summer-jobs"),
+    pytest.param("Kiln operators plant hedges around schools and hospitals.", set(), id="work-around-places"),
+    pytest.param("Kilns near hospitals must meet strict rules, so glaze chemists work in laboratories.",
+                 {((B,), "laboratory")}, id="near-a-place"),
+    pytest.param("Glaze chemists refer difficult samples to university laboratories.", set(), id="refer-to"),
+    pytest.param("Kiln operators sometimes give safety talks at schools.", set(), id="talks-at"),
+    pytest.param("Glaze chemists help injured workers get back to jobs in factories.", set(), id="back-to-their-jobs"),
+    pytest.param("Many glaze chemists began their careers in the military.", set(), id="where-a-career-began"),
+    pytest.param("A few kiln operators teach at technical colleges after they retire.", set(), id="after-they-retire"),
+    pytest.param("Almost none of a kiln operator's work takes place in an office.", set(), id="none-of-the-work"),
+    pytest.param("Many glaze chemists work for individual and family services agencies.", {((B,), "social_services")},
+                 id="family-services-agencies"),
 ]
 
 
 @pytest.mark.parametrize(("body", "expected"), SETTINGS)
 def test_settings_and_their_traps(body: str, expected: set[object]) -> None:
     assert _settings(run_article(body, heading="Where they work")) == expected
+
+
+def test_a_care_occupation_in_clients_homes_is_home_health() -> None:
+    article = run_article("Most home health aides visit clients' homes.", heading="Where they work",
+                          role_a="Home Health Aide", role_b=None)
+    assert _settings(article) == {(("home-health-aide",), "home_health")}
 
 
 def test_most_states_license_both_roles() -> None:

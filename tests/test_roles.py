@@ -633,6 +633,14 @@ UNTITLED_CASES = [
                  ["Glassblower", "Stonecutter"], id="two-unknown-no-headings",
                  marks=gap("occupations the gazetteer lacks are found only where a heading names one or a known "
                            "occupation is compared with it")),
+    pytest.param("# Stonemason vs. Drywaller Salary and Career Facts\n\nStonemasons cut stone. Drywallers hang "
+                 "gypsum board.\n", ["Stonemason", "Drywaller"], id="title-ends-with-topic-words"),
+    pytest.param("What factors affect a drywaller's pay?\n\nRegion matters most. Drywallers in big cities earn "
+                 "more.\n\nWhat drywallers do\n\nDrywallers hang gypsum board and tape the joints.\n", ["Drywaller"],
+                 id="question-about-a-roles-pay-first"),
+    pytest.param("Pay on the water\n\nDeckhands earn less than captains.\n\nWhat deckhands do\n\nDeckhands tie up "
+                 "the boat.\n\nWhat captains do\n\nCaptains steer the boat and command the crew.\n",
+                 ["Deckhand", "Captain"], id="captain-is-a-head-noun"),
 ]
 
 

@@ -50,6 +50,14 @@ def test_role_surface_forms() -> None:
     assert [m.role for m in find_mentions(roles, text)] == ["dental-assistant", "dental-hygienist", "dental-hygienist"]
 
 
+def test_clipped_names_the_body_uses_are_forms() -> None:
+    body = "Rad techs take X-rays. Rad techs also shield patients. Medical assistance is rare."
+    (rad,) = build_roles(["Radiologic Technologist"], body)
+    assert {"rad tech", "rad techs"} <= set(rad.forms)
+    (assistant,) = build_roles(["Medical Assistant"], body + " Medical assistance helps.")
+    assert "medical assistance" not in assistant.forms
+
+
 def test_elliptic_pair_names_both_roles() -> None:
     roles = build_roles(["Web Developer", "Game Developer"], "")
     assert [m.role for m in find_mentions(roles, "Both web and game developers write code.")] == [

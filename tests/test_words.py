@@ -9,13 +9,15 @@ from pipeline.rules.words import _word_of, base_form, lemma_table, parts_of_spee
 
 
 def test_the_table_lists_its_words_sorted_and_together() -> None:
-    words = [_word_of(line) for line in lemma_table().lines]
+    text = lemma_table().text
+    words = [_word_of(line) for line in text.splitlines()]
     assert words == sorted(words)
+    assert text.splitlines() == text.removesuffix("\n").split("\n")  # lines end with "\n" only
 
 
 def test_every_word_of_the_table_reads_as_lemminflect_reads_it() -> None:
     table = lemma_table()
-    words = dict.fromkeys(_word_of(line) for line in table.lines)
+    words = dict.fromkeys(_word_of(line) for line in table.text.splitlines())
     for word in [*words, *table.overrides, "Nurses", "RUNNING", "Kiln", "zzyzx", ""]:
         assert table.lemmas(word) == lemminflect.getAllLemmas(word), word
 

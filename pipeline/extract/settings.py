@@ -26,6 +26,7 @@ FIELD_PRACTICE = compiled_rule(PATTERNS, "private-field-practice")
 PLACE_GOVERNOR, THING_GOVERNOR = regex(PATTERNS, "place-governor"), regex(PATTERNS, "thing-governor")
 NEUTRAL_GOVERNOR, GOVERNOR_BOUNDARY = regex(PATTERNS, "neutral-governor"), regex(PATTERNS, "governor-boundary")
 NAMES_WORKPLACE = regex(PATTERNS, "governor-names-workplace")
+NOT_THE_WORKPLACE = regex(PATTERNS, "not-the-roles-workplace")
 # Settings that name their own relation to the work: "from home", "travels", "self-employed",
 # "outdoors", "in the field".
 SELF_GOVERNED = {"remote", "travel", "self_employed"}
@@ -38,6 +39,9 @@ STUDY_NEAR = 30
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
 OTHER_SENSE_BEFORE, MODIFIER_AFTER = regex(PATTERNS, "other-sense-before"), regex(PATTERNS, "modifier-after")
 ITEM_END = (".", "!", "?", ":")
+# The SOC groups whose work in a client's home is home health care: community and social service,
+# healthcare practitioners, healthcare support. A plumber or a designer in a client's home is not.
+CARE_GROUPS = ("21-", "29-", "31-")
 
 
 def wanted(s: Sentence, kind: str, listed: bool = False) -> bool:
@@ -79,7 +83,7 @@ def settings_in(s: Sentence, lexicon: Lexicon, roles: list[RoleInfo], kind: str,
     """Settings of a sentence; ``owners`` are the roles a table row's facts belong to when the row names
     none ("Offices of physicians | 21%" in a table of a role's largest employers: not the physicians');
     ``listed`` the roles of the introduction when the sentence is a line of a list of workplaces."""
-    if not wanted(s, kind, listed is not None):
+    if not wanted(s, kind, listed is not None) or NOT_THE_WORKPLACE.search(s.text):
         return
     if listed and not s.roles.mentions:
         owners = listed
@@ -96,6 +100,10 @@ def settings_in(s: Sentence, lexicon: Lexicon, roles: list[RoleInfo], kind: str,
         if any(x < b and a < y for x, y in taken) or not _is_setting(s, span, a, b):
             continue
         who = owners if owners and not s.roles.mentions else roles_at(s, a, roles)
+        if span.kind == "care":
+            who = [r for r in who if _cares(r, roles)]
+            if not who:
+                continue
         facts.settings.append(Setting(roles=who, evidence=s.evidence(), rule=span.rule,
                                       setting=span.value, text=span.text))
 
@@ -124,6 +132,11 @@ def _is_setting(s: Sentence, span: LexMatch, a: int, b: int) -> bool:
     return not _object_of_work(text, a)
 
 
+def _cares(role: str, roles: list[RoleInfo]) -> bool:
+    """Whether the role is an occupation of the SOC's care groups."""
+    return any(r.id == role and r.soc is not None and r.soc[0].startswith(CARE_GROUPS) for r in roles)
+
+
 def _occupation_word(word: str) -> bool:
     return word[:-1] in OCCUPATION_HEADS or word[:-2] in OCCUPATION_HEADS
 
@@ -142,7 +155,9 @@ def _governed_as_object(window: str) -> bool:
     found = [(m.start(), m.end(), False) for m in PLACE_GOVERNOR.finditer(window)]
     found += [(m.start(), m.end(), True) for m in THING_GOVERNOR.finditer(window)
               if not NAMES_WORKPLACE.match(window, m.end())]
-    for _, end, thing in sorted(found, reverse=True):
+    # The nearest governor first; of two that end together, the thing-governor that holds the other
+    # ("testify in" over "in").
+    for _, end, thing in sorted(found, key=lambda f: (f[1], f[2]), reverse=True):
         if not NEUTRAL_GOVERNOR.search(window, 0, end):
             return thing
     return False

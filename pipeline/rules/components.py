@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, NamedTuple
 
 import spacy
@@ -26,6 +26,7 @@ from pipeline.rules.boundaries import sentence_starts
 from pipeline.rules.cache import TextStore
 from pipeline.rules.loader import RuleFileError, phrase_rules
 from pipeline.rules.matcher import AnyOf
+from pipeline.rules.phrases import lower_patterns
 from pipeline.rules.text import Text
 from pipeline.rules.words import parts_of_speech
 
@@ -55,20 +56,31 @@ def longest_first(hits: list[Hit]) -> list[Hit]:
 def inner_starts(texts: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
     """For each text, the offsets inside it where one of the texts could also start: those where
     the rest of it and that text agree, one being a prefix of the other."""
-    ordered = sorted(set(texts))
-    known = set(ordered)
+    known = set(texts)
+    starts = {text[:n] for text in known for n in range(1, len(text) + 1)}  # every text's every start
     out: dict[str, tuple[int, ...]] = {}
-    for text in ordered:
+    for text in sorted(known):
         offsets = []
         for k in range(1, len(text)):
-            rest = text[k:]
-            i = bisect.bisect_left(ordered, rest)  # texts that start with the rest sort from here
-            longer = i < len(ordered) and ordered[i].startswith(rest)
-            if longer or any(rest[:n] in known for n in range(1, len(rest))):
+            # From k on: a text ends inside the rest, or the whole rest starts a text.
+            for end in range(k + 1, len(text) + 1):
+                piece = text[k:end]
+                if piece not in starts:
+                    break
+                if end < len(text) and piece in known:
+                    offsets.append(k)
+                    break
+            else:
                 offsets.append(k)
         if offsets:
             out[text] = tuple(offsets)
     return out
+
+
+# Making the regex that finds where phrases may start (``CareerLexicons.word_start``, ``inner``) costs
+# as much as tokenizing a few dozen sentences whole, and a run of a few articles reads little more:
+# the first texts asked about are read whole where a phrase's text occurs (the same matches).
+WHOLE_TEXTS = 32
 
 
 class CareerLexicons:
@@ -91,8 +103,7 @@ class CareerLexicons:
                 matcher.add(rule.id, patterns)
                 meta[rule.id] = (rule.value, rule.kind)
                 texts += [phrase.lower() for phrase in rule.phrases]  # a Doc's text is the text it was made of
-                first_tokens.update(str(strings[p[0]]) if isinstance(p, tuple) else p[0].lower_
-                                    for p in patterns if len(p))
+                first_tokens.update(str(strings[p[0]]) for p in patterns if p)
             self.matchers[key] = matcher
             self.meta[key] = meta
         self.kinds = {rule_id: kind for meta in self.meta.values() for rule_id, (_, kind) in meta.items()}
@@ -106,16 +117,38 @@ class CareerLexicons:
         # A phrase matches tokens with the phrase's own spacing, so its lower-case text is in the
         # lower-case text it matches: a text with none of them needs no tokenizing.
         self.gate = AnyOf(texts)
-        self.inner = inner_starts(self.gate.strings)
-        # A match starts where a word token does, and the tokenizer starts a word right after a
-        # letter only inside a special case ("cannot" -> "can" "not"); its affix and infix rules
-        # split off punctuation there, or units after digits. So the phrases' texts are looked for
-        # only where no letter comes before (a quarter faster), unless the text holds one of the
-        # special cases that would start a phrase's first token there.
-        self.word_start = (re.compile(r"(?<!" + LETTER.pattern + ")(?:" + self.gate.pattern + ")")
-                           if self.gate.pattern is not None else None)
-        self.mid_word_cases = tuple(sorted({case.lower() for case, start in _mid_word_starts(tokenizer.rules)
-                                            if start in first_tokens}))
+        self.special_cases: dict[str, Any] = tokenizer.rules
+        self.first_tokens = first_tokens
+        self.whole_texts = WHOLE_TEXTS
+
+    def region_regex(self) -> re.Pattern[str] | None:
+        """``word_start`` for ``lexicon_regions``, once it has read enough texts whole to pay for
+        making it (the regex, ``inner``); None till then, and where the phrases are few."""
+        if self.whole_texts:
+            self.whole_texts -= 1
+            return None
+        return self.word_start
+
+    @cached_property
+    def word_start(self) -> re.Pattern[str] | None:
+        """Where a phrase's text starts.
+
+        A match starts where a word token does, and the tokenizer starts a word right after a letter
+        only inside a special case ("cannot" -> "can" "not"); its affix and infix rules split off
+        punctuation there, or units after digits. So the phrases' texts are looked for only where no
+        letter comes before (a quarter faster), unless the text holds one of the special cases that
+        would start a phrase's first token there (``mid_word_cases``)."""
+        pattern = self.gate.pattern
+        return re.compile(r"(?<!" + LETTER.pattern + ")(?:" + pattern + ")") if pattern is not None else None
+
+    @cached_property
+    def inner(self) -> dict[str, tuple[int, ...]]:
+        return inner_starts(self.gate.strings)
+
+    @cached_property
+    def mid_word_cases(self) -> tuple[str, ...]:
+        return tuple(sorted({case.lower() for case, start in _mid_word_starts(self.special_cases)
+                             if start in self.first_tokens}))
 
     def match(self, doc: Doc) -> dict[str, list[Hit]]:
         """Each lexicon's matches as (start token, end token, value, rule id), without overlaps."""
@@ -207,35 +240,6 @@ def blank() -> Language:
     tokenizer and vocab, whose special cases (contractions, abbreviations) the process loads once."""
     base = _english()
     return type(base)(vocab=base.vocab, create_tokenizer=lambda _: base.tokenizer)
-
-
-# Lower-case ASCII words between single spaces, each maybe followed by a comma: the tokenizer makes
-# each word one token and splits a comma off as another, unless the word is one of its special
-# cases ("cannot" -> "can" "not").
-PLAIN_WORDS = re.compile(r"[a-z]+,?(?: [a-z]+,?)*")
-
-
-def lower_patterns(nlp: Language, texts: list[str]) -> list[Any]:
-    """A ``PhraseMatcher(attr="LOWER")``'s patterns for ``texts``: the Docs the tokenizer makes of them
-    or, for a text of plain words, what the matcher reads off such a Doc, its tokens' lower-case
-    forms as hashes in the string store (the form spaCy pickles a PhraseMatcher's patterns in).
-
-    A gazetteer of thousands of names is built in a fraction of the time: no Doc, and no lexeme for
-    a word until a text has it.
-    """
-    tokenizer: Any = nlp.tokenizer
-    special: dict[str, Any] = tokenizer.rules
-    strings = nlp.vocab.strings
-    patterns: list[Any] = []
-    others: list[str] = []
-    for text in texts:
-        chunks = text.split(" ")
-        words = [piece for chunk in chunks for piece in ((chunk[:-1], ",") if chunk.endswith(",") else (chunk,))]
-        if PLAIN_WORDS.fullmatch(text) and not any(piece in special for piece in chunks + words):
-            patterns.append(tuple(strings.add(word) for word in words))
-        else:
-            others.append(text)
-    return patterns + list(tokenizer.pipe(others))
 
 
 @cache
@@ -341,7 +345,7 @@ def lexicon_regions(t: Text) -> list[tuple[int, int]]:
 def _regions(text: str, low: str) -> list[tuple[int, int]]:
     component: Any = build().get_pipe("career_lexicons")
     gate: AnyOf = component.gate
-    word_start: re.Pattern[str] | None = component.word_start  # None: no trie regex, the gate's few strings
+    word_start: re.Pattern[str] | None = component.region_regex()
     if word_start is None or len(low) != len(text):
         return [(0, len(text))] if gate.within(low) else []
     regex = (gate.regex or word_start) if any(case in low for case in component.mid_word_cases) else word_start

@@ -258,12 +258,11 @@ def rule_spans(name: str, text: str) -> tuple[tuple[int, int, PatternRule], ...]
 @lru_cache(maxsize=1024)
 def _union(name: str, indices: tuple[int, ...], twin: bool) -> re.Pattern[str]:
     rules = pattern_rules(name)
-    return re.compile("|".join(f"(?P<r{i}>{_alternative(rules[i])})" for i in indices), 0 if twin else re.IGNORECASE)
-
-
-def _alternative(rule: PatternRule) -> str:
-    """A rule's pattern as one alternative of a case-insensitive union: a case-sensitive rule keeps its case."""
-    return f"(?-i:{rule.pattern})" if rule.case_sensitive else rule.pattern
+    if twin:
+        return re.compile("|".join(f"(?P<r{i}>{rules[i].pattern})" for i in indices))
+    # Each rule keeps its own case: a case-sensitive rule ("US") is no match for "Us".
+    return re.compile("|".join(f"(?P<r{i}>{rules[i].pattern})" if rules[i].case_sensitive
+                               else f"(?P<r{i}>(?i:{rules[i].pattern}))" for i in indices))
 
 
 @cache

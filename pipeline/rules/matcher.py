@@ -7,12 +7,14 @@ No caller needs to know how it is fast; the answers are the regex's own:
 - a case-sensitive twin: a case-insensitive regex whose characters are all lower case runs
   case-sensitively on the text's case fold, which ``Text`` computes once, 2-3 times faster, when
   the fold keeps the text's length (offsets agree);
-- ``AnyOf``: many strings looked for at once, as a trie-shaped regex (``trie_pattern``);
+- ``AnyOf``: many strings looked for at once, as a trie-shaped regex (``trie_pattern``) once the set
+  has been asked about often enough to pay for compiling it;
 - ``word_finditer``: a pattern that starts a word, without the leading lookbehind that keeps the
   regex engine from skipping ahead to where the pattern's first characters are;
-- compiled on first use: a pattern is parsed once (``read_pattern``) for its gate and checked as
-  compiling it would be; its regex is compiled when a text first gets past the gate, and most
-  rules' gates shut every text a run reads.
+- read and compiled on first use: a pattern is parsed and checked as compiling it would be when
+  made; its gate is read off that parse (``read_pattern``) when it is first asked about a text,
+  and its regex compiled when a text first gets past the gate: many rules are never asked, and
+  most rules' gates shut every text a run reads.
 """
 
 from __future__ import annotations
@@ -29,17 +31,25 @@ from typing import Any
 from pipeline.rules.literals import EXACT, FEW, Required, has_twin, literals_of, prefixes_of, suffixes_of
 from pipeline.rules.text import Piece
 
+# Compiling a set's trie regex costs as much as a few hundred ``in`` scans of a short text, and most
+# sets a run makes are asked about a few times at most: a set's first answers about short texts come
+# from ``in`` scans, the rest from its regex.
+SCANS_BEFORE_TRIE = 32
+SHORT_TEXT = 400
+
 
 class AnyOf:
     """Does a text contain any of a set of strings? ``in`` tests for a few; for more, one regex
     shaped as a trie ("cook(?:ing|s)?"), which at each position follows one branch instead of
-    trying every string (a flat alternation of hundreds of strings is ~30 times slower)."""
+    trying every string (a flat alternation of hundreds of strings is ~30 times slower), once the
+    set has been asked about often enough (or about a long text) to pay for compiling it."""
 
     pattern: str | None
     regex: re.Pattern[str] | None
 
     def __init__(self, strings: Iterable[str]) -> None:
         self.strings = tuple(sorted(set(strings), key=len, reverse=True))
+        self.scans = SCANS_BEFORE_TRIE
 
     def __getattr__(self, name: str) -> Any:
         """``pattern`` (the trie regex's text) and ``regex``, made when first asked for: many gates are
@@ -53,7 +63,9 @@ class AnyOf:
         raise AttributeError(name)
 
     def within(self, text: str) -> bool:
-        if self.regex is not None:
+        if self.scans and len(text) < SHORT_TEXT:
+            self.scans -= 1
+        elif self.regex is not None:
             return self.regex.search(text) is not None
         for string in self.strings:  # noqa: SIM110 - a plain loop is twice as fast as any() over a generator
             if string in text:
@@ -148,7 +160,7 @@ def parsed(pattern: str, flags: int = re.IGNORECASE) -> Any:
 
     A rule's regex is compiled only when a text first gets past its gate; this check on load still
     fails a bad rule file there. The parse is kept a while for ``read_pattern``: a file's rules are
-    checked, then their matchers made.
+    checked on load, and each one's gate read off its parse when the rule is first asked about a text.
     """
     tree = P.parse(pattern, flags)
     if "(?<" in pattern:
@@ -213,6 +225,10 @@ def any_gate(gates: Iterable[Gate]) -> AnyGate:
     return AnyGate(tuple(prefixes), AnyOf(minimal) if minimal else None, AnyOf(exact) if exact else None, False)
 
 
+# What ``Pattern`` reads off the parse when first asked for one of them.
+_READ = frozenset({"_has_twin", "gate", "never_shuts", "_prefixes", "_suffixes", "_literals", "_exact"})
+
+
 class Pattern:
     """A regex (case-insensitive unless ``flags`` say otherwise) asked about a ``Text`` or a string.
 
@@ -226,21 +242,22 @@ class Pattern:
                  "_literals", "_exact")
     regex: re.Pattern[str]
     twin: re.Pattern[str] | None
+    gate: Gate
+    never_shuts: bool
 
     def __init__(self, pattern: str, flags: int = re.IGNORECASE) -> None:
         self.pattern = pattern
         self.flags = flags
-        reading = read_pattern(pattern, flags)  # re.error here for a bad pattern
-        self._has_twin = reading.twin
-        self.gate = _gate(reading)
-        self.never_shuts = self.gate.never_shuts
-        # The gate's tests, inlined below: they run for most rules on every sentence.
-        self._prefixes, self._literals, self._exact = self.gate.prefixes, self.gate.literals, self.gate.exact
-        self._suffixes = self.gate.suffixes
+        parsed(pattern, flags)  # re.error here for a bad pattern
 
     def __getattr__(self, name: str) -> Any:
-        """``regex`` and ``twin``, compiled when first asked for: most rules' gates shut every text a
-        run reads, and their regexes are never compiled. Once set, the slot answers directly."""
+        """What the pattern's parse tells (``gate`` and its tests, whether it has a twin), read when
+        first asked for, and ``regex`` and ``twin``, compiled when first asked for: many rules are
+        never asked about a text, and most rules' gates shut every text a run reads, so their regexes
+        are never compiled. Once set, the slot answers directly."""
+        if name in _READ:
+            self._read()
+            return getattr(self, name)
         if name == "regex":
             value: re.Pattern[str] | None = re.compile(self.pattern, self.flags)
         elif name == "twin":
@@ -249,6 +266,15 @@ class Pattern:
             raise AttributeError(name)
         setattr(self, name, value)
         return value
+
+    def _read(self) -> None:
+        reading = read_pattern(self.pattern, self.flags)
+        self._has_twin = reading.twin
+        self.gate = gate = _gate(reading)
+        self.never_shuts = gate.never_shuts
+        # The gate's tests, inlined below: they run for most rules on every sentence.
+        self._prefixes, self._suffixes = gate.prefixes, gate.suffixes
+        self._literals, self._exact = gate.literals, gate.exact
 
     def may_match(self, t: Piece | str, endpos: int = sys.maxsize) -> bool:
         """False only when the regex cannot match anywhere in ``t`` (read up to ``endpos``)."""

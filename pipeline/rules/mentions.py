@@ -51,7 +51,8 @@ def _find_mentions(signature: tuple[tuple[str, str, tuple[str, ...]], ...], text
     taken: list[Mention] = []
     elliptic, forms, names, heads, socs = _finder(signature)
     for pattern, rid in elliptic:
-        taken.extend(Mention(m.start(1), m.end(1), rid) for m in pattern.finditer(text))
+        taken.extend(Mention(m.start(1), m.end(1), rid) for m in pattern.finditer(text)
+                     if not any(t.start == m.start(1) and t.role == rid for t in taken))
     lowered = text.lower()
     for form, stem, rid in forms:
         if stem not in lowered:
@@ -102,12 +103,16 @@ def _finder(signature: tuple[tuple[str, str, tuple[str, ...]], ...]) -> tuple[
 
 @lru_cache(maxsize=1024)
 def _elliptic(named: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern[str], str]]:
-    """"UX and UI designers", "web or software developers": a modifier standing for a whole role."""
+    """"UX and UI designers", "web or software developers", "transit and intercity bus drivers": a
+    modifier standing for a whole role, coordinated with another role's or any one word."""
     out: list[tuple[re.Pattern[str], str]] = []
     for name, rid in named:
         *mod, head = name.lower().split()
         if not mod:
             continue
+        rest = r"\s+".join(re.escape(w) for w in [*mod[1:], head])
+        out.append((re.compile(r"(?<![\w-])(" + re.escape(mod[0]) + r")\s*(?:and|or|&|/)\s*[a-z][\w-]*\s+(?="
+                               + rest + r"(?:s|es)?(?![\w-]))", re.IGNORECASE), rid))
         others = [o.lower().split() for o, oid in named if oid != rid and o.lower().split()[-1] == head]
         for other in others:
             pattern = (r"(?<![\w-])(" + re.escape(" ".join(mod)) + r")\s*(?:and|or|&|/)\s*(?="

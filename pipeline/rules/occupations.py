@@ -2,14 +2,14 @@
 the names people use for them, built by ``scripts/build_occupations.py``) as a spaCy component, and
 what it says about a role's name.
 
-``career_occupations`` puts a PhraseMatcher's matches (lower case, singular and plural) on
-``doc.spans["occupations"]``: label the SOC code, ``span.id_`` the gazetteer entry's id; an acronym
-the text defines after an occupation ("physical therapists (PTs)") names it wherever used. One word
-that names a group ("dentists", "cooks") is a role's name the gazetteer can link, but no occupation
-found in running text: it is said of many. It runs on
-short texts (titles, headings, opening lines, role names), never on every sentence: its own
-blank pipeline (on the lexicon pipeline's tokenizer), so the lexicon pipeline that does read
-sentences does not pay for it.
+``career_occupations`` puts the gazetteer's phrases a text holds (any case, singular and plural; what
+a ``PhraseMatcher(attr="LOWER")`` finds, looked up in a ``PhraseTable``) on ``doc.spans["occupations"]``:
+label the SOC code, ``span.id_`` the gazetteer entry's id; an acronym the text defines after an
+occupation ("physical therapists (PTs)") names it wherever used. One word that names a group
+("dentists", "cooks") is a role's name the gazetteer can link, but no occupation found in running
+text: it is said of many. It runs on short texts (titles, headings, opening lines, role names), never
+on every sentence: its own blank pipeline (on the lexicon pipeline's tokenizer), so the lexicon
+pipeline that does read sentences does not pay for it.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline.rules.cache import text_cache
-from pipeline.rules.components import Hit, blank, longest_first, lower_patterns
+from pipeline.rules.components import Hit, blank, longest_first
 from pipeline.rules.loader import DATA, OccupationRule, occupation_rules
 from pipeline.rules.nouns import plural, singular
+from pipeline.rules.phrases import PhraseTable, lower_tokens
 
 # An acronym as a text defines it and uses it: capitals, maybe a plural "s".
 DEFINED = re.compile(r"([A-Z]{2,6})s?")
@@ -51,9 +51,17 @@ def forms(phrase: str) -> list[str]:
     last = words[-1]
     many = last[:-3] + "men" if last.endswith("man") else plural(last)
     out = [phrase, " ".join([*words[:-1], many])]
-    if LISTED.search(phrase):
+    if ("," in phrase or "and" in phrase or "&" in phrase) and LISTED.search(phrase):  # the search is slow
         out.append(LISTED.sub(lambda m: singular(m.group(1)), phrase))
     return out + [f.replace("'", "’") for f in out if "'" in f]
+
+
+# Of two entries with one phrase (or one key), the one of the stronger source wins (the builder's order).
+SOURCE_RANK = ("alias", "soc", "soc-group", "oews", "soc-head", "find-job-titles")
+
+
+def source_rank(rule: OccupationRule) -> int:
+    return SOURCE_RANK.index(rule.source) if rule.source in SOURCE_RANK else len(SOURCE_RANK)
 
 
 def found_in_text(phrase: str, rule: OccupationRule) -> bool:
@@ -63,22 +71,23 @@ def found_in_text(phrase: str, rule: OccupationRule) -> bool:
 
 
 class CareerOccupations:
-    """PhraseMatcher over the gazetteer; of overlapping matches the longest wins."""
+    """The gazetteer's phrases by their tokens' lower-case forms; of overlapping matches the longest
+    wins, and of entries with one phrase the one of the stronger source (``SOURCE_RANK``)."""
 
     name = "career_occupations"
 
     def __init__(self, nlp: Language) -> None:
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.rules: dict[str, OccupationRule] = {}
-        for rule in occupation_rules():
-            texts = [form for phrase in rule.phrases if found_in_text(phrase, rule) for form in forms(phrase)]
-            self.matcher.add(rule.id, lower_patterns(nlp, texts))
-            self.rules[rule.id] = rule
+        self.table = PhraseTable()
+        texts = [(rule.id, form) for rule in sorted(occupation_rules(), key=source_rank)
+                 for phrase in rule.phrases if found_in_text(phrase, rule) for form in forms(phrase)]
+        for (rule_id, _), words in zip(texts, lower_tokens(nlp, [text for _, text in texts]), strict=True):
+            self.table.add(rule_id, words)
+        self.rules: dict[str, OccupationRule] = {rule.id: rule for rule in occupation_rules()}
 
     def __call__(self, doc: Doc) -> Doc:
-        strings = doc.vocab.strings
-        hits = [Hit(start, end, self.rules[strings[match_id]].soc, strings[match_id])
-                for match_id, start, end in self.matcher(doc)]
+        rules = self.rules
+        hits = [Hit(start, end, rules[rule_id].soc, rule_id)
+                for rule_id, start, end in self.table([token.lower_ for token in doc])]
         hits = longest_first(hits)
         doc.spans["occupations"] = [Span(doc, h.start, h.end, label=h.value, span_id=h.rule)
                                     for h in longest_first(hits + defined_acronyms(doc, hits))]
@@ -139,14 +148,9 @@ def key(name: str) -> str:
     return " ".join(singular(w) for w in words)
 
 
-# Of two entries whose phrases have one key, the one of the stronger source wins (the builder's order).
-SOURCE_RANK = ("alias", "soc", "soc-group", "oews", "soc-head", "find-job-titles")
-
-
 @cache
 def phrase_table() -> dict[str, OccupationRule]:
-    rules = sorted(occupation_rules(),
-                   key=lambda r: -SOURCE_RANK.index(r.source) if r.source in SOURCE_RANK else -len(SOURCE_RANK))
+    rules = sorted(occupation_rules(), key=source_rank, reverse=True)  # the stronger source's entry last, kept
     return {key(phrase): rule for rule in rules for phrase in rule.phrases}
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.rules.loader import regex
+from pipeline.rules.loader import matcher, regex
 from pipeline.rules.matcher import word_finditer
 from pipeline.rules.occupations import occupations_in
 from pipeline.rules.role_names import AGENT_NOUN, names_occupation, short_forms
@@ -16,13 +16,13 @@ from pipeline.types import Block
 
 # Section headings that name a role ("What glaziers do", "A glazier's day"), and names they may
 # give that are no occupation ("What customers do").
-ROLE_HEADINGS = tuple(regex("role_patterns.jsonl", rid)
+ROLE_HEADINGS = tuple(matcher("role_patterns.jsonl", rid)
                       for rid in ("heading-what-do", "heading-possessive", "heading-day-of", "heading-as"))
 NOT_ROLE_HEAD = regex("role_patterns.jsonl", "not-role-head")
 GENERIC_WORKER = regex("role_patterns.jsonl", "generic-worker")
 # Opening sentences that compare two occupations in one frame ("X earn more than Y"): where one is
 # known, the other is an occupation too.
-PARTNERS = tuple(regex("role_patterns.jsonl", rid)
+PARTNERS = tuple(matcher("role_patterns.jsonl", rid)
                  for rid in ("partner-compared", "partner-while", "partner-than", "partner-unlike", "partner-both"))
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 # A heading longer than this is a sentence.

@@ -79,6 +79,8 @@ def canonical(raw: str) -> str:
 
 # "How to Become a Glazier in 2025": a year, place or audience after the name.
 NAME_QUALIFIER = regex("role_patterns.jsonl", "name-qualifier")
+TOPIC_TAIL = regex("role_patterns.jsonl", "topic-tail")
+QUESTION_WORDS = {"what", "how", "why", "which", "where", "who", "when"}
 
 
 def title_roles(text: str) -> list[str]:
@@ -91,10 +93,12 @@ def _title_roles(text: str) -> tuple[str, ...]:
     if not found:
         return ()
     _, m = found
-    names = [canonical(NAME_QUALIFIER.sub("", m.group(g)))
+    names = [canonical(TOPIC_TAIL.sub("", NAME_QUALIFIER.sub("", m.group(g))))
              for g in ("r1", "r2", "r3") if g in m.groupdict() and m.group(g)]
-    # A longer name is a sentence, unless it is an occupation's ("Agents and Business Managers of ...").
-    return tuple(n for n in names if n and (len(n.split()) <= MAX_NAME_WORDS or _known(n)))
+    # A longer name is a sentence, unless it is an occupation's ("Agents and Business Managers of ...");
+    # a name that opens with a question word is a question ("What Factors Influence a Glazier'").
+    return tuple(n for n in names if n and (len(n.split()) <= MAX_NAME_WORDS or _known(n))
+                 and n.split()[0].lower() not in QUESTION_WORDS)
 
 
 def _known(name: str) -> bool:

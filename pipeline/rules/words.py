@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import gzip
-from bisect import bisect_left
 from copy import deepcopy
 from functools import cache, lru_cache
+from pathlib import Path
 
 from lemminflect import config
 from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
@@ -28,22 +28,40 @@ class LemmaTable:
 
     lemminflect builds a dict for each of its 80,000 entries before its first answer; a run asks for a
     few thousand words. Its table file lists a word's lines together, sorted by word, so a word's lines
-    are found by bisection among the file's lines, kept as they are.
+    are found by bisection in the file's text, kept as it is.
     """
 
     def __init__(self) -> None:
-        with gzip.open(config.lemma_lu_fn, "rb") as f:
-            self.lines = f.read().decode().splitlines()
+        self.text = gzip.decompress(Path(config.lemma_lu_fn).read_bytes()).decode()
         self.overrides: dict[str, dict[str, tuple[str, ...]]] = OverridesCodec.load(config.lemma_overrides_fn)
+
+    def _first_line(self, word: str) -> int:
+        """Where the first line whose word is ``word`` or after it starts (the text's end if none)."""
+        text = self.text
+        lo, hi = 0, len(text)  # both where a line starts (or the end); the lines before lo are before word
+        while lo < hi:
+            start = text.rfind("\n", lo, (lo + hi) // 2) + 1 or lo  # the line around the middle
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            if _word_of(text[start:end]) < word:
+                lo = end + 1
+            else:
+                hi = start
+        return lo
 
     def entry(self, word: str) -> dict[str, tuple[str, ...]]:
         """The table's entry for a lower-case word (its lemmas by part of speech), as lemminflect loads it."""
         out: dict[str, tuple[str, ...]] = {}
-        i = bisect_left(self.lines, word, key=_word_of)
-        while i < len(self.lines) and _word_of(self.lines[i]) == word:
-            _, category, forms = LemmaLUCodec.fromString(self.lines[i])
+        text, start = self.text, self._first_line(word)
+        while start < len(text):
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            line = text[start:end]
+            if _word_of(line) != word:
+                break
+            _, category, forms = LemmaLUCodec.fromString(line)
             out[categoryToUPos(category)] = forms
-            i += 1
+            start = end + 1
         return out
 
     def lemmas(self, word: str) -> dict[str, tuple[str, ...]]:
