@@ -212,7 +212,13 @@ Values = tuple[tuple[Any, ...], ...]
 
 
 def _values(items: Iterable[Mention] | Iterable[RoleInfo]) -> Values:
-    return tuple(tuple(getattr(item, f.name) for f in fields(item) if f.init) for item in items)
+    return tuple(tuple(getattr(item, name) for name in _made_of(type(item))) for item in items)
+
+
+@cache
+def _made_of(kind: Any) -> tuple[str, ...]:
+    """The fields a dataclass is made from (``dataclasses.fields`` works them out on each call)."""
+    return tuple(f.name for f in fields(kind) if f.init)
 
 
 def _keyed_doubts(fact: Fact, s: Sentence, section: SectionInfo, roles: Values) -> tuple[str, ...]:
