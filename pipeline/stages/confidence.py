@@ -215,10 +215,15 @@ def _values(items: Iterable[Mention] | Iterable[RoleInfo]) -> Values:
     return tuple(tuple(getattr(item, name) for name in _made_of(type(item))) for item in items)
 
 
-@cache
+_MADE_OF: dict[type, tuple[str, ...]] = {}
+
+
 def _made_of(kind: Any) -> tuple[str, ...]:
-    """The fields a dataclass is made from (``dataclasses.fields`` works them out on each call)."""
-    return tuple(f.name for f in fields(kind) if f.init)
+    """The fields a dataclass is made from, kept by class (``dataclasses.fields`` works them out on each call)."""
+    names = _MADE_OF.get(kind)
+    if names is None:
+        names = _MADE_OF[kind] = tuple(f.name for f in fields(kind) if f.init)
+    return names
 
 
 def _keyed_doubts(fact: Fact, s: Sentence, section: SectionInfo, roles: Values) -> tuple[str, ...]:
