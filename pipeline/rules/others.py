@@ -28,7 +28,7 @@ LEAD_IN = matcher(RULES, "lead-in")
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
 OTHER_OCCUPATION = Pattern(
     r"(?<!offices of )(?<!office of )(?:\b(?:" + trie_pattern(OCCUPATION_HEADS)
-    + r")(?:s|es)?\b(?!['’])|\b\w+(?:ists|ians)\b(?!['’]))",
+    + r")(?:s|es)?\b(?!['’])|\b\w+(?:ists|ians)\b(?!['’])|\b(?!co)\w+workers\b(?!['’]))",
 )
 FIRST_WORD = re.compile(r"\W*([A-Za-z][\w-]*)")
 
