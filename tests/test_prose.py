@@ -191,6 +191,8 @@ EDUCATION = [
     pytest.param("A high school diploma alone is no longer enough to get a kiln license.", set(),
                  id="no-longer-enough"),
     pytest.param("An associate degree by itself isn't sufficient for most glaze labs.", set(), id="not-sufficient"),
+    pytest.param("When a kiln is rebuilt, glaze chemists sign off on the certificate of occupancy.", set(),
+                 id="certificate-of-a-building"),
     pytest.param("Kiln operators sign the safety log and file a birth certificate for each new hire's records.", set(),
                  id="a-birth-certificate-is-no-credential"),
     pytest.param("Glaze chemists with a master's degree earn more than those with only a bachelor's.", set(),
