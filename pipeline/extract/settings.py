@@ -8,7 +8,7 @@ from pipeline.rules import cues
 from pipeline.rules.cache import text_cache
 from pipeline.rules.clauses import negated
 from pipeline.rules.components import Lexicon, LexMatch
-from pipeline.rules.loader import compiled_rule, load_terms, regex, rule_spans
+from pipeline.rules.loader import compiled_rule, load_terms, matcher, regex, rule_spans
 from pipeline.rules.text import Text
 from pipeline.stages.attribute import roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
@@ -26,7 +26,7 @@ FIELD_PRACTICE = compiled_rule(PATTERNS, "private-field-practice")
 PLACE_GOVERNOR, THING_GOVERNOR = regex(PATTERNS, "place-governor"), regex(PATTERNS, "thing-governor")
 NEUTRAL_GOVERNOR, GOVERNOR_BOUNDARY = regex(PATTERNS, "neutral-governor"), regex(PATTERNS, "governor-boundary")
 NAMES_WORKPLACE = regex(PATTERNS, "governor-names-workplace")
-NOT_THE_WORKPLACE = regex(PATTERNS, "not-the-roles-workplace")
+NOT_THE_WORKPLACE = matcher(PATTERNS, "not-the-roles-workplace")
 # Settings that name their own relation to the work: "from home", "travels", "self-employed",
 # "outdoors", "in the field".
 SELF_GOVERNED = {"remote", "travel", "self_employed"}
@@ -83,7 +83,7 @@ def settings_in(s: Sentence, lexicon: Lexicon, roles: list[RoleInfo], kind: str,
     """Settings of a sentence; ``owners`` are the roles a table row's facts belong to when the row names
     none ("Offices of physicians | 21%" in a table of a role's largest employers: not the physicians');
     ``listed`` the roles of the introduction when the sentence is a line of a list of workplaces."""
-    if not wanted(s, kind, listed is not None) or NOT_THE_WORKPLACE.search(s.text):
+    if not wanted(s, kind, listed is not None) or NOT_THE_WORKPLACE.search(s) is not None:
         return
     if listed and not s.roles.mentions:
         owners = listed

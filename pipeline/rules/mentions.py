@@ -51,8 +51,7 @@ def _find_mentions(signature: tuple[tuple[str, str, tuple[str, ...]], ...], text
     taken: list[Mention] = []
     elliptic, forms, names, heads, socs = _finder(signature)
     for pattern, rid in elliptic:
-        taken.extend(Mention(m.start(1), m.end(1), rid) for m in pattern.finditer(text)
-                     if not any(t.start == m.start(1) and t.role == rid for t in taken))
+        taken.extend(Mention(m.start(1), m.end(1), rid) for m in pattern.finditer(text))
     lowered = text.lower()
     for form, stem, rid in forms:
         if stem not in lowered:
@@ -113,7 +112,9 @@ def _elliptic(named: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern[str],
         rest = r"\s+".join(re.escape(w) for w in [*mod[1:], head])
         out.append((re.compile(r"(?<![\w-])(" + re.escape(mod[0]) + r")\s*(?:and|or|&|/)\s*[a-z][\w-]*\s+(?="
                                + rest + r"(?:s|es)?(?![\w-]))", re.IGNORECASE), rid))
-        others = [o.lower().split() for o, oid in named if oid != rid and o.lower().split()[-1] == head]
+        # Where both names have one modifier ("UX and UI designers") the pattern above finds it already.
+        others = [o.lower().split() for o, oid in named if oid != rid and o.lower().split()[-1] == head
+                  and not (len(mod) == 1 and len(o.split()) == 2)]
         for other in others:
             pattern = (r"(?<![\w-])(" + re.escape(" ".join(mod)) + r")\s*(?:and|or|&|/)\s*(?="
                        + re.escape(" ".join(other[:-1])) + r"\s+" + re.escape(head) + r")")
