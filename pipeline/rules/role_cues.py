@@ -10,7 +10,7 @@ import re
 from pipeline.rules.loader import matcher, regex
 from pipeline.rules.matcher import word_finditer
 from pipeline.rules.occupations import occupations_in
-from pipeline.rules.role_names import AGENT_NOUN, names_occupation, short_forms
+from pipeline.rules.role_names import AGENT_NOUN, any_form, names_occupation, short_forms
 from pipeline.rules.titles import canonical
 from pipeline.types import Block
 
@@ -87,6 +87,5 @@ def named_in(text: str, names: list[str]) -> list[tuple[str, int]]:
     """Where a text names one of the given roles (those the gazetteer does not know)."""
     found = []
     for name in names:
-        forms = "|".join(re.escape(f) for f in sorted(short_forms(name), key=len, reverse=True))
-        found += [(name, m.start()) for m in word_finditer(r"(?:" + forms + r")(?![\w-])", text)]
+        found += [(name, m.start()) for m in word_finditer(any_form(short_forms(name)), text)]
     return found

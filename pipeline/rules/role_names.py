@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from itertools import product
 
 from pipeline.rules.loader import load_lexicon, load_terms, matcher, regex
@@ -124,6 +125,11 @@ def short_forms(name: str) -> set[str]:
     return forms
 
 
+def any_form(forms: Iterable[str]) -> str:
+    """A pattern for a use of any of the forms, the longest first, up to a word's end."""
+    return r"(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])"
+
+
 def abbreviates(short: str, full: str) -> bool:
     """"Auto Technician" abbreviates "automotive service technicians": each of its words starts a
     word of the full name, in order, the head nouns alike."""
@@ -232,9 +238,8 @@ def full_name(name: str, body: str) -> str:
     ("Automotive service technicians, or auto techs", "glass techs, also called glass technicians",
     "emergency medical technicians (EMTs)" for "Auto Technician", "Glass Tech", "EMT"), else the name."""
     acronym = name.isupper() and name.isalpha()
-    forms = [name + "s", name] if acronym else sorted(short_forms(name), key=len, reverse=True)
-    pattern = r"(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])"
-    for m in word_finditer(pattern, body, 0 if acronym else re.IGNORECASE):
+    forms = {name + "s", name} if acronym else short_forms(name)
+    for m in word_finditer(any_form(forms), body, 0 if acronym else re.IGNORECASE):
         full = introduced_before(body, m.start(), m.end(), name) or introduced_after(body, m.end(), name)
         if full and canonical(full).lower() != canonical(name).lower():
             return canonical(full)
@@ -307,71 +312,24 @@ def unclipped_phrase(name: str, before: list[str], head: str) -> str:
 ALSO_CALLED = regex("role_patterns.jsonl", "also-called")
 
 
+def called_after(forms: Iterable[str], body: str) -> Iterator[int]:
+    """Where the other name starts that the body gives after a use of one of the forms ("glass setters,
+    sometimes called |glaziers")."""
+    for m in word_finditer(any_form(forms), body):
+        joint = ALSO_CALLED.match(body, m.end())
+        if joint is not None:
+            yield joint.end()
+
+
 def synonym_occupation(name: str, body: str) -> tuple[str, str] | None:
     """The occupation of another name the body gives the role ("Glass setters, sometimes called
     glaziers", "stockbrokers, officially securities sales agents"): the gazetteer's, where it lacks
     the role's own name."""
-    forms = sorted(short_forms(name), key=len, reverse=True)
-    pattern = r"(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])"
-    for m in word_finditer(pattern, body):
-        joint = ALSO_CALLED.match(body, m.end())
-        if joint is None:
-            continue
-        found = occupations_in(body[joint.end() : joint.end() + 100])
+    for at in called_after(short_forms(name), body):
+        found = occupations_in(body[at : at + 100])
         if found and found[0].start == 0:
             return found[0].soc, found[0].title
     return None
-
-
-# What another name of a role can be: an acronym ("AMTs") or words ending in the role's head noun.
-CALLED_NAME = re.compile(r"[A-Z][A-Z&]{1,6}s?|[\w&'-]+(?: [\w&'-]+){0,3}")
-CALLED_END = re.compile(r"[(.;:]|\s[-–—]\s")
-
-
-def called_names(forms: list[str], head: str, body: str) -> set[str]:
-    """The other names the body says the role goes by ("aircraft mechanics, usually called A&P mechanics
-    or AMTs"), lower case, singular and plural: acronyms, and names ending in the role's head noun."""
-    out: set[str] = set()
-    pattern = r"(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])"
-    for m in word_finditer(pattern, body):
-        joint = ALSO_CALLED.match(body, m.end())
-        if joint is None:
-            continue
-        aside = body[joint.end() : joint.end() + 80]
-        stop = CALLED_END.search(aside)
-        for part in re.split(r",\s*|\s+or\s+", aside[: stop.start() if stop else len(aside)])[:2]:
-            name = part.strip()
-            if not CALLED_NAME.fullmatch(name):
-                continue
-            if name.rstrip("s").isupper():
-                acronym = name.lower().removesuffix("s")
-                out |= {acronym, acronym + "s"}
-            elif singular(name.split()[-1].lower()) == head:
-                words = name.lower().split()
-                one = " ".join([*words[:-1], singular(words[-1])])
-                out |= {one, " ".join([*words[:-1], plural(singular(words[-1]))])}
-    return out
-
-
-# How often the body must write a clipped name ("rad techs") for it to be the role's.
-MIN_CLIPPED_USES = 2
-
-
-def clipped_forms(name: str, body: str) -> set[str]:
-    """The clipped names the body writes for the role ("rad techs" for "Radiologic Technologist", "nuc
-    med techs"): as many words, each no longer than the name's and starting it, used at least twice."""
-    words = name.lower().split()
-    if len(words) < 2:
-        return set()
-    pattern = r"\s+".join(re.escape(w[:3]) + r"[a-z]*" for w in words) + r"(?![\w-])"
-    counts: Counter[str] = Counter(m.group(0).lower() for m in word_finditer(pattern, body, re.IGNORECASE))
-    out: set[str] = set()
-    for phrase, n in counts.items():
-        one = " ".join([*phrase.split()[:-1], singular(phrase.split()[-1])])
-        short = all(len(a) <= len(b) for a, b in zip(one.split(), words, strict=True))
-        if n >= MIN_CLIPPED_USES and short and one != " ".join(words) and abbreviates(one, name):
-            out |= {one, " ".join([*one.split()[:-1], one.split()[-1] + "s"])}
-    return out
 
 
 FIELD_NOUN = regex("role_patterns.jsonl", "field-noun")

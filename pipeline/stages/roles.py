@@ -17,10 +17,9 @@ from pipeline.rules.loader import load_terms, regex
 from pipeline.rules.nouns import plural, singular
 from pipeline.rules.occupations import exact_occupation, occupation_of, occupations_in
 from pipeline.rules.role_cues import named_in, partner_names, role_headings
+from pipeline.rules.role_forms import called_names, clipped_forms
 from pipeline.rules.role_names import (
     abbreviates,
-    called_names,
-    clipped_forms,
     full_name,
     fuller_name,
     key_word,
@@ -345,7 +344,7 @@ def build_roles(names: list[str], body: str, short: dict[str, str] | None = None
         if name in short:
             forms |= short_forms(short[name])
         # "Aircraft mechanics, usually called A&P mechanics or AMTs": the other names the body gives it.
-        forms |= called_names(sorted(forms), singular(head), body) | clipped_forms(name, body)
+        forms |= called_names(forms, singular(head), body) | clipped_forms(name, body)
         # "Nurse practitioners (NPs)" introduces an acronym for the role.
         for before, acr in introduced:
             if any(before.endswith(variant) for variant in forms):

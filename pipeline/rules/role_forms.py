@@ -1,0 +1,60 @@
+"""The other forms a body writes for a role, beside its name's own: the names it says the role goes by
+("aircraft mechanics, usually called A&P mechanics or AMTs") and the clipped names it uses ("rad
+techs" for radiologic technologists)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from pipeline.rules.matcher import word_finditer
+from pipeline.rules.nouns import plural, singular
+from pipeline.rules.role_names import abbreviates, called_after
+
+# What another name of a role can be: an acronym ("AMTs") or words ending in the role's head noun.
+CALLED_NAME = re.compile(r"[A-Z][A-Z&]{1,6}s?|[\w&'-]+(?: [\w&'-]+){0,3}")
+CALLED_END = re.compile(r"[(.;:]|\s[-–—]\s")
+
+
+def called_names(forms: Iterable[str], head: str, body: str) -> set[str]:
+    """The other names the body says the role goes by ("aircraft mechanics, usually called A&P mechanics
+    or AMTs"), lower case, singular and plural: acronyms, and names ending in the role's head noun."""
+    out: set[str] = set()
+    for at in called_after(forms, body):
+        aside = body[at : at + 80]
+        stop = CALLED_END.search(aside)
+        for part in re.split(r",\s*|\s+or\s+", aside[: stop.start() if stop else len(aside)])[:2]:
+            name = part.strip()
+            if not CALLED_NAME.fullmatch(name):
+                continue
+            if name.rstrip("s").isupper():
+                acronym = name.lower().removesuffix("s")
+                out |= {acronym, acronym + "s"}
+            elif singular(name.split()[-1].lower()) == head:
+                words = name.lower().split()
+                one = " ".join([*words[:-1], singular(words[-1])])
+                out |= {one, " ".join([*words[:-1], plural(singular(words[-1]))])}
+    return out
+
+
+# How often the body must write a clipped name ("rad techs") for it to be the role's.
+MIN_CLIPPED_USES = 2
+
+
+def clipped_forms(name: str, body: str) -> set[str]:
+    """The clipped names the body writes for the role ("rad techs" for "Radiologic Technologist", "nuc
+    med techs"): as many words, each no longer than the name's and starting it, used at least twice."""
+    words = name.lower().split()
+    if len(words) < 2:
+        return set()
+    pattern = r"\s+".join(re.escape(w[:3]) + r"[a-z]*" for w in words) + r"(?![\w-])"
+    counts: Counter[str] = Counter(m.group(0).lower() for m in word_finditer(pattern, body, re.IGNORECASE))
+    out: set[str] = set()
+    for phrase, n in counts.items():
+        *lead, last = phrase.split()
+        one = [*lead, singular(last)]
+        short = all(len(a) <= len(b) for a, b in zip(one, words, strict=True))
+        if n >= MIN_CLIPPED_USES and short and one != words and abbreviates(" ".join(one), name):
+            out |= {" ".join(one), " ".join([*lead, one[-1] + "s"])}
+    return out
