@@ -641,6 +641,18 @@ UNTITLED_CASES = [
     pytest.param("Pay on the water\n\nDeckhands earn less than captains.\n\nWhat deckhands do\n\nDeckhands tie up "
                  "the boat.\n\nWhat captains do\n\nCaptains steer the boat and command the crew.\n",
                  ["Deckhand", "Captain"], id="captain-is-a-head-noun"),
+    pytest.param("A public safety telecommunicator takes the call first.\n\nPay\n\nPolice dispatchers earn "
+                 "about $48,000 a year, and public safety telecommunicators in big cities earn more.\n\nTraining\n\n"
+                 "Most police dispatchers train for months. Police dispatchers often work nights.\n",
+                 ["Public Safety Telecommunicator"], id="one-occupation-named-two-ways"),
+    pytest.param("Two sewing trades\n\nTailors and dressmakers both sew to measure, and both jobs pay about "
+                 "the same.\n\nWhat tailors do\n\nTailors alter suits and coats. Tailors work in shops.\n\n"
+                 "What dressmakers do\n\nDressmakers make dresses from a pattern. Dressmakers often work from "
+                 "home.\n", ["Tailor", "Dressmaker"], id="one-code-two-headed-jobs"),
+    pytest.param("One clinic, two jobs\n\nDietitians and nutritionists both advise people on food, and most "
+                 "dietitians and nutritionists work in clinics.\n\nWhat dietitians do\n\nDietitians plan "
+                 "meals for patients.\n\nWhat nutritionists do\n\nNutritionists run healthy-eating classes.\n",
+                 ["Dietitian", "Nutritionist"], id="coordinated-name-whose-members-head-sections"),
 ]
 
 

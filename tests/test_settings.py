@@ -139,6 +139,8 @@ NOT_A_SETTING_CASES = [
     pytest.param("Kiln operators usually need a high school diploma.", "Education", id="high-school-diploma"),
     pytest.param("Kiln operators mostly work office hours.", "Work environment", id="office-hours"),
     pytest.param("Kiln operators often work in remote areas.", "Work environment", id="remote-areas"),
+    pytest.param("Kiln operators often live at remote camps during a contract.", "Work environment",
+                 id="remote-camps"),
     pytest.param("Kiln operators work with remotely controlled cranes.", "Work environment", id="remotely-controlled"),
     pytest.param("The degree includes supervised clinical fieldwork.", "Education", id="study-fieldwork"),
     pytest.param("Kiln operators need the following:\n\n- a high school diploma\n- a course at a college\n",

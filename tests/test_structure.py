@@ -330,6 +330,12 @@ def test_post_header_with_the_h1_is_kept() -> None:
     assert "A. Writer" not in article.text
 
 
+def test_a_head_noun_opening_another_occupations_name_is_no_mention() -> None:
+    roles = build_roles(["Technical Writer", "Copy Editor"], "")
+    text = "Writers and authors earn more. Most writers work alone."
+    assert [text[m.start : m.end] for m in find_mentions(roles, text)] == ["writers"]
+
+
 def test_role_name_used_as_a_verb_is_not_a_mention() -> None:
     roles = build_roles(["Chef", "Cook"], "")
     assert [m.role for m in find_mentions(roles, "Private chefs may cook in clients' homes.")] == ["chef"]

@@ -80,7 +80,7 @@ def _head_start(text: str, m: re.Match[str], name_words: list[str], soc: str | N
     prev = PRECEDING_WORD.search(text[max(0, start - 40) : start])
     if prev and any(w.startswith(prev.group(1).lower()) for w in name_words[:-1]):
         return start - len(prev.group(0))
-    return None if _other_occupation(text, start, m.end(), soc) else start
+    return None if _other_occupation(text, start, m.end(), soc) or _opens_other(text, start, m.end(), soc) else start
 
 
 @lru_cache(maxsize=256)
@@ -189,6 +189,13 @@ def _other_occupation(text: str, start: int, end: int, soc: str | None) -> bool:
     if not found or found[-1].end != len(window) or found[-1].start >= start - cut:
         return False
     return soc is None or not _related(found[-1].soc, soc)
+
+
+def _opens_other(text: str, start: int, end: int, soc: str | None) -> bool:
+    """A role's bare head noun opens a longer occupation's name the gazetteer knows that is not the
+    role's: "writers and authors" in an article about technical writers."""
+    found = occupations_in(text[start : end + 40])
+    return any(o.start == 0 and o.end > end - start and (soc is None or not _related(o.soc, soc)) for o in found)
 
 
 VERB_CONTEXT = re.compile(r"\b(?:may|might|can|could|must|will|would|should|to|they|we|you|i|also|often|usually|who|"

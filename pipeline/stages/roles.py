@@ -16,6 +16,7 @@ from pipeline.rules.groups import several_members
 from pipeline.rules.loader import load_terms, regex
 from pipeline.rules.nouns import plural, singular
 from pipeline.rules.occupations import exact_occupation, occupation_of, occupations_in
+from pipeline.rules.role_count import members, one_per_occupation, split_compared
 from pipeline.rules.role_cues import named_in, partner_names, role_headings
 from pipeline.rules.role_forms import called_names, clipped_forms
 from pipeline.rules.role_names import (
@@ -46,7 +47,6 @@ LISTED_AFTER = regex("role_patterns.jsonl", "listed-after")
 ACRONYM = regex("role_patterns.jsonl", "acronym")
 ACRONYM_AFTER = regex("role_patterns.jsonl", "acronym-after")
 HEADING_TAIL = regex("role_patterns.jsonl", "heading-tail")
-MEMBER_SPLIT = regex("role_patterns.jsonl", "member-split")
 QUICK_FACTS = regex("role_patterns.jsonl", "quick-facts")
 QUESTION = regex("role_patterns.jsonl", "question")
 # Body roles: how many opening paragraphs count as the opening, the most roles, and the share of the
@@ -76,9 +76,12 @@ def find_roles(doc: Document, title: str | None) -> list[RoleInfo]:
         names = []
     names = names or title_occupations(heading, body) or quick_facts(doc.blocks, body)
     names = names or table_roles(doc.blocks) or [n for n in heading_roles(doc.blocks) if is_occupation(n)]
-    names = names or body_roles(doc.blocks, body)
+    same: dict[str, list[str]] = {}
+    if not names:
+        names, same = body_roles(doc.blocks, body)
     full = {n: full_name(n, body) for n in names}
-    return build_roles([full[n] for n in names], body, {f: n for n, f in full.items() if f != n})
+    return build_roles([full[n] for n in names], body, {f: n for n, f in full.items() if f != n},
+                       {full[n]: same[n] for n in names if n in same})
 
 
 def pattern_roles(title: str, body: str) -> list[str]:
@@ -142,16 +145,6 @@ def expand_acronym(name: str, body: str) -> str:
     return canonical(spelled) if spelled else name
 
 
-def members(title: str) -> list[str]:
-    """The occupations a group title lists: "Nurse Anesthetists, Nurse Midwives, and Nurse
-    Practitioners" -> three; a lone general head takes the first member's modifiers
-    ("Physical Therapist Assistants and Aides" -> "Physical Therapist Aides")."""
-    parts = [p.strip() for p in MEMBER_SPLIT.split(title) if p.strip()]
-    modifiers = " ".join(parts[0].split()[:-1]) if parts else ""
-    return [f"{modifiers} {p}" if modifiers and " " not in p and key_word(p) in OCCUPATION_HEADS else p
-            for p in parts]
-
-
 def title_occupations(title: str, body: str = "") -> list[str]:
     """Roles of a title that is occupations itself: each member of a group title when each is an
     occupation of its own (for a title the gazetteer knows whole, a group or a merged code, only
@@ -204,17 +197,40 @@ def quick_facts(blocks: list[Block], body: str) -> list[str]:
     return []
 
 
-def body_roles(blocks: list[Block], body: str) -> list[str]:
+def body_roles(blocks: list[Block], body: str) -> tuple[list[str], dict[str, list[str]]]:
     """The occupations the body is about: mentions weigh more in headings, table rows and the
     opening paragraphs; acronyms the body defines count for their occupation; a role a section
-    heading names counts with the occupations, known to the gazetteer or not."""
+    heading names counts with the occupations, known to the gazetteer or not. Also, for each role,
+    the other names of its occupation the body uses (``one_per_occupation``)."""
+    headed = role_headings(blocks)
+    unknown = [n for n in headed if not any(o.text == n for o in occupations_in(n))]
+    unknown += [n for n in partner_names(blocks, headed, OPENING) if n not in unknown]
+    score, first, acronyms = mention_scores(blocks, unknown)
+    count_acronyms(score, acronyms, body)
+    headings = [b.text.lower() for b in blocks if b.kind == "heading"]
+
+    def heading_names(name: str) -> bool:
+        return name in headed or any(singular(name.lower()) in h for h in headings)
+
+    split_compared(score, first, heading_names)
+    merge_shorter(score, first)
+    if not score:
+        return [], {}
+    top = score.most_common(1)[0][1]
+    ranked = [n for n, s in score.most_common(MAX_BODY_ROLES) if s >= max(2, SHARE * top)]
+    kept, same = one_per_occupation(sorted(ranked, key=lambda n: first[n]), heading_names)
+    fuller = {n: fuller_name(n, body) for n in kept}
+    return [fuller[n] for n in kept], {fuller[n]: o for n, o in same.items()}
+
+
+def mention_scores(blocks: list[Block], unknown: list[str]) -> tuple[
+        Counter[str], dict[str, tuple[int, int]], dict[str, str]]:
+    """Each occupation the blocks name, weighed by where (headings, table rows and the opening
+    paragraphs weigh more); where each is first named (block, offset); the acronyms defined."""
     score: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     acronyms: dict[str, str] = {}
     paragraphs = 0
-    headed = role_headings(blocks)
-    unknown = [n for n in headed if not any(o.text == n for o in occupations_in(n))]
-    unknown += [n for n in partner_names(blocks, headed, OPENING) if n not in unknown]
     for i, block in enumerate(blocks):
         weight = 1
         if block.kind in ("heading", "title", "table_row"):
@@ -226,13 +242,7 @@ def body_roles(blocks: list[Block], body: str) -> list[str]:
         for name, at in [*named_in(text, unknown), *occupations_named(text, acronyms)]:
             score[name] += weight
             first.setdefault(name, (i, at))
-    count_acronyms(score, acronyms, body)
-    merge_shorter(score, first)
-    if not score:
-        return []
-    top = score.most_common(1)[0][1]
-    kept = [n for n, s in score.most_common(MAX_BODY_ROLES) if s >= max(2, SHARE * top)]
-    return [fuller_name(n, body) for n in sorted(kept, key=lambda n: first[n])]
+    return score, first, acronyms
 
 
 def occupations_named(text: str, acronyms: dict[str, str]) -> list[tuple[str, int]]:
@@ -319,10 +329,13 @@ ACRONYM_DEFINITION = re.compile(r"\((?P<ac>[A-Z][A-Za-z.]{1,7}?)s?\)")
 CAPITAL_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,5}s?\b")
 
 
-def build_roles(names: list[str], body: str, short: dict[str, str] | None = None) -> list[RoleInfo]:
-    """Roles with the surface forms the body uses: plural, lower case, acronym, unique head noun, and
-    the short name a full name stands for (``short``: full name -> the title's short name)."""
+def build_roles(names: list[str], body: str, short: dict[str, str] | None = None,
+                same: dict[str, list[str]] | None = None) -> list[RoleInfo]:
+    """Roles with the surface forms the body uses: plural, lower case, acronym, unique head noun, the
+    short name a full name stands for (``short``: full name -> the title's short name) and the other
+    names of its occupation the body uses (``same``)."""
     short = short or {}
+    same = same or {}
     heads = [n.split()[head_index(n.split())].lower() for n in names]
     introduced = [(body[max(0, m.start() - 80) : m.start()].rstrip().lower(), m.group("ac"))
                   for m in ACRONYM_DEFINITION.finditer(body)]
@@ -343,6 +356,8 @@ def build_roles(names: list[str], body: str, short: dict[str, str] | None = None
             forms |= short_forms(name)
         if name in short:
             forms |= short_forms(short[name])
+        for other in same.get(name, []):
+            forms |= {other.lower(), *plural_names(other.lower(), body)}
         # "Aircraft mechanics, usually called A&P mechanics or AMTs": the other names the body gives it.
         forms |= called_names(forms, singular(head), body) | clipped_forms(name, body)
         # "Nurse practitioners (NPs)" introduces an acronym for the role.

@@ -1,0 +1,57 @@
+"""How many roles the names a body uses are: one occupation it names several ways ("lineworkers",
+"power-line installers") is one role; a coordinated name whose members each head a section
+("Orthotists and prosthetists" over "What orthotists do" and "What prosthetists do") is several;
+and the members a group title lists."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from pipeline.rules.loader import load_terms, regex
+from pipeline.rules.occupations import occupation_of
+from pipeline.rules.role_names import key_word
+from pipeline.rules.titles import canonical
+
+OCCUPATION_HEADS = load_terms("occupation_heads.txt")
+MEMBER_SPLIT = regex("role_patterns.jsonl", "member-split")
+
+
+def members(title: str) -> list[str]:
+    """The occupations a group title lists: "Nurse Anesthetists, Nurse Midwives, and Nurse
+    Practitioners" -> three; a lone general head takes the first member's modifiers
+    ("Physical Therapist Assistants and Aides" -> "Physical Therapist Aides")."""
+    parts = [p.strip() for p in MEMBER_SPLIT.split(title) if p.strip()]
+    modifiers = " ".join(parts[0].split()[:-1]) if parts else ""
+    return [f"{modifiers} {p}" if modifiers and " " not in p and key_word(p) in OCCUPATION_HEADS else p
+            for p in parts]
+
+
+def split_compared(score: Counter[str], first: dict[str, tuple[int, int]], headed: Callable[[str], bool]) -> None:
+    """"Orthotists and prosthetists": a coordinated name whose members a section heading each names
+    is the roles the page compares, each counted with the whole name's mentions."""
+    for name in [n for n in score if " and " in n or "," in n]:
+        parts = [canonical(p) for p in members(name)]
+        if len(parts) > 1 and all(headed(p) for p in parts):
+            count, at = score.pop(name), first.pop(name)
+            for part in parts:
+                score[part] += count
+                first[part] = min(first.get(part, at), at)
+
+
+def one_per_occupation(names: list[str], headed: Callable[[str], bool]) -> tuple[list[str], dict[str, list[str]]]:
+    """Names of one SOC occupation that a body uses in turn ("lineworkers", "power-line installers")
+    are one role, named as the page first names it, the others its forms; unless a section heading
+    names each: then the page compares two jobs the SOC does not tell apart. ``names``: in the order
+    the page first names them."""
+    kept: list[str] = []
+    same: dict[str, list[str]] = {}
+    for name in names:
+        code = occupation_of(name)
+        one = next((k for k in kept if code is not None and occupation_of(k) == code
+                    and not (headed(name) and headed(k))), None)
+        if one is None:
+            kept.append(name)
+        else:
+            same.setdefault(one, []).append(name)
+    return kept, same
