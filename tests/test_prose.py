@@ -64,6 +64,8 @@ CONTRASTIVE_PAY = [
                  {((A,), 45000, "year"), ((B,), 38000, "year")}, id="the-median-for-y"),
     pytest.param("Most kiln operators start at about $17 an hour, and a share of the tip pool adds $2 to $3 an hour "
                  "on top of that.", {((A,), 17, "hour")}, id="tips-on-top"),
+    pytest.param("Kiln operators earn a median of $45,000 a year, while glaze chemists earn $43,500, a difference of "
+                 "only about $1,500.", {((A,), 45000, "year"), ((B,), 43500, "year")}, id="then-the-gap-of"),
 ]
 
 
@@ -170,6 +172,10 @@ LABELLED_PAY = [
                  "|  | Kiln operator | Glaze chemist |\n|---|---|---|\n| Pay | $41,000 | $68,000 |\n"
                  "| Education | High school diploma | Bachelor's degree |\n",
                  {((A,), 41000, "year"), ((B,), 68000, "year")}, id="table-header-names-roles"),
+    pytest.param("# Kiln Operator vs. Glaze Chemist\n\n## Kiln operator pay by state\n\n| State | Average |\n"
+                 "|---|---|\n| Ohio | $44,100 |\n| Iowa | $39,800 |\n\n## Glaze chemist pay\n\nGlaze chemists earn "
+                 "$68,000 a year.\n", {((A,), 44100, "year"), ((A,), 39800, "year"), ((B,), 68000, "year")},
+                 id="table-under-a-heading-naming-a-role"),
 ]
 
 
@@ -184,6 +190,12 @@ def test_plain_text_table_whose_header_names_the_roles() -> None:
     article = process_bytes(text.encode(), "glance.txt")
     assert _pay(article) == {((A,), 41000, "year"), ((B,), 68000, "year")}
     assert _levels(article) == {((A,), "high_school"), ((B,), "bachelor")}
+
+
+def test_a_plain_text_table_row_with_a_figure_is_no_header() -> None:
+    text = ("How Much Do Kiln Operators Make?\n\nPay by industry\n\nMedian wages in the top industries:\n\n"
+            "Brick and tile plants\t$46,200\nGlass works\t$44,900\n")
+    assert _pay(process_bytes(text.encode(), "industries.txt")) == {((A,), 46200, "year"), ((A,), 44900, "year")}
 
 
 # (paragraph under "Education and training", the (roles, level) pairs it states)

@@ -895,3 +895,11 @@ SPELLED_OUT_CASES = [
 def test_a_shortened_name_is_spelled_out_as_the_body_writes_it(text: str,
                                                                expected: list[tuple[str, str | None]]) -> None:
     assert_roles(roles_of(text), expected)
+
+
+def test_a_role_is_named_by_the_formal_name_of_its_occupation() -> None:
+    text = ("# Police Dispatcher vs. Security Guard\n\n## Pay\n\nPublic safety telecommunicators earned a median "
+            "of $49,000 a year. Security guards earned $36,000.\n")
+    article = process_bytes(text.encode("utf-8"), "case.md")
+    assert {(s.amount, tuple(s.roles)) for s in article.salaries} == {(49000, ("police-dispatcher",)),
+                                                                      (36000, ("security-guard",))}

@@ -154,6 +154,17 @@ def phrase_table() -> dict[str, OccupationRule]:
     return {key(phrase): rule for rule in rules for phrase in rule.phrases}
 
 
+@cache
+def formal_names() -> dict[str, tuple[str, ...]]:
+    """SOC code -> the names of several words its 2018 title and the hand-written aliases give it
+    ("health education specialist", "police dispatcher"): names a page may write for the occupation."""
+    out: dict[str, list[str]] = {}
+    for rule in occupation_rules():
+        if rule.source in ("soc", "alias"):
+            out.setdefault(rule.soc, []).extend(p for p in rule.phrases if " " in p and "," not in p)
+    return {code: tuple(names) for code, names in out.items()}
+
+
 def exact_occupation(name: str) -> OccupationRule | None:
     """The gazetteer entry whose phrase is the whole name ("Respiratory Therapists")."""
     return phrase_table().get(key(name))

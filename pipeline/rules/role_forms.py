@@ -1,6 +1,6 @@
-"""The other forms a body writes for a role, beside its name's own: the names it says the role goes by
-("aircraft mechanics, usually called A&P mechanics or AMTs") and the clipped names it uses ("rad
-techs" for radiologic technologists)."""
+"""The forms a body writes for a role: its name's own (plural, head noun, short forms), the names it
+says the role goes by ("aircraft mechanics, usually called A&P mechanics or AMTs"), the clipped names
+it uses ("rad techs" for radiologic technologists) and the acronyms it uses for it."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from pipeline.rules.matcher import word_finditer
 from pipeline.rules.nouns import plural, singular
-from pipeline.rules.role_names import abbreviates, called_after
+from pipeline.rules.role_names import abbreviates, called_after, plural_names, short_forms
 
 # What another name of a role can be: an acronym ("AMTs") or words ending in the role's head noun.
 CALLED_NAME = re.compile(r"[A-Z][A-Z&]{1,6}s?|[\w&'-]+(?: [\w&'-]+){0,3}")
@@ -57,4 +57,36 @@ def clipped_forms(name: str, body: str) -> set[str]:
         short = all(len(a) <= len(b) for a, b in zip(one, words, strict=True))
         if n >= MIN_CLIPPED_USES and short and one != words and abbreviates(" ".join(one), name):
             out |= {" ".join(one), " ".join([*lead, one[-1] + "s"])}
+    return out
+
+
+def own_forms(name: str, body: str, short: str | None, same: list[str], head: str | None) -> set[str]:
+    """A role's forms from its names: lower case and plural, its head noun (``head``, given where no
+    other role's name has it), its short forms, those of the title's short name (``short``) and the
+    other names of its occupation the body uses (``same``)."""
+    low = name.lower()
+    forms = {low, *plural_names(low, body)}
+    if " " in low:
+        forms |= short_forms(name)
+        if head is not None:
+            forms |= {head, plural(head)}
+    if short is not None:
+        forms |= short_forms(short)
+    for other in same:
+        forms |= {other.lower(), *plural_names(other.lower(), body)}
+    return forms
+
+
+def acronym_forms(name: str, forms: set[str], introduced: list[tuple[str, str]], capitals: set[str]) -> set[str]:
+    """The acronyms a body uses for a role: one it introduces after a form ("Nurse practitioners
+    (NPs)"), and the name's initials where the body writes them in capitals."""
+    out: set[str] = set()
+    for before, acr in introduced:
+        if any(before.endswith(variant) for variant in forms):
+            out |= {acr.lower(), acr.lower() + "s"}
+    words = name.lower().split()
+    if len(words) > 1:
+        acr = "".join(w[0] for w in re.split(r"[\s-]+", name.lower()) if w)
+        if acr.upper() in capitals or acr.upper() + "S" in capitals:
+            out |= {acr, acr + "s"}
     return out

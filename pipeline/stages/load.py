@@ -183,6 +183,7 @@ NUMBERED_HEADING = re.compile(r"^\d{1,2}[.)]\s+[A-Z][^.!?]{0,60}$")
 
 
 CELL_SEPARATOR = re.compile(r"\t+|\s+\|\s+")
+FIGURE = re.compile(r"[$£€]\s?\d")
 
 
 def _cells(line: str) -> tuple[str, ...]:
@@ -236,7 +237,9 @@ def text_blocks(text: str) -> list[Block]:
     def line_block(index: int, line: str) -> Block:
         if index in table:
             cells = table[index]
-            header = index - 1 not in table or len(table[index - 1]) != len(cells)  # a table's first row
+            # A table's first row, unless it carries a figure: a header names columns, it holds no pay.
+            first = index - 1 not in table or len(table[index - 1]) != len(cells)
+            header = first and not any(FIGURE.search(c) for c in cells[1:])
             return Block("table_row", " | ".join(cells), cells=cells, header=header)
         if _bullet(line) and (index in listed or not NUMBERED_HEADING.match(line)):
             return Block("list_item", BULLET.sub("", line))

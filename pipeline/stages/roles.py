@@ -15,10 +15,10 @@ from collections import Counter
 from pipeline.rules.groups import several_members
 from pipeline.rules.loader import load_terms, regex
 from pipeline.rules.nouns import plural, singular
-from pipeline.rules.occupations import exact_occupation, occupation_of, occupations_in
+from pipeline.rules.occupations import exact_occupation, formal_names, occupation_of, occupations_in
 from pipeline.rules.role_count import members, one_per_occupation, split_compared
 from pipeline.rules.role_cues import named_in, partner_names, role_headings
-from pipeline.rules.role_forms import called_names, clipped_forms
+from pipeline.rules.role_forms import acronym_forms, called_names, clipped_forms, own_forms
 from pipeline.rules.role_names import (
     abbreviates,
     full_name,
@@ -26,9 +26,7 @@ from pipeline.rules.role_names import (
     key_word,
     names_occupation,
     phrase_at,
-    plural_names,
     role_name,
-    short_forms,
     synonym_occupation,
     worker_name,
 )
@@ -340,37 +338,27 @@ def build_roles(names: list[str], body: str, short: dict[str, str] | None = None
     introduced = [(body[max(0, m.start() - 80) : m.start()].rstrip().lower(), m.group("ac"))
                   for m in ACRONYM_DEFINITION.finditer(body)]
     capitals = set(CAPITAL_WORD.findall(body))
+    socs = [role_soc(name, short.get(name), body) for name in names]
+    codes = Counter(soc[0] for soc in socs if soc is not None)
+    lowered = body.lower()
     roles: list[RoleInfo] = []
     seen: set[str] = set()
-    for name, head in zip(names, heads, strict=True):
+    for name, head, soc in zip(names, heads, socs, strict=True):
         rid = slug(name)
         if rid in seen:
             continue
         seen.add(rid)
-        low = name.lower()
-        words = low.split()
-        forms = {low, *plural_names(low, body)}
-        if len(words) > 1 and heads.count(head) == 1:
-            forms |= {head, plural(head)}
-        if len(words) > 1:
-            forms |= short_forms(name)
-        if name in short:
-            forms |= short_forms(short[name])
-        for other in same.get(name, []):
-            forms |= {other.lower(), *plural_names(other.lower(), body)}
+        forms = own_forms(name, body, short.get(name), same.get(name, []), head if heads.count(head) == 1 else None)
+        # "Health education specialists" for a health educator: the formal names of its occupation the
+        # body writes, where no other role shares the occupation.
+        if soc is not None and codes[soc[0]] == 1:
+            forms |= {f for n in formal_names().get(soc[0], ()) if n in lowered for f in (n, plural(n))}
         # "Aircraft mechanics, usually called A&P mechanics or AMTs": the other names the body gives it.
         forms |= called_names(forms, singular(head), body) | clipped_forms(name, body)
-        # "Nurse practitioners (NPs)" introduces an acronym for the role.
-        for before, acr in introduced:
-            if any(before.endswith(variant) for variant in forms):
-                forms |= {acr.lower(), acr.lower() + "s"}
-        if len(words) > 1:
-            acr = "".join(w[0] for w in re.split(r"[\s-]+", low) if w)
-            if acr.upper() in capitals or acr.upper() + "S" in capitals:
-                forms |= {acr, acr + "s"}
+        forms |= acronym_forms(name, forms, introduced, capitals)
         ordered = sorted(forms, key=lambda f: (-len(f), f))
         # Aliases are the surface forms extraction meets (``Facts.surfaces``), filled in by assemble.
-        roles.append(RoleInfo(rid, name, tuple(ordered), role_soc(name, short.get(name), body)))
+        roles.append(RoleInfo(rid, name, tuple(ordered), soc))
     return roles
 
 

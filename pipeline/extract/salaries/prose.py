@@ -25,6 +25,7 @@ JOINER = regex(RULES, "joiner")
 FIGURE_FOR = regex(RULES, "figure-for-role")
 ROLE_BEFORE = regex(RULES, "role-before-figure")
 OTHERS_ASIDE = regex(RULES, "others-aside")
+INTRODUCES_NEXT = regex(RULES, "introduces-next-figure")
 BARE_LABELLED = regex(RULES, "bare-labelled-figure")
 
 
@@ -78,6 +79,8 @@ class _ProseFigures:
         # The words around a figure decide what it is; the rest of a long clause may be about something
         # else, and the words after the next figure are that figure's ("$53,180, roughly $14,000 more").
         following = self.moneys[i + 1].start if i + 1 < len(self.moneys) else len(s.text)
+        if INTRODUCES_NEXT.match(s.text[money.end : following]):
+            following = money.end  # ", a gap of $1,500": the words say what the next figure is
         context = _unnamed(s, c0, min(c1, money.end + 40, following))
         if is_distractor(context) or (not restated and other_occupation(s, c0, c1)):
             return False

@@ -30,17 +30,22 @@ class Table:
 
     ``header``: the table's first header row (or its title); ``intro``: the paragraph that introduced the table
     ("... were as follows:"); ``money``: the columns whose cells are all figures, with the currency
-    written on the first figure ("$63,330", then "59,560").
+    written on the first figure ("$63,330", then "59,560"); ``heading``: its section's heading.
     """
 
     header: Block | None
     intro: str
     money: dict[int, str]
+    heading: str = ""
 
     def owners(self, roles: list[RoleInfo]) -> list[str]:
-        """The roles whose facts the table gives: those its introduction or title names, else the only one."""
-        named = list(dict.fromkeys(m.role for m in find_mentions(roles, self.intro or self.title)))
-        return named or ([roles[0].id] if len(roles) == 1 else [])
+        """The roles whose facts the table gives: those its introduction or title names, else those its
+        section's heading names ("Restaurant manager pay by state"), else the only one."""
+        for words in (self.intro or self.title, self.heading):
+            named = list(dict.fromkeys(m.role for m in find_mentions(roles, words)))
+            if named:
+                return named
+        return [roles[0].id] if len(roles) == 1 else []
 
     @property
     def title(self) -> str:
@@ -61,7 +66,9 @@ def tables(seg: Segmented) -> dict[int, Table]:
             introduces = before is not None and before.kind == "paragraph" and before.text.endswith(":")
             intro = before.text if before is not None and introduces else ""
             header = next((r.block for r in run if r.block.header), None)
-            table = Table(header, intro, _money_columns([r.block for r in run if not r.block.header]))
+            section = next((sec for sec in seg.sections if sec.start <= run[0].start < sec.end), None)
+            table = Table(header, intro, _money_columns([r.block for r in run if not r.block.header]),
+                          section.heading or "" if section is not None else "")
             out.update((id(r), table) for r in run)
             run = []
     return out
