@@ -225,10 +225,7 @@ SUBJECT_CASES = [
     pytest.param("Glaze chemists test recipes. Ceramic engineers, a neighbouring profession, design new kilns. They "
                  "also test refractory bricks.", {(B, "test recipes")}, id="a-neighbouring-occupation"),
     pytest.param("Glaze chemists test recipes. Mold makers, a neighbouring trade, carve plaster molds. They also "
-                 "pour slip.", {(B, "test recipes")}, id="a-neighbouring-occupation-the-gazetteer-lacks",
-                 marks=pytest.mark.xfail(strict=True, reason="an occupation that neither the gazetteer nor "
-                                         "occupation_heads.txt knows ('mold makers') is not seen as one, so "
-                                         "'They' carries the role on")),
+                 "pour slip.", {(B, "test recipes")}, id="a-neighbouring-occupation-the-gazetteer-lacks"),
     pytest.param("Both jobs reward patience, but glaze chemists test recipes while kiln operators load kilns.",
                  {(B, "test recipes"), (A, "load kilns")}, id="roles-after-but-and-while"),
 ]

@@ -64,10 +64,13 @@ SEPARATE_OCCUPATION = regex(RULES, "separate-occupation")
 def declares_other(text: str, mentions: list[Mention]) -> bool:
     """ "Kiln loaders, who stack the ware, are a separate job": the sentence's subject is some occupation
     other than the roles, known to the gazetteer or not, unless a role's mention ends it ("Most glaze
-    chemists are a different trade")."""
+    chemists are a different trade") and no relative clause makes it a kind of the role's ("Glaze
+    chemists who mix enamels belong to a different occupation")."""
     m = SEPARATE_OCCUPATION.match(text)
     if m is None:
         return False
+    if m.group("kind"):
+        return True  # "Painters who spray cars belong to a different occupation": a kind of the role's name
     end = m.end(1)
     return not any(x.start < end <= x.end for x in mentions)
 
