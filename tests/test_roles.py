@@ -12,6 +12,7 @@ import pytest
 from pipeline.process import process_bytes
 from pipeline.rules.groups import coordinated, title_members
 from pipeline.rules.occupations import occupation_of, occupations_in
+from pipeline.stages.roles import build_roles
 
 
 def gap(reason: str) -> pytest.MarkDecorator:
@@ -903,3 +904,11 @@ def test_a_role_is_named_by_the_formal_name_of_its_occupation() -> None:
     article = process_bytes(text.encode("utf-8"), "case.md")
     assert {(s.amount, tuple(s.roles)) for s in article.salaries} == {(49000, ("police-dispatcher",)),
                                                                       (36000, ("security-guard",))}
+
+
+def test_other_names_given_with_their_initials_are_the_roles_forms() -> None:
+    body = ("Kiln hands, known in most potteries as firing assistants (FAs), load the kilns. Glaze mixers, usually "
+            "called batch technicians (BTs), weigh the glazes. FAs earn $30,000.")
+    forms = {r.name: set(r.forms) for r in build_roles(["Kiln Hand", "Glaze Mixer"], body)}
+    assert {"firing assistants", "fas"} <= forms["Kiln Hand"]
+    assert {"batch technicians", "bts"} <= forms["Glaze Mixer"]

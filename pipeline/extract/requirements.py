@@ -28,6 +28,7 @@ DURATION_GAP = re.compile(r"[\w\s'’-]*?(?:\bof\s[\w\s'’-]*)?")
 OF_EXPERIENCE = regex(RULES, "of-experience")
 OPTIONAL_SUBJECT, LICENSED = regex(RULES, "optional-subject"), compiled_rule(RULES, "licensed")
 PAY_BY_EDUCATION, HOLDER_SHARE = regex(RULES, "pay-by-education"), matcher(RULES, "holder-share")
+ANOTHER_JOBS_LEVEL = regex(RULES, "another-jobs-level")
 COMPARES = re.compile(r"\b(?:more|less|higher|lower|extra|premium|than|boost|raise)\b")
 # A certificate named for an authority or an occupation is a credential, not a level of education.
 CREDENTIAL_BEFORE = re.compile(
@@ -129,13 +130,16 @@ def _education(s: Sentence, roles: list[RoleInfo], facts: Facts) -> None:
 def _level_asked(s: Sentence, start: int, end: int, rule: str, level: str) -> bool:
     """Whether an education phrase states a level the job asks for: not negated, not a group whose pay
     is compared ("nurses with a master's earn more"), not a share of holders ("Bachelor's, 48%"), not
-    a credential named a certificate ("an FAA dispatcher certificate")."""
+    the level of a job some go on to ("later become nurses, which takes an associate degree"), not a
+    credential named a certificate ("an FAA dispatcher certificate")."""
     text = s.text
     if level != "no_formal_education" and negated(s, start, end):
         return False
     if PAY_BY_EDUCATION.search(text, max(0, start - 30), start) and cues.PAY.hit(s) and COMPARES.search(text):
         return False
     if HOLDER_SHARE.match(s, end) or HOLDER_SHARE.search(s, max(0, start - 60), start):
+        return False
+    if ANOTHER_JOBS_LEVEL.search(text, max(0, start - 120), start):
         return False
     return not (rule == "edu-certificate" and CREDENTIAL_BEFORE.search(text, max(0, start - 40), start)
                 and not PROGRAMME.search(text, max(0, start - 40), min(len(text), end + 12)))

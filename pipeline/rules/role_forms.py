@@ -15,6 +15,8 @@ from pipeline.rules.role_names import abbreviates, called_after, plural_names, s
 # What another name of a role can be: an acronym ("AMTs") or words ending in the role's head noun.
 CALLED_NAME = re.compile(r"[A-Z][A-Z&]{1,6}s?|[\w&'-]+(?: [\w&'-]+){0,3}")
 CALLED_END = re.compile(r"[(.;:]|\s[-–—]\s")
+# "usually called room attendants (RAs)": another name introduced with its initials.
+NAME_WITH_INITIALS = re.compile(r"(?P<name>[A-Za-z][\w'-]*(?: [\w'-]+){0,3}) \((?P<acr>[A-Z]{2,6})s?\)")
 
 
 def called_names(forms: Iterable[str], head: str, body: str) -> set[str]:
@@ -23,6 +25,7 @@ def called_names(forms: Iterable[str], head: str, body: str) -> set[str]:
     out: set[str] = set()
     for at in called_after(forms, body):
         aside = body[at : at + 80]
+        out |= _names_with_initials(aside)
         stop = CALLED_END.search(aside)
         for part in re.split(r",\s*|\s+or\s+", aside[: stop.start() if stop else len(aside)])[:2]:
             name = part.strip()
@@ -35,6 +38,21 @@ def called_names(forms: Iterable[str], head: str, body: str) -> set[str]:
                 words = name.lower().split()
                 one = " ".join([*words[:-1], singular(words[-1])])
                 out |= {one, " ".join([*words[:-1], plural(singular(words[-1]))])}
+    return out
+
+
+def _names_with_initials(aside: str) -> set[str]:
+    """The names an aside gives with their initials ("room attendants (RAs) or guest service agents
+    (GSAs)"), lower case, singular and plural, and the initials."""
+    out: set[str] = set()
+    for m in NAME_WITH_INITIALS.finditer(aside[: next((i for i, c in enumerate(aside) if c in ".;:"), len(aside))]):
+        words = m.group("name").lower().split()
+        for k in range(len(words)):
+            if "".join(w[0] for w in words[k:]) == m.group("acr").lower():
+                one = " ".join([*words[k:-1], singular(words[-1])])
+                acronym = m.group("acr").lower()
+                out |= {one, plural(one), acronym, acronym + "s"}
+                break
     return out
 
 
