@@ -226,6 +226,12 @@ SUBJECT_CASES = [
                  "also test refractory bricks.", {(B, "test recipes")}, id="a-neighbouring-occupation"),
     pytest.param("Glaze chemists test recipes. Mold makers, a neighbouring trade, carve plaster molds. They also "
                  "pour slip.", {(B, "test recipes")}, id="a-neighbouring-occupation-the-gazetteer-lacks"),
+    pytest.param("Glaze chemists test recipes. Both manage budgets and hire contractors. Both trades require a "
+                 "licence. Both sides of the work matter.",
+                 {(B, "test recipes"), (A, "manage budgets"), (B, "manage budgets"), (A, "hire contractors"),
+                  (B, "hire contractors")}, id="both-as-the-subject"),
+    pytest.param("Glaze chemists test recipes. Both keep the kilns busy, but glaze chemists also mix glazes.",
+                 {(B, "test recipes"), (B, "mix glazes")}, id="a-shared-summary-before-the-contrast"),
     pytest.param("Both jobs reward patience, but glaze chemists test recipes while kiln operators load kilns.",
                  {(B, "test recipes"), (A, "load kilns")}, id="roles-after-but-and-while"),
 ]

@@ -173,6 +173,9 @@ def _predicate_duties(s: Sentence, pos: int, until: int, named: bool, roles: lis
     named_here = [m.role for m in s.roles.mentions if m.end == pos] if named else []
     if named_here and named_here[0] not in who:
         who = named_here  # "A manage X and B decide Y": B's own clause, whatever the sentence is about
+    bare_both = BOTH_THEN_VERB.match(s.text)
+    if bare_both is not None and bare_both.end() == pos and SHARED_THEN_CONTRAST.match(s.text, pos):
+        return  # "Both keep goods moving, but ...": a summary that sets up the difference
     for task in tasks if who else []:
         _add_duty(facts, who, s, task, DUTY_PROSE)
 
@@ -266,6 +269,9 @@ def _sentence_subject(s: Sentence) -> list[tuple[int, int, bool]]:
     quantified = [end for start, end in _quantifier_subjects(s) if start == 0]
     if quantified:
         return [(0, quantified[0], False)]
+    verb_next = BOTH_THEN_VERB.match(text)
+    if verb_next and verb_form(verb_next.group(1), loose=False) == "base":
+        return [(0, verb_next.end(), False)]
     both = BOTH_SUBJECT.match(text)
     if both and not JOBS_AS_SUBJECT.match(text):
         return [(0, both.end(), False)]
@@ -307,6 +313,8 @@ SUBTYPE_OPENING = regex(RULES, "subtype-opening")
 
 JOBS_AS_SUBJECT = regex(RULES, "jobs-as-subject")
 BOTH_SUBJECT = regex(RULES, "both-subject")
+SHARED_THEN_CONTRAST = regex(RULES, "shared-then-contrast")
+BOTH_THEN_VERB = regex(RULES, "both-then-verb")
 
 
 def _add_duty(facts: Facts, who: list[str], s: Sentence, phrase: str, rule: str) -> None:
