@@ -64,6 +64,9 @@ CONTRASTIVE_PAY = [
                  {((A,), 45000, "year"), ((B,), 38000, "year")}, id="the-median-for-y"),
     pytest.param("Most kiln operators start at about $17 an hour, and a share of the tip pool adds $2 to $3 an hour "
                  "on top of that.", {((A,), 17, "hour")}, id="tips-on-top"),
+    pytest.param("Glaze chemists are the better paid of the two. Their median is $61,000 a year, roughly $5,000 above "
+                 "the $56,000 that kiln operators earn.", {((B,), 61000, "year"), ((A,), 56000, "year")},
+                 id="their-median-then-the-others"),
     pytest.param("Kiln operators earn a median of $45,000 a year, while glaze chemists earn $43,500, a difference of "
                  "only about $1,500.", {((A,), 45000, "year"), ((B,), 43500, "year")}, id="then-the-gap-of"),
 ]

@@ -912,3 +912,17 @@ def test_other_names_given_with_their_initials_are_the_roles_forms() -> None:
     forms = {r.name: set(r.forms) for r in build_roles(["Kiln Hand", "Glaze Mixer"], body)}
     assert {"firing assistants", "fas"} <= forms["Kiln Hand"]
     assert {"batch technicians", "bts"} <= forms["Glaze Mixer"]
+
+
+def test_a_title_that_opens_with_a_question_hook() -> None:
+    text = ("# Love Clay but Not Chemistry? Kiln Operator vs. Glaze Chemist\n\nNot everyone who loves pottery "
+            "wants to study chemistry like a chemical engineer. Kiln operators load kilns. Glaze chemists test "
+            "recipes. Chemical engineers design plants.\n")
+    assert [n for n, _ in roles_of(text, "case.md")] == ["Kiln Operator", "Glaze Chemist"]
+
+
+def test_a_title_acronym_the_body_spells_out_without_parentheses() -> None:
+    text = ("# HR Specialist vs. T&D Specialist\n\nHuman resources specialists and training and development "
+            "specialists both work with people. HR specialists hire staff. T&D specialists run classes.\n")
+    assert [n for n, _ in roles_of(text, "case.md")] == ["Human Resources Specialist",
+                                                         "Training and Development Specialist"]

@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import re
 
+# "-man" and "-person" compounds take "-men" and "-people" (linemen, salespeople); these words do not.
+NOT_MAN_COMPOUNDS = ("human", "german", "shaman", "talisman", "caiman", "doberman", "ottoman", "roman")
+NOT_MEN_PLURALS = ("specimen", "abdomen", "regimen", "acumen")
+
 
 def singular(word: str) -> str:
     lower = word.lower()
     if lower.endswith("wives"):  # midwives, housewives
         return word[:-3] + "fe"
+    if lower.endswith("people") and len(word) > 6:  # salespeople
+        return word[:-6] + ("PERSON" if word.isupper() else "person")
+    if lower.endswith("men") and len(word) > 4 and not lower.endswith(NOT_MEN_PLURALS):  # linemen
+        return word[:-3] + ("MAN" if word.isupper() else "man")
     if lower.endswith("ies") and len(word) > 4:
         return word[:-3] + ("Y" if word.isupper() else "y")
     if lower.endswith(("sses", "shes", "ches", "xes")):
@@ -23,6 +31,10 @@ def plural(word: str) -> str:
     lower = word.lower()
     if lower.endswith("wife"):
         return word[:-2] + "ves"
+    if lower.endswith("person") and len(word) > 6:
+        return word[:-6] + "people"
+    if lower.endswith("man") and len(word) > 4 and not lower.endswith(NOT_MAN_COMPOUNDS):
+        return word[:-3] + "men"
     if re.search(r"[^aeiou]y$", lower):
         return word[:-1] + "ies"
     if lower.endswith(("s", "sh", "ch", "x")):

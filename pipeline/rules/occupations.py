@@ -45,12 +45,14 @@ class Occupation(NamedTuple):
 
 
 def forms(phrase: str) -> list[str]:
-    """A phrase (last word singular) as a text writes it: singular, plural ("lineman" -> "linemen"),
+    """A phrase (last word singular) as a text writes it: singular, plural ("lineman" -> "linemen",
+    "salesperson" -> "salespeople" and "salespersons"),
     each listed noun singular too ("accountant and auditor"), and with a straight apostrophe curled."""
     words = phrase.split()
     last = words[-1]
-    many = last[:-3] + "men" if last.endswith("man") else plural(last)
-    out = [phrase, " ".join([*words[:-1], many])]
+    out = [phrase, " ".join([*words[:-1], plural(last)])]
+    if last.endswith("person"):  # "salespeople", and "salespersons" too
+        out.append(" ".join([*words[:-1], last + "s"]))
     if ("," in phrase or "and" in phrase or "&" in phrase) and LISTED.search(phrase):  # the search is slow
         out.append(LISTED.sub(lambda m: singular(m.group(1)), phrase))
     return out + [f.replace("'", "’") for f in out if "'" in f]

@@ -93,8 +93,11 @@ def plural_names(name: str, body: str) -> set[str]:
     writes plural (a qualifier at the end stays as it is)."""
     head, of, rest = name.partition(" of ")
     words = head.split()
-    words[-1] = plural(words[-1])
+    last = words[-1]
+    words[-1] = plural(last)
     out = {" ".join(words) + of + rest}
+    if last.endswith("person"):  # "salespeople", and "salespersons" too
+        out.add(" ".join([*words[:-1], last + "s"]) + of + rest)
     listed = [m for m in LISTED_WORD.finditer(head)]
     if not listed or len(listed) > MAX_LISTED:
         return out
@@ -247,21 +250,36 @@ def full_name(name: str, body: str) -> str:
 
 
 def acronym_spelled_out(name: str, body: str) -> str:
-    """A name led by an acronym as the body spells it out before the acronym in parentheses ("PV
-    Installer" for "Solar photovoltaic (PV) installers"): the longest phrase of the words before it
-    and the name's other words that the gazetteer knows, else ""."""
+    """A name led by an acronym as the body spells it out: before the acronym in parentheses ("PV
+    Installer" for "Solar photovoltaic (PV) installers"), the longest phrase of the words before it
+    and the name's other words that the gazetteer knows; else words that spell it before the name's
+    other words ("HR Specialist" for "human resources specialists", "T&D" for "training and
+    development"), where the gazetteer knows the phrase; else ""."""
     first, _, rest = name.partition(" ")
-    if not rest or not (first.isupper() and first.isalpha()):
+    letters = first.replace("&", "")
+    if not rest or not (letters.isupper() and letters.isalpha() and len(letters) > 1):
         return ""
     tail = r"\s+".join(re.escape(w) for w in rest.split())
     for m in re.finditer(r"\(" + re.escape(first) + r"\)\s+(" + tail + r")(?:s|es)?(?![\w-])", body, re.IGNORECASE):
         words = body[max(0, m.start() - 60) : m.start()].split()
-        spelled = next((j for j in range(1, min(4, len(words)) + 1) if _spells(words[-j:], first)), 0)
+        spelled = next((j for j in range(1, min(4, len(words)) + 1) if _spells(words[-j:], letters)), 0)
         for k in range(min(4, len(words)), spelled - 1, -1) if spelled else ():
             phrase = " ".join([*words[-k:], m.group(1)])
             if exact_occupation(phrase) is not None:
                 return canonical(phrase)
+    before_tail = r"(?<![\w-])((?:[A-Za-z][\w-]*\s+){1,4})(" + tail + r")(?:s|es)?(?![\w-])"
+    for m in re.finditer(before_tail, body, re.IGNORECASE):
+        words = m.group(1).split()
+        for k in range(len(words), 0, -1):
+            phrase = " ".join([*words[-k:], m.group(2)])
+            if _initials(words[-k:]) == letters.lower() and exact_occupation(phrase) is not None:
+                return canonical(phrase)
     return ""
+
+
+def _initials(words: list[str]) -> str:
+    """The initials of the words that carry meaning: "training and development" -> "td"."""
+    return "".join(w[0] for w in words if w.lower() not in SMALL_WORDS).lower()
 
 
 def _spells(words: list[str], acronym: str) -> bool:

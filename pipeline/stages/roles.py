@@ -67,7 +67,8 @@ HEADING_WORDS = NOT_OCCUPATIONS - SMALL_WORDS
 def find_roles(doc: Document, title: str | None) -> list[RoleInfo]:
     body = "\n".join(b.text for b in doc.blocks)
     heading = title or first_line(doc.blocks)
-    names = pattern_roles(heading, body)
+    # "Love Animals but Not Vet School? Animal Caretaker vs. Agricultural Inspector": a hook first.
+    names = pattern_roles(heading, body) or pattern_roles(heading.rpartition("? ")[2], body)
     if not title and len(names) < 2:
         # An untitled page's first line names its roles when it compares them ("RBT vs. BCBA at a
         # glance"); one role it names may be its first section's ("A day in the life of a farrier").
