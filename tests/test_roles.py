@@ -11,6 +11,7 @@ import pytest
 
 from pipeline.process import process_bytes
 from pipeline.rules.groups import coordinated, title_members
+from pipeline.rules.nouns import plural, singular
 from pipeline.rules.occupations import occupation_of, occupations_in
 from pipeline.stages.roles import build_roles
 
@@ -926,3 +927,10 @@ def test_a_title_acronym_the_body_spells_out_without_parentheses() -> None:
             "specialists both work with people. HR specialists hire staff. T&D specialists run classes.\n")
     assert [n for n, _ in roles_of(text, "case.md")] == ["Human Resources Specialist",
                                                          "Training and Development Specialist"]
+
+
+@pytest.mark.parametrize(("one", "many"), [("salesperson", "salespeople"), ("lineman", "linemen"),
+                                           ("midwife", "midwives"), ("secretary", "secretaries"),
+                                           ("human", "humans"), ("specimen", "specimens")])
+def test_role_nouns_in_and_out_of_the_plural(one: str, many: str) -> None:
+    assert plural(one) == many and singular(many) == one
