@@ -120,6 +120,14 @@ DISTRACTORS = [
     pytest.param("Kiln trainees must be paid at least the national minimum wage, £7.55 an hour.", set(),
                  id="legal-minimum-wage"),
     pytest.param("Kiln operators on the night shift get an extra $2 an hour.", set(), id="extra-per-hour"),
+    pytest.param("Kiln operators at boarding kennels are busy in summer, when pet owners pay $45 a night per dog.",
+                 set(), id="owners-pay"),
+    pytest.param("Kiln operators in hard-to-fill posts get a $4,000 recruitment incentive.", set(),
+                 id="recruitment-incentive"),
+    pytest.param("By law kiln operators must be paid at least the National Living Wage, currently £11.44 an hour.",
+                 set(), id="living-wage"),
+    pytest.param("Glaze chemists earn a median of $61,000 a year, trailing kiln operators by nearly $9,000.",
+                 {((B,), 61000, "year")}, id="trails-by-a-difference"),
     pytest.param("At resort studios, room rates run $210 a night in summer.", set(), id="room-rates"),
     pytest.param("Kiln loaders, a separate job, stack the ware and earn about $15.20 an hour.", set(),
                  id="appositive-separate-job"),
@@ -203,6 +211,12 @@ def test_plain_text_table_whose_header_names_the_roles() -> None:
     article = process_bytes(text.encode(), "glance.txt")
     assert _pay(article) == {((A,), 41000, "year"), ((B,), 68000, "year")}
     assert _levels(article) == {((A,), "high_school"), ((B,), "bachelor")}
+
+
+def test_a_table_row_for_another_occupation_is_not_the_roles_pay() -> None:
+    text = ("# How Much Does a Kiln Operator Make?\n\n## Pay compared\n\n| Job Title | Hourly | Annual |\n"
+            "|---|---|---|\n| Kiln Operator | $19.80 | $41,180 |\n| Cashier | $14.52 | $30,200 |\n")
+    assert _pay(run_markdown(text)) == {((A,), 19.8, "hour"), ((A,), 41180, "year")}
 
 
 def test_a_plain_text_table_row_with_a_figure_is_no_header() -> None:
@@ -343,6 +357,10 @@ SETTINGS = [
                  {((A,), "government")}, id="excluding-places"),
     pytest.param("Kiln operators check letters from banks and hospitals before they sign.", set(),
                  id="documents-from-places"),
+    pytest.param("Kiln operators unload deliveries from factories and warehouses.", set(), id="deliveries-from"),
+    pytest.param("For kiln operators, evening, weekend and bank holiday work is normal.", set(), id="bank-holidays"),
+    pytest.param("Many kiln operators are high school students working after class.", set(),
+                 id="high-school-students"),
     pytest.param("Glaze chemists are listed as ceramic scientists in government job tables.", set(),
                  id="government-data-is-no-workplace"),
     pytest.param("A kiln operator may fire tiles for anything from a $40,000 house to a $30 million hospital.",

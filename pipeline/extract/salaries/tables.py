@@ -15,6 +15,7 @@ from pipeline.extract.salaries.parse import (
 )
 from pipeline.rules.loader import procedure, regex
 from pipeline.rules.mentions import find_mentions
+from pipeline.rules.others import names_other_occupation
 from pipeline.types import Block, Facts, RoleInfo, Segmented, Sentence, Span
 
 SALARY_TABLE = procedure("salary-table")
@@ -117,12 +118,13 @@ def _cells_placed(s: Sentence, block: Block) -> list[tuple[int, str, int]]:
 
 
 def _column_roles(table: Table, roles: list[RoleInfo], heading: str, label: str) -> list[str]:
-    """The roles a cell's figures belong to: its column's header, else its row's label, else the table's."""
+    """The roles a cell's figures belong to: its column's header, else its row's label, else the table's;
+    none where the row's label is another occupation ("Cashier | $14.52" on a page about salespeople)."""
     for words in (heading, label):
         named = list(dict.fromkeys(m.role for m in find_mentions(roles, words)))
         if named:
             return named
-    return table.owners(roles)
+    return [] if names_other_occupation(label, roles) else table.owners(roles)
 
 
 def _cell_salaries(s: Sentence, table: Table, roles: list[RoleInfo], facts: Facts, label: str, col: int,
