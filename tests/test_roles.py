@@ -347,8 +347,17 @@ def test_a_table_of_occupations_near_the_top_names_the_roles() -> None:
     table = ("Job Title | Typical Education | Median Pay\nPastry Chef | Culinary certificate | $52,000\n"
              "Line Cook | High school diploma | $34,000")
     prose = "Kitchens run on both jobs, and the two share long hours. " * 5
-    raw = f"Pay at a glance\n\n{table}\n\n{prose}\n\nLine cooks prepare food to order.\n".encode()
+    raw = (f"Pay at a glance\n\n{table}\n\n{prose}\n\nLine cooks prepare food to order. Pastry chefs bake. "
+           "Line cooks and pastry chefs start early.\n").encode()
     assert [r.name for r in process_bytes(raw, "t.txt").roles] == ["Pastry Chef", "Line Cook"]
+
+
+def test_a_table_row_the_prose_hardly_names_is_no_role() -> None:
+    table = ("Job Title | Typical Education | Median Pay\nPastry Chef | Culinary certificate | $52,000\n"
+             "Line Cook | High school diploma | $34,000\nBaker | High school diploma | $35,000")
+    raw = (f"Pay at a glance\n\n{table}\n\nPastry chefs bake cakes. Most pastry chefs start before dawn, and "
+           "pastry chefs earn more than a line cook.\n").encode()
+    assert "Baker" not in [r.name for r in process_bytes(raw, "t.txt").roles]
 
 
 # Titles across the SOC, written for this table in the shapes articles and profile pages take: group
@@ -934,3 +943,15 @@ def test_a_title_acronym_the_body_spells_out_without_parentheses() -> None:
                                            ("human", "humans"), ("specimen", "specimens")])
 def test_role_nouns_in_and_out_of_the_plural(one: str, many: str) -> None:
     assert plural(one) == many and singular(many) == one
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Is It Better to Be a Glazier or a Roofer?", ["Glazier", "Roofer"]),
+    ("Measure Twice, Cut Once: Glaziers and Roofers", ["Glazier", "Roofer"]),
+    ("Glazier or Roofer? Choosing a Building Trade", ["Glazier", "Roofer"]),
+    ("Glass or Shingles? Choosing a Building Trade", ["Glazier", "Roofer"]),
+    ("What do glaziers earn?", ["Glazier"]),
+])
+def test_title_shapes_with_a_lead_in(title: str, expected: list[str]) -> None:
+    text = f"# {title}\n\nGlaziers cut glass, and glaziers fit windows. Roofers fix roofs, and roofers work outdoors.\n"
+    assert [n for n, _ in roles_of(text, "case.md")] == expected

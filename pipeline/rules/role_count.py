@@ -1,20 +1,23 @@
 """How many roles the names a body uses are: one occupation it names several ways ("lineworkers",
 "power-line installers") is one role; a coordinated name whose members each head a section
 ("Orthotists and prosthetists" over "What orthotists do" and "What prosthetists do") is several;
-and the members a group title lists."""
+the members a group title lists; and whether a table row's occupation is one the page is about."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 
 from pipeline.rules.loader import load_terms, regex
 from pipeline.rules.occupations import occupation_of
-from pipeline.rules.role_names import key_word
+from pipeline.rules.role_names import key_word, plural_names
 from pipeline.rules.titles import canonical
 
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
 MEMBER_SPLIT = regex("role_patterns.jsonl", "member-split")
+# A table row's occupation is a role the page compares where its prose names it this often.
+TABLE_ROLE_MENTIONS = 2
 
 
 def members(title: str) -> list[str]:
@@ -55,3 +58,10 @@ def one_per_occupation(names: list[str], headed: Callable[[str], bool]) -> tuple
         else:
             same.setdefault(one, []).append(name)
     return kept, same
+
+
+def named_in_prose(name: str, prose: str) -> bool:
+    """Whether the page's prose (lower case) names an occupation at least ``TABLE_ROLE_MENTIONS`` times."""
+    low = canonical(name).lower()
+    forms = sorted({low, *plural_names(low, "")}, key=len, reverse=True)
+    return len(re.findall(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", prose)) >= TABLE_ROLE_MENTIONS

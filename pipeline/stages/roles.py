@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from pipeline.rules.groups import several_members
 from pipeline.rules.loader import load_terms, regex
 from pipeline.rules.nouns import plural, singular
 from pipeline.rules.occupations import exact_occupation, formal_names, occupation_of, occupations_in
-from pipeline.rules.role_count import members, one_per_occupation, split_compared
+from pipeline.rules.role_count import members, named_in_prose, one_per_occupation, split_compared
 from pipeline.rules.role_cues import named_in, partner_names, role_headings
 from pipeline.rules.role_forms import acronym_forms, called_names, clipped_forms, own_forms
 from pipeline.rules.role_names import (
@@ -47,6 +48,7 @@ ACRONYM_AFTER = regex("role_patterns.jsonl", "acronym-after")
 HEADING_TAIL = regex("role_patterns.jsonl", "heading-tail")
 QUICK_FACTS = regex("role_patterns.jsonl", "quick-facts")
 QUESTION = regex("role_patterns.jsonl", "question")
+HOOK = re.compile(r"[?:!]\s+")
 # Body roles: how many opening paragraphs count as the opening, the most roles, and the share of the
 # leading occupation's score another needs to be a role too (less is a mention in passing).
 OPENING = 4
@@ -67,13 +69,16 @@ HEADING_WORDS = NOT_OCCUPATIONS - SMALL_WORDS
 def find_roles(doc: Document, title: str | None) -> list[RoleInfo]:
     body = "\n".join(b.text for b in doc.blocks)
     heading = title or first_line(doc.blocks)
-    # "Love Animals but Not Vet School? Animal Caretaker vs. Agricultural Inspector": a hook first.
-    names = pattern_roles(heading, body) or pattern_roles(heading.rpartition("? ")[2], body)
+    # "Love Animals but Not Vet School? Animal Caretaker vs. Agricultural Inspector", "Measure It, Then
+    # Move It: Surveying Technicians and Dredge Operators": a hook before the roles.
+    hooked = HOOK.split(heading)[-1]
+    names = pattern_roles(heading, body) or hooked_occupations(pattern_roles(hooked, body), names_occupation)
     if not title and len(names) < 2:
         # An untitled page's first line names its roles when it compares them ("RBT vs. BCBA at a
         # glance"); one role it names may be its first section's ("A day in the life of a farrier").
         names = []
-    names = names or title_occupations(heading, body) or quick_facts(doc.blocks, body)
+    names = names or title_occupations(heading, body) or hooked_occupations(title_occupations(hooked, body), known)
+    names = names or quick_facts(doc.blocks, body)
     names = names or table_roles(doc.blocks) or [n for n in heading_roles(doc.blocks) if is_occupation(n)]
     same: dict[str, list[str]] = {}
     if not names:
@@ -81,6 +86,18 @@ def find_roles(doc: Document, title: str | None) -> list[RoleInfo]:
     full = {n: full_name(n, body) for n in names}
     return build_roles([full[n] for n in names], body, {f: n for n, f in full.items() if f != n},
                        {full[n]: same[n] for n in names if n in same})
+
+
+def hooked_occupations(names: list[str], occupation: Callable[[str], bool]) -> list[str]:
+    """The roles a title names after its hook ("Measure It, Then Move It: Surveying Technicians and
+    Dredge Operators"), where each is an ``occupation``: else the words after the hook are the hook's
+    own ("Which pays more: hair or skin?", "Comparing Ship Engineers and ...")."""
+    return names if names and all(occupation(n) for n in names) else []
+
+
+def known(name: str) -> bool:
+    """Whether the gazetteer knows the name whole."""
+    return exact_occupation(name) is not None
 
 
 def pattern_roles(title: str, body: str) -> list[str]:
@@ -292,14 +309,16 @@ def table_roles(blocks: list[Block]) -> list[str]:
     """The occupations that head the rows of a table near the top ("Job Title | Education | Median
     Pay" over a row per occupation): the page compares them."""
     names: list[str] = []
+    prose = " ".join(b.text for b in blocks if b.kind != "table_row").lower()
     for block in blocks[:TABLE_SCAN]:
         if block.kind != "table_row" or block.header or not block.cells:
             continue
         cell = block.cells[0].strip()
         found = occupations_in(cell)
-        # "Pastry Chef": a cell that ends with an occupation, a short name, is one.
+        # "Pastry Chef": a cell that ends with an occupation, a short name, is one; a row the prose
+        # hardly names is a neighbouring job the table sets beside the page's own.
         if (found and found[-1].end == len(cell) and len(cell.split()) <= MAX_ROLE_WORDS
-                and is_occupation(cell) and canonical(cell) not in names):
+                and is_occupation(cell) and canonical(cell) not in names and named_in_prose(cell, prose)):
             names.append(canonical(cell))
     return names if len(names) >= 2 else []
 
