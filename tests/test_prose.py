@@ -67,6 +67,9 @@ CONTRASTIVE_PAY = [
     pytest.param("Glaze chemists are the better paid of the two. Their median is $61,000 a year, roughly $5,000 above "
                  "the $56,000 that kiln operators earn.", {((B,), 61000, "year"), ((A,), 56000, "year")},
                  id="their-median-then-the-others"),
+    pytest.param("The top 10 percent of kiln operators make more than $68,000, while for glaze chemists the top 10 "
+                 "percent earn more than $91,000.", {((A,), 68000, "year"), ((B,), 91000, "year")},
+                 id="while-for-y-the-top-earn"),
     pytest.param("Kiln operators earn a median of $45,000 a year, while glaze chemists earn $43,500, a difference of "
                  "only about $1,500.", {((A,), 45000, "year"), ((B,), 43500, "year")}, id="then-the-gap-of"),
 ]
@@ -120,6 +123,12 @@ DISTRACTORS = [
     pytest.param("Kiln trainees must be paid at least the national minimum wage, £7.55 an hour.", set(),
                  id="legal-minimum-wage"),
     pytest.param("Kiln operators on the night shift get an extra $2 an hour.", set(), id="extra-per-hour"),
+    pytest.param("A kiln yard bills its client, often a city, $2 million or more for a large order.", set(),
+                 id="bills-its-client"),
+    pytest.param("Kiln operators teach classes too: a student pays $180 an hour for the kiln and the lesson.", set(),
+                 id="students-pay"),
+    pytest.param("Many kiln operators pick up extra income from $50 to $90 tile-repairs on weekends.", set(),
+                 id="priced-jobs"),
     pytest.param("Kiln operators at boarding kennels are busy in summer, when pet owners pay $45 a night per dog.",
                  set(), id="owners-pay"),
     pytest.param("Kiln operators in hard-to-fill posts get a $4,000 recruitment incentive.", set(),
@@ -238,6 +247,7 @@ EDUCATION = [
     pytest.param("Many kiln operators later become engineers, which takes a bachelor's degree.", set(),
                  id="the-level-of-a-job-some-go-on-to"),
     pytest.param("A trainee kiln operator needs no degree.", set(), id="no-degree-is-no-level"),
+    pytest.param("A bachelor's degree won't help you much as a kiln operator.", set(), id="wont-help"),
     pytest.param("Kiln operators don't usually need formal qualifications.", {((A,), "no_formal_education")},
                  id="dont-usually-need-qualifications"),
     pytest.param("A high school diploma alone is no longer enough to get a kiln license.", set(),
@@ -359,6 +369,8 @@ SETTINGS = [
                  id="documents-from-places"),
     pytest.param("Kiln operators unload deliveries from factories and warehouses.", set(), id="deliveries-from"),
     pytest.param("For kiln operators, evening, weekend and bank holiday work is normal.", set(), id="bank-holidays"),
+    pytest.param("Kiln operators take manufacturer training courses in their first year.", set(),
+                 id="manufacturer-training"),
     pytest.param("Many kiln operators are high school students working after class.", set(),
                  id="high-school-students"),
     pytest.param("Glaze chemists are listed as ceramic scientists in government job tables.", set(),
