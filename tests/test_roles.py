@@ -955,3 +955,18 @@ def test_role_nouns_in_and_out_of_the_plural(one: str, many: str) -> None:
 def test_title_shapes_with_a_lead_in(title: str, expected: list[str]) -> None:
     text = f"# {title}\n\nGlaziers cut glass, and glaziers fit windows. Roofers fix roofs, and roofers work outdoors.\n"
     assert [n for n, _ in roles_of(text, "case.md")] == expected
+
+
+def test_a_pay_tables_neighbouring_job_is_no_role_of_an_untitled_page() -> None:
+    text = ("When I started fixing washers I was paid $19 an hour. Appliance repairers fix washers, dryers and "
+            "ovens, and most appliance repairers work for repair shops.\n\nPay\n\n"
+            "| Occupation | Median pay |\n|---|---|\n| Home appliance repairers | $46,000 |\n"
+            "| Elevator installers | $99,000 |\n\nAppliance repairers earn less than elevator installers.\n")
+    assert "Elevator Installer" not in [n for n, _ in roles_of(text, "case.md")]
+
+
+def test_a_table_row_named_in_the_prose_by_its_initials_is_a_role() -> None:
+    table = ("Job Title | Median Pay\nPharmacy Aide | $35,000\nOccupational Therapy Aide | $37,000")
+    raw = (f"Which aide job pays more?\n\n{table}\n\nOT aides earn more than pharmacy aides. Pharmacy aides "
+           "stock shelves, and OT aides set up equipment.\n").encode()
+    assert [r.name for r in process_bytes(raw, "t.txt").roles] == ["Pharmacy Aide", "Occupational Therapy Aide"]

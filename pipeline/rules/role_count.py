@@ -61,7 +61,12 @@ def one_per_occupation(names: list[str], headed: Callable[[str], bool]) -> tuple
 
 
 def named_in_prose(name: str, prose: str) -> bool:
-    """Whether the page's prose (lower case) names an occupation at least ``TABLE_ROLE_MENTIONS`` times."""
+    """Whether the page's prose (lower case) names an occupation at least ``TABLE_ROLE_MENTIONS`` times,
+    by its name or by its modifiers' initials ("OT aides")."""
     low = canonical(name).lower()
-    forms = sorted({low, *plural_names(low, "")}, key=len, reverse=True)
+    *mods, head = low.split()
+    # "OT aides" for occupational therapy aides: the modifiers' initials before the head noun.
+    short = f"{''.join(w[0] for w in mods)} {head}" if len(mods) > 1 else ""
+    forms = sorted({low, *plural_names(low, ""), *([short, *plural_names(short, "")] if short else [])},
+                   key=len, reverse=True)
     return len(re.findall(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", prose)) >= TABLE_ROLE_MENTIONS

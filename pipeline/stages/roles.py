@@ -221,7 +221,7 @@ def body_roles(blocks: list[Block], body: str) -> tuple[list[str], dict[str, lis
     headed = role_headings(blocks)
     unknown = [n for n in headed if not any(o.text == n for o in occupations_in(n))]
     unknown += [n for n in partner_names(blocks, headed, OPENING) if n not in unknown]
-    score, first, acronyms = mention_scores(blocks, unknown)
+    score, first, acronyms, tabled = mention_scores(blocks, unknown)
     count_acronyms(score, acronyms, body)
     headings = [b.text.lower() for b in blocks if b.kind == "heading"]
 
@@ -233,17 +233,24 @@ def body_roles(blocks: list[Block], body: str) -> tuple[list[str], dict[str, lis
     if not score:
         return [], {}
     top = score.most_common(1)[0][1]
-    ranked = [n for n, s in score.most_common(MAX_BODY_ROLES) if s >= max(2, SHARE * top)]
+    # A name scored mostly by a pay table's rows, that the prose names once at most and half as much as
+    # the leading name, is a neighbouring job.
+    prose = " ".join(b.text for b in blocks if b.kind != "table_row").lower()
+    lead = top - tabled[score.most_common(1)[0][0]]
+    ranked = [n for n, s in score.most_common(MAX_BODY_ROLES) if s >= max(2, SHARE * top)
+              and not (2 * tabled[n] >= s and lead >= 2 * (s - tabled[n]) and not named_in_prose(n, prose))]
     kept, same = one_per_occupation(sorted(ranked, key=lambda n: first[n]), heading_names)
     fuller = {n: fuller_name(n, body) for n in kept}
     return [fuller[n] for n in kept], {fuller[n]: o for n, o in same.items()}
 
 
 def mention_scores(blocks: list[Block], unknown: list[str]) -> tuple[
-        Counter[str], dict[str, tuple[int, int]], dict[str, str]]:
+        Counter[str], dict[str, tuple[int, int]], dict[str, str], Counter[str]]:
     """Each occupation the blocks name, weighed by where (headings, table rows and the opening
-    paragraphs weigh more); where each is first named (block, offset); the acronyms defined."""
+    paragraphs weigh more); where each is first named (block, offset); the acronyms defined; and
+    the part of each score that table rows give."""
     score: Counter[str] = Counter()
+    tabled: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     acronyms: dict[str, str] = {}
     paragraphs = 0
@@ -257,8 +264,9 @@ def mention_scores(blocks: list[Block], unknown: list[str]) -> tuple[
         text = block.cells[0] if block.kind == "table_row" and block.cells else block.text
         for name, at in [*named_in(text, unknown), *occupations_named(text, acronyms)]:
             score[name] += weight
+            tabled[name] += weight if block.kind == "table_row" else 0
             first.setdefault(name, (i, at))
-    return score, first, acronyms
+    return score, first, acronyms, tabled
 
 
 def occupations_named(text: str, acronyms: dict[str, str]) -> list[tuple[str, int]]:
