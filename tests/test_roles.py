@@ -970,3 +970,9 @@ def test_a_table_row_named_in_the_prose_by_its_initials_is_a_role() -> None:
     raw = (f"Which aide job pays more?\n\n{table}\n\nOT aides earn more than pharmacy aides. Pharmacy aides "
            "stock shelves, and OT aides set up equipment.\n").encode()
     assert [r.name for r in process_bytes(raw, "t.txt").roles] == ["Pharmacy Aide", "Occupational Therapy Aide"]
+
+
+def test_a_title_name_missing_a_middle_word_is_kept() -> None:
+    text = ("# Ophthalmic Technician Career Guide\n\nThe median wage for ophthalmic medical technicians was $44,000. "
+            "Ophthalmic technicians measure eyes before the doctor sees the patient.\n")
+    assert [n for n, _ in roles_of(text, "case.md")] == ["Ophthalmic Technician"]

@@ -313,7 +313,9 @@ def unclipped_name(name: str, body: str) -> str:
         window = body[max(0, m.start() - 80) : m.start()]
         before = words_at_end(window[:-1], len(words) + 1) if window.endswith(" ") else []
         phrase = unclipped_phrase(name, before, m.group(0))
-        if phrase and (clipped or exact_occupation(phrase) is not None) and len(phrase.split()) >= len(words):
+        # Clipped words keep their number ("Vet Assistant"); a clipped head may stand for more ("Lab Tech").
+        if phrase and (clipped or exact_occupation(phrase) is not None) and (
+                len(phrase.split()) >= len(words) if clipped else len(phrase.split()) == len(words)):
             counts[canonical(phrase)] += 1
     counts.pop(canonical(name), None)
     return counts.most_common(1)[0][0] if counts else name
