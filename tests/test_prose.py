@@ -144,6 +144,8 @@ DISTRACTORS = [
                  id="appositive-different-occupation-after-relative"),
     pytest.param("Kiln loaders are a separate job. Those workers earn about $31,000 a year.", set(),
                  id="those-workers-carry-the-other-job"),
+    pytest.param("Plant managers, the next step up for many kiln operators, earn a median of $98,000.", set(),
+                 id="the-next-step-up"),
     pytest.param("Glaze chemists who mix enamels for car plants belong to a different occupation. Those workers "
                  "earn a median of about $52,000 a year.", set(), id="a-kind-of-the-role-in-another-occupation"),
     pytest.param("Glaze chemists earn about $9,000 more than kiln operators with the same experience.", set(),
@@ -246,6 +248,8 @@ EDUCATION = [
                  id="rarely-required"),
     pytest.param("Many kiln operators later become engineers, which takes a bachelor's degree.", set(),
                  id="the-level-of-a-job-some-go-on-to"),
+    pytest.param("Ceramic engineers, the next rung up from kiln operator, need a bachelor's degree.", set(),
+                 id="the-next-rung-ups-level"),
     pytest.param("A trainee kiln operator needs no degree.", set(), id="no-degree-is-no-level"),
     pytest.param("A bachelor's degree won't help you much as a kiln operator.", set(), id="wont-help"),
     pytest.param("Kiln operators don't usually need formal qualifications.", {((A,), "no_formal_education")},
