@@ -40,3 +40,9 @@ def plural(word: str) -> str:
     if lower.endswith(("s", "sh", "ch", "x")):
         return word + "es"
     return word + "s"
+
+
+def plurals(word: str) -> list[str]:
+    """Every plural a text writes for a noun: "salesperson" -> "salespeople" and "salespersons"."""
+    many = plural(word)
+    return [many, word + "s"] if word.lower().endswith("person") and len(word) > 6 else [many]

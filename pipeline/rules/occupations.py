@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from pipeline.rules.cache import text_cache
 from pipeline.rules.components import Hit, blank, longest_first
 from pipeline.rules.loader import DATA, OccupationRule, occupation_rules
-from pipeline.rules.nouns import plural, singular
+from pipeline.rules.nouns import plurals, singular
 from pipeline.rules.phrases import PhraseTable, lower_tokens
 
 # An acronym as a text defines it and uses it: capitals, maybe a plural "s".
@@ -50,9 +50,7 @@ def forms(phrase: str) -> list[str]:
     each listed noun singular too ("accountant and auditor"), and with a straight apostrophe curled."""
     words = phrase.split()
     last = words[-1]
-    out = [phrase, " ".join([*words[:-1], plural(last)])]
-    if last.endswith("person"):  # "salespeople", and "salespersons" too
-        out.append(" ".join([*words[:-1], last + "s"]))
+    out = [phrase, *(" ".join([*words[:-1], many]) for many in plurals(last))]
     if ("," in phrase or "and" in phrase or "&" in phrase) and LISTED.search(phrase):  # the search is slow
         out.append(LISTED.sub(lambda m: singular(m.group(1)), phrase))
     return out + [f.replace("'", "’") for f in out if "'" in f]
@@ -154,6 +152,11 @@ def key(name: str) -> str:
 def phrase_table() -> dict[str, OccupationRule]:
     rules = sorted(occupation_rules(), key=source_rank, reverse=True)  # the stronger source's entry last, kept
     return {key(phrase): rule for rule in rules for phrase in rule.phrases}
+
+
+def known_whole(name: str) -> bool:
+    """Whether the gazetteer knows the name whole."""
+    return exact_occupation(name) is not None
 
 
 @cache

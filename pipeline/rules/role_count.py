@@ -13,6 +13,7 @@ from pipeline.rules.loader import load_terms, regex
 from pipeline.rules.occupations import occupation_of
 from pipeline.rules.role_names import key_word, plural_names
 from pipeline.rules.titles import canonical
+from pipeline.types import Block
 
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
 MEMBER_SPLIT = regex("role_patterns.jsonl", "member-split")
@@ -58,6 +59,11 @@ def one_per_occupation(names: list[str], headed: Callable[[str], bool]) -> tuple
         else:
             same.setdefault(one, []).append(name)
     return kept, same
+
+
+def prose_of(blocks: list[Block]) -> str:
+    """A page's text outside its tables, lower case: where ``named_in_prose`` looks."""
+    return " ".join(b.text for b in blocks if b.kind != "table_row").lower()
 
 
 def named_in_prose(name: str, prose: str) -> bool:

@@ -13,7 +13,7 @@ from itertools import product
 
 from pipeline.rules.loader import load_lexicon, load_terms, matcher, regex
 from pipeline.rules.matcher import word_finditer, word_search
-from pipeline.rules.nouns import plural, singular
+from pipeline.rules.nouns import plural, plurals, singular
 from pipeline.rules.occupations import exact_occupation, occupation_of, occupations_in
 from pipeline.rules.titles import SMALL_WORDS, canonical, head_index
 from pipeline.rules.words import parts_of_speech
@@ -93,11 +93,7 @@ def plural_names(name: str, body: str) -> set[str]:
     writes plural (a qualifier at the end stays as it is)."""
     head, of, rest = name.partition(" of ")
     words = head.split()
-    last = words[-1]
-    words[-1] = plural(last)
-    out = {" ".join(words) + of + rest}
-    if last.endswith("person"):  # "salespeople", and "salespersons" too
-        out.add(" ".join([*words[:-1], last + "s"]) + of + rest)
+    out = {" ".join([*words[:-1], many]) + of + rest for many in plurals(words[-1])}
     listed = [m for m in LISTED_WORD.finditer(head)]
     if not listed or len(listed) > MAX_LISTED:
         return out

@@ -17,7 +17,7 @@ from pipeline.rules.loader import (
     regex,
 )
 from pipeline.rules.nouns import singular
-from pipeline.rules.occupations import exact_occupation
+from pipeline.rules.occupations import known_whole
 from pipeline.rules.text import Piece
 from pipeline.types import Block
 
@@ -97,13 +97,8 @@ def _title_roles(text: str) -> tuple[str, ...]:
              for g in ("r1", "r2", "r3") if g in m.groupdict() and m.group(g)]
     # A longer name is a sentence, unless it is an occupation's ("Agents and Business Managers of ...");
     # a name that opens with a question word is a question ("What Factors Influence a Glazier'").
-    return tuple(n for n in names if n and (len(n.split()) <= MAX_NAME_WORDS or _known(n))
+    return tuple(n for n in names if n and (len(n.split()) <= MAX_NAME_WORDS or known_whole(n))
                  and n.split()[0].lower() not in QUESTION_WORDS)
-
-
-def _known(name: str) -> bool:
-    """Whether the occupation gazetteer knows the name whole."""
-    return exact_occupation(name) is not None
 
 
 def title_type(text: str) -> str | None:
@@ -140,7 +135,7 @@ def _section_heading(text: str) -> bool:
     if first_match_kept("section_kinds.jsonl", text) is None:
         return False
     # "Tour and Travel Guides" is an occupation's name; "Salary Guide" is none.
-    names = [name for name in title_roles(text) if " " not in name or not _known(name)]
+    names = [name for name in title_roles(text) if " " not in name or not known_whole(name)]
     return not title_roles(text) or any(name.lower().split()[-1] in NOT_OCCUPATIONS for name in names)
 
 

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from pipeline.rules.groups import several_members
 from pipeline.rules.loader import load_terms, regex
 from pipeline.rules.nouns import plural, singular
-from pipeline.rules.occupations import exact_occupation, formal_names, occupation_of, occupations_in
-from pipeline.rules.role_count import members, named_in_prose, one_per_occupation, split_compared
+from pipeline.rules.occupations import exact_occupation, formal_names, known_whole, occupation_of, occupations_in
+from pipeline.rules.role_count import members, named_in_prose, one_per_occupation, prose_of, split_compared
 from pipeline.rules.role_cues import named_in, partner_names, role_headings
 from pipeline.rules.role_forms import acronym_forms, called_names, clipped_forms, own_forms
 from pipeline.rules.role_names import (
@@ -69,15 +69,12 @@ HEADING_WORDS = NOT_OCCUPATIONS - SMALL_WORDS
 def find_roles(doc: Document, title: str | None) -> list[RoleInfo]:
     body = "\n".join(b.text for b in doc.blocks)
     heading = title or first_line(doc.blocks)
-    # "Love Animals but Not Vet School? Animal Caretaker vs. Agricultural Inspector", "Measure It, Then
-    # Move It: Surveying Technicians and Dredge Operators": a hook before the roles.
-    hooked = HOOK.split(heading)[-1]
-    names = pattern_roles(heading, body) or hooked_occupations(pattern_roles(hooked, body), names_occupation)
+    names = pattern_roles(heading, body) or after_hook(heading, body, pattern_roles, names_occupation)
     if not title and len(names) < 2:
         # An untitled page's first line names its roles when it compares them ("RBT vs. BCBA at a
         # glance"); one role it names may be its first section's ("A day in the life of a farrier").
         names = []
-    names = names or title_occupations(heading, body) or hooked_occupations(title_occupations(hooked, body), known)
+    names = names or title_occupations(heading, body) or after_hook(heading, body, title_occupations, known_whole)
     names = names or quick_facts(doc.blocks, body)
     names = names or table_roles(doc.blocks) or [n for n in heading_roles(doc.blocks) if is_occupation(n)]
     same: dict[str, list[str]] = {}
@@ -88,16 +85,16 @@ def find_roles(doc: Document, title: str | None) -> list[RoleInfo]:
                        {full[n]: same[n] for n in names if n in same})
 
 
-def hooked_occupations(names: list[str], occupation: Callable[[str], bool]) -> list[str]:
-    """The roles a title names after its hook ("Measure It, Then Move It: Surveying Technicians and
-    Dredge Operators"), where each is an ``occupation``: else the words after the hook are the hook's
-    own ("Which pays more: hair or skin?", "Comparing Ship Engineers and ...")."""
-    return names if names and all(occupation(n) for n in names) else []
-
-
-def known(name: str) -> bool:
-    """Whether the gazetteer knows the name whole."""
-    return exact_occupation(name) is not None
+def after_hook(title: str, body: str, read: Callable[[str, str], list[str]],
+               occupation: Callable[[str], bool]) -> list[str]:
+    """The roles ``read`` finds in a title past its hook ("Love Animals but Not Vet School? X vs. Y",
+    "Measure It, Then Move It: X and Y"), where each is an ``occupation``: else the words after the
+    hook are the hook's own ("Which pays more: hair or skin?"). None where the title has no hook."""
+    tail = HOOK.split(title)[-1]
+    if tail == title:
+        return []
+    names = read(tail, body)
+    return names if names and all(map(occupation, names)) else []
 
 
 def pattern_roles(title: str, body: str) -> list[str]:
@@ -235,7 +232,7 @@ def body_roles(blocks: list[Block], body: str) -> tuple[list[str], dict[str, lis
     top = score.most_common(1)[0][1]
     # A name scored mostly by a pay table's rows, that the prose names once at most and half as much as
     # the leading name, is a neighbouring job.
-    prose = " ".join(b.text for b in blocks if b.kind != "table_row").lower()
+    prose = prose_of(blocks)
     lead = top - tabled[score.most_common(1)[0][0]]
     ranked = [n for n, s in score.most_common(MAX_BODY_ROLES) if s >= max(2, SHARE * top)
               and not (2 * tabled[n] >= s and lead >= 2 * (s - tabled[n]) and not named_in_prose(n, prose))]
@@ -317,7 +314,7 @@ def table_roles(blocks: list[Block]) -> list[str]:
     """The occupations that head the rows of a table near the top ("Job Title | Education | Median
     Pay" over a row per occupation): the page compares them."""
     names: list[str] = []
-    prose = " ".join(b.text for b in blocks if b.kind != "table_row").lower()
+    prose = prose_of(blocks)
     for block in blocks[:TABLE_SCAN]:
         if block.kind != "table_row" or block.header or not block.cells:
             continue
