@@ -191,9 +191,16 @@ def _other_occupation(text: str, start: int, end: int, soc: str | None) -> bool:
     return soc is None or not _related(found[-1].soc, soc)
 
 
+# After a head noun, what may carry an occupation's name on: "and", "or", "of", "&", "/", a comma.
+NAME_GOES_ON = re.compile(r"\s*(?:,|&|/|and\b|or\b|of\b)")
+
+
 def _opens_other(text: str, start: int, end: int, soc: str | None) -> bool:
     """A role's bare head noun opens a longer occupation's name the gazetteer knows that is not the
-    role's: "writers and authors" in an article about technical writers."""
+    role's: "writers and authors" in an article about technical writers. Only a coordinator or "of"
+    carries a name on past its head noun, so most mentions need no gazetteer lookup."""
+    if not NAME_GOES_ON.match(text, end):
+        return False
     found = occupations_in(text[start : end + 40])
     return any(o.start == 0 and o.end > end - start and (soc is None or not _related(o.soc, soc)) for o in found)
 

@@ -263,14 +263,35 @@ def acronym_spelled_out(name: str, body: str) -> str:
             phrase = " ".join([*words[-k:], m.group(1)])
             if exact_occupation(phrase) is not None:
                 return canonical(phrase)
-    before_tail = r"(?<![\w-])((?:[A-Za-z][\w-]*\s+){1,4})(" + tail + r")(?:s|es)?(?![\w-])"
-    for m in re.finditer(before_tail, body, re.IGNORECASE):
-        words = m.group(1).split()
+    # The name's other words first (a word search the engine skips ahead on), then the words before them.
+    for m in re.finditer(r"(?<=\s)(" + tail + r")(?:s|es)?(?![\w-])", body, re.IGNORECASE):
+        words = words_before(body, m.start())
         for k in range(len(words), 0, -1):
-            phrase = " ".join([*words[-k:], m.group(2)])
+            phrase = " ".join([*words[-k:], m.group(1)])
             if _initials(words[-k:]) == letters.lower() and exact_occupation(phrase) is not None:
                 return canonical(phrase)
     return ""
+
+
+def words_before(text: str, end: int, most: int = 4) -> list[str]:
+    """The words, up to ``most``, that run right up to ``end`` (whitespace before it), each a word of
+    letters: where an acronym may be spelled out ("human resources| specialists")."""
+    start = max(0, end - 20 * most)
+    window = text[start:end]
+    if not window[-1:].isspace():
+        return []
+    tokens = window.split()
+    if start and not text[start - 1].isspace() and not window[:1].isspace():
+        tokens = tokens[1:]  # the window cut a word
+    words: list[str] = []
+    for token in reversed(tokens[-most:]):
+        if not WORD_OF_LETTERS.fullmatch(token):
+            break
+        words.insert(0, token)
+    return words
+
+
+WORD_OF_LETTERS = re.compile(r"[A-Za-z][\w-]*")
 
 
 def _initials(words: list[str]) -> str:
