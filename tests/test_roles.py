@@ -363,6 +363,11 @@ TABLE_ROLE_CASES = [
                  "ovens, and most appliance repairers work for repair shops.\n\nPay\n\nOccupation | Median pay\n"
                  "Home appliance repairers | $46,000\nElevator installers | $99,000\n\nAppliance repairers earn "
                  "less than elevator installers.\n", "not Elevator Installer", id="a-pay-tables-neighbouring-job"),
+    pytest.param("I have fixed boilers for twenty years.\n\nBoilermakers, usually called boiler techs, repair "
+                 "boilers. Boiler techs weld tubes, and boiler techs test valves. Pipe work belongs to pipefitters "
+                 "and plumbers.\n\nPay\n\nOccupation | Median pay\nBoilermakers | $70,000\nPipefitters and plumbers "
+                 "| $61,000\n\nMost boiler techs travel.\n",
+                 "not Plumber", id="a-neighbour-beside-a-role-the-page-calls-by-another-name"),
 ]
 
 
@@ -939,6 +944,12 @@ def test_other_names_given_with_their_initials_are_the_roles_forms() -> None:
     assert {"batch technicians", "bts"} <= forms["Glaze Mixer"]
 
 
+def test_another_name_with_another_trade_head_is_a_form() -> None:
+    body = "Kiln operators, usually called firing techs, load kilns. Firing techs check the heat."
+    forms = {r.name: set(r.forms) for r in build_roles(["Kiln Operator"], body)}
+    assert {"firing tech", "firing techs"} <= forms["Kiln Operator"]
+
+
 def test_a_title_that_opens_with_a_question_hook() -> None:
     text = ("# Love Clay but Not Chemistry? Kiln Operator vs. Glaze Chemist\n\nNot everyone who loves pottery "
             "wants to study chemistry like a chemical engineer. Kiln operators load kilns. Glaze chemists test "
@@ -955,7 +966,8 @@ def test_a_title_acronym_the_body_spells_out_without_parentheses() -> None:
 
 @pytest.mark.parametrize(("one", "many"), [("salesperson", "salespeople"), ("lineman", "linemen"),
                                            ("midwife", "midwives"), ("secretary", "secretaries"),
-                                           ("human", "humans"), ("specimen", "specimens")])
+                                           ("human", "humans"), ("specimen", "specimens"),
+                                           ("tech", "techs"), ("coach", "coaches")])
 def test_role_nouns_in_and_out_of_the_plural(one: str, many: str) -> None:
     assert plural(one) == many and singular(many) == one
 

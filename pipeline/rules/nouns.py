@@ -37,7 +37,8 @@ def plural(word: str) -> str:
         return word[:-3] + "men"
     if re.search(r"[^aeiou]y$", lower):
         return word[:-1] + "ies"
-    if lower.endswith(("s", "sh", "ch", "x")):
+    # A clipped word ("tech") takes -s: "techs", not "teches".
+    if lower.endswith(("s", "sh", "ch", "x")) and not lower.endswith("tech"):
         return word + "es"
     return word + "s"
 

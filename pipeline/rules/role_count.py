@@ -1,7 +1,9 @@
 """How many roles the names a body uses are: one occupation it names several ways ("lineworkers",
 "power-line installers") is one role; a coordinated name whose members each head a section
 ("Orthotists and prosthetists" over "What orthotists do" and "What prosthetists do") is several;
-the members a group title lists; and whether a table row's occupation is one the page is about."""
+the members a group title lists; and whether a table row's occupation is one the page is about. Also
+how a body's mentions of the occupations it names add up: its acronyms, its other names, the shorter
+names a longer one spells out."""
 
 from __future__ import annotations
 
@@ -10,8 +12,11 @@ from collections import Counter
 from collections.abc import Callable
 
 from pipeline.rules.loader import load_terms, regex
+from pipeline.rules.matcher import word_finditer
+from pipeline.rules.nouns import singular
 from pipeline.rules.occupations import occupation_of
-from pipeline.rules.role_names import key_word, plural_names
+from pipeline.rules.role_forms import called_names
+from pipeline.rules.role_names import abbreviates, any_form, key_word, plural_names
 from pipeline.rules.titles import canonical
 from pipeline.types import Block
 
@@ -41,6 +46,45 @@ def split_compared(score: Counter[str], first: dict[str, tuple[int, int]], heade
             for part in parts:
                 score[part] += count
                 first[part] = min(first.get(part, at), at)
+
+
+def count_acronyms(score: Counter[str], acronyms: dict[str, str], body: str) -> None:
+    """An acronym ("RNs") counts for the name it stands for: defined after it, or its initials."""
+    for name in list(score):
+        initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w).upper()
+        if len(initials) > 1:
+            acronyms.setdefault(initials, name)
+    for acr, name in acronyms.items():
+        score[name] += len(re.findall(r"\b" + acr + r"s?\b", body))
+
+
+def merge_shorter(score: Counter[str], first: dict[str, tuple[int, int]]) -> None:
+    """"Controllers" after "air traffic controllers", "Pharmacy Tech" beside "Pharmacy Technician": a
+    name another candidate ends with or spells out counts for that one (the best scored), not as an
+    occupation of its own."""
+    for name in sorted(score, key=len):
+        longer = [m for m in score if m != name and (m.lower().endswith(" " + name.lower()) or spells_out(name, m))]
+        if longer:
+            best = max(longer, key=lambda m: score[m])
+            score[best] += score.pop(name)
+            first[best] = min(first[best], first[name])
+
+
+def spells_out(short: str, full: str) -> bool:
+    """The full name spells the short one out ("Pharmacy Technician" for "Pharmacy Tech"): it
+    abbreviates it and the gazetteer gives both one code."""
+    return len(full) > len(short) and abbreviates(short, full) and occupation_of(short) == occupation_of(full)
+
+
+def count_other_names(score: Counter[str], body: str) -> None:
+    """"Home appliance repairers, usually called appliance techs": each use of another name the body
+    says an occupation goes by counts for it."""
+    for name in list(score):
+        low = name.lower()
+        own = plural_names(low, "")
+        others = called_names(own, singular(low.split()[-1]), body) - own
+        if others:
+            score[name] += sum(1 for _ in word_finditer(any_form(others), body))
 
 
 def one_per_occupation(names: list[str], headed: Callable[[str], bool]) -> tuple[list[str], dict[str, list[str]]]:

@@ -8,11 +8,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from pipeline.rules.loader import load_terms
 from pipeline.rules.matcher import word_finditer
 from pipeline.rules.nouns import plural, singular
-from pipeline.rules.role_names import abbreviates, called_after, plural_names, short_forms
+from pipeline.rules.role_names import CLIPPED_HEADS, abbreviates, called_after, plural_names, short_forms
 
-# What another name of a role can be: an acronym ("AMTs") or words ending in the role's head noun.
+# What another name of a role can be: an acronym ("AMTs") or words ending in the role's head noun, its
+# clipped form or another occupation's head noun ("home appliance repairers, usually called
+# appliance techs").
+OTHER_HEADS = load_terms("occupation_heads.txt") | set(CLIPPED_HEADS.values())
 CALLED_NAME = re.compile(r"[A-Z][A-Z&]{1,6}s?|[\w&'-]+(?: [\w&'-]+){0,3}")
 CALLED_END = re.compile(r"[(.;:]|\s[-–—]\s")
 # "usually called room attendants (RAs)": another name introduced with its initials.
@@ -34,7 +38,7 @@ def called_names(forms: Iterable[str], head: str, body: str) -> set[str]:
             if name.rstrip("s").isupper():
                 acronym = name.lower().removesuffix("s")
                 out |= {acronym, acronym + "s"}
-            elif singular(name.split()[-1].lower()) == head:
+            elif singular(name.split()[-1].lower()) in {head, *OTHER_HEADS}:
                 words = name.lower().split()
                 one = " ".join([*words[:-1], singular(words[-1])])
                 out |= {one, " ".join([*words[:-1], plural(singular(words[-1]))])}

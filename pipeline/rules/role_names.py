@@ -115,12 +115,10 @@ def plural_names(name: str, body: str) -> set[str]:
 def short_forms(name: str) -> set[str]:
     """A name's singular and plural, and with a clipped head ("HVAC technician" -> "HVAC tech(s)")."""
     words = name.lower().split()
-    # Clipped words take -s: "techs", not "teches".
-    many = words[-1] + "s" if words[-1] in CLIPPED_HEADS.values() else plural(words[-1])
-    forms = {" ".join(words), " ".join([*words[:-1], many])}
+    forms = {" ".join(words), " ".join([*words[:-1], plural(words[-1])])}
     if len(words) > 1 and words[-1] in CLIPPED_HEADS:
         clipped = " ".join([*words[:-1], CLIPPED_HEADS[words[-1]]])
-        forms |= {clipped, clipped + "s"}  # clipped words take -s: "techs", not "teches"
+        forms |= {clipped, plural(clipped)}
     return forms
 
 

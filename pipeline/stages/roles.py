@@ -17,11 +17,19 @@ from pipeline.rules.groups import several_members
 from pipeline.rules.loader import load_terms, regex
 from pipeline.rules.nouns import plural, singular
 from pipeline.rules.occupations import exact_occupation, formal_names, known_whole, occupation_of, occupations_in
-from pipeline.rules.role_count import members, named_in_prose, one_per_occupation, prose_of, split_compared
+from pipeline.rules.role_count import (
+    count_acronyms,
+    count_other_names,
+    members,
+    merge_shorter,
+    named_in_prose,
+    one_per_occupation,
+    prose_of,
+    split_compared,
+)
 from pipeline.rules.role_cues import named_in, partner_names, role_headings
 from pipeline.rules.role_forms import acronym_forms, called_names, clipped_forms, own_forms
 from pipeline.rules.role_names import (
-    abbreviates,
     full_name,
     fuller_name,
     key_word,
@@ -220,6 +228,7 @@ def body_roles(blocks: list[Block], body: str) -> tuple[list[str], dict[str, lis
     unknown += [n for n in partner_names(blocks, headed, OPENING) if n not in unknown]
     score, first, acronyms, tabled = mention_scores(blocks, unknown)
     count_acronyms(score, acronyms, body)
+    count_other_names(score, body)
     headings = [b.text.lower() for b in blocks if b.kind == "heading"]
 
     def heading_names(name: str) -> bool:
@@ -280,34 +289,6 @@ def occupations_named(text: str, acronyms: dict[str, str]) -> list[tuple[str, in
         if after:
             acronyms[after.group(1)] = name
     return found
-
-
-def count_acronyms(score: Counter[str], acronyms: dict[str, str], body: str) -> None:
-    """An acronym ("RNs") counts for the name it stands for: defined after it, or its initials."""
-    for name in list(score):
-        initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w).upper()
-        if len(initials) > 1:
-            acronyms.setdefault(initials, name)
-    for acr, name in acronyms.items():
-        score[name] += len(re.findall(r"\b" + acr + r"s?\b", body))
-
-
-def merge_shorter(score: Counter[str], first: dict[str, tuple[int, int]]) -> None:
-    """"Controllers" after "air traffic controllers", "Pharmacy Tech" beside "Pharmacy Technician": a
-    name another candidate ends with or spells out counts for that one (the best scored), not as an
-    occupation of its own."""
-    for name in sorted(score, key=len):
-        longer = [m for m in score if m != name and (m.lower().endswith(" " + name.lower()) or spells_out(name, m))]
-        if longer:
-            best = max(longer, key=lambda m: score[m])
-            score[best] += score.pop(name)
-            first[best] = min(first[best], first[name])
-
-
-def spells_out(short: str, full: str) -> bool:
-    """The full name spells the short one out ("Pharmacy Technician" for "Pharmacy Tech"): it
-    abbreviates it and the gazetteer gives both one code."""
-    return len(full) > len(short) and abbreviates(short, full) and occupation_of(short) == occupation_of(full)
 
 
 def table_roles(blocks: list[Block]) -> list[str]:
