@@ -13,6 +13,7 @@ from pipeline.process import process_bytes
 from pipeline.rules.groups import coordinated, title_members
 from pipeline.rules.nouns import plural, singular
 from pipeline.rules.occupations import occupation_of, occupations_in
+from pipeline.rules.role_names import unclipped_name
 from pipeline.stages.roles import build_roles
 
 
@@ -368,6 +369,10 @@ TABLE_ROLE_CASES = [
                  "and plumbers.\n\nPay\n\nOccupation | Median pay\nBoilermakers | $70,000\nPipefitters and plumbers "
                  "| $61,000\n\nMost boiler techs travel.\n",
                  "not Plumber", id="a-neighbour-beside-a-role-the-page-calls-by-another-name"),
+    pytest.param("Two therapy jobs\n\nJob Title | Median Pay\nPhysical Therapist Assistant | $64,000\nPhysical "
+                 "Therapist Aide | $31,000\n\nAssistants treat patients under a therapist's direction, while aides "
+                 "clean the equipment. Most assistants hold an associate degree; aides learn on the job.\n",
+                 ["Physical Therapist Assistant", "Physical Therapist Aide"], id="rows-the-prose-names-by-head-noun"),
 ]
 
 
@@ -684,6 +689,16 @@ UNTITLED_CASES = [
                  "dietitians and nutritionists work in clinics.\n\nWhat dietitians do\n\nDietitians plan "
                  "meals for patients.\n\nWhat nutritionists do\n\nNutritionists run healthy-eating classes.\n",
                  ["Dietitian", "Nutritionist"], id="coordinated-name-whose-members-head-sections"),
+    pytest.param("What glassblowers really do\n\nGlassblowers shape molten glass. Glassblowers work in hot studios.\n\n"
+                 "Pay\n\nMost glassblowers sell at craft fairs.\n", ["Glassblower"], id="what-x-really-do"),
+    pytest.param("I started on a help desk.\n\nWhat a database admin actually does\n\nDatabase admins back up data "
+                 "and tune slow queries. Database admins are on call.\n\nThe money\n\nDatabase administrators and "
+                 "architects earned a median of $101,000. Software developers, a step over, write the code; "
+                 "software developers earn more.\n", ["Database Administrator"], id="a-clipped-name-in-a-heading"),
+    pytest.param("I fixed my first mower at twelve.\n\nWhat mower techs do\n\nOutdoor power equipment "
+                 "mechanics, usually called mower techs, fix mowers and trimmers. Mower techs sharpen blades. "
+                 "Some mower techs earn a degree in mower repair technology.\n",
+                 ["Outdoor Power Equipment Mechanic"], id="another-name-a-heading-uses"),
 ]
 
 
@@ -988,3 +1003,12 @@ def test_a_title_name_missing_a_middle_word_is_kept() -> None:
     text = ("# Ophthalmic Technician Career Guide\n\nThe median wage for ophthalmic medical technicians was $44,000. "
             "Ophthalmic technicians measure eyes before the doctor sees the patient.\n")
     assert [n for n, _ in roles_of(text, "case.md")] == ["Ophthalmic Technician"]
+
+
+@pytest.mark.parametrize(("name", "body", "expected"), [
+    ("Surgical Tech", "Surgical technologists pass instruments. Surgical techs scrub in.", "Surgical Technologist"),
+    ("Kiln Tech", "Some kiln techs study kiln repair technology at night.", "Kiln Tech"),
+    ("Network Admin", "Network administrators patch routers. Network admins work nights.", "Network Administrator"),
+])
+def test_a_clipped_name_as_the_body_writes_it_in_full(name: str, body: str, expected: str) -> None:
+    assert unclipped_name(name, body) == expected

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from pipeline.rules.loader import load_terms, regex
 from pipeline.rules.matcher import word_finditer
 from pipeline.rules.nouns import singular
 from pipeline.rules.occupations import occupation_of
 from pipeline.rules.role_forms import called_names
-from pipeline.rules.role_names import abbreviates, any_form, key_word, plural_names
+from pipeline.rules.role_names import CLIPPED_HEADS, abbreviates, any_form, key_word, plural_names
 from pipeline.rules.titles import canonical
 from pipeline.types import Block
 
@@ -65,26 +65,39 @@ def merge_shorter(score: Counter[str], first: dict[str, tuple[int, int]]) -> Non
     for name in sorted(score, key=len):
         longer = [m for m in score if m != name and (m.lower().endswith(" " + name.lower()) or spells_out(name, m))]
         if longer:
-            best = max(longer, key=lambda m: score[m])
+            # "Network Admin" is "Network Administrator" more than "Network and Computer Systems Administrator".
+            closest = [m for m in longer if len(m.split()) == len(name.split())]
+            best = max(closest or longer, key=lambda m: score[m])
             score[best] += score.pop(name)
             first[best] = min(first[best], first[name])
 
 
 def spells_out(short: str, full: str) -> bool:
     """The full name spells the short one out ("Pharmacy Technician" for "Pharmacy Tech"): it
-    abbreviates it and the gazetteer gives both one code."""
-    return len(full) > len(short) and abbreviates(short, full) and occupation_of(short) == occupation_of(full)
+    abbreviates it and the gazetteer gives both one code, or the short one clips the full one's head
+    ("Network Admin" for "Network Administrator"). A group's coordinated name ("Network and Computer
+    Systems Administrators") spells out none: the page's own name for the role is the shorter."""
+    if len(full) <= len(short) or " and " in full or "," in full or not abbreviates(short, full):
+        return False
+    clipped = CLIPPED_HEADS.get(singular(full.split()[-1].lower())) == singular(short.split()[-1].lower())
+    return clipped or occupation_of(short) == occupation_of(full)
 
 
-def count_other_names(score: Counter[str], body: str) -> None:
+def count_other_names(score: Counter[str], first: dict[str, tuple[int, int]], body: str) -> None:
     """"Home appliance repairers, usually called appliance techs": each use of another name the body
-    says an occupation goes by counts for it."""
+    says an occupation goes by counts for it, and that name is no candidate of its own."""
     for name in list(score):
+        if name not in score:
+            continue
         low = name.lower()
         own = plural_names(low, "")
         others = called_names(own, singular(low.split()[-1]), body) - own
-        if others:
-            score[name] += sum(1 for _ in word_finditer(any_form(others), body))
+        if not others:
+            continue
+        score[name] += sum(1 for _ in word_finditer(any_form(others), body))
+        for other in [n for n in score if n != name and n.lower() in others]:
+            del score[other]
+            first[name] = min(first[name], first.pop(other))
 
 
 def one_per_occupation(names: list[str], headed: Callable[[str], bool]) -> tuple[list[str], dict[str, list[str]]]:
@@ -105,18 +118,36 @@ def one_per_occupation(names: list[str], headed: Callable[[str], bool]) -> tuple
     return kept, same
 
 
+def merge_occupations(score: Counter[str], first: dict[str, tuple[int, int]],
+                      headed: Callable[[str], bool]) -> dict[str, list[str]]:
+    """One occupation's names (``one_per_occupation``) count together, under the name the page first
+    gives it, a group's coordinated name ("network and computer systems administrators") only where
+    it has no other; returns each kept name's others."""
+    order = sorted(score, key=lambda n: ("," in n or " and " in n, first[n]))
+    _, same = one_per_occupation(order, headed)
+    for name, others in same.items():
+        score[name] += sum(score.pop(o) for o in others)
+        first[name] = min(first[name], *(first.pop(o) for o in others))
+    return same
+
+
 def prose_of(blocks: list[Block]) -> str:
     """A page's text outside its tables, lower case: where ``named_in_prose`` looks."""
     return " ".join(b.text for b in blocks if b.kind != "table_row").lower()
 
 
-def named_in_prose(name: str, prose: str) -> bool:
+def named_in_prose(name: str, prose: str, rows: Sequence[str] = ()) -> bool:
     """Whether the page's prose (lower case) names an occupation at least ``TABLE_ROLE_MENTIONS`` times,
-    by its name or by its modifiers' initials ("OT aides")."""
+    by its name or by its modifiers' initials ("OT aides"); beside the other ``rows`` of a table, also
+    by the shorter forms where no other row has its head noun: the head noun ("hygienists" for dental
+    hygienists), its first word and head noun ("CNC operators" for CNC machine operators)."""
     low = canonical(name).lower()
     *mods, head = low.split()
     # "OT aides" for occupational therapy aides: the modifiers' initials before the head noun.
-    short = f"{''.join(w[0] for w in mods)} {head}" if len(mods) > 1 else ""
-    forms = sorted({low, *plural_names(low, ""), *([short, *plural_names(short, "")] if short else [])},
+    short = [f"{''.join(w[0] for w in mods)} {head}"] if len(mods) > 1 else []
+    others = [canonical(r).lower().split() for r in rows if canonical(r).lower() != low]
+    if others and mods:
+        short += [s for s in (head, f"{mods[0]} {head}") if s != low and not any(o[-1] == head for o in others)]
+    forms = sorted({low, *plural_names(low, ""), *short, *(f for s in short for f in plural_names(s, ""))},
                    key=len, reverse=True)
     return len(re.findall(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", prose)) >= TABLE_ROLE_MENTIONS

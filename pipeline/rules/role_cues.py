@@ -9,8 +9,9 @@ import re
 
 from pipeline.rules.loader import matcher, regex
 from pipeline.rules.matcher import word_finditer
+from pipeline.rules.nouns import singular
 from pipeline.rules.occupations import occupations_in
-from pipeline.rules.role_names import AGENT_NOUN, any_form, names_occupation, short_forms
+from pipeline.rules.role_names import AGENT_NOUN, CLIPPED_HEADS, any_form, names_occupation, short_forms
 from pipeline.rules.titles import canonical
 from pipeline.types import Block
 
@@ -54,7 +55,9 @@ def person_noun(name: str) -> bool:
     words = name.split()
     if not words or NOT_ROLE_HEAD.fullmatch(words[-1].lower()) or GENERIC_WORKER.fullmatch(name.lower()):
         return False
-    return AGENT_NOUN.fullmatch(words[-1]) is not None or names_occupation(name)
+    # "Network admins": a clipped head stands for a person's noun.
+    clipped = singular(words[-1].lower()) in CLIPPED_HEADS.values()
+    return clipped or AGENT_NOUN.fullmatch(words[-1]) is not None or names_occupation(name)
 
 
 def partner_names(blocks: list[Block], headed: list[str], opening: int) -> list[str]:

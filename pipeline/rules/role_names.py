@@ -325,6 +325,8 @@ def unclipped_name(name: str, body: str) -> str:
     head = re.escape(words[-1].lower()) + (r"[a-z]{2,}" if clipped else r"(?:s|es)?")
     counts: Counter[str] = Counter()
     for m in word_finditer(head + r"(?![\w-])", body):
+        if clipped and not AGENT_NOUN.fullmatch(m.group(0)):
+            continue  # "tech" clips "technicians", not "technology"
         window = body[max(0, m.start() - 80) : m.start()]
         before = words_at_end(window[:-1], len(words) + 1) if window.endswith(" ") else []
         phrase = unclipped_phrase(name, before, m.group(0))

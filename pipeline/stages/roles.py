@@ -21,9 +21,9 @@ from pipeline.rules.role_count import (
     count_acronyms,
     count_other_names,
     members,
+    merge_occupations,
     merge_shorter,
     named_in_prose,
-    one_per_occupation,
     prose_of,
     split_compared,
 )
@@ -228,7 +228,7 @@ def body_roles(blocks: list[Block], body: str) -> tuple[list[str], dict[str, lis
     unknown += [n for n in partner_names(blocks, headed, OPENING) if n not in unknown]
     score, first, acronyms, tabled = mention_scores(blocks, unknown)
     count_acronyms(score, acronyms, body)
-    count_other_names(score, body)
+    count_other_names(score, first, body)
     headings = [b.text.lower() for b in blocks if b.kind == "heading"]
 
     def heading_names(name: str) -> bool:
@@ -238,6 +238,7 @@ def body_roles(blocks: list[Block], body: str) -> tuple[list[str], dict[str, lis
     merge_shorter(score, first)
     if not score:
         return [], {}
+    same = merge_occupations(score, first, heading_names)
     top = score.most_common(1)[0][1]
     # A name scored mostly by a pay table's rows, that the prose names once at most and half as much as
     # the leading name, is a neighbouring job.
@@ -245,9 +246,9 @@ def body_roles(blocks: list[Block], body: str) -> tuple[list[str], dict[str, lis
     lead = top - tabled[score.most_common(1)[0][0]]
     ranked = [n for n, s in score.most_common(MAX_BODY_ROLES) if s >= max(2, SHARE * top)
               and not (2 * tabled[n] >= s and lead >= 2 * (s - tabled[n]) and not named_in_prose(n, prose))]
-    kept, same = one_per_occupation(sorted(ranked, key=lambda n: first[n]), heading_names)
+    kept = sorted(ranked, key=lambda n: first[n])
     fuller = {n: fuller_name(n, body) for n in kept}
-    return [fuller[n] for n in kept], {fuller[n]: o for n, o in same.items()}
+    return [fuller[n] for n in kept], {fuller[n]: same[n] for n in kept if n in same}
 
 
 def mention_scores(blocks: list[Block], unknown: list[str]) -> tuple[
@@ -294,18 +295,19 @@ def occupations_named(text: str, acronyms: dict[str, str]) -> list[tuple[str, in
 def table_roles(blocks: list[Block]) -> list[str]:
     """The occupations that head the rows of a table near the top ("Job Title | Education | Median
     Pay" over a row per occupation): the page compares them."""
-    names: list[str] = []
-    prose = prose_of(blocks)
+    cells: list[str] = []
     for block in blocks[:TABLE_SCAN]:
         if block.kind != "table_row" or block.header or not block.cells:
             continue
         cell = block.cells[0].strip()
         found = occupations_in(cell)
-        # "Pastry Chef": a cell that ends with an occupation, a short name, is one; a row the prose
-        # hardly names is a neighbouring job the table sets beside the page's own.
+        # "Pastry Chef": a cell that ends with an occupation, a short name, is one.
         if (found and found[-1].end == len(cell) and len(cell.split()) <= MAX_ROLE_WORDS
-                and is_occupation(cell) and canonical(cell) not in names and named_in_prose(cell, prose)):
-            names.append(canonical(cell))
+                and is_occupation(cell) and cell not in cells):
+            cells.append(cell)
+    # A row the prose hardly names is a neighbouring job the table sets beside the page's own.
+    prose = prose_of(blocks)
+    names = list(dict.fromkeys(canonical(c) for c in cells if named_in_prose(c, prose, cells)))
     return names if len(names) >= 2 else []
 
 
