@@ -155,6 +155,15 @@ DISTRACTORS = [
     pytest.param("The average warranty claim is roughly $15,000.", set(), id="claim-amount"),
     pytest.param("A senior glaze chemist may approve purchases of $100,000 or more without a manager.", set(),
                  id="spending-authority"),
+    pytest.param("I run the night kiln. My cousin makes about $58,000 a year hauling freight, more than I did at "
+                 "first.", set(), id="a-relatives-pay"),
+    pytest.param("Most kiln operators lease their kilns, and a typical lease runs $900 a month.", set(),
+                 id="a-lease-the-worker-pays"),
+    pytest.param("Glaze chemists in the capital get a London weighting of about £2,500 a year.", set(),
+                 id="a-location-weighting"),
+    pytest.param("For context, brick graders earn a median of $36,000.", set(), id="for-context-another-job"),
+    pytest.param("Craft potters, who throw bowls to sell at markets, earn a median of about $37,000.", set(),
+                 id="another-job-whose-name-opens-with-a-verb"),
 ]
 
 
@@ -280,6 +289,8 @@ EDUCATION = [
                  {((A,), "postsecondary_nondegree")}, id="level-diploma"),
     pytest.param("Ceramic engineers, a separate career, need a master's degree.", set(),
                  id="another-occupations-level"),
+    pytest.param("Glaze chemists need a bachelor's degree, and some college career centers post their openings.",
+                 {((B,), "bachelor")}, id="some-college-career-centers"),
 ]
 
 
@@ -405,6 +416,13 @@ SETTINGS = [
     pytest.param("Almost none of a kiln operator's work takes place in an office.", set(), id="none-of-the-work"),
     pytest.param("Many glaze chemists work for individual and family services agencies.", {((B,), "social_services")},
                  id="family-services-agencies"),
+    pytest.param("Some glaze chemists spend years defending insurance companies, while others represent "
+                 "hospitals.", set(), id="defend-represent"),
+    pytest.param("Most kiln orders come in as referrals; referrals usually come from schools and hospitals.", set(),
+                 id="referrals-come-from"),
+    pytest.param("Kiln operators combine work on the floor with evening training at a college.", set(),
+                 id="training-at-a-college"),
+    pytest.param("Glaze chemists earn some of the highest salaries in the field.", set(), id="in-the-field-the-trade"),
 ]
 
 

@@ -90,7 +90,7 @@ def opens_with_other(t: Piece, mentions: list[Mention] | None = None, roles: lis
     lead = LEAD_IN.match_end(t) or 0
     head = t[lead:] if lead else t
     first = FIRST_WORD.match(head.text)
-    if first and verb_form(first.group(1)) == "base":
+    if first and verb_form(first.group(1)) == "base" and not _opens_with_occupation(head.text):
         return False  # a list item such as "advise managers on costs" opens with its verb
     if not OTHER_OCCUPATION.may_match_within(head):
         # No general occupation word: the gazetteer may still know the subject ("Drafters draw ...").
@@ -120,6 +120,12 @@ def _gazetteer_subject(text: str, lead: int, mentions: list[Mention], roles: lis
     found = occupations_in(opening.group())
     code = found[-1].soc if found and found[-1].end == opening.end() else _titled_word(opening.group())
     return code is not None and code not in {r.soc[0] for r in roles if r.soc}
+
+
+def _opens_with_occupation(text: str) -> bool:
+    """"Craft artists earn ...": a verb's form ("craft") that opens an occupation's name is no verb."""
+    found = occupations_in(text[:60])
+    return bool(found) and found[0].start == len(text) - len(text.lstrip(" \"'“‘*-•"))
 
 
 def names_other_occupation(phrase: str, roles: list[RoleInfo]) -> bool:
