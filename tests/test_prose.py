@@ -58,6 +58,13 @@ CONTRASTIVE_PAY = [
                  id="two-top-deciles"),
     pytest.param("New glaze chemists at large firms start on a base salary of about $52,000 plus commission.",
                  {((B,), 52000, "year")}, id="base-salary-plus-commission"),
+    pytest.param("Where a glaze chemist's median wage works out to $33.69 an hour, kiln operators average about "
+                 "$19.90 an hour.", {((B,), 33.69, "hour"), ((A,), 19.9, "hour")}, id="a-roles-possessive-wage"),
+    pytest.param("Glaze chemists earn $66,000, well above a kiln operator's median pay of $41,000.",
+                 {((B,), 66000, "year"), ((A,), 41000, "year")}, id="the-others-possessive-pay-in-passing"),
+    pytest.param("Glaze chemists earn a little more: a median of $47,300 a year ($22.74/hr), vs. $44,860 ($21.57/hr) "
+                 "for kiln operators.", {((B,), 47300, "year"), ((B,), 22.74, "hour"), ((A,), 44860, "year"),
+                                         ((A,), 21.57, "hour")}, id="for-x-after-a-bracketed-restatement"),
     pytest.param("Glaze chemists earn a median of $66,000 a year, roughly $20,000 more than kiln operators.",
                  {((B,), 66000, "year")}, id="figure-then-gap"),
     pytest.param("Kiln operators earn a median of $45,000, well above the $38,000 median for glaze chemists.",
@@ -164,6 +171,13 @@ DISTRACTORS = [
     pytest.param("For context, brick graders earn a median of $36,000.", set(), id="for-context-another-job"),
     pytest.param("Craft potters, who throw bowls to sell at markets, earn a median of about $37,000.", set(),
                  id="another-job-whose-name-opens-with-a-verb"),
+    pytest.param("A kiln inspection costs the studio owner $75 to $150, and a full relining runs $900 to $1,200.",
+                 set(), id="a-second-price-after-a-price"),
+    pytest.param("Temp agencies bill studios $40 an hour for each glaze chemist they place.", set(),
+                 id="an-agency-bills-a-business"),
+    pytest.param("Studios bill a glaze chemist's time to clients at $90 an hour.", set(), id="time-billed-to-clients"),
+    pytest.param("The licence costs $200, and kiln operators earn a median of $41,000 a year.",
+                 {((A,), 41000, "year")}, id="pay-after-a-price"),
 ]
 
 

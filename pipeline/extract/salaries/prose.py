@@ -12,6 +12,7 @@ from pipeline.rules import cues
 from pipeline.rules.clauses import clause_bounds
 from pipeline.rules.loader import procedure, regex
 from pipeline.rules.others import names_other_occupation, other_occupation
+from pipeline.rules.text import Text
 from pipeline.stages.attribute import roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
 
@@ -24,6 +25,9 @@ LABELLED_FIGURE = regex(RULES, "labelled-figure")
 JOINER = regex(RULES, "joiner")
 FIGURE_FOR = regex(RULES, "figure-for-role")
 ROLE_BEFORE = regex(RULES, "role-before-figure")
+POSSESSIVE_PAY = regex(RULES, "possessive-pay")
+# How far after "a glaze chemist's median wage" its figure may come ("... works out to about $33.69").
+POSSESSIVE_REACH = 30
 OTHERS_ASIDE = regex(RULES, "others-aside")
 INTRODUCES_NEXT = regex(RULES, "introduces-next-figure")
 BARE_LABELLED = regex(RULES, "bare-labelled-figure")
@@ -51,6 +55,9 @@ class _ProseFigures:
         # of the paragraph's next sentence shares the period written for the one before it.
         self.last = _block_last(s, facts)
         self.respective = _respectively(s, moneys)
+        # The figure before was no pay ("costs the homeowner $75, and a tune-up runs $90"): a figure
+        # whose words say nothing of pay is the same kind of money.
+        self.not_pay = False
 
     def read(self, i: int, money: Money) -> None:
         s = self.s
@@ -82,7 +89,12 @@ class _ProseFigures:
         if INTRODUCES_NEXT.match(s.text[money.end : following]):
             following = money.end  # ", a gap of $1,500": the words say what the next figure is
         context = _unnamed(s, c0, min(c1, money.end + 40, following))
-        if is_distractor(context) or (not restated and other_occupation(s, c0, c1)):
+        around = s.text[self.moneys[i - 1].end if i else 0 : following]
+        if is_distractor(context) or (self.not_pay and not cues.PAY.hit(Text(around))):
+            self.not_pay = True
+            return False
+        self.not_pay = False
+        if not restated and other_occupation(s, c0, c1):
             return False
         if _in_others_aside(s, money, self.roles):
             return False
@@ -91,7 +103,7 @@ class _ProseFigures:
     def _owner(self, i: int, money: Money, restated: bool) -> list[str]:
         if self.respective:
             return [self.respective[i]]
-        if named_after := _named_after(self.s, money):
+        if named_after := _named_after(self.s, money) or _possessive_owner(self.s, money):
             return named_after
         if restated and self.previous:
             return self.previous[1]
@@ -166,6 +178,16 @@ def _named_after(s: Sentence, money: Money) -> list[str]:
         if money.end <= m.start <= money.end + 40 and FIGURE_FOR.fullmatch(s.text, money.end, m.start):
             return [m.role]
         if money.start - 20 <= m.end <= money.start and ROLE_BEFORE.fullmatch(s.text, m.end, money.start):
+            return [m.role]
+    return []
+
+
+def _possessive_owner(s: Sentence, money: Money) -> list[str]:
+    """The role whose pay a possessive names just before the figure ("a glaze chemist's median wage
+    works out to $33.69"), else none."""
+    for m in s.roles.mentions:
+        pay = POSSESSIVE_PAY.match(s.text, m.end)
+        if pay and 0 <= money.start - pay.end() <= POSSESSIVE_REACH and "$" not in s.text[pay.end() : money.start]:
             return [m.role]
     return []
 
