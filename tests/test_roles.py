@@ -689,6 +689,9 @@ UNTITLED_CASES = [
                  "dietitians and nutritionists work in clinics.\n\nWhat dietitians do\n\nDietitians plan "
                  "meals for patients.\n\nWhat nutritionists do\n\nNutritionists run healthy-eating classes.\n",
                  ["Dietitian", "Nutritionist"], id="coordinated-name-whose-members-head-sections"),
+    pytest.param("Can you make a living from clay?\n\nWhat a glassblower's day looks like\n\nGlassblowers shape molten "
+                 "glass.\n\nWhat a potter's day looks like\n\nPotters throw pots on a wheel.\n",
+                 ["Glassblower", "Potter"], id="what-a-xs-day-looks-like"),
     pytest.param("What glassblowers really do\n\nGlassblowers shape molten glass. Glassblowers work in hot studios.\n\n"
                  "Pay\n\nMost glassblowers sell at craft fairs.\n", ["Glassblower"], id="what-x-really-do"),
     pytest.param("I started on a help desk.\n\nWhat a database admin actually does\n\nDatabase admins back up data "
@@ -1009,6 +1012,8 @@ def test_a_title_name_missing_a_middle_word_is_kept() -> None:
     ("Surgical Tech", "Surgical technologists pass instruments. Surgical techs scrub in.", "Surgical Technologist"),
     ("Kiln Tech", "Some kiln techs study kiln repair technology at night.", "Kiln Tech"),
     ("Network Admin", "Network administrators patch routers. Network admins work nights.", "Network Administrator"),
+    ("Glaze Rep", "Glaze sales representatives visit studios. Glaze reps carry samples.", "Glaze Sales Representative"),
+    ("Cytotech", "Cytotechnologists screen slides under a microscope. Most cytotechs work in labs.", "Cytotechnologist"),
 ])
 def test_a_clipped_name_as_the_body_writes_it_in_full(name: str, body: str, expected: str) -> None:
     assert unclipped_name(name, body) == expected

@@ -312,6 +312,10 @@ def _spells(words: list[str], acronym: str) -> bool:
     return True
 
 
+# A clipped head this long or longer may end a word ("Cytotech"); a shorter one ("op") ends too many.
+MIN_CLIPPED_END = 4
+
+
 def unclipped_name(name: str, body: str) -> str:
     """A title's shortened name as the body writes it in full: a clipped head ("HVAC Tech" -> "HVAC
     technicians", "Surgical Tech" -> "surgical technologists") or clipped words of a name the
@@ -319,14 +323,16 @@ def unclipped_name(name: str, body: str) -> str:
     the body writes most, of those the gazetteer knows where there are any ("medical laboratory
     technicians" for "Lab Tech")."""
     words = name.split()
-    clipped = words[-1].lower() in CLIPPED_HEADS.values()
+    # A clipped head, or a word that ends with one ("Cytotech" for cytotechnologists).
+    clipped = words[-1].lower() in CLIPPED_HEADS.values() or any(
+        words[-1].lower().endswith(c) for c in CLIPPED_HEADS.values() if len(c) >= MIN_CLIPPED_END)
     if not clipped and (len(words) < 2 or exact_occupation(name) is not None):
         return name
     head = re.escape(words[-1].lower()) + (r"[a-z]{2,}" if clipped else r"(?:s|es)?")
     counts: Counter[str] = Counter()
     for m in word_finditer(head + r"(?![\w-])", body):
-        if clipped and not AGENT_NOUN.fullmatch(m.group(0)):
-            continue  # "tech" clips "technicians", not "technology"
+        if clipped and not (AGENT_NOUN.fullmatch(m.group(0)) or singular(m.group(0).lower()) in CLIPPED_HEADS):
+            continue  # "tech" clips "technicians", not "technology"; "rep" clips "representatives"
         window = body[max(0, m.start() - 80) : m.start()]
         before = words_at_end(window[:-1], len(words) + 1) if window.endswith(" ") else []
         phrase = unclipped_phrase(name, before, m.group(0))
