@@ -1013,7 +1013,7 @@ def test_a_title_name_missing_a_middle_word_is_kept() -> None:
     ("Kiln Tech", "Some kiln techs study kiln repair technology at night.", "Kiln Tech"),
     ("Network Admin", "Network administrators patch routers. Network admins work nights.", "Network Administrator"),
     ("Glaze Rep", "Glaze sales representatives visit studios. Glaze reps carry samples.", "Glaze Sales Representative"),
-    ("Cytotech", "Cytotechnologists screen slides under a microscope. Most cytotechs work in labs.", "Cytotechnologist"),
+    ("Cytotech", "Cytotechnologists screen slides. Most cytotechs work in labs.", "Cytotechnologist"),
 ])
 def test_a_clipped_name_as_the_body_writes_it_in_full(name: str, body: str, expected: str) -> None:
     assert unclipped_name(name, body) == expected
