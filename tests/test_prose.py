@@ -178,6 +178,17 @@ DISTRACTORS = [
     pytest.param("Studios bill a glaze chemist's time to clients at $90 an hour.", set(), id="time-billed-to-clients"),
     pytest.param("The licence costs $200, and kiln operators earn a median of $41,000 a year.",
                  {((A,), 41000, "year")}, id="pay-after-a-price"),
+    pytest.param("A homeowner can expect to pay $600 to $900 to have a kiln relined.", set(),
+                 id="a-homeowner-pays"),
+    pytest.param("A small business might pay a glaze lab $300 for a single test.", set(), id="a-business-pays"),
+    pytest.param("Glaze chemists out-earn the $48,000 that the typical U.S. worker earns.", set(),
+                 id="the-typical-worker"),
+    pytest.param("Across the whole UK workforce, the median full-time salary is about £35,000.", set(),
+                 id="the-whole-workforce"),
+    pytest.param("A single charity gala can raise $400,000, and some campaigns top $50 million.", set(),
+                 id="money-raised"),
+    pytest.param("Kiln stokers, who run the yard and supervise both crews, earn a median of $66,400.", set(),
+                 id="both-inside-another-jobs-aside"),
 ]
 
 
@@ -437,6 +448,15 @@ SETTINGS = [
     pytest.param("Kiln operators combine work on the floor with evening training at a college.", set(),
                  id="training-at-a-college"),
     pytest.param("Glaze chemists earn some of the highest salaries in the field.", set(), id="in-the-field-the-trade"),
+    pytest.param("Kiln operators arrange travel, including flights and hotels, for visiting buyers.", set(),
+                 id="arranging-travel"),
+    pytest.param("A typical afternoon means pitching a dental practice and a hotel on the same street.", set(),
+                 id="pitching-clients"),
+    pytest.param("Kilns often sit on land leased from the government.", set(), id="leased-from"),
+    pytest.param("A few universities offer a bachelor's degree in glaze science.", set(),
+                 id="universities-offer-a-degree"),
+    pytest.param("Glaze chemists split their time between the factory floor and the company's main office.",
+                 {((B,), "manufacturing_plant"), ((B,), "office")}, id="split-time-between"),
 ]
 
 

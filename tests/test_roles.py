@@ -962,6 +962,12 @@ def test_other_names_given_with_their_initials_are_the_roles_forms() -> None:
     assert {"batch technicians", "bts"} <= forms["Glaze Mixer"]
 
 
+def test_a_unique_head_noun_clipped_and_after_the_first_word_is_a_form() -> None:
+    body = "Glaze sales representatives visit studios. Glaze reps carry samples, and reps drive a lot."
+    forms = {r.name: set(r.forms) for r in build_roles(["Kiln Engineer", "Glaze Sales Representative"], body)}
+    assert {"glaze reps", "reps", "glaze representatives"} <= forms["Glaze Sales Representative"]
+
+
 def test_another_name_with_another_trade_head_is_a_form() -> None:
     body = "Kiln operators, usually called firing techs, load kilns. Firing techs check the heat."
     forms = {r.name: set(r.forms) for r in build_roles(["Kiln Operator"], body)}

@@ -91,7 +91,12 @@ def own_forms(name: str, body: str, short: str | None, same: list[str], head: st
     if " " in low:
         forms |= short_forms(name)
         if head is not None:
-            forms |= {head, plural(head)}
+            # Where no other role has its head noun: the head alone ("reps" too) and, for a longer
+            # name, its first word with it ("wholesale reps" for wholesale sales representatives).
+            heads = {head, CLIPPED_HEADS.get(head, head)}
+            forms |= {f for h in heads for f in (h, plural(h))}
+            if len(low.split()) > 2:
+                forms |= {f"{low.split()[0]} {f}" for h in heads for f in (h, plural(h))}
     if short is not None:
         forms |= short_forms(short)
     for other in same:

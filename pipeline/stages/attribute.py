@@ -167,7 +167,7 @@ def _said_subject(t: Piece, roles: list[RoleInfo], previous: list[str] | None, m
     """The subject the sentence states: "both", "Like X, Y", the roles that open it, "the former",
     "they"; None when it states none."""
     text = t.text
-    if len(roles) > 1 and ALL_CUE.search(t[:60]) and (
+    if len(roles) > 1 and _all_cue(t) and (
             not opening or len({m.role for m in opening}) > 1 or OPENS_WITH_BOTH.match(text)):
         return [r.id for r in roles]
     if opening:
@@ -183,6 +183,12 @@ def _said_subject(t: Piece, roles: list[RoleInfo], previous: list[str] | None, m
     if previous != [] and CARRY_CUE.match_end(t) is not None:
         return previous or []
     return None
+
+
+def _all_cue(t: Piece) -> bool:
+    """"Both", "either job" near the start, not inside another occupation's aside ("Drillers, who
+    supervise both crews, earn ...")."""
+    return any(not in_aside(t.text, m.start()) for m in ALL_CUE.finditer(t[:60]))
 
 
 def _default_subject(t: Piece, roles: list[RoleInfo], previous: list[str], default: list[str],
