@@ -177,20 +177,44 @@ def readings(title: str) -> list[str]:
 
 
 def members(title: str) -> list[str]:
-    """The occupations a title lists: "Paralegals and Legal Assistants" -> both; a part that ends in
-    no plural noun ("Heavy and Tractor-Trailer Truck Drivers") modifies the next, so no split. A lone
-    general head takes the first part's modifiers: "Veterinary Technologists and Technicians" ->
-    "Veterinary Technicians", not "Technicians". A comma list of qualifiers lists nothing."""
+    """The occupations a title lists: "Paralegals and Legal Assistants" -> both. A part that ends in no
+    plural noun modifies the next part ("Precious Stone and Metal Workers" is one member of "Jewelers
+    and Precious Stone and Metal Workers"); with no plural before it, it opens the one name the title
+    is ("Heavy and Tractor-Trailer Truck Drivers"), so no split. A lone general head takes the first
+    part's modifiers: "Veterinary Technologists and Technicians" -> "Veterinary Technicians", not
+    "Technicians". A comma list of qualifiers lists nothing."""
     title = re.split(r"\s+of\s+", title)[0]  # "Agents and Business Managers of Artists, ..." lists agents, managers
-    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", title) if p.strip()]
     # A list ends with "and"; a comma alone adds a qualifier ("Meter Readers, Utilities").
-    if " and " not in title or len(parts) < 2 or not all(is_plural(p.split()[-1]) for p in parts):
+    if " and " not in title:
+        return []
+    parts = grouped_parts(title)
+    if len(parts) < 2:
         return []
     # "News and Street Vendors": a word this short with an s is no plural occupation.
     parts = [p for p in parts if " " in p or len(singular(p.lower())) > 3]
     modifiers = " ".join(parts[0].split()[:-1])
     return [f"{modifiers} {p}" if modifiers and " " not in p and singular(p.lower()) in HEADS else p
             for p in parts]
+
+
+def grouped_parts(title: str) -> list[str]:
+    """A title's parts between commas and "and"s, a part that ends in no plural noun kept with the parts
+    up to the next that does. None where such a part opens the title (it opens the one name the title
+    is), follows a plural after a comma ("Pressers, Textile, Garment, and Related Materials": a list of
+    qualifiers) or ends it."""
+    out: list[str] = []
+    start, after_and, fresh = 0, False, True
+    for m in [*re.finditer(r",\s*(?:and\s+)?|\s+and\s+", title), None]:
+        part = title[start:m.start() if m else len(title)].strip()
+        if part and is_plural(part.split()[-1]):
+            out.append(part)
+            start = m.end() if m else len(title)
+            after_and, fresh = m is not None and "," not in m.group(), True
+        elif fresh and not (out and after_and):
+            return []
+        else:
+            fresh = False
+    return out if start >= len(title) else []
 
 
 def shorter_names(phrase: str) -> list[str]:

@@ -24,6 +24,19 @@ from scripts.build_occupations import Soc, holding_group, members, names_of, rea
     ("Registered Nurses", []),
     # "of ..." says whose agents they are: it lists no occupations
     ("Agents and Business Managers of Artists, Performers, and Athletes", ["Agents", "Business Managers"]),
+    # a part with no plural after a plural and "and" opens the next member
+    ("Jewelers and Precious Stone and Metal Workers", ["Jewelers", "Precious Stone and Metal Workers"]),
+    ("Butchers and Other Meat, Poultry, and Fish Processing Workers",
+     ["Butchers", "Other Meat, Poultry, and Fish Processing Workers"]),
+    ("Laborers and Freight, Stock, and Material Movers", ["Laborers", "Freight, Stock, and Material Movers"]),
+    # with no plural before it, it opens the one name the title is
+    ("Database and Network Administrators and Architects", []),
+    ("Electrical and Electronic Engineering Technologists and Technicians", []),
+    # after a comma it opens a list of qualifiers; a list that ends in one is all qualifiers
+    ("Pressers, Textile, Garment, and Related Materials", []),
+    ("Farmworkers, Farm, Ranch, and Aquacultural Animals", []),
+    ("Arts, Communications, History, and Humanities Teachers", []),
+    ("Farmworkers and Laborers, Crop, Nursery, and Greenhouse", []),
 ])
 def test_members_of_a_soc_title(title: str, expected: list[str]) -> None:
     assert members(title) == expected
@@ -64,6 +77,8 @@ def test_names_of_a_title() -> None:
     assert names_of("Miscellaneous Engineers") == ([], [])
     first, later = names_of("Paralegals and Legal Assistants")
     assert first == ["Paralegals and Legal Assistants", "Paralegals"] and later == ["Legal Assistants"]
+    assert names_of("Jewelers and Precious Stone and Metal Workers") == (
+        ["Jewelers and Precious Stone and Metal Workers", "Jewelers"], ["Precious Stone and Metal Workers"])
     first, later = names_of("Door-to-Door Sales Workers, News and Street Vendors, and Related Workers")
     assert "Related Workers" not in first + later and "Street Vendors" in later
 
