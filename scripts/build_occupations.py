@@ -23,7 +23,7 @@ Sources:
   it narrows to (``narrowed``), or their group below a minor group. Only titles that name workers
   are kept: a one-word title WordNet knows as a person and hardly anything else ("florist", not
   "driver", "host" or "model"); a longer one whose head noun can be a person ("work from home" is
-  none).
+  none), and no kind of a name its occupation has ("wildland firefighter").
 - WordNet 3.0 (Princeton University, WordNet licence; Debian's ``wordnet-base``): read to judge a
   title's words, nothing of it is copied.
 - ``find-job-titles`` (MIT; built from 0.7.0): ~74,000 job titles. One of two words or more names
@@ -412,11 +412,19 @@ def narrowed(phrase: str, codes: list[str], words_of: dict[str, set[str]],
     return [c for c in fits if head in heads_of[c]] or fits
 
 
+def a_kind_of(phrase: str, code: str, table: dict[str, str]) -> bool:
+    """Whether a phrase is a name its occupation has with words in front ("wildland firefighter"): the
+    shorter name finds it in a text, and the longer would pass for the occupation's full name."""
+    words = phrase.split()
+    return any(table.get(" ".join(words[i:])) == code for i in range(1, len(words)))
+
+
 def map_ooh_titles(titles: list[tuple[str, str]], table: dict[str, str], taken: set[str],
                    detailed: dict[str, str], known: dict[str, Soc], wordnet: WordNet) -> dict[str, str]:
     """Handbook index title -> the lowest group that holds the occupations of its profile it names
     (``narrowed``), never a minor group; only titles that name a worker (``names_only_a_person``,
-    ``can_name_a_person``) and that are no name the gazetteer has from the SOC."""
+    ``can_name_a_person``), that are no name the gazetteer has from the SOC and no kind of one
+    (``a_kind_of``)."""
     heads_of = {code: heads(t) for code, t in detailed.items()}
     words_of = {code: title_words(t) for code, t in detailed.items()}
     soc_heads = set().union(*heads_of.values())
@@ -435,7 +443,8 @@ def map_ooh_titles(titles: list[tuple[str, str]], table: dict[str, str], taken: 
         # A minor group ("Healthcare Diagnosing or Treating Practitioners" for "urologist") says too little.
         if group is not None and not group.endswith("000"):
             out[phrase] = group
-    return out
+    names = {**out, **table}
+    return {phrase: code for phrase, code in out.items() if not a_kind_of(phrase, code, names)}
 
 
 def read_aliases() -> dict[str, str]:

@@ -257,7 +257,9 @@ def test_handbook_titles_become_names(wordnet: WordNet) -> None:
               ("Motorcycle Technician", "Small engine mechanics"), ("Driver", "Floral designers"),
               ("Work From Home", "Floral designers"), ("Floral Designer", "Floral designers"),
               ("Urologist", "Nurse anesthetists, nurse midwives, and nurse practitioners"),
-              ("Small engine mechanics", "Small engine mechanics")]
+              ("Small engine mechanics", "Small engine mechanics"),
+              ("Wedding Floral Designer", "Floral designers"),  # a kind of floral designer
+              ("Wedding Florist", "Floral designers")]  # a kind of florist
     assert map_ooh_titles(titles, TABLE, set(TABLE), DETAILED, known, wordnet) == {
         "florist": "27-1023", "marine mechanic": "49-3050", "motorcycle technician": "49-3052"}
 
