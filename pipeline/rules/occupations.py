@@ -57,7 +57,7 @@ def forms(phrase: str) -> list[str]:
 
 
 # Of two entries with one phrase (or one key), the one of the stronger source wins (the builder's order).
-SOURCE_RANK = ("alias", "soc", "soc-group", "oews", "soc-head", "find-job-titles")
+SOURCE_RANK = ("alias", "soc", "soc-group", "oews", "soc-head", "ooh", "find-job-titles")
 
 
 def source_rank(rule: OccupationRule) -> int:
