@@ -692,6 +692,9 @@ UNTITLED_CASES = [
     pytest.param("Can you make a living from clay?\n\nWhat a glassblower's day looks like\n\nGlassblowers shape molten "
                  "glass.\n\nWhat a potter's day looks like\n\nPotters throw pots on a wheel.\n",
                  ["Glassblower", "Potter"], id="what-a-xs-day-looks-like"),
+    pytest.param("Who earns more in a kitchen?\n\nLine cooks work the grill, and chefs plan the menu. Line cooks "
+                 "start early. Chefs order food, chefs train staff, and a few private chefs cook in homes. Most chefs "
+                 "earn more than line cooks.\n", ["Line Cook", "Chef"], id="a-kind-named-once-beside-its-occupation"),
     pytest.param("What glassblowers really do\n\nGlassblowers shape molten glass. Glassblowers work in hot studios.\n\n"
                  "Pay\n\nMost glassblowers sell at craft fairs.\n", ["Glassblower"], id="what-x-really-do"),
     pytest.param("I started on a help desk.\n\nWhat a database admin actually does\n\nDatabase admins back up data "
@@ -1002,6 +1005,7 @@ def test_role_nouns_in_and_out_of_the_plural(one: str, many: str) -> None:
     ("Glazier or Roofer? Choosing a Building Trade", ["Glazier", "Roofer"]),
     ("Glass or Shingles? Choosing a Building Trade", ["Glazier", "Roofer"]),
     ("What do glaziers earn?", ["Glazier"]),
+    ("Do Glaziers Make More Than Roofers?", ["Glazier", "Roofer"]),
 ])
 def test_title_shapes_with_a_lead_in(title: str, expected: list[str]) -> None:
     text = f"# {title}\n\nGlaziers cut glass, and glaziers fit windows. Roofers fix roofs, and roofers work outdoors.\n"

@@ -61,15 +61,20 @@ def count_acronyms(score: Counter[str], acronyms: dict[str, str], body: str) -> 
 def merge_shorter(score: Counter[str], first: dict[str, tuple[int, int]]) -> None:
     """"Controllers" after "air traffic controllers", "Pharmacy Tech" beside "Pharmacy Technician": a
     name another candidate ends with or spells out counts for that one (the best scored), not as an
-    occupation of its own."""
+    occupation of its own; but a longer name the page writes less than the one it ends with is a kind
+    of it ("cruise line dancers" once beside "dancers" throughout) and counts for the shorter."""
     for name in sorted(score, key=len):
+        if name not in score:
+            continue
         longer = [m for m in score if m != name and (m.lower().endswith(" " + name.lower()) or spells_out(name, m))]
         if longer:
             # "Network Admin" is "Network Administrator" more than "Network and Computer Systems Administrator".
             closest = [m for m in longer if len(m.split()) == len(name.split())]
             best = max(closest or longer, key=lambda m: score[m])
-            score[best] += score.pop(name)
-            first[best] = min(first[best], first[name])
+            kind = score[name] > score[best] and not spells_out(name, best)
+            kept, gone = (name, best) if kind else (best, name)
+            score[kept] += score.pop(gone)
+            first[kept] = min(first[kept], first.pop(gone))
 
 
 def spells_out(short: str, full: str) -> bool:
