@@ -58,6 +58,10 @@ CONTRASTIVE_PAY = [
                  id="two-top-deciles"),
     pytest.param("New glaze chemists at large firms start on a base salary of about $52,000 plus commission.",
                  {((B,), 52000, "year")}, id="base-salary-plus-commission"),
+    pytest.param("Kiln operators are paid a wage. The BLS counts them among chemical technicians, who earned a "
+                 "median of $42,470 a year.", {((A,), 42470, "year")}, id="counted-among-a-group"),
+    pytest.param("Glaze chemists are salaried; they fall under the BLS group of chemical technicians, whose median "
+                 "was $54,420 a year.", {((B,), 54420, "year")}, id="falls-under-a-group"),
     pytest.param("Where a glaze chemist's median wage works out to $33.69 an hour, kiln operators average about "
                  "$19.90 an hour.", {((B,), 33.69, "hour"), ((A,), 19.9, "hour")}, id="a-roles-possessive-wage"),
     pytest.param("Glaze chemists earn $66,000, well above a kiln operator's median pay of $41,000.",
@@ -262,6 +266,12 @@ def test_a_table_row_for_another_occupation_is_not_the_roles_pay() -> None:
     text = ("# How Much Does a Kiln Operator Make?\n\n## Pay compared\n\n| Job Title | Hourly | Annual |\n"
             "|---|---|---|\n| Kiln Operator | $19.80 | $41,180 |\n| Cashier | $14.52 | $30,200 |\n")
     assert _pay(run_markdown(text)) == {((A,), 19.8, "hour"), ((A,), 41180, "year")}
+
+
+def test_a_table_cell_that_says_its_figure_is_a_piece_rate() -> None:
+    text = ("# Kiln Operator vs. Glaze Chemist\n\n## Pay compared\n\n| Job Title | Training | Pay |\n|---|---|---|\n"
+            "| Kiln Operator | None required | $15 to $25 per firing |\n| Glaze Chemist | Degree | $31.50 per hour |\n")
+    assert _pay(run_markdown(text)) == {((B,), 31.5, "hour")}
 
 
 def test_a_plain_text_table_row_with_a_figure_is_no_header() -> None:

@@ -33,6 +33,7 @@ from pipeline.types import Block, Mention, RoleInfo, Segmented, Sentence, Senten
 RULES = "attribution.jsonl"
 # Who a sentence is about: "both" names every role, "they" the previous subject; "Like X, Y" both.
 ALL_CUE, CARRY_CUE = matcher(RULES, "all-cue"), matcher(RULES, "carry-cue")
+GROUPED_PRONOUN = regex(RULES, "grouped-pronoun")
 LIKE, UNLIKE = matcher(RULES, "like"), matcher(RULES, "unlike")
 OPENS_WITH_BOTH = regex(RULES, "opens-with-both")
 
@@ -154,6 +155,8 @@ def _sentence_roles(t: Piece, roles: list[RoleInfo], previous: list[str] | None,
         return SentenceRoles([], mentions, other=True)
     opening = opening_mentions(t, mentions)
     said = _said_subject(t, roles, previous, mentions, opening)
+    if said is None and previous and not mentions and GROUPED_PRONOUN.search(t.text):
+        said = previous  # "The BLS counts them among light truck drivers": the previous role's group
     if said is not None:
         return SentenceRoles(said, mentions, opening=opening, other=previous is None and not said)
     if opens_with_other_kept(t.text, tuple(mentions), tuple(roles)) or PERSONAL_SUBJECT.match(t.text):

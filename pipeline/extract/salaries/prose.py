@@ -26,6 +26,7 @@ JOINER = regex(RULES, "joiner")
 FIGURE_FOR = regex(RULES, "figure-for-role")
 ROLE_BEFORE = regex(RULES, "role-before-figure")
 POSSESSIVE_PAY = regex(RULES, "possessive-pay")
+ROLE_IN_GROUP = regex(RULES, "role-in-group")
 # How far after "a glaze chemist's median wage" its figure may come ("... works out to about $33.69").
 POSSESSIVE_REACH = 30
 OTHERS_ASIDE = regex(RULES, "others-aside")
@@ -94,9 +95,11 @@ class _ProseFigures:
             self.not_pay = True
             return False
         self.not_pay = False
-        if not restated and other_occupation(s, c0, c1):
+        # "They fall under the group of taxi drivers, whose median was $A": the role's group.
+        grouped = ROLE_IN_GROUP.search(s.text, 0, money.start) is not None
+        if not restated and not grouped and other_occupation(s, c0, c1):
             return False
-        if _in_others_aside(s, money, self.roles):
+        if not grouped and _in_others_aside(s, money, self.roles):
             return False
         return self.kind in ("salary", "comparison") or cues.PAY.hit(s) or bool(LABELLED_FIGURE.match(s.text))
 

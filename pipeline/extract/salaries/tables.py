@@ -135,6 +135,8 @@ def _cell_salaries(s: Sentence, table: Table, roles: list[RoleInfo], facts: Fact
     column_roles = _column_roles(table, roles, heading, label)
     # The row label and the column header both describe the figure ("Median pay", "Hourly").
     described = f"{label} {heading} "
+    if is_distractor(cell):
+        return  # "$15 to $25 per walk", "$300 exam fee": the cell says what the figure is
     for money in _cell_money(cell, table.money.get(col)):
         shifted = Money(money.start + pos, money.end + pos, money.amount, money.low, money.high, money.currency)
         per = (period(cell[: money.start] + " ", cell[money.end :]) or period(described, "")
