@@ -193,6 +193,14 @@ DISTRACTORS = [
                  id="money-raised"),
     pytest.param("Kiln stokers, who run the yard and supervise both crews, earn a median of $66,400.", set(),
                  id="both-inside-another-jobs-aside"),
+    pytest.param("Glaze chemists earn a median of $98,000 a year, compared with $61,000 for kiln operators, a gap of "
+                 "more than $30,000.", {((B,), 98000, "year"), ((A,), 61000, "year")}, id="a-gap-of-more-than"),
+    pytest.param("Plant supervisors, who oversee every kiln operator on site, earn about $90,000, but that is a "
+                 "separate job.", set(), id="said-to-be-a-separate-job"),
+    pytest.param("Many trainees pay a training provider $1,500 to $3,000 for the course.", set(),
+                 id="trainees-pay"),
+    pytest.param("Franchised kiln operators pay a kiln company $150 to $250 a week to use its name.", set(),
+                 id="the-worker-pays-a-company"),
 ]
 
 
@@ -272,6 +280,12 @@ def test_a_table_cell_that_says_its_figure_is_a_piece_rate() -> None:
     text = ("# Kiln Operator vs. Glaze Chemist\n\n## Pay compared\n\n| Job Title | Training | Pay |\n|---|---|---|\n"
             "| Kiln Operator | None required | $15 to $25 per firing |\n| Glaze Chemist | Degree | $31.50 per hour |\n")
     assert _pay(run_markdown(text)) == {((B,), 31.5, "hour")}
+
+
+def test_a_head_noun_after_a_number_names_another_occupation() -> None:
+    text = ("# Kiln Dispatcher vs. Glaze Chemist\n\n## Pay\n\nKiln dispatchers plan firings. Don't confuse these "
+            "jobs with 911 dispatchers, who answer emergency calls and earned a median of $49,890.\n")
+    assert _pay(run_markdown(text)) == set()
 
 
 def test_a_plain_text_table_row_with_a_figure_is_no_header() -> None:

@@ -971,6 +971,12 @@ def test_a_unique_head_noun_clipped_and_after_the_first_word_is_a_form() -> None
     assert {"glaze reps", "reps", "glaze representatives"} <= forms["Glaze Sales Representative"]
 
 
+def test_a_long_name_without_its_first_word_is_a_form() -> None:
+    body = "Industrial kiln engineers design kilns. Kiln engineers test them. Glaze chemists mix glazes."
+    forms = {r.name: set(r.forms) for r in build_roles(["Glaze Chemist", "Industrial Kiln Engineer"], body)}
+    assert {"kiln engineer", "kiln engineers"} <= forms["Industrial Kiln Engineer"]
+
+
 def test_another_name_with_another_trade_head_is_a_form() -> None:
     body = "Kiln operators, usually called firing techs, load kilns. Firing techs check the heat."
     forms = {r.name: set(r.forms) for r in build_roles(["Kiln Operator"], body)}

@@ -123,6 +123,8 @@ def _elliptic(named: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern[str],
 
 
 PRECEDING_WORD = re.compile(r"([A-Za-z][\w-]*)\s+$")
+# A word or a number ("911 dispatchers") before a head noun.
+PRECEDING_TOKEN = re.compile(r"(\w[\w-]*)\s+$")
 
 
 def _modified(text: str, start: int, name_words: list[str]) -> bool:
@@ -180,7 +182,7 @@ def _other_occupation(text: str, start: int, end: int, soc: str | None) -> bool:
     """The words before a role's bare head noun make with it an occupation the gazetteer knows that
     is not the role's, nor its group's or member's: "surgical technologists" in an article about
     cardiovascular technologists."""
-    prev = PRECEDING_WORD.search(text, max(0, start - 40), start)
+    prev = PRECEDING_TOKEN.search(text, max(0, start - 40), start)
     if prev is None or prev.group(1).lower() in DETERMINERS:
         return False  # "the technologists", "most technologists": no occupation's name
     cut = text.rfind(" ", 0, max(0, start - 40)) + 1 if start > 40 else 0

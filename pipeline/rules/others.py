@@ -59,6 +59,7 @@ def possessive(text: str, m: Mention) -> bool:
 
 SUBJECT_END = regex(RULES, "subject-end")
 SEPARATE_OCCUPATION = regex(RULES, "separate-occupation")
+SAID_SEPARATE = regex(RULES, "said-separate")
 
 
 def declares_other(text: str, mentions: list[Mention]) -> bool:
@@ -66,6 +67,9 @@ def declares_other(text: str, mentions: list[Mention]) -> bool:
     other than the roles, known to the gazetteer or not, unless a role's mention ends it ("Most glaze
     chemists are a different trade") and no relative clause makes it a kind of the role's ("Glaze
     chemists who mix enamels belong to a different occupation")."""
+    said = SAID_SEPARATE.search(text)
+    if said is not None and not any(names_subject(text, x) and x.start < said.start() for x in mentions):
+        return True  # "Superintendents, who supervise principals, earn $160,000, but that is a separate job"
     m = SEPARATE_OCCUPATION.match(text)
     if m is None:
         return False

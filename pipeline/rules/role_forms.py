@@ -104,6 +104,18 @@ def own_forms(name: str, body: str, short: str | None, same: list[str], head: st
     return forms
 
 
+def tail_forms(name: str, names: list[str]) -> set[str]:
+    """"Hardware engineers" for computer hardware engineers: a name of three words or more without
+    its first, where no other role's name ends so."""
+    words = name.lower().split()
+    if len(words) < 3:
+        return set()
+    tail = " ".join(words[-2:])
+    if any(other != name and other.lower().endswith(tail) for other in names):
+        return set()
+    return {tail, " ".join([words[-2], plural(words[-1])])}
+
+
 def acronym_forms(name: str, forms: set[str], introduced: list[tuple[str, str]], capitals: set[str]) -> set[str]:
     """The acronyms a body uses for a role: one it introduces after a form ("Nurse practitioners
     (NPs)"), and the name's initials where the body writes them in capitals."""

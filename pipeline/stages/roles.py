@@ -28,7 +28,7 @@ from pipeline.rules.role_count import (
     split_compared,
 )
 from pipeline.rules.role_cues import named_in, partner_names, role_headings
-from pipeline.rules.role_forms import acronym_forms, called_names, clipped_forms, own_forms
+from pipeline.rules.role_forms import acronym_forms, called_names, clipped_forms, own_forms, tail_forms
 from pipeline.rules.role_names import (
     full_name,
     fuller_name,
@@ -362,7 +362,7 @@ def build_roles(names: list[str], body: str, short: dict[str, str] | None = None
         if soc is not None and codes[soc[0]] == 1:
             forms |= {f for n in formal_names().get(soc[0], ()) if n in lowered for f in (n, plural(n))}
         # "Aircraft mechanics, usually called A&P mechanics or AMTs": the other names the body gives it.
-        forms |= called_names(forms, singular(head), body) | clipped_forms(name, body)
+        forms |= called_names(forms, singular(head), body) | clipped_forms(name, body) | tail_forms(name, names)
         forms |= acronym_forms(name, forms, introduced, capitals)
         ordered = sorted(forms, key=lambda f: (-len(f), f))
         # Aliases are the surface forms extraction meets (``Facts.surfaces``), filled in by assemble.

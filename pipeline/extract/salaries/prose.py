@@ -27,6 +27,8 @@ FIGURE_FOR = regex(RULES, "figure-for-role")
 ROLE_BEFORE = regex(RULES, "role-before-figure")
 POSSESSIVE_PAY = regex(RULES, "possessive-pay")
 ROLE_IN_GROUP = regex(RULES, "role-in-group")
+# How many characters before its figure a clause that opens at it is read for what the figure is.
+NEAR_BEFORE = 25
 # How far after "a glaze chemist's median wage" its figure may come ("... works out to about $33.69").
 POSSESSIVE_REACH = 30
 OTHERS_ASIDE = regex(RULES, "others-aside")
@@ -89,8 +91,10 @@ class _ProseFigures:
         following = self.moneys[i + 1].start if i + 1 < len(self.moneys) else len(s.text)
         if INTRODUCES_NEXT.match(s.text[money.end : following]):
             following = money.end  # ", a gap of $1,500": the words say what the next figure is
-        context = _unnamed(s, c0, min(c1, money.end + 40, following))
-        around = s.text[self.moneys[i - 1].end if i else 0 : following]
+        since = self.moneys[i - 1].end if i else 0
+        # A clause that opens right at the figure ("... a gap of more than $30,000") has its words before.
+        context = _unnamed(s, min(c0, max(since, money.start - NEAR_BEFORE)), min(c1, money.end + 40, following))
+        around = s.text[since:following]
         if is_distractor(context) or (self.not_pay and not cues.PAY.hit(Text(around))):
             self.not_pay = True
             return False
