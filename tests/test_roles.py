@@ -369,6 +369,14 @@ TABLE_ROLE_CASES = [
                  "and plumbers.\n\nPay\n\nOccupation | Median pay\nBoilermakers | $70,000\nPipefitters and plumbers "
                  "| $61,000\n\nMost boiler techs travel.\n",
                  "not Plumber", id="a-neighbour-beside-a-role-the-page-calls-by-another-name"),
+    pytest.param("Two jobs, one shelter\n\nJob Title | Median Pay\nYouth Counselor | $41,000\nShelter Counselor | "
+                 "$37,000\n\nYouth counselors run group sessions, and shelter counselors work nights. Most youth "
+                 "counselors and shelter counselors start young.\n",
+                 ["Youth Counselor", "Shelter Counselor"], id="rows-the-gazetteer-knows-by-head-noun"),
+    pytest.param("Pay at a glance\n\nJob Title | Median Pay\nSoil and Plant Scientists | $67,000\nFarmers, Ranchers, "
+                 "and Other Agricultural Managers | $75,000\n\nI work as a soil scientist. Soil scientists map soils, "
+                 "and farmers grow crops; farmers also run the farm business.\n",
+                 ["Soil Scientist", "Farmer"], id="group-rows-named-as-the-prose-names-them"),
     pytest.param("Two therapy jobs\n\nJob Title | Median Pay\nPhysical Therapist Assistant | $64,000\nPhysical "
                  "Therapist Aide | $31,000\n\nAssistants treat patients under a therapist's direction, while aides "
                  "clean the equipment. Most assistants hold an associate degree; aides learn on the job.\n",

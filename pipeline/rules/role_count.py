@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pipeline.rules.loader import load_terms, regex
 from pipeline.rules.matcher import word_finditer
 from pipeline.rules.nouns import singular
-from pipeline.rules.occupations import occupation_of
+from pipeline.rules.occupations import occupation_of, occupations_in
 from pipeline.rules.role_forms import called_names
 from pipeline.rules.role_names import CLIPPED_HEADS, abbreviates, any_form, key_word, plural_names
 from pipeline.rules.titles import canonical
@@ -134,6 +134,19 @@ def merge_occupations(score: Counter[str], first: dict[str, tuple[int, int]],
         score[name] += sum(score.pop(o) for o in others)
         first[name] = min(first[name], *(first.pop(o) for o in others))
     return same
+
+
+def page_name(name: str, prose: str) -> str:
+    """A table's group name ("Soil and Plant Scientists") gives way to the name of its occupation, or
+    of one it holds, that the prose (lower case) writes more than once ("soil scientists")."""
+    code = occupation_of(name) if " and " in name or "," in name else None
+    if code is None:
+        return name
+    group = code[0].rstrip("0")
+    counts = Counter(canonical(o.text) for o in occupations_in(prose)
+                     if " and " not in o.text and "," not in o.text and o.soc.startswith(group))
+    best = counts.most_common(1)
+    return best[0][0] if best and best[0][1] >= TABLE_ROLE_MENTIONS else name
 
 
 def prose_of(blocks: list[Block]) -> str:

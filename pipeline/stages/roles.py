@@ -24,6 +24,7 @@ from pipeline.rules.role_count import (
     merge_occupations,
     merge_shorter,
     named_in_prose,
+    page_name,
     prose_of,
     split_compared,
 )
@@ -301,13 +302,14 @@ def table_roles(blocks: list[Block]) -> list[str]:
             continue
         cell = block.cells[0].strip()
         found = occupations_in(cell)
-        # "Pastry Chef": a cell that ends with an occupation, a short name, is one.
-        if (found and found[-1].end == len(cell) and len(cell.split()) <= MAX_ROLE_WORDS
-                and is_occupation(cell) and cell not in cells):
+        # "Pastry Chef": a cell that ends with an occupation, or with an occupation's head noun
+        # ("Youth Counselor"), a short name, is one.
+        ends = found[-1].end == len(cell) if found else singular(cell.split()[-1].lower()) in OCCUPATION_HEADS
+        if ends and len(cell.split()) <= MAX_ROLE_WORDS and is_occupation(cell) and cell not in cells:
             cells.append(cell)
     # A row the prose hardly names is a neighbouring job the table sets beside the page's own.
     prose = prose_of(blocks)
-    names = list(dict.fromkeys(canonical(c) for c in cells if named_in_prose(c, prose, cells)))
+    names = list(dict.fromkeys(page_name(canonical(c), prose) for c in cells if named_in_prose(c, prose, cells)))
     return names if len(names) >= 2 else []
 
 
