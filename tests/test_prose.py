@@ -201,6 +201,7 @@ DISTRACTORS = [
                  id="trainees-pay"),
     pytest.param("Franchised kiln operators pay a kiln company $150 to $250 a week to use its name.", set(),
                  id="the-worker-pays-a-company"),
+    pytest.param("Some studios pay kiln operators a flat $60 for an overnight firing.", set(), id="a-flat-sum"),
 ]
 
 
@@ -477,6 +478,8 @@ SETTINGS = [
     pytest.param("A typical afternoon means pitching a dental practice and a hotel on the same street.", set(),
                  id="pitching-clients"),
     pytest.param("Kilns often sit on land leased from the government.", set(), id="leased-from"),
+    pytest.param("Kiln operators at wood-fired potteries work in remote forests.", {((A,), "outdoors_field")},
+                 id="remote-forests"),
     pytest.param("A few universities offer a bachelor's degree in glaze science.", set(),
                  id="universities-offer-a-degree"),
     pytest.param("Glaze chemists split their time between the factory floor and the company's main office.",
