@@ -88,6 +88,10 @@ def _money_columns(rows: list[Block]) -> dict[int, str]:
     return out
 
 
+# What a cell's own words may make its figure: a rate per piece or a fee ("$45,000 plus bonus" stays pay).
+CELL_NOT_PAY = ("not-pay-rate", "not-pay-per-item", "not-pay-exam")
+
+
 def table_salaries(s: Sentence, table: Table, roles: list[RoleInfo], facts: Facts) -> None:
     """A pay table: the header row names a role per column, the first cell names the figure, and the
     paragraph that introduced the table may name the statistic, the period and the role."""
@@ -135,7 +139,7 @@ def _cell_salaries(s: Sentence, table: Table, roles: list[RoleInfo], facts: Fact
     column_roles = _column_roles(table, roles, heading, label)
     # The row label and the column header both describe the figure ("Median pay", "Hourly").
     described = f"{label} {heading} "
-    if is_distractor(cell):
+    if is_distractor(cell) in CELL_NOT_PAY:
         return  # "$15 to $25 per walk", "$300 exam fee": the cell says what the figure is
     for money in _cell_money(cell, table.money.get(col)):
         shifted = Money(money.start + pos, money.end + pos, money.amount, money.low, money.high, money.currency)
