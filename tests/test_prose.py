@@ -62,6 +62,8 @@ CONTRASTIVE_PAY = [
                  "median of $42,470 a year.", {((A,), 42470, "year")}, id="counted-among-a-group"),
     pytest.param("Glaze chemists are salaried; they fall under the BLS group of chemical technicians, whose median "
                  "was $54,420 a year.", {((B,), 54420, "year")}, id="falls-under-a-group"),
+    pytest.param("Both jobs fall under the BLS category of chemical technicians, which had a median of $58,000 a "
+                 "year.", {(tuple(BOTH), 58000, "year")}, id="both-fall-under-a-group"),
     pytest.param("Where a glaze chemist's median wage works out to $33.69 an hour, kiln operators average about "
                  "$19.90 an hour.", {((B,), 33.69, "hour"), ((A,), 19.9, "hour")}, id="a-roles-possessive-wage"),
     pytest.param("Glaze chemists earn $66,000, well above a kiln operator's median pay of $41,000.",

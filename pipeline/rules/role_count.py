@@ -66,12 +66,14 @@ def merge_shorter(score: Counter[str], first: dict[str, tuple[int, int]]) -> Non
     for name in sorted(score, key=len):
         if name not in score:
             continue
-        longer = [m for m in score if m != name and (m.lower().endswith(" " + name.lower()) or spells_out(name, m))]
+        spelled = [m for m in score if m != name and spells_out(name, m)]
+        longer = spelled + [m for m in score if m != name and m not in spelled
+                            and m.lower().endswith(" " + name.lower())]
         if longer:
             # "Network Admin" is "Network Administrator" more than "Network and Computer Systems Administrator".
             closest = [m for m in longer if len(m.split()) == len(name.split())]
             best = max(closest or longer, key=lambda m: score[m])
-            kind = score[name] > score[best] and not spells_out(name, best)
+            kind = score[name] > score[best] and best not in spelled
             kept, gone = (name, best) if kind else (best, name)
             score[kept] += score.pop(gone)
             first[kept] = min(first[kept], first.pop(gone))

@@ -13,7 +13,7 @@ from pipeline.rules.clauses import clause_bounds
 from pipeline.rules.loader import procedure, regex
 from pipeline.rules.others import names_other_occupation, other_occupation
 from pipeline.rules.text import Text
-from pipeline.stages.attribute import roles_at
+from pipeline.stages.attribute import GROUPED_PRONOUN, roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
 
 SALARY_PROSE = procedure("salary-prose")
@@ -26,7 +26,6 @@ JOINER = regex(RULES, "joiner")
 FIGURE_FOR = regex(RULES, "figure-for-role")
 ROLE_BEFORE = regex(RULES, "role-before-figure")
 POSSESSIVE_PAY = regex(RULES, "possessive-pay")
-ROLE_IN_GROUP = regex(RULES, "role-in-group")
 # How many characters before its figure a clause that opens at it is read for what the figure is.
 NEAR_BEFORE = 25
 # How far after "a glaze chemist's median wage" its figure may come ("... works out to about $33.69").
@@ -100,7 +99,7 @@ class _ProseFigures:
             return False
         self.not_pay = False
         # "They fall under the group of taxi drivers, whose median was $A": the role's group.
-        grouped = ROLE_IN_GROUP.search(s.text, 0, money.start) is not None
+        grouped = GROUPED_PRONOUN.search(s.text, 0, money.start) is not None
         if not restated and not grouped and other_occupation(s, c0, c1):
             return False
         if not grouped and _in_others_aside(s, money, self.roles):
