@@ -85,6 +85,12 @@ CONTRASTIVE_PAY = [
                  id="while-for-y-the-top-earn"),
     pytest.param("Kiln operators earn a median of $45,000 a year, while glaze chemists earn $43,500, a difference of "
                  "only about $1,500.", {((A,), 45000, "year"), ((B,), 43500, "year")}, id="then-the-gap-of"),
+    pytest.param("The median is $49,000 for kiln operators compared with $46,000 for glaze chemists, or about $23.50 "
+                 "and $22.10 an hour.", {((A,), 49000, "year"), ((B,), 46000, "year"), ((A,), 23.5, "hour"),
+                                         ((B,), 22.1, "hour")}, id="a-pair-restated-in-order"),
+    pytest.param("Kiln operators earn $49,000 and glaze chemists $46,000, or $23.50 and $22.10 an hour.",
+                 {((A,), 49000, "year"), ((B,), 46000, "year"), ((A,), 23.5, "hour"), ((B,), 22.1, "hour")},
+                 id="a-gapped-pair-restated-in-order"),
 ]
 
 
@@ -195,6 +201,14 @@ DISTRACTORS = [
                  id="money-raised"),
     pytest.param("Kiln stokers, who run the yard and supervise both crews, earn a median of $66,400.", set(),
                  id="both-inside-another-jobs-aside"),
+    pytest.param("Kiln operators earn $40,000 a year. Saggar makers, who shape the clay boxes, earn a median of "
+                 "$38,500.", {((A,), 40000.0, "year")}, id="unknown-plural-with-a-who-clause-is-another-job"),
+    pytest.param("Do not confuse glaze chemists with clay testers (CTs), who check each batch, file reports and earn "
+                 "a median of $41,200.", set(), id="who-clause-goes-on-past-a-comma"),
+    pytest.param("Kiln operators earn $40,000 a year. Newcomers, who learn on the job, earn about $31,000.",
+                 {((A,), 40000.0, "year"), ((A,), 31000.0, "year")}, id="who-clause-on-people-in-general"),
+    pytest.param("Unlike saggar makers, who shape the boxes, kiln operators earn a median of $45,000.",
+                 {((A,), 45000.0, "year")}, id="who-clause-then-a-role-subject"),
     pytest.param("Glaze chemists earn a median of $98,000 a year, compared with $61,000 for kiln operators, a gap of "
                  "more than $30,000.", {((B,), 98000, "year"), ((A,), 61000, "year")}, id="a-gap-of-more-than"),
     pytest.param("Plant supervisors, who oversee every kiln operator on site, earn about $90,000, but that is a "
@@ -204,6 +218,10 @@ DISTRACTORS = [
     pytest.param("Franchised kiln operators pay a kiln company $150 to $250 a week to use its name.", set(),
                  id="the-worker-pays-a-company"),
     pytest.param("Some studios pay kiln operators a flat $60 for an overnight firing.", set(), id="a-flat-sum"),
+    pytest.param("Kiln operators earn $40,000 a year. Studio rates run $80 to $120 an hour for a private firing.",
+                 {((A,), 40000.0, "year")}, id="a-studio-rate-is-a-price"),
+    pytest.param("Kiln operators earn $40,000 a year. The shop's labor rate is $140 an hour.",
+                 {((A,), 40000.0, "year")}, id="a-labor-rate-is-a-price"),
 ]
 
 
@@ -277,6 +295,13 @@ def test_a_table_row_for_another_occupation_is_not_the_roles_pay() -> None:
     text = ("# How Much Does a Kiln Operator Make?\n\n## Pay compared\n\n| Job Title | Hourly | Annual |\n"
             "|---|---|---|\n| Kiln Operator | $19.80 | $41,180 |\n| Cashier | $14.52 | $30,200 |\n")
     assert _pay(run_markdown(text)) == {((A,), 19.8, "hour"), ((A,), 41180, "year")}
+
+
+def test_a_table_row_for_another_occupation_in_an_industry_is_not_the_roles_pay() -> None:
+    text = ("# How Much Does a Kiln Operator Make?\n\n## Pay by industry\n\n| Job Title | Median |\n|---|---|\n"
+            "| Kiln operators, brick plants | $41,180 |\n| Plant managers, brick plants | $98,300 |\n"
+            "| Shift supervisors (production) | $67,400 |\n")
+    assert _pay(run_markdown(text)) == {((A,), 41180, "year")}
 
 
 def test_a_table_cell_that_says_its_figure_is_a_piece_rate() -> None:

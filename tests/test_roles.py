@@ -7,12 +7,15 @@ the roles' names (and SOC codes where given). Pipeline gaps stay as strict xfail
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from pipeline.process import process_bytes
 from pipeline.rules.groups import coordinated, title_members
 from pipeline.rules.nouns import plural, singular
 from pipeline.rules.occupations import occupation_of, occupations_in
+from pipeline.rules.role_count import merge_shorter
 from pipeline.rules.role_names import unclipped_name
 from pipeline.stages.roles import build_roles
 
@@ -381,6 +384,10 @@ TABLE_ROLE_CASES = [
                  "Therapist Aide | $31,000\n\nAssistants treat patients under a therapist's direction, while aides "
                  "clean the equipment. Most assistants hold an associate degree; aides learn on the job.\n",
                  ["Physical Therapist Assistant", "Physical Therapist Aide"], id="rows-the-prose-names-by-head-noun"),
+    pytest.param("Quick comparison\n\nJob Title | Median Pay\nHull Scraper | $38,000\nSail Mender | $41,000\n\n"
+                 "Hull scrapers clean boat bottoms in dry dock, and sail menders stitch torn canvas. Most hull "
+                 "scrapers and sail menders learn on the job.\n",
+                 ["Hull Scraper", "Sail Mender"], id="rows-of-a-job-title-column-the-gazetteer-lacks"),
 ]
 
 
@@ -532,6 +539,8 @@ SOC_TITLE_TABLE = [
                  [("Carpenter", "47-2031"), ("Electrician", "47-2111")], id="or-which"),
     pytest.param(page("Should You Become a Paralegal or a Legal Secretary?"),
                  [("Paralegal", "23-2011"), ("Legal Secretary", "43-6012")], id="should-you-become"),
+    pytest.param(page("Should You Be a Welder or a Machinist? | ShopJobs"),
+                 [("Welder", "51-4121"), ("Machinist", "51-4041")], id="should-you-be"),
     pytest.param(page("Is a Phlebotomist the Same as a Medical Assistant?"),
                  [("Phlebotomist", "31-9097"), ("Medical Assistant", "31-9092")], id="same-as"),
     pytest.param(page("How Much Does a Dental Hygienist Make? (2024 Salary Guide)"),
@@ -713,6 +722,10 @@ UNTITLED_CASES = [
                  "mechanics, usually called mower techs, fix mowers and trimmers. Mower techs sharpen blades. "
                  "Some mower techs earn a degree in mower repair technology.\n",
                  ["Outdoor Power Equipment Mechanic"], id="another-name-a-heading-uses"),
+    pytest.param("Pay at a glance\n\nTrainee reef technician: $24,000\n\nWhat the job involves\n\nReef survey "
+                 "technicians, usually just called reef technicians, count corals on long dives. Reef technicians "
+                 "log water samples, and senior reef technicians train new divers.\n",
+                 ["Reef Survey Technician"], id="a-head-noun-name-the-gazetteer-lacks"),
 ]
 
 
@@ -735,6 +748,10 @@ FULL_NAME_CASES = [
                  "Personal financial advisors, usually just called financial advisors, plan for retirement. "
                  "Loan officers approve loans.", ["Personal Financial Advisor", "Loan Officer"],
                  id="usually-just-called"),
+    pytest.param("Financial Advisor vs. Loan Officer",
+                 "Personal financial advisors, better known as financial advisors, plan for retirement. "
+                 "Loan officers approve loans.", ["Personal Financial Advisor", "Loan Officer"],
+                 id="better-known-as"),
     pytest.param("Financial Advisor vs. Loan Officer",
                  "Personal financial advisors, or financial advisors, plan for retirement. Loan officers approve "
                  "loans.", ["Personal Financial Advisor", "Loan Officer"], id="x-or-y"),
@@ -1041,3 +1058,13 @@ def test_a_title_name_missing_a_middle_word_is_kept() -> None:
 ])
 def test_a_clipped_name_as_the_body_writes_it_in_full(name: str, body: str, expected: str) -> None:
     assert unclipped_name(name, body) == expected
+
+
+@pytest.mark.parametrize(("body", "kept"), [
+    ("When I tell people I'm a ballet dancer, they picture a stage. Dancers rehearse daily.", "Ballet Dancer"),
+    ("Ballet dancers are a small group. Dancers rehearse daily.", "Dancer"),
+])
+def test_a_kind_written_less_is_the_role_only_as_the_writers_own_job(body: str, kept: str) -> None:
+    score, first = Counter({"Dancer": 10, "Ballet Dancer": 4}), {"Dancer": (0, 40), "Ballet Dancer": (0, 20)}
+    merge_shorter(score, first, body)
+    assert list(score) == [kept]

@@ -18,12 +18,20 @@ from pipeline.rules.occupations import occupation_of, occupations_in
 from pipeline.rules.role_forms import called_names
 from pipeline.rules.role_names import CLIPPED_HEADS, abbreviates, any_form, key_word, plural_names
 from pipeline.rules.titles import canonical
+from pipeline.rules.words import parts_of_speech
 from pipeline.types import Block
 
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
 MEMBER_SPLIT = regex("role_patterns.jsonl", "member-split")
+FIRST_PERSON_ROLE = regex("role_patterns.jsonl", "first-person-role")
 # A table row's occupation is a role the page compares where its prose names it this often.
 TABLE_ROLE_MENTIONS = 2
+FUNCTION_WORDS = load_terms("function_words.txt")
+# "animal technicians": a word and an occupation's head noun, as a role's name the gazetteer lacks.
+HEAD_NOUN_NAME = re.compile(r"\b([A-Za-z][a-z-]+) (" + "|".join(sorted(OCCUPATION_HEADS)) + r")s?\b", re.IGNORECASE)
+# How often the body must give such a name, and how many of them may be roles.
+HEAD_NOUN_USES = 3
+HEAD_NOUN_NAMES = 2
 
 
 def members(title: str) -> list[str]:
@@ -48,6 +56,20 @@ def split_compared(score: Counter[str], first: dict[str, tuple[int, int]], heade
                 first[part] = min(first.get(part, at), at)
 
 
+def head_noun_names(body: str) -> list[str]:
+    """The names made of a noun or an adjective and an occupation's head noun that the body gives
+    most often ("animal technicians", "Animal technician"): the names of a page's roles where the
+    gazetteer knows none."""
+    uses: Counter[str] = Counter()
+    for m in HEAD_NOUN_NAME.finditer(body):
+        word = m.group(1).lower()
+        pos = parts_of_speech(word)
+        # Not a participle ("trained technicians"): a noun or an adjective.
+        if word not in FUNCTION_WORDS and pos & {"NOUN", "ADJ"} and not (word.endswith("ed") and "VERB" in pos):
+            uses[f"{word} {m.group(2).lower()}"] += 1
+    return [name.title() for name, n in uses.most_common(HEAD_NOUN_NAMES) if n >= HEAD_NOUN_USES]
+
+
 def count_acronyms(score: Counter[str], acronyms: dict[str, str], body: str) -> None:
     """An acronym ("RNs") counts for the name it stands for: defined after it, or its initials."""
     for name in list(score):
@@ -58,11 +80,12 @@ def count_acronyms(score: Counter[str], acronyms: dict[str, str], body: str) -> 
         score[name] += len(re.findall(r"\b" + acr + r"s?\b", body))
 
 
-def merge_shorter(score: Counter[str], first: dict[str, tuple[int, int]]) -> None:
+def merge_shorter(score: Counter[str], first: dict[str, tuple[int, int]], body: str) -> None:
     """"Controllers" after "air traffic controllers", "Pharmacy Tech" beside "Pharmacy Technician": a
     name another candidate ends with or spells out counts for that one (the best scored), not as an
     occupation of its own; but a longer name the page writes less than the one it ends with is a kind
-    of it ("cruise line dancers" once beside "dancers" throughout) and counts for the shorter."""
+    of it ("cruise line dancers" once beside "dancers" throughout) and counts for the shorter, unless
+    the writer gives it as their own job ("I'm a medical physicist")."""
     for name in sorted(score, key=len):
         if name not in score:
             continue
@@ -73,10 +96,16 @@ def merge_shorter(score: Counter[str], first: dict[str, tuple[int, int]]) -> Non
             # "Network Admin" is "Network Administrator" more than "Network and Computer Systems Administrator".
             closest = [m for m in longer if len(m.split()) == len(name.split())]
             best = max(closest or longer, key=lambda m: score[m])
-            kind = score[name] > score[best] and best not in spelled
+            kind = score[name] > score[best] and best not in spelled and not own_job(best, body)
             kept, gone = (name, best) if kind else (best, name)
             score[kept] += score.pop(gone)
             first[kept] = min(first[kept], first.pop(gone))
+
+
+def own_job(name: str, body: str) -> bool:
+    """Whether the writer says the name is their job ("I'm a medical physicist")."""
+    return any(FIRST_PERSON_ROLE.search(body, max(0, m.start() - 30), m.start())
+               for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"\b", body, re.IGNORECASE))
 
 
 def spells_out(short: str, full: str) -> bool:

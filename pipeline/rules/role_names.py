@@ -195,8 +195,8 @@ def phrase_at(text: str, name: str, at_end: bool) -> str:
         if part[0].lower() in LEAD_WORDS:
             break
         phrase = " ".join(part)
-        if shortens(name, phrase):
-            return phrase
+        if shortens(name, phrase) and singular(phrase.lower()) != name.lower():
+            return phrase  # not the name itself ("Lab techs, usually called lab techs")
     return ""
 
 

@@ -20,6 +20,7 @@ from pipeline.rules.occupations import exact_occupation, formal_names, known_who
 from pipeline.rules.role_count import (
     count_acronyms,
     count_other_names,
+    head_noun_names,
     members,
     merge_occupations,
     merge_shorter,
@@ -57,6 +58,7 @@ ACRONYM_AFTER = regex("role_patterns.jsonl", "acronym-after")
 HEADING_TAIL = regex("role_patterns.jsonl", "heading-tail")
 QUICK_FACTS = regex("role_patterns.jsonl", "quick-facts")
 QUESTION = regex("role_patterns.jsonl", "question")
+JOB_COLUMN = regex("role_patterns.jsonl", "job-column")
 HOOK = re.compile(r"[?:!]\s+")
 # Body roles: how many opening paragraphs count as the opening, the most roles, and the share of the
 # leading occupation's score another needs to be a role too (less is a mention in passing).
@@ -223,10 +225,17 @@ def body_roles(blocks: list[Block], body: str) -> tuple[list[str], dict[str, lis
     """The occupations the body is about: mentions weigh more in headings, table rows and the
     opening paragraphs; acronyms the body defines count for their occupation; a role a section
     heading names counts with the occupations, known to the gazetteer or not. Also, for each role,
-    the other names of its occupation the body uses (``one_per_occupation``)."""
+    the other names of its occupation the body uses (``one_per_occupation``). Where none is one, the
+    names the prose gives most often with an occupation's head noun ("animal technicians")."""
     headed = role_headings(blocks)
     unknown = [n for n in headed if not any(o.text == n for o in occupations_in(n))]
     unknown += [n for n in partner_names(blocks, headed, OPENING) if n not in unknown]
+    return (_body_roles(blocks, body, headed, unknown) or _body_roles(blocks, body, headed, head_noun_names(body))
+            or ([], {}))
+
+
+def _body_roles(blocks: list[Block], body: str, headed: list[str], unknown: list[str]) -> tuple[
+        list[str], dict[str, list[str]]] | None:
     score, first, acronyms, tabled = mention_scores(blocks, unknown)
     count_acronyms(score, acronyms, body)
     count_other_names(score, first, body)
@@ -236,9 +245,9 @@ def body_roles(blocks: list[Block], body: str) -> tuple[list[str], dict[str, lis
         return name in headed or any(singular(name.lower()) in h for h in headings)
 
     split_compared(score, first, heading_names)
-    merge_shorter(score, first)
+    merge_shorter(score, first, body)
     if not score:
-        return [], {}
+        return None
     same = merge_occupations(score, first, heading_names)
     top = score.most_common(1)[0][1]
     # A name scored mostly by a pay table's rows, that the prose names once at most and half as much as
@@ -247,6 +256,8 @@ def body_roles(blocks: list[Block], body: str) -> tuple[list[str], dict[str, lis
     lead = top - tabled[score.most_common(1)[0][0]]
     ranked = [n for n, s in score.most_common(MAX_BODY_ROLES) if s >= max(2, SHARE * top)
               and not (2 * tabled[n] >= s and lead >= 2 * (s - tabled[n]) and not named_in_prose(n, prose))]
+    if not ranked:
+        return None
     kept = sorted(ranked, key=lambda n: first[n])
     fuller = {n: fuller_name(n, body) for n in kept}
     return [fuller[n] for n in kept], {fuller[n]: same[n] for n in kept if n in same}
@@ -297,14 +308,18 @@ def table_roles(blocks: list[Block]) -> list[str]:
     """The occupations that head the rows of a table near the top ("Job Title | Education | Median
     Pay" over a row per occupation): the page compares them."""
     cells: list[str] = []
+    jobs = False  # under a "Job Title" header
     for block in blocks[:TABLE_SCAN]:
-        if block.kind != "table_row" or block.header or not block.cells:
+        if block.kind != "table_row" or not block.cells:
             continue
         cell = block.cells[0].strip()
+        if block.header:
+            jobs = JOB_COLUMN.match(cell) is not None
+            continue
         found = occupations_in(cell)
         # "Pastry Chef": a cell that ends with an occupation, or with an occupation's head noun
-        # ("Youth Counselor"), a short name, is one.
-        ends = found[-1].end == len(cell) if found else singular(cell.split()[-1].lower()) in OCCUPATION_HEADS
+        # ("Youth Counselor"), a short name, is one; so is any short name in a column of jobs.
+        ends = found[-1].end == len(cell) if found else jobs or singular(cell.split()[-1].lower()) in OCCUPATION_HEADS
         if ends and len(cell.split()) <= MAX_ROLE_WORDS and is_occupation(cell) and cell not in cells:
             cells.append(cell)
     # A row the prose hardly names is a neighbouring job the table sets beside the page's own.

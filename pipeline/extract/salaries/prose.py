@@ -13,6 +13,7 @@ from pipeline.rules.clauses import clause_bounds
 from pipeline.rules.loader import procedure, regex
 from pipeline.rules.others import names_other_occupation, other_occupation
 from pipeline.rules.text import Text
+from pipeline.rules.words import parts_of_speech
 from pipeline.stages.attribute import GROUPED_PRONOUN, roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
 
@@ -33,6 +34,8 @@ POSSESSIVE_REACH = 30
 OTHERS_ASIDE = regex(RULES, "others-aside")
 INTRODUCES_NEXT = regex(RULES, "introduces-next-figure")
 BARE_LABELLED = regex(RULES, "bare-labelled-figure")
+PEOPLE = regex(RULES, "people-not-occupation")
+PAIR_AND = regex(RULES, "pair-and")
 
 
 def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
@@ -53,6 +56,11 @@ class _ProseFigures:
         # The previous figure's end, owner and statistic, for a figure that restates it ("a median of
         # $38,200 per year, or $18.36 an hour": the same owner, the same statistic).
         self.previous: tuple[int, list[str], str] | None = None
+        # Each pay figure read so far: its index, owner and statistic; and the owners and statistics
+        # a pair that restates the two before it takes in order ("$A for X and $B for Y, or $C and $D
+        # an hour").
+        self.read_so_far: list[tuple[int, list[str], str]] = []
+        self.restating: list[tuple[int, list[str], str]] = []
         # "The median annual wage was $52,800. The lowest 10 percent earned less than $37,100": a figure
         # of the paragraph's next sentence shares the period written for the one before it.
         self.last = _block_last(s, facts)
@@ -65,9 +73,12 @@ class _ProseFigures:
         s = self.s
         c0, c1 = clause_bounds(s.text, money.start)
         restated = self.previous is not None and bool(RESTATED.fullmatch(s.text[self.previous[0] : money.start]))
-        if not self._pay(i, money, c0, c1, restated):
+        if restated and not self.restating:
+            self.restating = self._restated_pair(i)
+        if not self._pay(i, money, c0, c1, restated or bool(self.restating)):
             return
-        who = self._owner(i, money, restated)
+        earlier = self.restating.pop(0) if self.restating else None
+        who = earlier[1] if earlier else self._owner(i, money, restated)
         if not who:
             return
         before, after = _words_around(s, self.moneys, i)
@@ -75,9 +86,22 @@ class _ProseFigures:
         stat = statistic(before, money, after)
         if restated and self.previous and stat == "unspecified":
             stat = self.previous[2]
+        if earlier and stat == "unspecified":
+            stat = earlier[2]
         salary = make_salary(s, money, who, before, after, SALARY_PROSE, self.facts, per, stat)
         self.last = (money.value, salary.period)
         self.previous = (money.end, who, salary.statistic)
+        self.read_so_far.append((i, who, salary.statistic))
+
+    def _restated_pair(self, i: int) -> list[tuple[int, list[str], str]]:
+        """ "$A for X compared with $B for Y, or about $C and $D an hour": the pair from figure ``i`` on
+        restates the two figures just before it, of two owners, in their order."""
+        moneys, done = self.moneys, self.read_so_far[-2:]
+        if i + 1 >= len(moneys) or not PAIR_AND.fullmatch(self.s.text[moneys[i].end : moneys[i + 1].start]):
+            return []
+        if len(done) < 2 or [n for n, _, _ in done] != [i - 2, i - 1] or done[0][1] == done[1][1]:
+            return []
+        return list(done)
 
     def _pay(self, i: int, money: Money, c0: int, c1: int, restated: bool) -> bool:
         """Whether the figure is pay: no distractor near it, no other occupation's, in a sentence about pay."""
@@ -140,14 +164,36 @@ def _bare_labelled(s: Sentence, kind: str, facts: Facts) -> list[Money]:
 
 def _in_others_aside(s: Sentence, money: Money, roles: list[RoleInfo]) -> bool:
     """A figure in a relative clause about another occupation ("well ahead of solar installers, who
-    earn a median of $48,800")."""
+    earn a median of $48,800"), or in the verb such a plural governs after one ("Riggers, who rig the
+    loads, earn $A"): a plural a "who" clause follows names people, so one that is no role's and no
+    word for people in general ("apprentices") is another occupation, known to the gazetteer or not."""
     aside = OTHERS_ASIDE.search(s.text, 0, money.start)
-    if aside is None or "," in s.text[aside.end() : money.start]:
+    if aside is None:
         return False
     end = aside.end(1)
     if any(m.start < end <= m.end for m in s.roles.mentions):
         return False  # "Unlike X, who earn $A, ...": a role's aside
-    return names_other_occupation(" ".join(s.text[:end].split()[-4:]), roles)
+    main = aside.start("main")
+    if main >= 0 and not _governed_by(s, main, aside.end("main")):
+        return False
+    if names_other_occupation(" ".join(s.text[:end].split()[-4:]), roles):
+        return True
+    return not PEOPLE.match(aside.group(1).lower())
+
+
+def _governed_by(s: Sentence, start: int, end: int) -> bool:
+    """The words after a relative clause go on with its plural's verb ("..., earn $A"), not a new
+    subject ("..., plumbers earn $A")."""
+    words = s.text[start:end].strip(" ,").split()
+    if words[:1] == ["and"]:
+        words = words[1:]
+    verb = next((w for w in words[:2] if not _adverb(w)), "")
+    return "VERB" in parts_of_speech(verb.lower()) and not any(start <= m.start < end for m in s.roles.mentions)
+
+
+def _adverb(word: str) -> bool:
+    pos = parts_of_speech(word.lower())
+    return "ADV" in pos and "VERB" not in pos
 
 
 def _unnamed(s: Sentence, start: int, end: int) -> str:

@@ -21,6 +21,7 @@ from pipeline.types import Block, Facts, RoleInfo, Segmented, Sentence, Span
 SALARY_TABLE = procedure("salary-table")
 RULES = "salary_patterns.jsonl"
 NOT_PAY_LABEL = regex(RULES, "not-pay-label")
+QUALIFIED = regex(RULES, "qualified-row-name")
 BARE_AMOUNT, INTRO_STATISTIC = regex(RULES, "bare-amount"), regex(RULES, "intro-statistic")
 INTRO_YEAR, INTRO_HOUR = regex(RULES, "intro-year"), regex(RULES, "intro-hour")
 
@@ -128,7 +129,10 @@ def _column_roles(table: Table, roles: list[RoleInfo], heading: str, label: str)
         named = list(dict.fromkeys(m.role for m in find_mentions(roles, words)))
         if named:
             return named
-    return [] if names_other_occupation(label, roles) else table.owners(roles)
+    # "Sales managers, automobile dealers", "F&I managers (finance and insurance)": the name before
+    # the industry or the gloss.
+    name = QUALIFIED.split(label, maxsplit=1)[0]
+    return [] if names_other_occupation(name, roles) else table.owners(roles)
 
 
 def _cell_salaries(s: Sentence, table: Table, roles: list[RoleInfo], facts: Facts, label: str, col: int,
