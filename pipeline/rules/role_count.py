@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from pipeline.rules.loader import load_terms, regex
-from pipeline.rules.matcher import word_finditer
+from pipeline.rules.matcher import trie_pattern, word_finditer
 from pipeline.rules.nouns import singular
 from pipeline.rules.occupations import occupation_of, occupations_in
 from pipeline.rules.role_forms import called_names
@@ -28,7 +28,7 @@ FIRST_PERSON_ROLE = regex("role_patterns.jsonl", "first-person-role")
 TABLE_ROLE_MENTIONS = 2
 FUNCTION_WORDS = load_terms("function_words.txt")
 # "animal technicians": a word and an occupation's head noun, as a role's name the gazetteer lacks.
-HEAD_NOUN_NAME = re.compile(r"\b([A-Za-z][a-z-]+) (" + "|".join(sorted(OCCUPATION_HEADS)) + r")s?\b", re.IGNORECASE)
+HEAD_NOUN_NAME = re.compile(r"\b([A-Za-z][a-z-]+) (" + trie_pattern(OCCUPATION_HEADS) + r")s?\b", re.IGNORECASE)
 # How often the body must give such a name, and how many of them may be roles.
 HEAD_NOUN_USES = 3
 HEAD_NOUN_NAMES = 2

@@ -7,6 +7,8 @@ a figure with no period written shares one with its neighbours.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from pipeline.extract.salaries.parse import Money, find_money, is_distractor, make_salary, period, statistic
 from pipeline.rules import cues
 from pipeline.rules.clauses import clause_bounds
@@ -47,20 +49,25 @@ def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> 
         figures.read(i, money)
 
 
+class _Read(NamedTuple):
+    """A pay figure of the sentence read: its index among the sentence's figures, owner and statistic."""
+
+    at: int
+    who: list[str]
+    statistic: str
+
+
 class _ProseFigures:
     """The figures of one sentence, read in order: each may share the owner or the period of the one
     before it."""
 
     def __init__(self, s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts, moneys: list[Money]) -> None:
         self.s, self.roles, self.kind, self.facts, self.moneys = s, roles, kind, facts, moneys
-        # The previous figure's end, owner and statistic, for a figure that restates it ("a median of
-        # $38,200 per year, or $18.36 an hour": the same owner, the same statistic).
-        self.previous: tuple[int, list[str], str] | None = None
-        # Each pay figure read so far: its index, owner and statistic; and the owners and statistics
-        # a pair that restates the two before it takes in order ("$A for X and $B for Y, or $C and $D
-        # an hour").
-        self.read_so_far: list[tuple[int, list[str], str]] = []
-        self.restating: list[tuple[int, list[str], str]] = []
+        # The pay figures read so far, for a figure that restates the one before it ("a median of
+        # $38,200 per year, or $18.36 an hour": the same owner, the same statistic) and a pair that
+        # restates the two before it, in order ("$A for X and $B for Y, or $C and $D an hour").
+        self.done: list[_Read] = []
+        self.restating: list[_Read] = []
         # "The median annual wage was $52,800. The lowest 10 percent earned less than $37,100": a figure
         # of the paragraph's next sentence shares the period written for the one before it.
         self.last = _block_last(s, facts)
@@ -72,36 +79,36 @@ class _ProseFigures:
     def read(self, i: int, money: Money) -> None:
         s = self.s
         c0, c1 = clause_bounds(s.text, money.start)
-        restated = self.previous is not None and bool(RESTATED.fullmatch(s.text[self.previous[0] : money.start]))
+        previous = self.done[-1] if self.done else None
+        since = self.moneys[previous.at].end if previous is not None else 0
+        restated = previous is not None and bool(RESTATED.fullmatch(s.text[since : money.start]))
         if restated and not self.restating:
             self.restating = self._restated_pair(i)
         if not self._pay(i, money, c0, c1, restated or bool(self.restating)):
             return
         earlier = self.restating.pop(0) if self.restating else None
-        who = earlier[1] if earlier else self._owner(i, money, restated)
+        who = earlier.who if earlier else self._owner(i, money, previous if restated else None)
         if not who:
             return
         before, after = _words_around(s, self.moneys, i)
         per = period(before, after) or self._shared_period(i, money, after)
         stat = statistic(before, money, after)
-        if restated and self.previous and stat == "unspecified":
-            stat = self.previous[2]
-        if earlier and stat == "unspecified":
-            stat = earlier[2]
+        source = earlier or (previous if restated else None)
+        if source is not None and stat == "unspecified":
+            stat = source.statistic
         salary = make_salary(s, money, who, before, after, SALARY_PROSE, self.facts, per, stat)
         self.last = (money.value, salary.period)
-        self.previous = (money.end, who, salary.statistic)
-        self.read_so_far.append((i, who, salary.statistic))
+        self.done.append(_Read(i, who, salary.statistic))
 
-    def _restated_pair(self, i: int) -> list[tuple[int, list[str], str]]:
+    def _restated_pair(self, i: int) -> list[_Read]:
         """ "$A for X compared with $B for Y, or about $C and $D an hour": the pair from figure ``i`` on
         restates the two figures just before it, of two owners, in their order."""
-        moneys, done = self.moneys, self.read_so_far[-2:]
+        moneys, done = self.moneys, self.done[-2:]
         if i + 1 >= len(moneys) or not PAIR_AND.fullmatch(self.s.text[moneys[i].end : moneys[i + 1].start]):
             return []
-        if len(done) < 2 or [n for n, _, _ in done] != [i - 2, i - 1] or done[0][1] == done[1][1]:
+        if [r.at for r in done] != [i - 2, i - 1] or done[0].who == done[1].who:
             return []
-        return list(done)
+        return done
 
     def _pay(self, i: int, money: Money, c0: int, c1: int, restated: bool) -> bool:
         """Whether the figure is pay: no distractor near it, no other occupation's, in a sentence about pay."""
@@ -130,13 +137,13 @@ class _ProseFigures:
             return False
         return self.kind in ("salary", "comparison") or cues.PAY.hit(s) or bool(LABELLED_FIGURE.match(s.text))
 
-    def _owner(self, i: int, money: Money, restated: bool) -> list[str]:
+    def _owner(self, i: int, money: Money, restates: _Read | None) -> list[str]:
         if self.respective:
             return [self.respective[i]]
         if named_after := _named_after(self.s, money) or _possessive_owner(self.s, money):
             return named_after
-        if restated and self.previous:
-            return self.previous[1]
+        if restates is not None:
+            return restates.who
         return roles_at(self.s, money.start, self.roles)
 
     def _shared_period(self, i: int, money: Money, after: str) -> str | None:
