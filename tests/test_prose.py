@@ -205,6 +205,9 @@ DISTRACTORS = [
                  "$38,500.", {((A,), 40000.0, "year")}, id="unknown-plural-with-a-who-clause-is-another-job"),
     pytest.param("Do not confuse glaze chemists with clay testers (CTs), who check each batch, file reports and earn "
                  "a median of $41,200.", set(), id="who-clause-goes-on-past-a-comma"),
+    pytest.param("Kiln operators earn $40,000 a year. For context, sculptors earn a median of $52,000, and the median "
+                 "for all U.S. workers is $48,000.", {((A,), 40000.0, "year")},
+                 id="lead-in-then-a-lower-case-occupation"),
     pytest.param("Kiln operators earn $40,000 a year. Newcomers, who learn on the job, earn about $31,000.",
                  {((A,), 40000.0, "year"), ((A,), 31000.0, "year")}, id="who-clause-on-people-in-general"),
     pytest.param("Unlike saggar makers, who shape the boxes, kiln operators earn a median of $45,000.",
@@ -383,7 +386,26 @@ OPTIONAL_LEVELS = [
     pytest.param("Several trade schools offer an associate degree in kiln technology, but it is not required to get "
                  "hired.", "associate", False, id="offered-but-not-required"),
     pytest.param("Most need a high school diploma.", "high_school", True, id="most-need"),
+    pytest.param("Some kiln operators hold an associate degree in ceramics.", "associate", False,
+                 id="some-of-the-role-hold"),
+    pytest.param("Some operators, mostly those at big plants, go on to earn a bachelor's degree.", "bachelor", False,
+                 id="some-with-an-aside-go-on"),
 ]
+
+
+# (sentence in a profile that names a level but requires none)
+NO_LEVEL = [
+    pytest.param("For kiln operators, a strong portfolio matters more than the diploma.",
+                 id="the-diploma-referred-back"),
+    pytest.param("A good firing log counts for more than a diploma.", id="more-than-a-diploma"),
+    pytest.param("Nobody asks kiln operators for a college degree.", id="nobody-asks"),
+]
+
+
+@pytest.mark.parametrize("body", NO_LEVEL)
+def test_sentences_that_require_no_level(body: str) -> None:
+    reqs = run_article(body, heading="Education and training", role_b=None).requirements
+    assert [r.education_level for r in reqs if r.type == "education" and r.education_level] == []
 
 
 @pytest.mark.parametrize(("body", "level", "required"), OPTIONAL_LEVELS)
@@ -511,6 +533,28 @@ SETTINGS = [
                  id="universities-offer-a-degree"),
     pytest.param("Glaze chemists split their time between the factory floor and the company's main office.",
                  {((B,), "manufacturing_plant"), ((B,), "office")}, id="split-time-between"),
+    pytest.param("Kiln operators insulate kilns for schools and hospitals that run pottery classes.", set(),
+                 id="insulate-is-work-done-to-a-place"),
+    pytest.param("Glaze chemists handle accounts for hotels and restaurants that order custom tableware.", set(),
+                 id="accounts-for-clients"),
+    pytest.param("Glaze chemists check invoices from insurance carriers every month.", set(),
+                 id="invoices-from-insurers"),
+    pytest.param("Several community colleges offer a short certificate in kiln safety.", set(),
+                 id="colleges-offer-a-certificate"),
+    pytest.param("Kiln operators set timers with remote controls.", set(), id="remote-controls-are-a-device"),
+    pytest.param("Glaze chemists often work remote two days a week.", {((B,), "remote")}, id="work-remote-days"),
+    pytest.param("Remote jobs are rare for kiln operators.", {((A,), "remote")}, id="remote-jobs"),
+    pytest.param("Some kiln operators finish a certificate program in ceramic technology at a technical college.",
+                 set(), id="a-course-taken-at-a-college"),
+    pytest.param("With a ceramics degree, most glaze chemists find jobs at universities.",
+                 {((B,), "college_university")}, id="a-degree-then-jobs-at-a-university"),
+    pytest.param("Several universities also offer a course in kiln firing.", set(), id="universities-also-offer"),
+    pytest.param("Kiln operators fix kilns in customers' studios, schools and hotels.", set(),
+                 id="customers-places"),
+    pytest.param("Glaze chemists mostly work in labs, and remote or hybrid schedules are common.",
+                 {((B,), "laboratory"), ((B,), "remote")}, id="remote-or-hybrid"),
+    pytest.param("A few glaze chemists teach at medical schools and dental schools.", {((B,), "college_university")},
+                 id="medical-schools-are-colleges"),
 ]
 
 

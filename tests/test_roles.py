@@ -990,6 +990,12 @@ def test_other_names_given_with_their_initials_are_the_roles_forms() -> None:
     assert {"batch technicians", "bts"} <= forms["Glaze Mixer"]
 
 
+def test_a_name_known_at_the_workplaces_is_a_form() -> None:
+    body = "Kiln hands, known at most potteries as firing assistants (FAs), load the kilns. FAs earn $30,000."
+    forms = {r.name: set(r.forms) for r in build_roles(["Kiln Hand", "Glaze Mixer"], body)}
+    assert {"firing assistants", "fas"} <= forms["Kiln Hand"]
+
+
 def test_a_unique_head_noun_clipped_and_after_the_first_word_is_a_form() -> None:
     body = "Glaze sales representatives visit studios. Glaze reps carry samples, and reps drive a lot."
     forms = {r.name: set(r.forms) for r in build_roles(["Kiln Engineer", "Glaze Sales Representative"], body)}

@@ -118,7 +118,8 @@ def _education(s: Sentence, roles: list[RoleInfo], facts: Facts) -> None:
         who = roles_at(s, start, roles)
         if not who and s.roles.other:
             continue  # another occupation's level ("They usually need only a diploma")
-        optional = (OPTIONAL.found(s[c0:c1]) or OPTIONAL_SUBJECT.search(text, c0, start) is not None
+        # The subject may stand before an aside that opens the clause ("Some, mostly X, go on to earn").
+        optional = (OPTIONAL.found(s[c0:c1]) or OPTIONAL_SUBJECT.search(text, 0, start) is not None
                     or OPTIONAL_LATER.search_start(s[end:]) is not None)
         facts.requirements.append(Requirement(
             roles=who, evidence=s.evidence(), rule=edu.id,

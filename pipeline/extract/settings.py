@@ -4,12 +4,15 @@ and in the lines of a list introduced as where the role works ("The largest empl
 
 from __future__ import annotations
 
+import re
+
 from pipeline.rules import cues
 from pipeline.rules.cache import text_cache
 from pipeline.rules.clauses import negated
 from pipeline.rules.components import Lexicon, LexMatch
 from pipeline.rules.loader import compiled_rule, load_terms, matcher, regex, rule_spans
 from pipeline.rules.text import Text
+from pipeline.rules.words import parts_of_speech
 from pipeline.stages.attribute import roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
 from schemas.article import Setting
@@ -21,6 +24,9 @@ PATTERNS = "setting_patterns.jsonl"
 RELATIVE_BEFORE = regex(PATTERNS, "relative-before")
 OTHER_SENSE_AFTER = regex(PATTERNS, "other-sense-after")
 REMOTE_PLACE_AFTER = regex(PATTERNS, "remote-place-after")
+REMOTE_WORK_NOUN = regex(PATTERNS, "remote-work-noun")
+NEXT_WORD = re.compile(r"\s+([A-Za-z-]+)")
+FUNCTION_WORDS = load_terms("function_words.txt")
 PLACE_LIST_INTRO = regex(PATTERNS, "place-list-intro")
 FIELD_PRACTICE = compiled_rule(PATTERNS, "private-field-practice")
 PLACE_GOVERNOR, THING_GOVERNOR = regex(PATTERNS, "place-governor"), regex(PATTERNS, "thing-governor")
@@ -36,6 +42,9 @@ GOVERNOR_WINDOW = 100
 STUDY_PLACES = {"school", "college_university", "outdoors_field"}
 # How near a study word must be to make a school the programme's ("attend a community college").
 STUDY_NEAR = 30
+# How far before a college the course taken at it may start ("a certificate program in ... at a college").
+STUDY_REACH = 110
+STUDY_BEFORE = regex(PATTERNS, "study-before-place")
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
 OTHER_SENSE_BEFORE, MODIFIER_AFTER = regex(PATTERNS, "other-sense-before"), regex(PATTERNS, "modifier-after")
 ITEM_END = (".", "!", "?", ":")
@@ -113,8 +122,9 @@ def _is_setting(s: Sentence, span: LexMatch, a: int, b: int) -> bool:
     text = s.text
     if negated(s, a, b):
         return False
-    if span.value in STUDY_PLACES and cues.STUDY.hit(s) and cues.STUDY.hit(Text(text[max(0, a - STUDY_NEAR) :
-                                                                                     b + STUDY_NEAR])):
+    if span.value in STUDY_PLACES and cues.STUDY.hit(s) and (
+            cues.STUDY.hit(Text(text[max(0, a - STUDY_NEAR) : b + STUDY_NEAR]))
+            or STUDY_BEFORE.search(text, max(0, a - STUDY_REACH), a)):
         return False
     if RELATIVE_BEFORE.search(text, max(0, a - 12), a) or OTHER_SENSE_AFTER.match(text, b):
         return False
@@ -125,11 +135,22 @@ def _is_setting(s: Sentence, span: LexMatch, a: int, b: int) -> bool:
         # "college lectures" is no college; "school nurses" work in schools.
         if modified and not _occupation_word(modified.group().strip()):
             return False
-    if span.value == "remote" and REMOTE_PLACE_AFTER.match(text, b):
+    if span.value == "remote" and (REMOTE_PLACE_AFTER.match(text, b) or _remote_thing(span.text, text, b)):
         return False
     if span.value in SELF_GOVERNED or span.text.split()[0].lower() in SELF_GOVERNED_WORDS:
         return True
     return not _object_of_work(text, a)
+
+
+def _remote_thing(word: str, text: str, end: int) -> bool:
+    """ "remote controls", "remote fires": "remote" before a noun that is no kind of work is far away or
+    a device, not remote work ("remote jobs")."""
+    after = NEXT_WORD.match(text, end)
+    if word.lower() != "remote" or after is None:
+        return False
+    noun = after.group(1).lower()
+    pos = parts_of_speech(noun)
+    return "NOUN" in pos and "ADJ" not in pos and noun not in FUNCTION_WORDS and not REMOTE_WORK_NOUN.match(noun)
 
 
 def _cares(role: str, roles: list[RoleInfo]) -> bool:

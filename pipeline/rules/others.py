@@ -117,7 +117,8 @@ PLURAL_OPENING = re.compile(r"[A-Z](?:[\w-]*?s|[\w-]* [\w-]*?s|[\w-]* [\w-]+ [\w
 
 def _gazetteer_subject(text: str, lead: int, mentions: list[Mention], roles: list[RoleInfo]) -> bool:
     """A sentence that opens with a plural the gazetteer names as an occupation other than the roles'."""
-    opening = PLURAL_OPENING.match(text)
+    # After a lead-in ("For context, legal secretaries earn ...") the opening is in lower case.
+    opening = PLURAL_OPENING.match(text[:1].upper() + text[1:] if lead else text)
     if opening is None or any(m.start < lead + opening.end() for m in mentions):
         return False
     # The occupation closes the opening: "Drafters", "The judges", not "Most plant workers' tools".
