@@ -8,7 +8,7 @@ from functools import cache
 
 from pipeline.extract import extract
 from pipeline.rules.loader import DATA
-from pipeline.rules.titles import page_title
+from pipeline.rules.titles import breadcrumb_title, page_title
 from pipeline.stages.assemble import assemble, not_career
 from pipeline.stages.attribute import attribute
 from pipeline.stages.clean import clean
@@ -65,7 +65,8 @@ def _read(data: bytes, path: str, record: Origin | None = None,
     """The stages before relevance: the cleaned document, its roles and its sections."""
     doc = clean(load_bytes(data, path, record, charset))
     title = next((b.text for b in doc.blocks if b.kind == "title"), None) or page_title(doc.html_title)
-    roles = find_roles(doc, title)
+    # An untitled page's breadcrumb trail may still name it: its roles, not a title in the text.
+    roles = find_roles(doc, title or breadcrumb_title(doc.removed))
     seg = segment(doc, roles, title)
     check_length(seg.text)
     return doc, seg, roles

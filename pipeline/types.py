@@ -110,6 +110,8 @@ class RoleInfo:
     forms: tuple[str, ...] = ()
     # The 2018 SOC occupation the role is (code, official title), where the gazetteer knows it.
     soc: tuple[str, str] | None = None
+    # The writer says it is their own job ("I'm a medical physicist"): "we" in the body is the role.
+    voiced: bool = False
     # What mention finding depends on, as one hashable value (its results are cached by it).
     signature: tuple[str, str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.process import process_bytes
 from pipeline.rules.tasks import verb_phrases
 from pipeline.rules.words import base_form
 from tests.helpers import run_article
@@ -241,3 +242,15 @@ SUBJECT_CASES = [
 def test_subject_shapes(body: str, expected: set[tuple[str, str]]) -> None:
     article = run_article(body, heading="What they do")
     assert {(role, d.text) for d in article.duties for role in d.roles} == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param("I'm a kiln operator at a brick plant.\n\nDaily duties\n\nWe stack the ware and fire the kilns. We "
+                 "also log every firing.\n", {"stack the ware", "fire the kilns", "log every firing"},
+                 id="the-writers-job"),
+    pytest.param("Kiln operators stack ware.\n\nDaily duties\n\nWe review kiln brands for our readers. We test "
+                 "them in our studio.\n", {"stack ware"}, id="we-the-site"),
+])
+def test_we_is_the_role_only_where_the_writer_does_the_job(body: str, expected: set[str]) -> None:
+    article = process_bytes(("What Does a Kiln Operator Do?\n\n" + body).encode(), "case.txt")
+    assert {d.text for d in article.duties} == expected

@@ -12,11 +12,11 @@ from collections import Counter
 import pytest
 
 from pipeline.process import process_bytes
+from pipeline.rules.full_names import unclipped_name
 from pipeline.rules.groups import coordinated, title_members
 from pipeline.rules.nouns import plural, singular
 from pipeline.rules.occupations import occupation_of, occupations_in
 from pipeline.rules.role_count import merge_shorter
-from pipeline.rules.role_names import unclipped_name
 from pipeline.stages.roles import build_roles
 
 
@@ -726,6 +726,15 @@ UNTITLED_CASES = [
                  "technicians, usually just called reef technicians, count corals on long dives. Reef technicians "
                  "log water samples, and senior reef technicians train new divers.\n",
                  ["Reef Survey Technician"], id="a-head-noun-name-the-gazetteer-lacks"),
+    pytest.param("I started stoking at nineteen.\n\nSo what does a kiln stoker actually do?\n\nKiln stokers feed "
+                 "the fireboxes through the night.\n\nHow to become one\n\nMost learn on the job.\n",
+                 ["Kiln Stoker"], id="so-what-does-and-how-to-become-one"),
+    pytest.param("Home > Careers > Ports > Cargo inspector\n\nSalary: £25,000 to £31,000\n\nInspectors open "
+                 "containers on the quay. Most inspectors work shifts, and inspectors earn overtime.\n",
+                 ["Cargo Inspector"], id="the-last-step-of-the-breadcrumb-trail"),
+    pytest.param("Home > Careers > Salary guides\n\nSalary: £25,000 to £31,000\n\nInspectors open "
+                 "containers on the quay. Most inspectors work shifts, and inspectors earn overtime.\n",
+                 [], id="a-breadcrumb-that-names-no-job"),
 ]
 
 
@@ -752,6 +761,9 @@ FULL_NAME_CASES = [
                  "Personal financial advisors, better known as financial advisors, plan for retirement. "
                  "Loan officers approve loans.", ["Personal Financial Advisor", "Loan Officer"],
                  id="better-known-as"),
+    pytest.param("KSA Inspector vs. Loan Officer",
+                 "A kiln safety authority inspector checks kilns before they are fired. Loan officers approve loans.",
+                 ["Kiln Safety Authority Inspector", "Loan Officer"], id="three-initials-spelled-out"),
     pytest.param("Financial Advisor vs. Loan Officer",
                  "Personal financial advisors, or financial advisors, plan for retirement. Loan officers approve "
                  "loans.", ["Personal Financial Advisor", "Loan Officer"], id="x-or-y"),

@@ -204,6 +204,7 @@ KIND_CASES = [
     pytest.param("Similar titles, different jobs", "comparison", id="different-jobs"),
     pytest.param("Two trades, one building site", "comparison", id="two-trades"),
     pytest.param("What the job looks like", "duties", id="job-looks-like"),
+    pytest.param("What the work is actually like", "duties", id="work-is-like"),
     pytest.param("What you need to get hired", "requirements", id="get-hired"),
     pytest.param("Which trade suits you?", "conclusion", id="which-suits"),
     pytest.param("Skills that lift a sonographer's pay", "skills", id="skills-head-noun-before-pay"),

@@ -33,6 +33,7 @@ APPOSITIVE, POST_MODIFIER = regex(RULES, "appositive"), matcher(RULES, "post-mod
 MODIFIERS = matcher(RULES, "modifiers")
 # Subjects other than a role: "During boarding they ...", "Duties include ...".
 PRONOUN_SUBJECT, TASK_LIST = regex(RULES, "pronoun-subject"), matcher(RULES, "task-list")
+FIRST_PERSON_SUBJECT = regex(RULES, "first-person-subject")
 FIRST_WORD = re.compile(r"\s*([\w'’-]+)")
 DETERMINER_QUANTIFIERS = {"many", "most", "some"}
 RELATIVE_CLAUSE = regex(RULES, "relative-subject")
@@ -147,7 +148,7 @@ def duties_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts, intro
         return  # no role to give a task to, and no list item of a list of tasks
     if s.text[-1:] == ":" and TASK_INTRO.found(s):
         return  # "X typically do the following:": the tasks are the items, not "do the following"
-    subjects = _subjects(s)
+    subjects = _subjects(s, {r.id for r in roles if r.voiced})
     if s.span.block.kind == "list_item" and not subjects:
         if intro is not None and intro.tasks:
             _item_duties(s, intro.roles or s.roles.subject, DUTY_TASK_LIST, facts)
@@ -224,14 +225,14 @@ def _item_duties(s: Sentence, who: list[str], rule: str, facts: Facts) -> None:
         _add_duty(facts, who, s, phrase.text, rule)
 
 
-def _subjects(s: Sentence) -> list[tuple[int, int, bool]]:
+def _subjects(s: Sentence, voiced: set[str]) -> list[tuple[int, int, bool]]:
     """Where each sentence or clause subject starts and ends, and whether a role mention is that subject.
 
     Subjects: the opening role mentions, a pronoun ("During boarding they ..."), a quantifier ("Many
     also ..."), "Both ...", "duties include", a role named after a clause break, and "..., and they
     ..." or "..., and a growing number ..." mid-sentence.
     """
-    out = _sentence_subject(s)
+    out = _sentence_subject(s, voiced)
     stated = bool(out)
     text = s.text
     for m in s.roles.mentions:
@@ -250,7 +251,7 @@ def _subjects(s: Sentence) -> list[tuple[int, int, bool]]:
     return out
 
 
-def _sentence_subject(s: Sentence) -> list[tuple[int, int, bool]]:
+def _sentence_subject(s: Sentence, voiced: set[str]) -> list[tuple[int, int, bool]]:
     """Where the sentence's own subject ends, when it is a role: its opening mentions, a subtype
     ("Mortgage loan officers"), a pronoun, a quantifier, "Both ..." or "duties include"."""
     opening = s.roles.opening
@@ -266,6 +267,10 @@ def _sentence_subject(s: Sentence) -> list[tuple[int, int, bool]]:
     pron = pronoun_subject(text)
     if pron is not None:
         return [(0, pron, False)]
+    # "We calibrate the machines" on a page whose writer does the role's job.
+    ours = FIRST_PERSON_SUBJECT.match(text) if set(s.roles.subject) <= voiced else None
+    if ours is not None:
+        return [(0, ours.end(), False)]
     quantified = [end for start, end in _quantifier_subjects(s) if start == 0]
     if quantified:
         return [(0, quantified[0], False)]

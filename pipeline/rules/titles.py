@@ -19,7 +19,7 @@ from pipeline.rules.loader import (
 from pipeline.rules.nouns import singular
 from pipeline.rules.occupations import known_whole
 from pipeline.rules.text import Piece
-from pipeline.types import Block
+from pipeline.types import Block, Dropped
 
 TITLE_SCAN = 12
 # A paragraph this long is the article's prose (unless a boilerplate rule knows it): no title comes after it.
@@ -127,6 +127,25 @@ def page_title(html_title: str | None) -> str | None:
 
 
 NOT_OCCUPATIONS = load_terms("not_occupations.txt")
+BREADCRUMBS = (regex("boilerplate.jsonl", "nav-breadcrumb"), regex("boilerplate.jsonl", "nav-breadcrumb-home"))
+CRUMB_SEPARATOR = re.compile(r"\s*[>›»/]\s*")
+OCCUPATION_HEADS = load_terms("occupation_heads.txt")
+
+
+def breadcrumb_title(removed: list[Dropped]) -> str | None:
+    """ "Home > Explore careers > Transport > Port crane operator": the last step of a page's breadcrumb
+    trail names the page; it is the title of an untitled page where it is a singular name of a few
+    words that ends with an occupation's head noun or is an occupation the gazetteer knows."""
+    for line in removed:
+        if line.reason == "navigation" and any(b.match(line.text.strip()) for b in BREADCRUMBS):
+            last = CRUMB_SEPARATOR.split(line.text.strip())[-1].strip()
+            words = last.lower().split()
+            # A page's own name, singular and of a few words ("Port crane operator"), not a section's
+            # ("Guides", "Trade careers").
+            if len(words) > 1 and singular(words[-1]) == words[-1] and (
+                    words[-1] in OCCUPATION_HEADS or known_whole(last)):
+                return last
+    return None
 
 
 def _section_heading(text: str) -> bool:

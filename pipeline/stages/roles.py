@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from pipeline.rules.full_names import full_name, phrase_at
 from pipeline.rules.groups import several_members
 from pipeline.rules.loader import load_terms, regex
 from pipeline.rules.nouns import plural, singular
@@ -25,6 +26,7 @@ from pipeline.rules.role_count import (
     merge_occupations,
     merge_shorter,
     named_in_prose,
+    own_job,
     page_name,
     prose_of,
     split_compared,
@@ -32,11 +34,9 @@ from pipeline.rules.role_count import (
 from pipeline.rules.role_cues import named_in, partner_names, role_headings
 from pipeline.rules.role_forms import acronym_forms, called_names, clipped_forms, own_forms, tail_forms
 from pipeline.rules.role_names import (
-    full_name,
     fuller_name,
     key_word,
     names_occupation,
-    phrase_at,
     role_name,
     synonym_occupation,
     worker_name,
@@ -383,7 +383,7 @@ def build_roles(names: list[str], body: str, short: dict[str, str] | None = None
         forms |= acronym_forms(name, forms, introduced, capitals)
         ordered = sorted(forms, key=lambda f: (-len(f), f))
         # Aliases are the surface forms extraction meets (``Facts.surfaces``), filled in by assemble.
-        roles.append(RoleInfo(rid, name, tuple(ordered), soc))
+        roles.append(RoleInfo(rid, name, tuple(ordered), soc, own_job(name, body)))
     return roles
 
 
