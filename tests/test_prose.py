@@ -208,6 +208,12 @@ DISTRACTORS = [
     pytest.param("Kiln operators earn $40,000 a year. For context, sculptors earn a median of $52,000, and the median "
                  "for all U.S. workers is $48,000.", {((A,), 40000.0, "year")},
                  id="lead-in-then-a-lower-case-occupation"),
+    pytest.param("Kiln operators earn $40,000 a year. Operators who move up to shift lead, the job known as burner, "
+                 "earn a median of $52,000.", {((A,), 40000.0, "year")}, id="who-move-up-to-another-job"),
+    pytest.param("Kiln operators earn $40,000 a year, and those who are promoted to supervisor earn about $55,000.",
+                 {((A,), 40000.0, "year")}, id="promoted-to-another-job"),
+    pytest.param("Kiln operators who move into glaze management can earn $60,000 or more a year.",
+                 {((A,), 60000.0, "year")}, id="moving-into-a-specialty-is-the-roles-pay"),
     pytest.param("Kiln operators earn $40,000 a year. Newcomers, who learn on the job, earn about $31,000.",
                  {((A,), 40000.0, "year"), ((A,), 31000.0, "year")}, id="who-clause-on-people-in-general"),
     pytest.param("Unlike saggar makers, who shape the boxes, kiln operators earn a median of $45,000.",

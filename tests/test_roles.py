@@ -388,6 +388,10 @@ TABLE_ROLE_CASES = [
                  "Hull scrapers clean boat bottoms in dry dock, and sail menders stitch torn canvas. Most hull "
                  "scrapers and sail menders learn on the job.\n",
                  ["Hull Scraper", "Sail Mender"], id="rows-of-a-job-title-column-the-gazetteer-lacks"),
+    pytest.param("Barge Pilot vs. Sail Mender\n\nJob Title | Median Pay\nRiver barge pilot | $58,000\nSail mender | "
+                 "$41,000\n\nBarge pilots steer tows through locks, and sail menders stitch canvas. Most barge pilots "
+                 "and sail menders learn on the job.\n",
+                 ["River Barge Pilot", "Sail Mender"], id="a-job-column-spells-the-titles-name-out"),
 ]
 
 

@@ -24,6 +24,7 @@ from pipeline.types import Block
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
 MEMBER_SPLIT = regex("role_patterns.jsonl", "member-split")
 FIRST_PERSON_ROLE = regex("role_patterns.jsonl", "first-person-role")
+JOB_COLUMN = regex("role_patterns.jsonl", "job-column")
 # A table row's occupation is a role the page compares where its prose names it this often.
 TABLE_ROLE_MENTIONS = 2
 FUNCTION_WORDS = load_terms("function_words.txt")
@@ -32,6 +33,8 @@ HEAD_NOUN_NAME = re.compile(r"\b([A-Za-z][a-z-]+) (" + trie_pattern(OCCUPATION_H
 # How often the body must give such a name, and how many of them may be roles.
 HEAD_NOUN_USES = 3
 HEAD_NOUN_NAMES = 2
+# The most words of a table row that spells a role's name out.
+MAX_ROW_WORDS = 4
 
 
 def members(title: str) -> list[str]:
@@ -200,3 +203,26 @@ def named_in_prose(name: str, prose: str, rows: Sequence[str] = ()) -> bool:
     forms = sorted({low, *plural_names(low, ""), *short, *(f for s in short for f in plural_names(s, ""))},
                    key=len, reverse=True)
     return len(re.findall(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", prose)) >= TABLE_ROLE_MENTIONS
+
+
+def job_rows(blocks: list[Block]) -> list[str]:
+    """The names in the first column of tables whose header says it names jobs ("Job Title | ...")."""
+    rows: list[str] = []
+    jobs = False
+    for block in blocks:
+        if block.kind == "table_row" and block.cells:
+            if block.header:
+                jobs = JOB_COLUMN.match(block.cells[0]) is not None
+            elif jobs:
+                rows.append(block.cells[0].strip())
+    return rows
+
+
+def row_name(name: str, rows: list[str]) -> str:
+    """ "Raft Guide" -> "River Rafting Guide" where a table's column of jobs names it in full: a row of
+    a few words, no group's coordinated name, that the role's name abbreviates."""
+    for row in rows:
+        if (row.lower() != name.lower() and len(row.split()) <= MAX_ROW_WORDS and " and " not in row
+                and "," not in row and abbreviates(name, row)):
+            return canonical(row)
+    return name

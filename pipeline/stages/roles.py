@@ -22,6 +22,7 @@ from pipeline.rules.role_count import (
     count_acronyms,
     count_other_names,
     head_noun_names,
+    job_rows,
     members,
     merge_occupations,
     merge_shorter,
@@ -29,6 +30,7 @@ from pipeline.rules.role_count import (
     own_job,
     page_name,
     prose_of,
+    row_name,
     split_compared,
 )
 from pipeline.rules.role_cues import named_in, partner_names, role_headings
@@ -58,7 +60,6 @@ ACRONYM_AFTER = regex("role_patterns.jsonl", "acronym-after")
 HEADING_TAIL = regex("role_patterns.jsonl", "heading-tail")
 QUICK_FACTS = regex("role_patterns.jsonl", "quick-facts")
 QUESTION = regex("role_patterns.jsonl", "question")
-JOB_COLUMN = regex("role_patterns.jsonl", "job-column")
 HOOK = re.compile(r"[?:!]\s+")
 # Body roles: how many opening paragraphs count as the opening, the most roles, and the share of the
 # leading occupation's score another needs to be a role too (less is a mention in passing).
@@ -91,7 +92,8 @@ def find_roles(doc: Document, title: str | None) -> list[RoleInfo]:
     same: dict[str, list[str]] = {}
     if not names:
         names, same = body_roles(doc.blocks, body)
-    full = {n: full_name(n, body) for n in names}
+    rows = job_rows(doc.blocks[:TABLE_SCAN])
+    full = {n: row_name(full_name(n, body), rows) for n in names}
     return build_roles([full[n] for n in names], body, {f: n for n, f in full.items() if f != n},
                        {full[n]: same[n] for n in names if n in same})
 
@@ -308,18 +310,16 @@ def table_roles(blocks: list[Block]) -> list[str]:
     """The occupations that head the rows of a table near the top ("Job Title | Education | Median
     Pay" over a row per occupation): the page compares them."""
     cells: list[str] = []
-    jobs = False  # under a "Job Title" header
+    jobs = set(job_rows(blocks[:TABLE_SCAN]))  # the rows under a "Job Title" header
     for block in blocks[:TABLE_SCAN]:
-        if block.kind != "table_row" or not block.cells:
+        if block.kind != "table_row" or block.header or not block.cells:
             continue
         cell = block.cells[0].strip()
-        if block.header:
-            jobs = JOB_COLUMN.match(cell) is not None
-            continue
         found = occupations_in(cell)
         # "Pastry Chef": a cell that ends with an occupation, or with an occupation's head noun
         # ("Youth Counselor"), a short name, is one; so is any short name in a column of jobs.
-        ends = found[-1].end == len(cell) if found else jobs or singular(cell.split()[-1].lower()) in OCCUPATION_HEADS
+        head = singular(cell.split()[-1].lower())
+        ends = found[-1].end == len(cell) if found else cell in jobs or head in OCCUPATION_HEADS
         if ends and len(cell.split()) <= MAX_ROLE_WORDS and is_occupation(cell) and cell not in cells:
             cells.append(cell)
     # A row the prose hardly names is a neighbouring job the table sets beside the page's own.

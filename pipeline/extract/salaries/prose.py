@@ -38,6 +38,7 @@ INTRODUCES_NEXT = regex(RULES, "introduces-next-figure")
 BARE_LABELLED = regex(RULES, "bare-labelled-figure")
 PEOPLE = regex(RULES, "people-not-occupation")
 PAIR_AND = regex(RULES, "pair-and")
+PROMOTED_TO = regex(RULES, "promoted-to")
 
 
 def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
@@ -135,6 +136,8 @@ class _ProseFigures:
             return False
         if not grouped and _in_others_aside(s, money, self.roles):
             return False
+        if PROMOTED_TO.search(s.text, 0, money.start):
+            return False  # "Stokers who move up to shift supervisor earn $A": the other job's pay
         return self.kind in ("salary", "comparison") or cues.PAY.hit(s) or bool(LABELLED_FIGURE.match(s.text))
 
     def _owner(self, i: int, money: Money, restates: _Read | None) -> list[str]:
