@@ -58,6 +58,19 @@ CONTRASTIVE_PAY = [
                  id="two-top-deciles"),
     pytest.param("New glaze chemists at large firms start on a base salary of about $52,000 plus commission.",
                  {((B,), 52000, "year")}, id="base-salary-plus-commission"),
+    pytest.param("Glaze chemists earn a median of $71,000 a year, compared with $38,000 for kiln operators, who are "
+                 "usually paid by the hour (a median of about $18.20).",
+                 {((B,), 71000, "year"), ((A,), 38000, "year"), ((A,), 18.2, "hour")}, id="in-a-roles-who-clause"),
+    pytest.param("Glaze chemists earn a median of $45,280 a year, compared with $39,550 for night kiln operators.",
+                 {((B,), 45280, "year"), ((A,), 39550, "year")}, id="for-a-role-with-a-modifier"),
+    pytest.param("Glaze chemists earn about $54,300 a year, compared with $39,160 for furnace tenders in ceramics, the "
+                 "category that covers kiln operators.", {((B,), 54300, "year"), ((A,), 39160, "year")},
+                 id="for-the-roles-group"),
+    pytest.param("Glaze chemists earn $70,000 a year, while furnace tenders, the category that covers most kiln "
+                 "operators, earn a median of $36,230.", {((B,), 70000, "year"), ((A,), 36230, "year")},
+                 id="a-later-clause-opening-with-the-roles-group"),
+    pytest.param("Contract glaze chemists are usually paid a day rate of $400 to $600.",
+                 {((B,), (400, 600), "day")}, id="a-day-rate"),
     pytest.param("Kiln operators are paid a wage. The BLS counts them among chemical technicians, who earned a "
                  "median of $42,470 a year.", {((A,), 42470, "year")}, id="counted-among-a-group"),
     pytest.param("Glaze chemists are salaried; they fall under the BLS group of chemical technicians, whose median "
@@ -231,6 +244,49 @@ DISTRACTORS = [
                  {((A,), 40000.0, "year")}, id="a-studio-rate-is-a-price"),
     pytest.param("Kiln operators earn $40,000 a year. The shop's labor rate is $140 an hour.",
                  {((A,), 40000.0, "year")}, id="a-labor-rate-is-a-price"),
+    pytest.param("Kiln operators earn $40,000 a year. The yard hands they supervise make about $16 an hour.",
+                 {((A,), 40000.0, "year")}, id="the-workers-they-supervise"),
+    pytest.param("Kiln operators earn $40,000 a year. The operators who supervise them make about $24 an hour.",
+                 {((A,), 40000.0, "year"), ((A,), 24.0, "hour")}, id="those-who-supervise-them-is-no-subordinate"),
+    pytest.param("Kiln operators earn $20 an hour; those on the night shift may see $2 to $3 an hour more.",
+                 {((A,), 20.0, "hour")}, id="a-difference-after-its-period"),
+    pytest.param("Kiln operators earn $40,000 a year, and a grateful client might hand over a $50 gift card.",
+                 {((A,), 40000.0, "year")}, id="a-figure-before-a-thing-is-its-price"),
+    pytest.param("Glaze chemists can land a $70,000 job straight out of school.",
+                 {((B,), 70000.0, "year")}, id="a-figure-before-job-is-pay"),
+    pytest.param("Kiln operators earn $40,000 a year. Online licensing exam prep starts from $89.",
+                 {((A,), 40000.0, "year")}, id="exam-prep-is-a-cost"),
+    pytest.param("Kiln operators earn $40,000 a year. A basic repair visit is $90 plus $2 a mile.",
+                 {((A,), 40000.0, "year")}, id="a-service-is-priced"),
+    pytest.param("Kiln operators earn $40,000 a year. Some learners pay their mentor $4,000 to learn the trade.",
+                 {((A,), 40000.0, "year")}, id="the-worker-pays-a-mentor"),
+    pytest.param("Freelance glaze chemists are paid by the project, usually $500 to $2,000.", set(),
+                 id="paid-by-the-project"),
+    pytest.param("Kiln operators earn $40,000 a year, below the $45,000 median for records clerks, a related job "
+                 "that many kiln operators move into.", {((A,), 40000.0, "year")},
+                 id="for-another-occupation-a-related-job"),
+    pytest.param("Research chemists, who develop new compounds, are a separate occupation and earn a median of "
+                 "$95,000.", set(), id="another-job-ending-in-a-roles-head-noun"),
+    pytest.param("Kiln operators earn $40,000 a year. At open days, volunteers usually get $50 for a weekend of "
+                 "loading.", {((A,), 40000.0, "year")}, id="people-the-role-works-with-are-paid"),
+    pytest.param("Kiln operators earn $40,000 a year. Many eventually move up to shift lead, a job with a median of "
+                 "$52,000.", {((A,), 40000.0, "year")}, id="move-up-to-without-who"),
+    pytest.param("Kiln operators earn $40,000 a year, and the staff travel perk let my family fly home for $180 in "
+                 "taxes.", {((A,), 40000.0, "year")}, id="money-in-taxes"),
+    pytest.param("Kiln operators earn $40,000 a year, and a busy holiday season can add $3,000 or more to the year.",
+                 {((A,), 40000.0, "year")}, id="a-sum-added-to-the-year"),
+    pytest.param("Kiln operators earn $40,000 a year. Studios may bill $90 an hour for a custom firing.",
+                 {((A,), 40000.0, "year")}, id="what-an-employer-bills"),
+    pytest.param("Kiln operators earn $40,000 a year. Most plants pay for the safety exam ($180).",
+                 {((A,), 40000.0, "year")}, id="paying-for-an-exam"),
+    pytest.param("Glaze chemists earn $70,000 a year. That $30,000 gap narrows in the public sector.",
+                 {((B,), 70000.0, "year")}, id="a-figure-before-gap"),
+    pytest.param("Kiln operators earn $40,000 a year. Yardmasters who supervise the loading crews often earn "
+                 "$90,000 or more.", {((A,), 40000.0, "year")}, id="an-unknown-agent-noun-a-who-clause-restricts"),
+    pytest.param("Kiln operators who work nights earn $45,000 a year.", {((A,), 45000.0, "year")},
+                 id="a-role-a-who-clause-restricts"),
+    pytest.param("Kiln operators get a base wage plus a flat \"spiff\" of about $25 for each custom order.", set(),
+                 id="a-flat-named-sum"),
 ]
 
 
@@ -300,29 +356,53 @@ def test_plain_text_table_whose_header_names_the_roles() -> None:
     assert _levels(article) == {((A,), "high_school"), ((B,), "bachelor")}
 
 
-def test_a_table_row_for_another_occupation_is_not_the_roles_pay() -> None:
-    text = ("# How Much Does a Kiln Operator Make?\n\n## Pay compared\n\n| Job Title | Hourly | Annual |\n"
-            "|---|---|---|\n| Kiln Operator | $19.80 | $41,180 |\n| Cashier | $14.52 | $30,200 |\n")
-    assert _pay(run_markdown(text)) == {((A,), 19.8, "hour"), ((A,), 41180, "year")}
+# (a whole Markdown article, the (roles, amount or (min, max), period) it gives)
+ARTICLE_PAY = [
+    pytest.param("# How Much Does a Kiln Operator Make?\n\n## Pay compared\n\n| Job Title | Hourly | Annual |\n"
+                 "|---|---|---|\n| Kiln Operator | $19.80 | $41,180 |\n| Cashier | $14.52 | $30,200 |\n",
+                 {((A,), 19.8, "hour"), ((A,), 41180, "year")},
+                 id="table-row-of-another-occupation"),
+    pytest.param("# How Much Does a Kiln Operator Make?\n\n## Pay by industry\n\n| Job Title | Median |\n|---|---|\n"
+                 "| Kiln operators, brick plants | $41,180 |\n| Plant managers, brick plants | $98,300 |\n"
+                 "| Shift supervisors (production) | $67,400 |\n",
+                 {((A,), 41180, "year")},
+                 id="table-row-of-another-occupation-in-an-industry"),
+    pytest.param("# Kiln Operator vs. Glaze Chemist\n\n## Pay compared\n\n| Job Title | Training | Pay |\n"
+                 "|---|---|---|\n| Kiln Operator | None required | $15 to $25 per firing |\n"
+                 "| Glaze Chemist | Degree | $31.50 per hour |\n",
+                 {((B,), 31.5, "hour")},
+                 id="table-cell-with-a-piece-rate"),
+    pytest.param("# Kiln Dispatcher vs. Glaze Chemist\n\n## Pay\n\nKiln dispatchers plan firings. Don't confuse these "
+                 "jobs with 911 dispatchers, who answer emergency calls and earned a median of $49,890.\n",
+                 set(),
+                 id="head-noun-after-a-number"),
+    pytest.param("# Glass Furnace Operator vs. Kiln Operator\n\n## Pay\n\nIn hourly terms, that is about $23.40 for "
+                 "glass operators and $29.50 for kiln operators.\n",
+                 {(("glass-furnace-operator",), 23.4, "hour"), ((A,), 29.5, "hour")},
+                 id="first-word-and-head-noun"),
+    pytest.param("# Bookbinder vs. Kiln Operator\n\n## Pay\n\nKiln operators earned more than $72,350 at the top, "
+                 "while the top 10 percent of binding and finishing workers earned more than $56,410.\n",
+                 {((A,), 72350, "year"), (("bookbinder",), 56410, "year")},
+                 id="formal-name-without-its-first-word"),
+    pytest.param("# Kiln Operator vs. Glaze Chemist\n\n## Pay\n\nKiln operators earn $40,000 a year, and carpenters "
+                 "who frame houses earn a median of $57,100. A shift foreman, who runs both crews, typically "
+                 "makes $95,000.\n",
+                 {((A,), 40000, "year")},
+                 id="another-occupation-opening-a-later-clause"),
+    pytest.param("# Restaurant Host vs. Kiln Operator\n\n## Pay\n\nHosts and hostesses earn a median wage of "
+                 "$14.10 per hour. Kiln operators earn $20 an hour.\n",
+                 {(("restaurant-host",), 14.1, "hour"), ((A,), 20, "hour")},
+                 id="short-head-noun-that-is-a-word"),
+    pytest.param("# Kiln Operator vs. Glaze Chemist\n\n## Pay\n\nKiln operators are grouped by the BLS with furnace "
+                 "tenders and kiln helpers, who earn a median of $38,550 a year.\n",
+                 {((A,), 38550, "year")},
+                 id="roles-group-in-the-passive"),
+]
 
 
-def test_a_table_row_for_another_occupation_in_an_industry_is_not_the_roles_pay() -> None:
-    text = ("# How Much Does a Kiln Operator Make?\n\n## Pay by industry\n\n| Job Title | Median |\n|---|---|\n"
-            "| Kiln operators, brick plants | $41,180 |\n| Plant managers, brick plants | $98,300 |\n"
-            "| Shift supervisors (production) | $67,400 |\n")
-    assert _pay(run_markdown(text)) == {((A,), 41180, "year")}
-
-
-def test_a_table_cell_that_says_its_figure_is_a_piece_rate() -> None:
-    text = ("# Kiln Operator vs. Glaze Chemist\n\n## Pay compared\n\n| Job Title | Training | Pay |\n|---|---|---|\n"
-            "| Kiln Operator | None required | $15 to $25 per firing |\n| Glaze Chemist | Degree | $31.50 per hour |\n")
-    assert _pay(run_markdown(text)) == {((B,), 31.5, "hour")}
-
-
-def test_a_head_noun_after_a_number_names_another_occupation() -> None:
-    text = ("# Kiln Dispatcher vs. Glaze Chemist\n\n## Pay\n\nKiln dispatchers plan firings. Don't confuse these "
-            "jobs with 911 dispatchers, who answer emergency calls and earned a median of $49,890.\n")
-    assert _pay(run_markdown(text)) == set()
+@pytest.mark.parametrize(("text", "expected"), ARTICLE_PAY)
+def test_pay_of_whole_articles(text: str, expected: set[object]) -> None:
+    assert _pay(run_markdown(text)) == expected
 
 
 def test_a_plain_text_table_row_with_a_figure_is_no_header() -> None:
@@ -377,6 +457,8 @@ EDUCATION = [
                  id="another-occupations-level"),
     pytest.param("Glaze chemists need a bachelor's degree, and some college career centers post their openings.",
                  {((B,), "bachelor")}, id="some-college-career-centers"),
+    pytest.param("Neither job has a formal education requirement; both are learned on the shop floor.",
+                 {(tuple(BOTH), "no_formal_education")}, id="neither-has-a-formal-education-requirement"),
 ]
 
 
@@ -561,6 +643,19 @@ SETTINGS = [
                  {((B,), "laboratory"), ((B,), "remote")}, id="remote-or-hybrid"),
     pytest.param("A few glaze chemists teach at medical schools and dental schools.", {((B,), "college_university")},
                  id="medical-schools-are-colleges"),
+    pytest.param("Kiln operators work in factories that serve hotels and hospitals.",
+                 {((A,), "manufacturing_plant")}, id="places-a-workplace-serves"),
+    pytest.param("Kiln operators serve tea in hospitals on open days.", {((A,), "hospital")},
+                 id="serve-in-a-place-is-the-place"),
+    pytest.param("The glaze is used by hospitals and schools across the region.", set(), id="used-by"),
+    pytest.param("Kiln operators run the remote-controlled loader that fills the kiln.", set(),
+                 id="remote-controlled-is-a-device"),
+    pytest.param("Many kiln operators finish a certificate program, which takes about a year at a community college "
+                 "or online school.", set(), id="a-course-that-takes-a-year-at-a-college"),
+    pytest.param("Most kiln operators work part time, and only while school is in session.", set(),
+                 id="school-in-session-is-a-time"),
+    pytest.param("Kiln operators often work at charity and fundraising auctions.", set(),
+                 id="a-place-word-naming-an-event"),
 ]
 
 

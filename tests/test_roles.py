@@ -739,6 +739,10 @@ UNTITLED_CASES = [
     pytest.param("Home > Careers > Salary guides\n\nSalary: £25,000 to £31,000\n\nInspectors open "
                  "containers on the quay. Most inspectors work shifts, and inspectors earn overtime.\n",
                  [], id="a-breadcrumb-that-names-no-job"),
+    pytest.param("I have worked the early route for nine years.\n\nMy day\n\nI ride the back step, tip the carts and "
+                 "run the packer blade; when the packer blade jams, I clear it with a bar. Sanitation workers like me "
+                 "start before dawn.\n\nPay\n\nMost sanitation workers earn about $21 an hour, and sanitation "
+                 "workers with a CDL earn more.\n", ["Sanitation Worker"], id="an-occupation-word-modifying-a-noun"),
 ]
 
 

@@ -123,4 +123,7 @@ def test_facts_above_the_threshold_hold_their_floors(measured: tuple[Any, list[L
     floor = FLOORS[field]
     assert high.precision >= floor["precision"], f"{field}: precision {high.precision:.3f} at >= {threshold}"
     assert high.recall >= floor["recall"], f"{field}: recall {high.recall:.3f} at >= {threshold}"
-    assert low.tp + low.fp and low.precision < high.precision, f"{field}: no less precise facts below {threshold}"
+    if high.fp + low.fp:
+        # Where some facts of the field are wrong, the threshold ranks them: the facts below it exist
+        # and are less precise. A field whose facts are all right on the corpora has nothing to rank.
+        assert low.tp + low.fp and low.precision < high.precision, f"{field}: no less precise facts below {threshold}"

@@ -29,7 +29,9 @@ def _form_regex(form: str) -> re.Pattern[str]:
 
 
 def _is_acronym_form(form: str) -> bool:
-    return len(form.rstrip("s")) <= 4 and form.rstrip("s") not in OCCUPATION_HEADS
+    """A short form that is no noun of the language ("RN", "CNA"), not a short head noun ("hosts")."""
+    stem = form.rstrip("s")
+    return len(stem) <= 4 and stem not in OCCUPATION_HEADS and "NOUN" not in parts_of_speech(stem)
 
 
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")

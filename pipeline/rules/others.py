@@ -49,6 +49,12 @@ def _asides(text: str) -> tuple[tuple[int, int], ...]:
 
 
 ASIDE = regex(RULES, "aside")
+JOB_APPOSITIVE = regex(RULES, "job-appositive")
+
+
+@text_cache(maxsize=4096)
+def job_appositives(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in JOB_APPOSITIVE.finditer(text)) if "," in text else ()
 AS_TITLE = regex(RULES, "as-title")
 
 
@@ -75,8 +81,18 @@ def declares_other(text: str, mentions: list[Mention]) -> bool:
         return False
     if m.group("kind"):
         return True  # "Painters who spray cars belong to a different occupation": a kind of the role's name
+    # A role's mention must name the whole subject: "Executive assistants" is another job than the
+    # "assistants" of an article on administrative assistants.
+    start = m.start(1) + (opening.end() if (opening := DETERMINER.match(m.group(1))) else 0)
     end = m.end(1)
-    return not any(x.start < end <= x.end for x in mentions)
+    return not any(x.start <= start and end <= x.end for x in mentions)
+
+
+def in_declared_subject(text: str, m: Mention) -> bool:
+    """Whether a mention lies in the subject ``declares_other`` found ("Executive assistants, ..., are a
+    separate occupation"): it names no role there."""
+    found = SEPARATE_OCCUPATION.match(text)
+    return found is not None and found.start(1) <= m.start and m.end <= found.end(1)
 
 
 @text_cache(maxsize=4096)
@@ -108,6 +124,19 @@ def opens_with_other(t: Piece, mentions: list[Mention] | None = None, roles: lis
     if not named:
         return _gazetteer_subject(head.text, lead, mentions or [], roles or [])
     return not _names_a_role(phrase, roles or [])
+
+
+def clause_opens_with_other(s: Sentence, start: int, end: int, roles: list[RoleInfo]) -> bool:
+    """A clause after the sentence's first that opens with another occupation, known to the gazetteer
+    or not, and names no role but in an aside calling it another job ("..., and carpenters who frame
+    houses earn $A"); the sentence's own opening is ``opens_with_other``'s."""
+    if start == 0:
+        return False
+    mentions = [Mention(m.start - start, m.end - start, m.role) for m in s.roles.mentions if start <= m.start < end]
+    told = job_appositives(s.text)
+    if any(not any(a <= m.start + start < b for a, b in told) for m in mentions):
+        return False  # "restaurant cooks, the category that covers pastry cooks, earn $A": the role's group
+    return opens_with_other(Piece(s.text[start:end]), mentions, roles)
 
 
 # The shortest opening of one to three words whose last word is a plural: "Drafters", "The judges".
@@ -163,9 +192,13 @@ def other_occupation(s: Sentence, start: int, end: int) -> bool:
     junior designers"); a singular one before a noun modifies it ("the district's teacher scale").
     """
     text = s.text
-    if any(start <= m.start < end and names_subject(text, m) for m in s.roles.mentions):
+    # A role named in an aside on the other occupation ("..., a related job that many X move into") is
+    # not the clause's.
+    told = job_appositives(text)
+    if any(start <= m.start < end and names_subject(text, m) and not any(a <= m.start < b for a, b in told)
+           for m in s.roles.mentions):
         return False
-    return any(not AS_TITLE.search(text, max(0, m.start() - 40), m.start()) and not _modifier(text, m.end())
+    return any(not AS_TITLE.search(text, max(0, m.start() - 40), m.start()) and not modifies_noun(text, m.end())
                for m in OTHER_OCCUPATION.finditer(text, start, end))
 
 
@@ -176,7 +209,7 @@ FUNCTION_WORDS = frozenset((
     "should", "shall"))
 
 
-def _modifier(text: str, end: int) -> bool:
+def modifies_noun(text: str, end: int) -> bool:
     """A singular occupation word followed by a noun modifies it ("teacher scale", "nurse station")."""
     if text[end - 1 : end] == "s":
         return False

@@ -15,8 +15,10 @@ from pipeline.rules.loader import load_terms, regex
 from pipeline.rules.matcher import trie_pattern, word_finditer
 from pipeline.rules.nouns import singular
 from pipeline.rules.occupations import occupation_of, occupations_in
+from pipeline.rules.others import modifies_noun
+from pipeline.rules.role_cues import named_in
 from pipeline.rules.role_forms import called_names
-from pipeline.rules.role_names import CLIPPED_HEADS, abbreviates, any_form, key_word, plural_names
+from pipeline.rules.role_names import CLIPPED_HEADS, abbreviates, any_form, key_word, plural_names, role_name
 from pipeline.rules.titles import canonical
 from pipeline.rules.words import parts_of_speech
 from pipeline.types import Block
@@ -35,6 +37,10 @@ HEAD_NOUN_USES = 3
 HEAD_NOUN_NAMES = 2
 # The most words of a table row that spells a role's name out.
 MAX_ROW_WORDS = 4
+ACRONYM = regex("role_patterns.jsonl", "acronym")
+ACRONYM_AFTER = regex("role_patterns.jsonl", "acronym-after")
+# How many paragraphs count as the page's opening, where a mention weighs more.
+OPENING_PARAGRAPHS = 4
 
 
 def members(title: str) -> list[str]:
@@ -226,3 +232,48 @@ def row_name(name: str, rows: list[str]) -> str:
                 and "," not in row and abbreviates(name, row)):
             return canonical(row)
     return name
+
+
+def mention_scores(blocks: list[Block], unknown: list[str]) -> tuple[
+        Counter[str], dict[str, tuple[int, int]], dict[str, str], Counter[str]]:
+    """Each occupation the blocks name, weighed by where (headings, table rows and the opening
+    paragraphs weigh more); where each is first named (block, offset); the acronyms defined; and
+    the part of each score that table rows give."""
+    score: Counter[str] = Counter()
+    tabled: Counter[str] = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    acronyms: dict[str, str] = {}
+    paragraphs = 0
+    for i, block in enumerate(blocks):
+        weight = 1
+        if block.kind in ("heading", "title", "table_row"):
+            weight = 3
+        elif block.kind == "paragraph":
+            paragraphs += 1
+            weight = 2 if paragraphs <= OPENING_PARAGRAPHS else 1
+        text = block.cells[0] if block.kind == "table_row" and block.cells else block.text
+        for name, at, counts in [*((n, at, True) for n, at in named_in(text, unknown)),
+                                 *occupations_named(text, acronyms)]:
+            first.setdefault(name, (i, at))
+            if counts:
+                score[name] += weight
+                tabled[name] += weight if block.kind == "table_row" else 0
+    return score, first, acronyms, tabled
+
+
+def occupations_named(text: str, acronyms: dict[str, str]) -> list[tuple[str, int, bool]]:
+    """The occupations a block names, where (a coordinated name, "general and operations managers",
+    counts whole), and whether the use is a mention of its workers (not "the packer blade"); the
+    acronyms it defines after one ("(RNs)") go to ``acronyms``."""
+    found = []
+    for occ in occupations_in(text):
+        if ACRONYM.fullmatch(occ.text):
+            continue  # an acronym ("RNs") counts for the full name it stands for
+        coordinated = "," in occ.text or " and " in occ.text
+        name = role_name(canonical(occ.text)) if coordinated else canonical(occ.text)
+        # "the packer blade" names a machine part: where the name is first met, but no mention of packers.
+        found.append((name, occ.start, not modifies_noun(text, occ.end)))
+        after = ACRONYM_AFTER.match(text, occ.end)
+        if after:
+            acronyms[after.group(1)] = name
+    return found

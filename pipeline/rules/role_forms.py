@@ -116,6 +116,17 @@ def tail_forms(name: str, names: list[str]) -> set[str]:
     return {tail, " ".join([words[-2], plural(words[-1])])}
 
 
+def lead_forms(name: str, names: list[str]) -> set[str]:
+    """"Farm mechanics" for farm equipment mechanics: a name of three words or more with its first word
+    and its head noun alone, where no other role's name opens with that word."""
+    words = name.lower().split()
+    if len(words) < 3:
+        return set()
+    if any(other != name and other.lower().split()[0] == words[0] for other in names):
+        return set()
+    return {f"{words[0]} {words[-1]}", f"{words[0]} {plural(words[-1])}"}
+
+
 def acronym_forms(name: str, forms: set[str], introduced: list[tuple[str, str]], capitals: set[str]) -> set[str]:
     """The acronyms a body uses for a role: one it introduces after a form ("Nurse practitioners
     (NPs)"), and the name's initials where the body writes them in capitals."""

@@ -23,6 +23,7 @@ from pipeline.rules.others import (
     LEAD_IN,
     declares_other,
     in_aside,
+    in_declared_subject,
     names_subject,
     opens_with_other_kept,
     possessive,
@@ -152,7 +153,7 @@ def _sentence_roles(t: Piece, roles: list[RoleInfo], previous: list[str] | None,
                     shared: list[str] | None) -> SentenceRoles:
     mentions = find_mentions(roles, t.text)
     if declares_other(t.text, mentions):
-        return SentenceRoles([], mentions, other=True)
+        return SentenceRoles([], [m for m in mentions if not in_declared_subject(t.text, m)], other=True)
     opening = opening_mentions(t, mentions)
     said = _said_subject(t, roles, previous, mentions, opening)
     if said is None and previous and not mentions and GROUPED_PRONOUN.search(t.text):

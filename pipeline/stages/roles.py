@@ -19,11 +19,14 @@ from pipeline.rules.loader import load_terms, regex
 from pipeline.rules.nouns import plural, singular
 from pipeline.rules.occupations import exact_occupation, formal_names, known_whole, occupation_of, occupations_in
 from pipeline.rules.role_count import (
+    ACRONYM,
+    OPENING_PARAGRAPHS,
     count_acronyms,
     count_other_names,
     head_noun_names,
     job_rows,
     members,
+    mention_scores,
     merge_occupations,
     merge_shorter,
     named_in_prose,
@@ -33,8 +36,8 @@ from pipeline.rules.role_count import (
     row_name,
     split_compared,
 )
-from pipeline.rules.role_cues import named_in, partner_names, role_headings
-from pipeline.rules.role_forms import acronym_forms, called_names, clipped_forms, own_forms, tail_forms
+from pipeline.rules.role_cues import partner_names, role_headings
+from pipeline.rules.role_forms import acronym_forms, called_names, clipped_forms, lead_forms, own_forms, tail_forms
 from pipeline.rules.role_names import (
     fuller_name,
     key_word,
@@ -55,15 +58,14 @@ from pipeline.types import Block, Document, RoleInfo
 
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
 LISTED_AFTER = regex("role_patterns.jsonl", "listed-after")
-ACRONYM = regex("role_patterns.jsonl", "acronym")
-ACRONYM_AFTER = regex("role_patterns.jsonl", "acronym-after")
 HEADING_TAIL = regex("role_patterns.jsonl", "heading-tail")
 QUICK_FACTS = regex("role_patterns.jsonl", "quick-facts")
 QUESTION = regex("role_patterns.jsonl", "question")
 HOOK = re.compile(r"[?:!]\s+")
-# Body roles: how many opening paragraphs count as the opening, the most roles, and the share of the
-# leading occupation's score another needs to be a role too (less is a mention in passing).
-OPENING = 4
+# Body roles: the most roles, and the share of the leading occupation's score another needs to be a
+# role too (less is a mention in passing).
+# The fewest words a formal name without its first word keeps to be the role's name.
+FORMAL_TAIL_WORDS = 3
 # A table among this many first blocks may be the page's comparison of its roles.
 TABLE_SCAN = 15
 MAX_BODY_ROLES = 3
@@ -231,7 +233,7 @@ def body_roles(blocks: list[Block], body: str) -> tuple[list[str], dict[str, lis
     names the prose gives most often with an occupation's head noun ("animal technicians")."""
     headed = role_headings(blocks)
     unknown = [n for n in headed if not any(o.text == n for o in occupations_in(n))]
-    unknown += [n for n in partner_names(blocks, headed, OPENING) if n not in unknown]
+    unknown += [n for n in partner_names(blocks, headed, OPENING_PARAGRAPHS) if n not in unknown]
     return (_body_roles(blocks, body, headed, unknown) or _body_roles(blocks, body, headed, head_noun_names(body))
             or ([], {}))
 
@@ -263,47 +265,6 @@ def _body_roles(blocks: list[Block], body: str, headed: list[str], unknown: list
     kept = sorted(ranked, key=lambda n: first[n])
     fuller = {n: fuller_name(n, body) for n in kept}
     return [fuller[n] for n in kept], {fuller[n]: same[n] for n in kept if n in same}
-
-
-def mention_scores(blocks: list[Block], unknown: list[str]) -> tuple[
-        Counter[str], dict[str, tuple[int, int]], dict[str, str], Counter[str]]:
-    """Each occupation the blocks name, weighed by where (headings, table rows and the opening
-    paragraphs weigh more); where each is first named (block, offset); the acronyms defined; and
-    the part of each score that table rows give."""
-    score: Counter[str] = Counter()
-    tabled: Counter[str] = Counter()
-    first: dict[str, tuple[int, int]] = {}
-    acronyms: dict[str, str] = {}
-    paragraphs = 0
-    for i, block in enumerate(blocks):
-        weight = 1
-        if block.kind in ("heading", "title", "table_row"):
-            weight = 3
-        elif block.kind == "paragraph":
-            paragraphs += 1
-            weight = 2 if paragraphs <= OPENING else 1
-        text = block.cells[0] if block.kind == "table_row" and block.cells else block.text
-        for name, at in [*named_in(text, unknown), *occupations_named(text, acronyms)]:
-            score[name] += weight
-            tabled[name] += weight if block.kind == "table_row" else 0
-            first.setdefault(name, (i, at))
-    return score, first, acronyms, tabled
-
-
-def occupations_named(text: str, acronyms: dict[str, str]) -> list[tuple[str, int]]:
-    """The occupations a block names, where (a coordinated name, "general and operations managers",
-    counts whole); the acronyms it defines after one ("(RNs)") go to ``acronyms``."""
-    found = []
-    for occ in occupations_in(text):
-        if ACRONYM.fullmatch(occ.text):
-            continue  # an acronym ("RNs") counts for the full name it stands for
-        coordinated = "," in occ.text or " and " in occ.text
-        name = role_name(canonical(occ.text)) if coordinated else canonical(occ.text)
-        found.append((name, occ.start))
-        after = ACRONYM_AFTER.match(text, occ.end)
-        if after:
-            acronyms[after.group(1)] = name
-    return found
 
 
 def table_roles(blocks: list[Block]) -> list[str]:
@@ -377,14 +338,24 @@ def build_roles(names: list[str], body: str, short: dict[str, str] | None = None
         # "Health education specialists" for a health educator: the formal names of its occupation the
         # body writes, where no other role shares the occupation.
         if soc is not None and codes[soc[0]] == 1:
-            forms |= {f for n in formal_names().get(soc[0], ()) if n in lowered for f in (n, plural(n))}
+            formal = [n for full in formal_names().get(soc[0], ()) for n in (full, formal_tail(full)) if n]
+            forms |= {f for n in formal if n in lowered for f in (n, plural(n))}
         # "Aircraft mechanics, usually called A&P mechanics or AMTs": the other names the body gives it.
-        forms |= called_names(forms, singular(head), body) | clipped_forms(name, body) | tail_forms(name, names)
+        forms |= called_names(forms, singular(head), body) | clipped_forms(name, body)
+        forms |= tail_forms(name, names) | lead_forms(name, names)
         forms |= acronym_forms(name, forms, introduced, capitals)
         ordered = sorted(forms, key=lambda f: (-len(f), f))
         # Aliases are the surface forms extraction meets (``Facts.surfaces``), filled in by assemble.
         roles.append(RoleInfo(rid, name, tuple(ordered), soc, own_job(name, body)))
     return roles
+
+
+def formal_tail(name: str) -> str:
+    """A formal name of four words or more without its first ("binding and finishing worker" for print
+    binding and finishing workers), where the words left open with no small word ("and", "of"); else "".
+    Two words left are too general a name ("service mechanic")."""
+    rest = name.partition(" ")[2]
+    return rest if len(rest.split()) >= FORMAL_TAIL_WORDS and rest.split()[0] not in SMALL_WORDS else ""
 
 
 def role_soc(name: str, short: str | None, body: str = "") -> tuple[str, str] | None:

@@ -13,7 +13,9 @@ from pipeline.extract.salaries.parse import Money, find_money, is_distractor, ma
 from pipeline.rules import cues
 from pipeline.rules.clauses import clause_bounds
 from pipeline.rules.loader import procedure, regex
-from pipeline.rules.others import names_other_occupation, other_occupation
+from pipeline.rules.occupations import occupations_in
+from pipeline.rules.others import clause_opens_with_other, job_appositives, names_other_occupation, other_occupation
+from pipeline.rules.role_names import AGENT_NOUN
 from pipeline.rules.text import Text
 from pipeline.rules.words import parts_of_speech
 from pipeline.stages.attribute import GROUPED_PRONOUN, roles_at
@@ -34,11 +36,16 @@ NEAR_BEFORE = 25
 # How far after "a glaze chemist's median wage" its figure may come ("... works out to about $33.69").
 POSSESSIVE_REACH = 30
 OTHERS_ASIDE = regex(RULES, "others-aside")
+OTHERS_RESTRICTIVE = regex(RULES, "others-restrictive")
 INTRODUCES_NEXT = regex(RULES, "introduces-next-figure")
 BARE_LABELLED = regex(RULES, "bare-labelled-figure")
 PEOPLE = regex(RULES, "people-not-occupation")
 PAIR_AND = regex(RULES, "pair-and")
 PROMOTED_TO = regex(RULES, "promoted-to")
+SUBORDINATES = regex(RULES, "their-subordinates")
+PAID_OTHERS = regex(RULES, "paid-others")
+FOR_NAME_END = regex(RULES, "figure-for-name-end")
+MAX_NAME_WORDS = 5  # the longest name a figure is said to be for ("for medical records specialists")
 
 
 def salaries_in(s: Sentence, roles: list[RoleInfo], kind: str, facts: Facts) -> None:
@@ -132,22 +139,26 @@ class _ProseFigures:
         self.not_pay = False
         # "They fall under the group of taxi drivers, whose median was $A": the role's group.
         grouped = GROUPED_PRONOUN.search(s.text, 0, money.start) is not None
-        if not restated and not grouped and other_occupation(s, c0, c1):
+        if not restated and not grouped and (other_occupation(s, c0, c1)
+                                             or clause_opens_with_other(s, c0, c1, self.roles)):
             return False
-        if not grouped and _in_others_aside(s, money, self.roles):
+        if not grouped and (_in_others_aside(s, money, self.roles) or _for_other(s, money, self.roles)):
             return False
         if PROMOTED_TO.search(s.text, 0, money.start):
             return False  # "Stokers who move up to shift supervisor earn $A": the other job's pay
+        if SUBORDINATES.search(s.text, c0, money.start) or PAID_OTHERS.search(s.text, c0, money.start):
+            return False  # "The aides they supervise earn $A", "participants are paid $A": others' pay
         return self.kind in ("salary", "comparison") or cues.PAY.hit(s) or bool(LABELLED_FIGURE.match(s.text))
 
     def _owner(self, i: int, money: Money, restates: _Read | None) -> list[str]:
         if self.respective:
             return [self.respective[i]]
-        if named_after := _named_after(self.s, money) or _possessive_owner(self.s, money):
-            return named_after
+        s = self.s
+        if named := _named_after(s, money) or _possessive_owner(s, money) or _aside_owner(s, money):
+            return named
         if restates is not None:
             return restates.who
-        return roles_at(self.s, money.start, self.roles)
+        return roles_at(s, money.start, self.roles)
 
     def _shared_period(self, i: int, money: Money, after: str) -> str | None:
         """A figure with no period written shares one: "X earned a median annual wage of $89,290, while
@@ -179,7 +190,7 @@ def _in_others_aside(s: Sentence, money: Money, roles: list[RoleInfo]) -> bool:
     word for people in general ("apprentices") is another occupation, known to the gazetteer or not."""
     aside = OTHERS_ASIDE.search(s.text, 0, money.start)
     if aside is None:
-        return False
+        return _opens_with_others_restricted(s, money, roles)
     end = aside.end(1)
     if any(m.start < end <= m.end for m in s.roles.mentions):
         return False  # "Unlike X, who earn $A, ...": a role's aside
@@ -188,7 +199,47 @@ def _in_others_aside(s: Sentence, money: Money, roles: list[RoleInfo]) -> bool:
         return False
     if names_other_occupation(" ".join(s.text[:end].split()[-4:]), roles):
         return True
-    return not PEOPLE.match(aside.group(1).lower())
+    # A singular the gazetteer does not know as an occupation is a person ("Dana, who ...").
+    return aside.group(1).endswith("s") and not PEOPLE.match(aside.group(1).lower())
+
+
+def _opens_with_others_restricted(s: Sentence, money: Money, roles: list[RoleInfo]) -> bool:
+    """ "Yardmasters who supervise yard crews earn $A": a sentence that opens with a plural agent noun
+    a relative clause restricts, no role's and no word for people in general, is about another
+    occupation, up to the first role it names."""
+    opening = OTHERS_RESTRICTIVE.match(s.text)
+    if opening is None or any(m.start < money.start for m in s.roles.mentions):
+        return False
+    phrase = opening.group(1)
+    word = phrase.split()[-1].lower()
+    if PEOPLE.match(word) or not AGENT_NOUN.fullmatch(word):
+        return False
+    return occupations_in(phrase) == () or names_other_occupation(phrase, roles)
+
+
+def _aside_owner(s: Sentence, money: Money) -> list[str]:
+    """The role whose "who" clause the figure is in ("... for funeral porters, who are paid by the hour
+    (a median of $16.45)"), else none."""
+    aside = OTHERS_ASIDE.search(s.text, 0, money.start)
+    if aside is None or aside.start("main") >= 0:
+        return []
+    return [m.role for m in s.roles.mentions if m.start < aside.end(1) <= m.end][:1]
+
+
+def _for_other(s: Sentence, money: Money, roles: list[RoleInfo]) -> bool:
+    """A figure said to be another occupation's right after it ("the $45,000 median for records clerks"):
+    the words up to the name's end name an occupation, and no role is named from there on but in an
+    aside that calls that occupation another job ("..., a related job that many X move into"); a role
+    named after it makes the occupation the role's group ("..., the category that covers X")."""
+    said = FIGURE_FOR.match(s.text, money.end)
+    if said is None:
+        return False
+    start = said.end()
+    phrase = FOR_NAME_END.split(s.text[start : start + 60], maxsplit=1)[0]
+    if not 0 < len(phrase.split()) <= MAX_NAME_WORDS or not names_other_occupation(phrase, roles):
+        return False
+    told = job_appositives(s.text)
+    return not any(m.start >= start and not any(a <= m.start < b for a, b in told) for m in s.roles.mentions)
 
 
 def _governed_by(s: Sentence, start: int, end: int) -> bool:
