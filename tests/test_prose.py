@@ -69,6 +69,10 @@ CONTRASTIVE_PAY = [
     pytest.param("Glaze chemists earn $70,000 a year, while furnace tenders, the category that covers most kiln "
                  "operators, earn a median of $36,230.", {((B,), 70000, "year"), ((A,), 36230, "year")},
                  id="a-later-clause-opening-with-the-roles-group"),
+    pytest.param("The top 10 percent of kiln operators earn more than $62,000, usually because they fire "
+                 "higher-priced porcelain.", {((A,), 62000, "year")}, id="a-higher-priced-thing-after-the-figure"),
+    pytest.param("I started as a glaze chemist in a call center for a supplier, making $21 an hour.",
+                 {((B,), 21, "hour")}, id="a-call-center-is-no-rate-per-call"),
     pytest.param("Contract glaze chemists are usually paid a day rate of $400 to $600.",
                  {((B,), (400, 600), "day")}, id="a-day-rate"),
     pytest.param("Kiln operators are paid a wage. The BLS counts them among chemical technicians, who earned a "
@@ -306,6 +310,9 @@ STATISTICS = [
     pytest.param("Most kiln operators start at around $16 an hour.", {(16, "starting", None)}, id="start-at"),
     pytest.param("Junior kiln operators typically start at around $16 an hour.", {(16, "starting", None)},
                  id="typically-start-at"),
+    pytest.param("The lowest-paid 10 percent of kiln operators earned less than $31,000, and the highest-paid 10 "
+                 "percent more than $62,000.", {(31000, "bottom", 10), (62000, "top", 90)},
+                 id="lowest-paid-highest-paid"),
     pytest.param("The top 10 percent of glaze chemists earn more than $105,000.", {(105000, "top", 90)},
                  id="top-ten-percent"),
     pytest.param("The lowest 10 percent of kiln operators earn less than $29,000.", {(29000, "bottom", 10)},
@@ -324,6 +331,10 @@ def test_the_statistic_a_figure_is(body: str, expected: set[object]) -> None:
 PROFILE = "# What Does a Kiln Operator Do?\n\n"
 # (a whole profile article, the (roles, amount, period) it gives)
 LABELLED_PAY = [
+    pytest.param(PROFILE + "## Average Salary: £23,000 - £31,000\n\nKiln operators fire the ware.\n",
+                 {((A,), (23000, 31000), "year")}, id="a-heading-that-is-a-labelled-figure"),
+    pytest.param(PROFILE + "## Salary: what to expect\n\nKiln operators fire the ware.\n", set(),
+                 id="a-heading-about-pay-with-no-figure"),
     pytest.param(PROFILE + "## Pay\n\nMedian pay: $41,200 per year\n\nStarting pay: $17 an hour\n",
                  {((A,), 41200, "year"), ((A,), 17, "hour")}, id="label-colon-value"),
     pytest.param(PROFILE + "## Salary ranges\n\nEntry level – $34,000\n\nTop – $72,000\n",
@@ -358,6 +369,9 @@ def test_plain_text_table_whose_header_names_the_roles() -> None:
 
 # (a whole Markdown article, the (roles, amount or (min, max), period) it gives)
 ARTICLE_PAY = [
+    pytest.param("# Continuous Mining Machine Operator vs. Roof Bolter\n\n## Pay\n\nCM operators run the cutting "
+                 "machine. The lowest 10 percent of CM operators earned less than $48,300.\n",
+                 {(("continuous-mining-machine-operator",), 48300, "year")}, id="initials-before-the-head-noun"),
     pytest.param("# How Much Does a Kiln Operator Make?\n\n## Pay compared\n\n| Job Title | Hourly | Annual |\n"
                  "|---|---|---|\n| Kiln Operator | $19.80 | $41,180 |\n| Cashier | $14.52 | $30,200 |\n",
                  {((A,), 19.8, "hour"), ((A,), 41180, "year")},
@@ -650,6 +664,8 @@ SETTINGS = [
     pytest.param("The glaze is used by hospitals and schools across the region.", set(), id="used-by"),
     pytest.param("Kiln operators run the remote-controlled loader that fills the kiln.", set(),
                  id="remote-controlled-is-a-device"),
+    pytest.param("Kiln operators steer the loader by remote while they watch the kiln.", set(),
+                 id="by-remote-is-a-device"),
     pytest.param("Many kiln operators finish a certificate program, which takes about a year at a community college "
                  "or online school.", set(), id="a-course-that-takes-a-year-at-a-college"),
     pytest.param("Most kiln operators work part time, and only while school is in session.", set(),

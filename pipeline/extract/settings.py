@@ -25,6 +25,7 @@ RELATIVE_BEFORE = regex(PATTERNS, "relative-before")
 OTHER_SENSE_AFTER = regex(PATTERNS, "other-sense-after")
 REMOTE_PLACE_AFTER = regex(PATTERNS, "remote-place-after")
 REMOTE_WORK_NOUN = regex(PATTERNS, "remote-work-noun")
+REMOTE_DEVICE_BEFORE = regex(PATTERNS, "remote-device-before")
 NEXT_WORD = re.compile(r"\s+([A-Za-z-]+)")
 FUNCTION_WORDS = load_terms("function_words.txt")
 PLACE_LIST_INTRO = regex(PATTERNS, "place-list-intro")
@@ -144,9 +145,13 @@ def _is_setting(s: Sentence, span: LexMatch, a: int, b: int) -> bool:
 
 def _remote_thing(word: str, text: str, end: int) -> bool:
     """ "remote controls", "remote fires": "remote" before a noun that is no kind of work is far away or
-    a device, not remote work ("remote jobs")."""
+    a device, not remote work ("remote jobs"); so is "remote" after "by" or "via" ("steered by remote")."""
     after = NEXT_WORD.match(text, end)
-    if word.lower() != "remote" or after is None:
+    if word.lower() != "remote":
+        return False
+    if REMOTE_DEVICE_BEFORE.search(text, max(0, end - len(word) - 12), end - len(word)):
+        return after is None or not REMOTE_WORK_NOUN.match(after.group(1).lower())  # "steered by remote"
+    if after is None:
         return False
     noun = after.group(1).lower()
     pos = parts_of_speech(noun)

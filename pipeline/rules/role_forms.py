@@ -127,6 +127,23 @@ def lead_forms(name: str, names: list[str]) -> set[str]:
     return {f"{words[0]} {words[-1]}", f"{words[0]} {plural(words[-1])}"}
 
 
+# How often the body must write a head noun after initials ("CM operators") for them to name the role.
+MIN_INITIALED_USES = 2
+INITIALED_HEAD = re.compile(r"\b([A-Z]{2,4}) ([a-z]+)\b")
+
+
+def initialed_forms(name: str, body: str) -> set[str]:
+    """ "CM operators" for continuous mining machine operators: the role's head noun after initials
+    that open those of its other words, where the body writes them so at least twice."""
+    *mods, head = name.lower().split()
+    if len(mods) < 2:
+        return set()
+    letters = "".join(w[0] for w in mods).upper()
+    counts = Counter(m.group(1) for m in INITIALED_HEAD.finditer(body)
+                     if singular(m.group(2)) == head and letters.startswith(m.group(1)))
+    return {f"{acr.lower()} {f}" for acr, n in counts.items() if n >= MIN_INITIALED_USES for f in (head, plural(head))}
+
+
 def acronym_forms(name: str, forms: set[str], introduced: list[tuple[str, str]], capitals: set[str]) -> set[str]:
     """The acronyms a body uses for a role: one it introduces after a form ("Nurse practitioners
     (NPs)"), and the name's initials where the body writes them in capitals."""

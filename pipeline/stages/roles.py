@@ -37,7 +37,15 @@ from pipeline.rules.role_count import (
     split_compared,
 )
 from pipeline.rules.role_cues import partner_names, role_headings
-from pipeline.rules.role_forms import acronym_forms, called_names, clipped_forms, lead_forms, own_forms, tail_forms
+from pipeline.rules.role_forms import (
+    acronym_forms,
+    called_names,
+    clipped_forms,
+    initialed_forms,
+    lead_forms,
+    own_forms,
+    tail_forms,
+)
 from pipeline.rules.role_names import (
     fuller_name,
     key_word,
@@ -342,7 +350,7 @@ def build_roles(names: list[str], body: str, short: dict[str, str] | None = None
             forms |= {f for n in formal if n in lowered for f in (n, plural(n))}
         # "Aircraft mechanics, usually called A&P mechanics or AMTs": the other names the body gives it.
         forms |= called_names(forms, singular(head), body) | clipped_forms(name, body)
-        forms |= tail_forms(name, names) | lead_forms(name, names)
+        forms |= tail_forms(name, names) | lead_forms(name, names) | initialed_forms(name, body)
         forms |= acronym_forms(name, forms, introduced, capitals)
         ordered = sorted(forms, key=lambda f: (-len(f), f))
         # Aliases are the surface forms extraction meets (``Facts.surfaces``), filled in by assemble.

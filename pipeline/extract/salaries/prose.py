@@ -32,7 +32,7 @@ FIGURE_FOR = regex(RULES, "figure-for-role")
 ROLE_BEFORE = regex(RULES, "role-before-figure")
 POSSESSIVE_PAY = regex(RULES, "possessive-pay")
 # How many characters before its figure a clause that opens at it is read for what the figure is.
-NEAR_BEFORE = 25
+NEAR_BEFORE, NEAR_AFTER = 25, 40
 # How far after "a glaze chemist's median wage" its figure may come ("... works out to about $33.69").
 POSSESSIVE_REACH = 30
 OTHERS_ASIDE = regex(RULES, "others-aside")
@@ -131,7 +131,9 @@ class _ProseFigures:
             following = money.end  # ", a gap of $1,500": the words say what the next figure is
         since = self.moneys[i - 1].end if i else 0
         # A clause that opens right at the figure ("... a gap of more than $30,000") has its words before.
-        context = _unnamed(s, min(c0, max(since, money.start - NEAR_BEFORE)), min(c1, money.end + 40, following))
+        limit = min(c1, following)
+        end = _word_end(s.text, min(limit, money.end + NEAR_AFTER), limit)
+        context = _unnamed(s, min(c0, max(since, money.start - NEAR_BEFORE)), end)
         around = s.text[since:following]
         if is_distractor(context) or (self.not_pay and not cues.PAY.hit(Text(around))):
             self.not_pay = True
@@ -255,6 +257,14 @@ def _governed_by(s: Sentence, start: int, end: int) -> bool:
 def _adverb(word: str) -> bool:
     pos = parts_of_speech(word.lower())
     return "ADV" in pos and "VERB" not in pos
+
+
+def _word_end(text: str, end: int, limit: int) -> int:
+    """``end`` moved on to the end of the word it falls in (not past ``limit``): the words after a figure
+    are read whole ("higher-priced" is no "price")."""
+    while end < limit and (text[end].isalnum() or text[end] in "-'’"):
+        end += 1
+    return end
 
 
 def _unnamed(s: Sentence, start: int, end: int) -> str:
