@@ -289,6 +289,18 @@ DISTRACTORS = [
                  "$90,000 or more.", {((A,), 40000.0, "year")}, id="an-unknown-agent-noun-a-who-clause-restricts"),
     pytest.param("Kiln operators who work nights earn $45,000 a year.", {((A,), 45000.0, "year")},
                  id="a-role-a-who-clause-restricts"),
+    pytest.param("Plant managers, a common next step for kiln operators, earn a median of $98,000.", set(),
+                 id="a-common-next-step"),
+    pytest.param("Kiln operators earn $40,000 a year; co-op students at the larger potteries typically earn $18 an "
+                 "hour.", {((A,), 40000.0, "year")}, id="co-op-students-pay"),
+    pytest.param("Kiln operators earn $40,000 a year. The safety course is optional; otherwise expect to pay around "
+                 "$150 for it.", {((A,), 40000.0, "year")}, id="expect-to-pay"),
+    pytest.param("Kiln operators earn $40,000 a year, and the glaze test kits run $35 each.",
+                 {((A,), 40000.0, "year")}, id="a-price-each"),
+    pytest.param("Glaze chemists earn $70,000 each year.", {((B,), 70000.0, "year")}, id="each-year-is-a-period"),
+    pytest.param("Glaze chemists earn $70,000, well above the $58,300 median for machinists, the colleagues who "
+                 "cut the molds glaze chemists design.", {((B,), 70000.0, "year")},
+                 id="an-aside-naming-the-role-in-passing"),
     pytest.param("Kiln operators get a base wage plus a flat \"spiff\" of about $25 for each custom order.", set(),
                  id="a-flat-named-sum"),
 ]
@@ -369,6 +381,9 @@ def test_plain_text_table_whose_header_names_the_roles() -> None:
 
 # (a whole Markdown article, the (roles, amount or (min, max), period) it gives)
 ARTICLE_PAY = [
+    pytest.param("# Glass Blower vs. Industrial Designer\n\n## Pay\n\nIndustrial designers, often shortened to IDs, "
+                 "shape products. For IDs, the top 10 percent earned more than $124,900.\n",
+                 {(("industrial-designer",), 124900, "year")}, id="a-name-shortened-to-initials"),
     pytest.param("# Continuous Mining Machine Operator vs. Roof Bolter\n\n## Pay\n\nCM operators run the cutting "
                  "machine. The lowest 10 percent of CM operators earned less than $48,300.\n",
                  {(("continuous-mining-machine-operator",), 48300, "year")}, id="initials-before-the-head-noun"),

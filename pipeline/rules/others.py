@@ -50,6 +50,13 @@ def _asides(text: str) -> tuple[tuple[int, int], ...]:
 
 ASIDE = regex(RULES, "aside")
 JOB_APPOSITIVE = regex(RULES, "job-appositive")
+GROUP_APPOSITIVE = regex(RULES, "group-appositive")
+
+
+def in_group_appositive(text: str, pos: int) -> bool:
+    """Whether ``pos`` is in an aside that says the occupation before it takes in another ("..., the
+    category that covers X")."""
+    return "," in text and any(m.start() <= pos < m.end() for m in GROUP_APPOSITIVE.finditer(text))
 
 
 @text_cache(maxsize=4096)

@@ -14,7 +14,13 @@ from pipeline.rules import cues
 from pipeline.rules.clauses import clause_bounds
 from pipeline.rules.loader import procedure, regex
 from pipeline.rules.occupations import occupations_in
-from pipeline.rules.others import clause_opens_with_other, job_appositives, names_other_occupation, other_occupation
+from pipeline.rules.others import (
+    clause_opens_with_other,
+    in_group_appositive,
+    names_other_occupation,
+    names_subject,
+    other_occupation,
+)
 from pipeline.rules.role_names import AGENT_NOUN
 from pipeline.rules.text import Text
 from pipeline.rules.words import parts_of_speech
@@ -210,7 +216,7 @@ def _opens_with_others_restricted(s: Sentence, money: Money, roles: list[RoleInf
     a relative clause restricts, no role's and no word for people in general, is about another
     occupation, up to the first role it names."""
     opening = OTHERS_RESTRICTIVE.match(s.text)
-    if opening is None or any(m.start < money.start for m in s.roles.mentions):
+    if opening is None or any(m.start < money.start and names_subject(s.text, m) for m in s.roles.mentions):
         return False
     phrase = opening.group(1)
     word = phrase.split()[-1].lower()
@@ -230,9 +236,8 @@ def _aside_owner(s: Sentence, money: Money) -> list[str]:
 
 def _for_other(s: Sentence, money: Money, roles: list[RoleInfo]) -> bool:
     """A figure said to be another occupation's right after it ("the $45,000 median for records clerks"):
-    the words up to the name's end name an occupation, and no role is named from there on but in an
-    aside that calls that occupation another job ("..., a related job that many X move into"); a role
-    named after it makes the occupation the role's group ("..., the category that covers X")."""
+    the words up to the name's end name an occupation and no role, and no aside after it says the
+    occupation takes in a role ("..., the category that covers X": the role's group)."""
     said = FIGURE_FOR.match(s.text, money.end)
     if said is None:
         return False
@@ -240,8 +245,10 @@ def _for_other(s: Sentence, money: Money, roles: list[RoleInfo]) -> bool:
     phrase = FOR_NAME_END.split(s.text[start : start + 60], maxsplit=1)[0]
     if not 0 < len(phrase.split()) <= MAX_NAME_WORDS or not names_other_occupation(phrase, roles):
         return False
-    told = job_appositives(s.text)
-    return not any(m.start >= start and not any(a <= m.start < b for a, b in told) for m in s.roles.mentions)
+    end = start + len(phrase)
+    # A role's name in the phrase ("the best-paid kiln operators") makes it the role's.
+    return not any(start <= m.start < end or (m.start >= end and in_group_appositive(s.text, m.start))
+                   for m in s.roles.mentions)
 
 
 def _governed_by(s: Sentence, start: int, end: int) -> bool:
