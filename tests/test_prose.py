@@ -73,6 +73,10 @@ CONTRASTIVE_PAY = [
                  "higher-priced porcelain.", {((A,), 62000, "year")}, id="a-higher-priced-thing-after-the-figure"),
     pytest.param("I started as a glaze chemist in a call center for a supplier, making $21 an hour.",
                  {((B,), 21, "hour")}, id="a-call-center-is-no-rate-per-call"),
+    pytest.param("In the north, kiln operators earn £27,000 to £33,000, plus island allowances.",
+                 {((A,), (27000, 33000), "year")}, id="an-extra-after-plus"),
+    pytest.param("Kiln operators on small sites are sometimes paid a flat £120 to £160 a day instead.",
+                 {((A,), (120, 160), "day")}, id="a-flat-day-rate"),
     pytest.param("Contract glaze chemists are usually paid a day rate of $400 to $600.",
                  {((B,), (400, 600), "day")}, id="a-day-rate"),
     pytest.param("Kiln operators are paid a wage. The BLS counts them among chemical technicians, who earned a "
@@ -381,6 +385,10 @@ def test_plain_text_table_whose_header_names_the_roles() -> None:
 
 # (a whole Markdown article, the (roles, amount or (min, max), period) it gives)
 ARTICLE_PAY = [
+    pytest.param("# Dental Hygienist vs. Dentist\n\n## Pay\n\nMedian annual wages for dental hygienists in the "
+                 "industries that employ the most of them:\n\n- Offices of dentists: $88,160\n- Outpatient care "
+                 "centers: $80,250\n", {(("dental-hygienist",), 88160, "year"), (("dental-hygienist",), 80250, "year")},
+                 id="an-industry-named-for-another-roles-workers"),
     pytest.param("# Glass Blower vs. Industrial Designer\n\n## Pay\n\nIndustrial designers, often shortened to IDs, "
                  "shape products. For IDs, the top 10 percent earned more than $124,900.\n",
                  {(("industrial-designer",), 124900, "year")}, id="a-name-shortened-to-initials"),

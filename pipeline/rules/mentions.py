@@ -61,8 +61,8 @@ def _find_mentions(signature: tuple[tuple[str, str, tuple[str, ...]], ...], text
         for m in _form_regex(form).finditer(text):
             if any(m.start() < t.end and t.start < m.end() for t in taken):
                 continue
-            if _used_as_verb(text, m):
-                continue
+            if _used_as_verb(text, m) or INDUSTRY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "chefs may cook at home"; "Offices of physicians" is an industry
             follower = FOLLOWING_HEAD.match(text, m.end())
             if follower and singular(follower.group(1).lower()) in OCCUPATION_HEADS:
                 continue
@@ -222,6 +222,8 @@ def _used_as_verb(text: str, m: re.Match[str]) -> bool:
 
 
 FOLLOWING_HEAD = re.compile(r"[ -]([A-Za-z]+)\b")
+# An industry named for its workers ("Offices of physicians", "offices of dentists"): no mention of them.
+INDUSTRY_BEFORE = re.compile(r"\boffices? of (?:other )?$", re.IGNORECASE)
 
 
 # What may stand before a sentence's opening mentions (``pipeline/data/attribution.jsonl``).

@@ -51,6 +51,7 @@ PROMOTED_TO = regex(RULES, "promoted-to")
 SUBORDINATES = regex(RULES, "their-subordinates")
 PAID_OTHERS = regex(RULES, "paid-others")
 FOR_NAME_END = regex(RULES, "figure-for-name-end")
+EXTRA_AFTER = regex(RULES, "extra-after")
 MAX_NAME_WORDS = 5  # the longest name a figure is said to be for ("for medical records specialists")
 
 
@@ -130,6 +131,15 @@ class _ProseFigures:
         if RESTATEMENT.match(s.text, c0):
             # "paid time and a half, or about $30 an hour": the clause it restates says what it is.
             c0 = clause_bounds(s.text, max(0, c0 - 3))[0]
+        if not self._is_money_of_pay(i, money, c0, c1):
+            return False
+        if _others_pay(s, money, c0, c1, restated, self.roles):
+            return False
+        return self.kind in ("salary", "comparison") or cues.PAY.hit(s) or bool(LABELLED_FIGURE.match(s.text))
+
+    def _is_money_of_pay(self, i: int, money: Money, c0: int, c1: int) -> bool:
+        """No distractor in the words around the figure, and, after a figure that was no pay, words of pay."""
+        s = self.s
         # The words around a figure decide what it is; the rest of a long clause may be about something
         # else, and the words after the next figure are that figure's ("$53,180, roughly $14,000 more").
         following = self.moneys[i + 1].start if i + 1 < len(self.moneys) else len(s.text)
@@ -138,25 +148,13 @@ class _ProseFigures:
         since = self.moneys[i - 1].end if i else 0
         # A clause that opens right at the figure ("... a gap of more than $30,000") has its words before.
         limit = min(c1, following)
+        if extra := EXTRA_AFTER.search(s.text, money.end, limit):
+            limit = extra.start()  # "£27,000, plus island allowances": the extra is not the figure
         end = _word_end(s.text, min(limit, money.end + NEAR_AFTER), limit)
         context = _unnamed(s, min(c0, max(since, money.start - NEAR_BEFORE)), end)
         around = s.text[since:following]
-        if is_distractor(context) or (self.not_pay and not cues.PAY.hit(Text(around))):
-            self.not_pay = True
-            return False
-        self.not_pay = False
-        # "They fall under the group of taxi drivers, whose median was $A": the role's group.
-        grouped = GROUPED_PRONOUN.search(s.text, 0, money.start) is not None
-        if not restated and not grouped and (other_occupation(s, c0, c1)
-                                             or clause_opens_with_other(s, c0, c1, self.roles)):
-            return False
-        if not grouped and (_in_others_aside(s, money, self.roles) or _for_other(s, money, self.roles)):
-            return False
-        if PROMOTED_TO.search(s.text, 0, money.start):
-            return False  # "Stokers who move up to shift supervisor earn $A": the other job's pay
-        if SUBORDINATES.search(s.text, c0, money.start) or PAID_OTHERS.search(s.text, c0, money.start):
-            return False  # "The aides they supervise earn $A", "participants are paid $A": others' pay
-        return self.kind in ("salary", "comparison") or cues.PAY.hit(s) or bool(LABELLED_FIGURE.match(s.text))
+        self.not_pay = bool(is_distractor(context)) or (self.not_pay and not cues.PAY.hit(Text(around)))
+        return not self.not_pay
 
     def _owner(self, i: int, money: Money, restates: _Read | None) -> list[str]:
         if self.respective:
@@ -189,6 +187,22 @@ def _bare_labelled(s: Sentence, kind: str, facts: Facts) -> list[Money]:
     currency = facts.salaries[-1].currency if facts.salaries else "USD"
     value = float(line.group("num").replace(",", ""))
     return [Money(line.start("num"), line.end("num"), value, None, None, currency)]
+
+
+def _others_pay(s: Sentence, money: Money, c0: int, c1: int, restated: bool, roles: list[RoleInfo]) -> bool:
+    """Whether the figure is another occupation's or other people's: the clause names another occupation
+    (not the roles' group: "They fall under taxi drivers, whose median was $A"), the figure is in a
+    "who" clause on one or said to be for one, or it is the pay of a job the role moves up to, of those
+    it supervises, of people it works with."""
+    grouped = GROUPED_PRONOUN.search(s.text, 0, money.start) is not None
+    if not restated and not grouped and (other_occupation(s, c0, c1) or clause_opens_with_other(s, c0, c1, roles)):
+        return True
+    if not grouped and (_in_others_aside(s, money, roles) or _for_other(s, money, roles)):
+        return True
+    # "Stokers who move up to shift supervisor earn $A", "The aides they supervise earn $A", "participants
+    # are paid $A".
+    return bool(PROMOTED_TO.search(s.text, 0, money.start) or SUBORDINATES.search(s.text, c0, money.start)
+                or PAID_OTHERS.search(s.text, c0, money.start))
 
 
 def _in_others_aside(s: Sentence, money: Money, roles: list[RoleInfo]) -> bool:
