@@ -693,6 +693,12 @@ SETTINGS = [
                  "or online school.", set(), id="a-course-that-takes-a-year-at-a-college"),
     pytest.param("Most kiln operators work part time, and only while school is in session.", set(),
                  id="school-in-session-is-a-time"),
+    pytest.param("Kiln operators fire tableware. It ends up in grocery stores and restaurants.", set(),
+                 id="where-the-goods-end-up"),
+    pytest.param("Kiln operators load the clay. It is trucked to factories, supermarkets and restaurants.", set(),
+                 id="where-the-goods-are-trucked"),
+    pytest.param("Kiln operators fire pet urns. The urns are brought in by veterinary clinics.", set(),
+                 id="who-brings-the-work-in"),
     pytest.param("Kiln operators often work at charity and fundraising auctions.", set(),
                  id="a-place-word-naming-an-event"),
 ]
