@@ -16,7 +16,7 @@ from pipeline.rules.full_names import unclipped_name
 from pipeline.rules.groups import coordinated, title_members
 from pipeline.rules.nouns import plural, singular
 from pipeline.rules.occupations import occupation_of, occupations_in
-from pipeline.rules.role_count import merge_shorter
+from pipeline.rules.role_count import merge_shorter, row_name
 from pipeline.stages.roles import build_roles
 
 
@@ -809,7 +809,18 @@ FULL_NAME_CASES = [
     pytest.param("Nurse vs. Doctor: What Are the Differences?",
                  "Nurses, or the doctors they work with, see patients every day. Doctors diagnose illness.",
                  ["Nurse", "Doctor"], id="longer-phrase-not-the-name"),
+    pytest.param("Doorman vs. Valet: Which Hotel Job Pays More?",
+                 "Valet parking attendants, usually just called valets, park and fetch cars for guests. Valets work "
+                 "outdoors in all weather. Doormen greet guests.", ["Doorman", "Valet Parking Attendant"],
+                 id="a-one-word-name-that-opens-the-full-one"),
 ]
+
+
+def test_a_job_table_row_the_body_calls_by_the_roles_name() -> None:
+    body = "Tile finishing technicians (also called finishing line technicians, or just kiln hands) load kilns."
+    rows = ["Tile Finishing Technician", "Quality Control Inspector"]
+    assert row_name("Kiln Hand", rows, body) == "Tile Finishing Technician"
+    assert row_name("Kiln Hand", rows, "Tile finishing technicians and kiln hands load kilns.") == "Kiln Hand"
 
 
 @pytest.mark.parametrize(("title", "body", "expected"), FULL_NAME_CASES)

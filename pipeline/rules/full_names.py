@@ -102,7 +102,23 @@ def introduced_before(body: str, start: int, end: int, name: str) -> str:
     joint = INTRODUCED_AS.search(before, max(0, tail))
     if joint is None and FOR_SHORT.match(body, end):
         joint = INTRODUCED_FOR_SHORT.search(before, max(0, tail))  # "glass technicians — glass techs for short"
-    return phrase_at(before[: joint.start()], name, at_end=True) if joint is not None else ""
+    if joint is None:
+        return ""
+    return phrase_at(before[: joint.start()], name, at_end=True) or opened_by(before[: joint.start()], name)
+
+
+def opened_by(text: str, name: str) -> str:
+    """ "Valet parking attendants, usually just called valets": the occupation the text ends with, written
+    after a one-word name that opens it (the name said to be what it is called), else ""."""
+    if " " in name:
+        return ""
+    words = words_at_end(text, MAX_FULL_WORDS)
+    for k in range(2, len(words) + 1):
+        phrase = " ".join(words[-k:])
+        if words[-k].lower() == name.lower():
+            found = occupations_in(phrase)
+            return phrase if found and found[-1].end == len(phrase) else ""
+    return ""
 
 
 def introduced_after(body: str, end: int, name: str) -> str:

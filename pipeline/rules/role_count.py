@@ -37,6 +37,7 @@ HEAD_NOUN_USES = 3
 HEAD_NOUN_NAMES = 2
 # The most words of a table row that spells a role's name out.
 MAX_ROW_WORDS = 4
+ROW_CALLED = regex("role_patterns.jsonl", "row-called").pattern
 ACRONYM = regex("role_patterns.jsonl", "acronym")
 ACRONYM_AFTER = regex("role_patterns.jsonl", "acronym-after")
 # How many paragraphs count as the page's opening, where a mention weighs more.
@@ -224,14 +225,22 @@ def job_rows(blocks: list[Block]) -> list[str]:
     return rows
 
 
-def row_name(name: str, rows: list[str]) -> str:
+def row_name(name: str, rows: list[str], body: str = "") -> str:
     """ "Raft Guide" -> "River Rafting Guide" where a table's column of jobs names it in full: a row of
-    a few words, no group's coordinated name, that the role's name abbreviates."""
-    for row in rows:
-        if (row.lower() != name.lower() and len(row.split()) <= MAX_ROW_WORDS and " and " not in row
-                and "," not in row and abbreviates(name, row)):
-            return canonical(row)
-    return name
+    a few words, no group's coordinated name, that the role's name abbreviates, or that the body says
+    goes by the name ("Semiconductor technicians (..., or just fab techs)")."""
+    plain = [row for row in rows if row.lower() != name.lower() and len(row.split()) <= MAX_ROW_WORDS
+             and " and " not in row and "," not in row]
+    found = next((row for row in plain if abbreviates(name, row)), None)
+    found = found or next((row for row in plain if _called(row, name, body)), None)
+    return canonical(found) if found else name
+
+
+def _called(row: str, name: str, body: str) -> bool:
+    """Whether the body writes the row's occupation and then says it is called by the name."""
+    pattern = (r"\b" + re.escape(row) + r"(?:s|es)?\b[^.;]{0,100}?" + ROW_CALLED + r"(?:[\w-]+\s+){0,2}?"
+               + re.escape(name) + r"(?:s|es)?\b")
+    return bool(body) and re.search(pattern, body, re.IGNORECASE) is not None
 
 
 def mention_scores(blocks: list[Block], unknown: list[str]) -> tuple[

@@ -90,6 +90,23 @@ HEADING_WORDS = NOT_OCCUPATIONS - SMALL_WORDS
 
 def find_roles(doc: Document, title: str | None) -> list[RoleInfo]:
     body = "\n".join(b.text for b in doc.blocks)
+    names = named_roles(doc, title, body)
+    same: dict[str, list[str]] = {}
+    if not names:
+        names, same = body_roles(doc.blocks, body)
+    rows = job_rows(doc.blocks[:TABLE_SCAN])
+    full = {n: row_name(full_name(n, body), rows, body) for n in names}
+    # The body's names take every row of a job table near the top: those are the page's roles.
+    tabled = {canonical(r) for r in rows}
+    if len(tabled) >= 2 and tabled <= set(full.values()):
+        names = [n for n in names if full[n] in tabled]
+    return build_roles([full[n] for n in names], body, {f: n for n, f in full.items() if f != n},
+                       {full[n]: same[n] for n in names if n in same})
+
+
+def named_roles(doc: Document, title: str | None, body: str) -> list[str]:
+    """The roles the page names outright: its title's (or an untitled page's first line's, where it
+    compares them), a handbook's Quick Facts, a table of jobs near the top, or its headings'."""
     heading = title or first_line(doc.blocks)
     names = pattern_roles(heading, body) or after_hook(heading, body, pattern_roles, names_occupation)
     if not title and len(names) < 2:
@@ -98,14 +115,7 @@ def find_roles(doc: Document, title: str | None) -> list[RoleInfo]:
         names = []
     names = names or title_occupations(heading, body) or after_hook(heading, body, title_occupations, known_whole)
     names = names or quick_facts(doc.blocks, body)
-    names = names or table_roles(doc.blocks) or [n for n in heading_roles(doc.blocks) if is_occupation(n)]
-    same: dict[str, list[str]] = {}
-    if not names:
-        names, same = body_roles(doc.blocks, body)
-    rows = job_rows(doc.blocks[:TABLE_SCAN])
-    full = {n: row_name(full_name(n, body), rows) for n in names}
-    return build_roles([full[n] for n in names], body, {f: n for n, f in full.items() if f != n},
-                       {full[n]: same[n] for n in names if n in same})
+    return names or table_roles(doc.blocks) or [n for n in heading_roles(doc.blocks) if is_occupation(n)]
 
 
 def after_hook(title: str, body: str, read: Callable[[str, str], list[str]],
