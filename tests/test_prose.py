@@ -385,6 +385,11 @@ def test_plain_text_table_whose_header_names_the_roles() -> None:
 
 # (a whole Markdown article, the (roles, amount or (min, max), period) it gives)
 ARTICLE_PAY = [
+    pytest.param("# Kiln Firing Technician vs. Glaze Mixing Technician\n\n## Pay\n\nGlaze techs earn about $52,000 a "
+                 "year. Kiln techs earn about $41,000, and kiln techs on night shifts earn a little more than glaze "
+                 "techs.\n",
+                 {(("glaze-mixing-technician",), 52000, "year"), (("kiln-firing-technician",), 41000, "year")},
+                 id="first-word-and-head-noun-clipped"),
     pytest.param("# Dental Hygienist vs. Dentist\n\n## Pay\n\nMedian annual wages for dental hygienists in the "
                  "industries that employ the most of them:\n\n- Offices of dentists: $88,160\n- Outpatient care "
                  "centers: $80,250\n", {(("dental-hygienist",), 88160, "year"), (("dental-hygienist",), 80250, "year")},

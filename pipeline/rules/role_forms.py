@@ -66,10 +66,17 @@ MIN_CLIPPED_USES = 2
 
 def clipped_forms(name: str, body: str) -> set[str]:
     """The clipped names the body writes for the role ("rad techs" for "Radiologic Technologist", "nuc
-    med techs"): as many words, each no longer than the name's and starting it, used at least twice."""
+    med techs"): as many words, each no longer than the name's and starting it, used at least twice;
+    for a name of three words or more, also its first word and head noun so clipped ("env techs" for
+    environmental science technicians)."""
     words = name.lower().split()
     if len(words) < 2:
         return set()
+    out = _clipped(words, name, body)
+    return out | _clipped([words[0], words[-1]], name, body) if len(words) > 2 else out
+
+
+def _clipped(words: list[str], name: str, body: str) -> set[str]:
     pattern = r"\s+".join(re.escape(w[:3]) + r"[a-z]*" for w in words) + r"(?![\w-])"
     counts: Counter[str] = Counter(m.group(0).lower() for m in word_finditer(pattern, body, re.IGNORECASE))
     out: set[str] = set()
