@@ -49,19 +49,24 @@ def _asides(text: str) -> tuple[tuple[int, int], ...]:
 
 
 ASIDE = regex(RULES, "aside")
-JOB_APPOSITIVE = regex(RULES, "job-appositive")
-GROUP_APPOSITIVE = regex(RULES, "group-appositive")
+# Asides on the occupation just named: that it is another job ("..., a related job that many X move
+# into"), or a group that takes in another ("..., the category that covers X").
+APPOSITIVES = {"job": regex(RULES, "job-appositive"), "group": regex(RULES, "group-appositive")}
+
+
+def in_job_appositive(text: str, pos: int) -> bool:
+    return any(a <= pos < b for a, b in _appositives(text, "job"))
 
 
 def in_group_appositive(text: str, pos: int) -> bool:
-    """Whether ``pos`` is in an aside that says the occupation before it takes in another ("..., the
-    category that covers X")."""
-    return "," in text and any(m.start() <= pos < m.end() for m in GROUP_APPOSITIVE.finditer(text))
+    return any(a <= pos < b for a, b in _appositives(text, "group"))
 
 
 @text_cache(maxsize=4096)
-def job_appositives(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in JOB_APPOSITIVE.finditer(text)) if "," in text else ()
+def _appositives(text: str, kind: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in APPOSITIVES[kind].finditer(text)) if "," in text else ()
+
+
 AS_TITLE = regex(RULES, "as-title")
 
 
@@ -140,8 +145,7 @@ def clause_opens_with_other(s: Sentence, start: int, end: int, roles: list[RoleI
     if start == 0:
         return False
     mentions = [Mention(m.start - start, m.end - start, m.role) for m in s.roles.mentions if start <= m.start < end]
-    told = job_appositives(s.text)
-    if any(not any(a <= m.start + start < b for a, b in told) for m in mentions):
+    if any(not in_job_appositive(s.text, m.start + start) for m in mentions):
         return False  # "restaurant cooks, the category that covers pastry cooks, earn $A": the role's group
     return opens_with_other(Piece(s.text[start:end]), mentions, roles)
 
@@ -201,8 +205,7 @@ def other_occupation(s: Sentence, start: int, end: int) -> bool:
     text = s.text
     # A role named in an aside on the other occupation ("..., a related job that many X move into") is
     # not the clause's.
-    told = job_appositives(text)
-    if any(start <= m.start < end and names_subject(text, m) and not any(a <= m.start < b for a, b in told)
+    if any(start <= m.start < end and names_subject(text, m) and not in_job_appositive(text, m.start)
            for m in s.roles.mentions):
         return False
     return any(not AS_TITLE.search(text, max(0, m.start() - 40), m.start()) and not modifies_noun(text, m.end())
