@@ -282,7 +282,7 @@ def _adverb(word: str) -> bool:
 
 def _word_end(text: str, end: int, limit: int) -> int:
     """``end`` moved on to the end of the word it falls in (not past ``limit``): the words after a figure
-    are read whole ("higher-priced" is no "price")."""
+    are read whole (a "pricey" cut short is no "price")."""
     while end < limit and (text[end].isalnum() or text[end] in "-'’"):
         end += 1
     return end
