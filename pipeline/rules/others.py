@@ -144,10 +144,11 @@ def clause_opens_with_other(s: Sentence, start: int, end: int, roles: list[RoleI
     houses earn $A"); the sentence's own opening is ``opens_with_other``'s."""
     if start == 0:
         return False
-    mentions = [Mention(m.start - start, m.end - start, m.role) for m in s.roles.mentions if start <= m.start < end]
+    mentions = tuple(Mention(m.start - start, m.end - start, m.role) for m in s.roles.mentions
+                     if start <= m.start < end)
     if any(not in_job_appositive(s.text, m.start + start) for m in mentions):
         return False  # "restaurant cooks, the category that covers pastry cooks, earn $A": the role's group
-    return opens_with_other(Piece(s.text[start:end]), mentions, roles)
+    return opens_with_other_kept(s.text[start:end], mentions, tuple(roles))
 
 
 # The shortest opening of one to three words whose last word is a plural: "Drafters", "The judges".
