@@ -307,6 +307,12 @@ DISTRACTORS = [
                  id="an-aside-naming-the-role-in-passing"),
     pytest.param("Kiln operators get a base wage plus a flat \"spiff\" of about $25 for each custom order.", set(),
                  id="a-flat-named-sum"),
+    pytest.param("Kiln operators earn $40,000 a year. My first respirator set me back $300.",
+                 {((A,), 40000.0, "year")}, id="set-me-back-is-a-cost"),
+    pytest.param("Kiln operators earn $40,000 a year. Insurance usually pays $200 to $400 for a cracked kiln shelf.",
+                 {((A,), 40000.0, "year")}, id="an-insurer-pays-a-price"),
+    pytest.param("Glaze chemists earn $70,000 a year. The plant managers that glaze chemists report to earn a median "
+                 "of $105,000.", {((B,), 70000.0, "year")}, id="the-people-a-role-works-for"),
 ]
 
 
@@ -706,6 +712,10 @@ SETTINGS = [
                  id="who-brings-the-work-in"),
     pytest.param("Kiln operators often work at charity and fundraising auctions.", set(),
                  id="a-place-word-naming-an-event"),
+    pytest.param("Kiln operators fire the bricks, and drivers carry the loads to schools and hospitals.", set(),
+                 id="where-the-work-is-carried"),
+    pytest.param("Kiln operator courses prepare students for jobs in factories and hospitals.", set(),
+                 id="the-jobs-a-course-prepares-students-for"),
 ]
 
 

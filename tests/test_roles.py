@@ -214,6 +214,8 @@ def test_occupations_in_a_sentence(sentence: str, expected: list[tuple[str, str]
     ("Registered Nurse", "29-1141"),
     ("Median", None),
     ("Job Title", None),
+    ("Controller", "11-3031"),
+    ("Air Traffic Controller", "53-2021"),
 ])
 def test_soc_of_a_role_name(name: str, soc: str | None) -> None:
     found = occupation_of(name)
@@ -392,6 +394,11 @@ TABLE_ROLE_CASES = [
                  "$41,000\n\nBarge pilots steer tows through locks, and sail menders stitch canvas. Most barge pilots "
                  "and sail menders learn on the job.\n",
                  ["River Barge Pilot", "Sail Mender"], id="a-job-column-spells-the-titles-name-out"),
+    pytest.param("I worked on a rail gang for ten years before I moved to signals.\n\nJob Title | Median Pay\n"
+                 "Tracklayer | $52,000\nSignal Maintainer | $78,000\n\nI started as a track layer, setting ties and "
+                 "spiking rail. Signal maintainers test crossing gates, and signal maintainers are on call at night. "
+                 "Tracklayers work outdoors.\n", ["Tracklayer", "Signal Maintainer"],
+                 id="a-one-word-row-the-prose-writes-as-two"),
 ]
 
 
@@ -743,6 +750,15 @@ UNTITLED_CASES = [
                  "run the packer blade; when the packer blade jams, I clear it with a bar. Sanitation workers like me "
                  "start before dawn.\n\nPay\n\nMost sanitation workers earn about $21 an hour, and sanitation "
                  "workers with a CDL earn more.\n", ["Sanitation Worker"], id="an-occupation-word-modifying-a-noun"),
+    pytest.param("I never planned to inspect orchards for the county. I grew up picking apples.\n\nWhat an orchard "
+                 "inspector actually does\n\nOrchard inspectors walk the rows and look for blight and borers. Farmers "
+                 "call us when a block fails, and farmers hate to hear the word quarantine. Most farmers I visit run "
+                 "small family orchards.\n\nPay\n\nOrchard inspectors earn about $48,000 a year.\n",
+                 ["Orchard Inspector"], id="a-section-names-the-role-not-its-clients"),
+    pytest.param("## Front of house or back of house?\n\nServers take orders and carry plates, while line cooks work "
+                 "the grill. Servers earn tips; line cooks earn a wage.\n\n## What servers do\n\nServers greet "
+                 "guests.\n\n## What line cooks do\n\nLine cooks prep and cook food.\n", ["Server", "Line Cook"],
+                 id="or-question-naming-no-occupation"),
 ]
 
 
@@ -813,6 +829,21 @@ FULL_NAME_CASES = [
                  "Valet parking attendants, usually just called valets, park and fetch cars for guests. Valets work "
                  "outdoors in all weather. Doormen greet guests.", ["Doorman", "Valet Parking Attendant"],
                  id="a-one-word-name-that-opens-the-full-one"),
+    pytest.param("Setter or Grinder: Which Shop Job Pays More?",
+                 "Tool setters adjust the presses before each run, and lens grinders shape glass blanks. Tool "
+                 "setters work days, while lens grinders often work nights.", ["Tool Setter", "Lens Grinder"],
+                 id="one-word-title-names-the-body-opens-with"),
+    pytest.param("How to Become a Pump Tech",
+                 "I have been a booster pump technician for nine years. Booster pump technicians keep water "
+                 "moving uphill, and a pump tech is on call most weekends.", ["Booster Pump Technician"],
+                 id="a-name-the-gazetteer-lacks-takes-the-bodys-fuller-one"),
+    pytest.param("Reading Tutor vs. CTE Instructor",
+                 "Career and technical education (CTE) instructors teach welding and nursing basics. Reading tutors "
+                 "work one on one.", ["Reading Tutor", "Career and Technical Education Instructor"],
+                 id="three-initials-spelled-out-before-parentheses"),
+    pytest.param("Treasurer or CFO: Which Finance Job Fits You?",
+                 "Both the treasurer and the chief financial officer (CFO) report to the board. Treasurers manage "
+                 "cash.", ["Treasurer", "Chief Financial Officer"], id="acronym-longer-than-the-occupation-it-ends"),
 ]
 
 
@@ -1019,6 +1050,13 @@ def test_other_names_given_with_their_initials_are_the_roles_forms() -> None:
     forms = {r.name: set(r.forms) for r in build_roles(["Kiln Hand", "Glaze Mixer"], body)}
     assert {"firing assistants", "fas"} <= forms["Kiln Hand"]
     assert {"batch technicians", "bts"} <= forms["Glaze Mixer"]
+
+
+def test_a_clipped_name_given_second_in_an_aside_is_a_form() -> None:
+    body = ("Boiler technicians (also called burner service technicians, or just burner techs) tune burners. "
+            "Burner techs earn $58,000.")
+    forms = set(build_roles(["Boiler Technician"], body)[0].forms)
+    assert {"burner service technicians", "burner techs"} <= forms
 
 
 def test_a_name_known_at_the_workplaces_is_a_form() -> None:

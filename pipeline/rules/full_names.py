@@ -167,6 +167,10 @@ def acronym_spelled_out(name: str, body: str) -> str:
             phrase = " ".join([*words[-k:], m.group(1)])
             if exact_occupation(phrase) is not None:
                 return canonical(phrase)
+        # Three initials or more that the words before spell exactly ("Career and technical education
+        # (CTE) teachers") need no word of the gazetteer's.
+        if spelled and len(letters) >= MIN_UNKNOWN_INITIALS and _initials(words[-spelled:]) == letters.lower():
+            return canonical(" ".join([*words[-spelled:], m.group(1)]))
     # The name's other words first (a word search the engine skips ahead on), then the words before them.
     for m in re.finditer(r"(?<=\s)(" + tail + r")(?:s|es)?(?![\w-])", body, re.IGNORECASE):
         words = words_before(body, m.start())

@@ -29,6 +29,8 @@ FIRST_PERSON_ROLE = regex("role_patterns.jsonl", "first-person-role")
 JOB_COLUMN = regex("role_patterns.jsonl", "job-column")
 # A table row's occupation is a role the page compares where its prose names it this often.
 TABLE_ROLE_MENTIONS = 2
+# The shortest word a one-word name written as two may split into ("pipe" of "pipelayer").
+MIN_PART = 3
 FUNCTION_WORDS = load_terms("function_words.txt")
 # "animal technicians": a word and an occupation's head noun, as a role's name the gazetteer lacks.
 HEAD_NOUN_NAME = re.compile(r"\b([A-Za-z][a-z-]+) (" + trie_pattern(OCCUPATION_HEADS) + r")s?\b", re.IGNORECASE)
@@ -197,13 +199,16 @@ def prose_of(blocks: list[Block]) -> str:
 
 def named_in_prose(name: str, prose: str, rows: Sequence[str] = ()) -> bool:
     """Whether the page's prose (lower case) names an occupation at least ``TABLE_ROLE_MENTIONS`` times,
-    by its name or by its modifiers' initials ("OT aides"); beside the other ``rows`` of a table, also
+    by its name, a one-word name as two ("pipe layers" for pipelayers), or by its modifiers' initials
+    ("OT aides"); beside the other ``rows`` of a table, also
     by the shorter forms where no other row has its head noun: the head noun ("hygienists" for dental
     hygienists), its first word and head noun ("CNC operators" for CNC machine operators)."""
     low = canonical(name).lower()
     *mods, head = low.split()
     # "OT aides" for occupational therapy aides: the modifiers' initials before the head noun.
     short = [f"{''.join(w[0] for w in mods)} {head}"] if len(mods) > 1 else []
+    if not mods:
+        short += [f"{low[:k]}{gap}{low[k:]}" for k in range(MIN_PART, len(low) - MIN_PART + 1) for gap in " -"]
     others = [canonical(r).lower().split() for r in rows if canonical(r).lower() != low]
     if others and mods:
         short += [s for s in (head, f"{mods[0]} {head}") if s != low and not any(o[-1] == head for o in others)]

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 
+from pipeline.rules.full_names import initials
 from pipeline.rules.loader import matcher, regex
-from pipeline.rules.matcher import word_finditer
+from pipeline.rules.matcher import Pattern, word_finditer
 from pipeline.rules.nouns import singular
-from pipeline.rules.occupations import occupations_in
+from pipeline.rules.occupations import occupation_of, occupations_in
 from pipeline.rules.role_names import AGENT_NOUN, CLIPPED_HEADS, any_form, names_occupation, short_forms
 from pipeline.rules.titles import canonical
 from pipeline.types import Block
@@ -19,6 +20,8 @@ from pipeline.types import Block
 # give that are no occupation ("What customers do").
 ROLE_HEADINGS = tuple(matcher("role_patterns.jsonl", rid)
                       for rid in ("heading-what-do", "heading-possessive", "heading-day-of", "heading-as"))
+# The headings of the sections on what each role does ("What a glazier really does").
+ROLE_SECTIONS = ROLE_HEADINGS[:1]
 NOT_ROLE_HEAD = regex("role_patterns.jsonl", "not-role-head")
 GENERIC_WORKER = regex("role_patterns.jsonl", "generic-worker")
 # Opening sentences that compare two occupations in one frame ("X earn more than Y"): where one is
@@ -35,18 +38,37 @@ MAX_ROLE_WORDS = 5
 def role_headings(blocks: list[Block]) -> list[str]:
     """The roles section headings name ("What glaziers do", "The glazier's job", "Life as a
     glazier"), whether or not the gazetteer knows them: a person's noun, no customer or client."""
+    return [n for n in heading_names(blocks) if person_noun(n) and len(n.split()) <= MAX_ROLE_WORDS]
+
+
+def heading_names(blocks: list[Block], patterns: tuple[Pattern, ...] = ROLE_HEADINGS) -> list[str]:
+    """The names in section headings shaped as a role's ("What ATCs do"), in order, once each."""
     names: list[str] = []
     for block in blocks:
         text = block.text.strip()
         if block.kind not in ("heading", "paragraph") or len(text) > HEADING_LENGTH:
             continue
-        m = next((m for pattern in ROLE_HEADINGS if (m := pattern.match(text))), None)
-        if m is None:
-            continue
-        name = canonical(m.group("name"))
-        if person_noun(name) and len(name.split()) <= MAX_ROLE_WORDS and name not in names:
+        m = next((m for pattern in patterns if (m := pattern.match(text))), None)
+        if m is not None and (name := canonical(m.group("name"))) not in names:
             names.append(name)
     return names
+
+
+def sectioned(names: list[str], headed: list[str]) -> list[str]:
+    """The roles that the sections on what a role does (``ROLE_SECTIONS``: "What a glazier really does") name, where
+    they name any: an occupation the body mentions often that no section is about ("farmers" on an
+    extension agent's page) is the work's object or neighbour."""
+    kept = [n for n in names if any(_names_role(h.lower(), n) for h in headed)]
+    return kept or names
+
+
+def _names_role(heading: str, name: str) -> bool:
+    """A section heading's name (lower case) is the role's: its end ("dispatchers", "health services
+    managers"), its initials ("ATCs") or its occupation."""
+    low = name.lower()
+    code = occupation_of(heading)
+    return (low == heading or low.endswith(" " + heading) or initials(low) == heading.upper()
+            or (code is not None and code == occupation_of(name)))
 
 
 def person_noun(name: str) -> bool:

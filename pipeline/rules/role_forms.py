@@ -18,7 +18,9 @@ from pipeline.rules.role_names import CLIPPED_HEADS, abbreviates, called_after, 
 # appliance techs").
 OTHER_HEADS = load_terms("occupation_heads.txt") | set(CLIPPED_HEADS.values())
 CALLED_NAME = re.compile(r"[A-Z][A-Z&]{1,6}s?|[\w&'-]+(?: [\w&'-]+){0,3}")
-CALLED_END = re.compile(r"[(.;:]|\s[-–—]\s")
+CALLED_END = re.compile(r"[().;:]|\s[-–—]\s")
+# "or just fab techs": the words that open a name given second ("and" opens another noun phrase).
+CALLED_OPENER = re.compile(r"^(?:or\s+)?(?:just\s+|simply\s+)?")
 # "usually called room attendants (RAs)": another name introduced with its initials.
 NAME_WITH_INITIALS = re.compile(r"(?P<name>[A-Za-z][\w'-]*(?: [\w'-]+){0,3}) \((?P<acr>[A-Z]{2,6})s?\)")
 
@@ -32,13 +34,13 @@ def called_names(forms: Iterable[str], head: str, body: str) -> set[str]:
         out |= _names_with_initials(aside)
         stop = CALLED_END.search(aside)
         for part in re.split(r",\s*|\s+or\s+", aside[: stop.start() if stop else len(aside)])[:2]:
-            name = part.strip()
-            if not CALLED_NAME.fullmatch(name):
+            name = CALLED_OPENER.sub("", part.strip())
+            if not CALLED_NAME.fullmatch(name) or name.startswith("and "):
                 continue
             if name.rstrip("s").isupper():
                 acronym = name.lower().removesuffix("s")
                 out |= {acronym, acronym + "s"}
-            elif singular(name.split()[-1].lower()) in {head, *OTHER_HEADS}:
+            elif singular(name.split()[-1].lower()) in {head, CLIPPED_HEADS.get(head), *OTHER_HEADS}:
                 words = name.lower().split()
                 one = " ".join([*words[:-1], singular(words[-1])])
                 out |= {one, " ".join([*words[:-1], plural(singular(words[-1]))])}

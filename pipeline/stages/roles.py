@@ -36,7 +36,7 @@ from pipeline.rules.role_count import (
     row_name,
     split_compared,
 )
-from pipeline.rules.role_cues import partner_names, role_headings
+from pipeline.rules.role_cues import ROLE_SECTIONS, heading_names, partner_names, role_headings, sectioned
 from pipeline.rules.role_forms import (
     acronym_forms,
     called_names,
@@ -94,8 +94,13 @@ def find_roles(doc: Document, title: str | None) -> list[RoleInfo]:
     same: dict[str, list[str]] = {}
     if not names:
         names, same = body_roles(doc.blocks, body)
+        names = sectioned(names, heading_names(doc.blocks, ROLE_SECTIONS))
     rows = job_rows(doc.blocks[:TABLE_SCAN])
+    # A one-word name ("Molder or Pourer?"), or one the gazetteer lacks ("valve tech"), is the fuller
+    # one the text opens with and keeps ("foundry molders", "control valve technicians").
+    text = "\n".join(b.text for b in doc.blocks if b.kind != "title")
     full = {n: row_name(full_name(n, body), rows, body) for n in names}
+    full = {n: fuller_name(f, text) if " " not in f or not known_whole(f) else f for n, f in full.items()}
     # The body's names take every row of a job table near the top: those are the page's roles.
     tabled = {canonical(r) for r in rows}
     if len(tabled) >= 2 and tabled <= set(full.values()):
@@ -184,10 +189,12 @@ def expand_acronym(name: str, body: str) -> str:
     for m in re.finditer(r"\(" + re.escape(name) + r"s?\)", body):
         before = body[max(0, m.start() - 80) : m.start()].rstrip()
         found = occupations_in(before)
-        if found and found[-1].end >= len(before) - 1:
+        # A name the gazetteer lacks, spelled out before it ("Registered Behavior Technician (RBT)"),
+        # or longer than the occupation it ends with ("chief financial officer (CFO)").
+        here = phrase_at(before, name, at_end=True)
+        if found and found[-1].end >= len(before) - 1 and len(here) <= len(found[-1].text):
             return canonical(found[-1].text)
-        # A name the gazetteer lacks, spelled out before it ("Registered Behavior Technician (RBT)").
-        spelled = spelled or phrase_at(before, name, at_end=True)
+        spelled = spelled or here
     return canonical(spelled) if spelled else name
 
 

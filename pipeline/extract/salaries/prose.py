@@ -7,6 +7,7 @@ a figure with no period written shares one with its neighbours.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from pipeline.extract.salaries.parse import Money, find_money, is_distractor, make_salary, period, statistic
@@ -25,7 +26,7 @@ from pipeline.rules.role_names import AGENT_NOUN
 from pipeline.rules.text import Text
 from pipeline.rules.words import parts_of_speech
 from pipeline.stages.attribute import GROUPED_PRONOUN, roles_at
-from pipeline.types import Facts, RoleInfo, Sentence
+from pipeline.types import Facts, Mention, RoleInfo, Sentence
 
 SALARY_PROSE = procedure("salary-prose")
 RULES = "salary_patterns.jsonl"
@@ -43,6 +44,8 @@ NEAR_BEFORE, NEAR_AFTER = 25, 40
 POSSESSIVE_REACH = 30
 OTHERS_ASIDE = regex(RULES, "others-aside")
 OTHERS_RESTRICTIVE = regex(RULES, "others-restrictive")
+# The words between "that" and a role that is its clause's subject: none, or a determiner.
+OBJECT_RELATIVE_GAP = re.compile(r"(?:(?:the|their|most|many|our|your)\s+)?")
 INTRODUCES_NEXT = regex(RULES, "introduces-next-figure")
 BARE_LABELLED = regex(RULES, "bare-labelled-figure")
 PEOPLE = regex(RULES, "people-not-occupation")
@@ -230,13 +233,22 @@ def _opens_with_others_restricted(s: Sentence, money: Money, roles: list[RoleInf
     a relative clause restricts, no role's and no word for people in general, is about another
     occupation, up to the first role it names."""
     opening = OTHERS_RESTRICTIVE.match(s.text)
-    if opening is None or any(m.start < money.start and names_subject(s.text, m) for m in s.roles.mentions):
+    # A role right after the relative pronoun is the clause's subject ("The engineers that drafters
+    # work for earn $A"), not the sentence's.
+    if opening is None or any(m.start < money.start and names_subject(s.text, m) and not _object_relative(s, opening, m)
+                              for m in s.roles.mentions):
         return False
     phrase = opening.group(1)
     word = phrase.split()[-1].lower()
     if PEOPLE.match(word) or not AGENT_NOUN.fullmatch(word):
         return False
     return occupations_in(phrase) == () or names_other_occupation(phrase, roles)
+
+
+def _object_relative(s: Sentence, opening: re.Match[str], mention: Mention) -> bool:
+    """The role names the subject of the relative clause that restricts the opening noun."""
+    gap = s.text[opening.end() : mention.start]
+    return mention.start >= opening.end() and OBJECT_RELATIVE_GAP.fullmatch(gap) is not None
 
 
 def _aside_owner(s: Sentence, money: Money) -> list[str]:
