@@ -235,6 +235,8 @@ SUBJECT_CASES = [
                  {(B, "test recipes"), (B, "mix glazes")}, id="a-shared-summary-before-the-contrast"),
     pytest.param("Both jobs reward patience, but glaze chemists test recipes while kiln operators load kilns.",
                  {(B, "test recipes"), (A, "load kilns")}, id="roles-after-but-and-while"),
+    pytest.param("Glaze chemists test recipes. A typical week might include weighing oxides and firing test tiles.",
+                 {(B, "test recipes"), (B, "weigh oxides"), (B, "fire test tiles")}, id="a-week-that-might-include"),
 ]
 
 
@@ -250,6 +252,11 @@ def test_subject_shapes(body: str, expected: set[tuple[str, str]]) -> None:
                  id="the-writers-job"),
     pytest.param("Kiln operators stack ware.\n\nDaily duties\n\nWe review kiln brands for our readers. We test "
                  "them in our studio.\n", {"stack ware"}, id="we-the-site"),
+    pytest.param("I started out sweeping the yard.\n\nDaily duties\n\nAs a kiln operator I stack the ware and fire "
+                 "the kilns. On Fridays I log every firing.\n",
+                 {"stack the ware", "fire the kilns", "log every firing"}, id="i-as-the-writers-job"),
+    pytest.param("Kiln operators stack ware.\n\nDaily duties\n\nI review kiln brands for readers. I test them in "
+                 "my garage.\n", {"stack ware"}, id="i-the-reviewer"),
 ])
 def test_we_is_the_role_only_where_the_writer_does_the_job(body: str, expected: set[str]) -> None:
     article = process_bytes(("What Does a Kiln Operator Do?\n\n" + body).encode(), "case.txt")

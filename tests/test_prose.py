@@ -37,6 +37,10 @@ def _settings(article: Article) -> set[tuple[tuple[str, ...], str]]:
 CONTRASTIVE_PAY = [
     pytest.param("Kiln operators earn a median of $41,000 a year, while glaze chemists earn $68,000.",
                  {((A,), 41000, "year"), ((B,), 68000, "year")}, id="while"),
+    pytest.param("The survey gives a median of $55,000 a year for the combined group of kiln operators, kiln loaders "
+                 "and glaze chemists.", {((A, B), 55000, "year")}, id="for-a-group-listing-both"),
+    pytest.param("Pay averages $48,000 for kiln operators and glaze chemists alike.", {((A, B), 48000, "year")},
+                 id="for-both-listed"),
     pytest.param("The usual figure is $39,500 for kiln operators compared with $71,200 for glaze chemists.",
                  {((A,), 39500, "year"), ((B,), 71200, "year")}, id="for-x-compared-with-for-y"),
     pytest.param("Glaze chemists ($70,100) out-earn kiln operators ($40,300) in every region.",

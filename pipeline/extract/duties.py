@@ -6,7 +6,8 @@ A word is a verb when ``data/duty_verbs.txt`` lists it or lemminflect's dictiona
 as a verb; base forms come from the same two sources (``pipeline.rules.words``); the split into
 tasks is ``pipeline.rules.tasks``. Subjects are the roles that open a sentence or a clause, a kind
 of the role ("Mortgage loan officers"), pronouns and quantifiers that carry the subject on ("they",
-"many also", "..., and a growing number"), "both ..." and "duties include"; items of a list are
+"many also", "..., and a growing number"), "both ...", "duties include" and "a typical week might
+include", and the writer's "we" or "I" where the page says the role is their job; items of a list are
 duties of the list's role. Another occupation's sentence, or "they" after one, gives no duty.
 """
 

@@ -26,6 +26,8 @@ from pipeline.types import Block
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
 MEMBER_SPLIT = regex("role_patterns.jsonl", "member-split")
 FIRST_PERSON_ROLE = regex("role_patterns.jsonl", "first-person-role")
+FIRST_PERSON_AS = regex("role_patterns.jsonl", "first-person-as-role")
+FIRST_PERSON_AFTER = re.compile(r"s?,?\s+I\b")
 JOB_COLUMN = regex("role_patterns.jsonl", "job-column")
 # A table row's occupation is a role the page compares where its prose names it this often.
 TABLE_ROLE_MENTIONS = 2
@@ -115,8 +117,11 @@ def merge_shorter(score: Counter[str], first: dict[str, tuple[int, int]], body: 
 
 
 def own_job(name: str, body: str) -> bool:
-    """Whether the writer says the name is their job ("I'm a medical physicist")."""
+    """Whether the writer says the name is their job ("I'm a medical physicist", "As a slot supervisor,
+    I ...")."""
     return any(FIRST_PERSON_ROLE.search(body, max(0, m.start() - 30), m.start())
+               or (FIRST_PERSON_AS.search(body, max(0, m.start() - 6), m.start()) is not None
+                   and FIRST_PERSON_AFTER.match(body, m.end()) is not None)
                for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"\b", body, re.IGNORECASE))
 
 

@@ -37,6 +37,7 @@ LABELLED_FIGURE = regex(RULES, "labelled-figure")
 JOINER = regex(RULES, "joiner")
 FIGURE_FOR = regex(RULES, "figure-for-role")
 ROLE_BEFORE = regex(RULES, "role-before-figure")
+LISTED_WITH = regex(RULES, "listed-with-role")
 POSSESSIVE_PAY = regex(RULES, "possessive-pay")
 # How many characters before its figure a clause that opens at it is read for what the figure is.
 NEAR_BEFORE, NEAR_AFTER = 25, 40
@@ -330,12 +331,24 @@ def _words_around(s: Sentence, moneys: list[Money], i: int) -> tuple[str, str]:
 def _named_after(s: Sentence, money: Money) -> list[str]:
     """The role named right after a figure ("$27.55 for HVAC techs") or right before it with its verb
     left out ("and OTAs $32.22"), else none."""
-    for m in s.roles.mentions:
+    for i, m in enumerate(s.roles.mentions):
         if money.end <= m.start <= money.end + 40 and FIGURE_FOR.fullmatch(s.text, money.end, m.start):
-            return [m.role]
+            return [m.role, *_listed_with(s, i)]
         if money.start - 20 <= m.end <= money.start and ROLE_BEFORE.fullmatch(s.text, m.end, money.start):
             return [m.role]
     return []
+
+
+def _listed_with(s: Sentence, i: int) -> list[str]:
+    """The other roles listed after the ``i``-th mention ("drafters, mappers and surveying technicians")."""
+    out: list[str] = []
+    mentions = s.roles.mentions
+    for prev, m in zip(mentions[i:], mentions[i + 1 :], strict=False):
+        if not LISTED_WITH.fullmatch(s.text, prev.end, m.start):
+            break
+        if m.role not in out and m.role != mentions[i].role:
+            out.append(m.role)
+    return out
 
 
 def _possessive_owner(s: Sentence, money: Money) -> list[str]:
