@@ -317,6 +317,14 @@ DISTRACTORS = [
                  {((A,), 40000.0, "year")}, id="an-insurer-pays-a-price"),
     pytest.param("Glaze chemists earn $70,000 a year. The plant managers that glaze chemists report to earn a median "
                  "of $105,000.", {((B,), 70000.0, "year")}, id="the-people-a-role-works-for"),
+    pytest.param("Kiln operators earn $40,000 a year. Regular customers often hand the operator $10 at pickup.",
+                 {((A,), 40000.0, "year")}, id="what-customers-hand-over"),
+    pytest.param("Kiln operators earn $40,000 a year; the $200 fine for a missed inspection goes to the state.",
+                 {((A,), 40000.0, "year")}, id="a-fine"),
+    pytest.param("Kiln operators start at $19 an hour, often on a night shift that adds $2 an hour.",
+                 {((A,), 19.0, "hour")}, id="a-shift-that-adds"),
+    pytest.param("Senior kiln operators can make $300 a day, which can add up to $70,000 a year.",
+                 {((A,), 300.0, "day"), ((A,), 70000.0, "year")}, id="what-pay-adds-up-to"),
 ]
 
 

@@ -755,6 +755,13 @@ UNTITLED_CASES = [
                  "call us when a block fails, and farmers hate to hear the word quarantine. Most farmers I visit run "
                  "small family orchards.\n\nPay\n\nOrchard inspectors earn about $48,000 a year.\n",
                  ["Orchard Inspector"], id="a-section-names-the-role-not-its-clients"),
+    pytest.param("I spent three summers on a spray rig.\n\nWhat a pesticide applicator actually does\n\nMost of us "
+                 "just say sprayers. Sprayers mix the tank and calibrate the booms, and sprayers drive the field in "
+                 "passes. Good sprayers watch the wind.\n\nPay\n\nSprayers earn about $19 an hour.\n",
+                 ["Pesticide Applicator"], id="a-section-names-the-roles-occupation-otherwise"),
+    pytest.param("Two trades, one license board.\n\nWhat orthotists do\n\nOrthotists fit braces. Orthotists "
+                 "measure limbs.\n\nWhat prosthetists do\n\nProsthetists build artificial limbs. Prosthetists "
+                 "fit sockets.\n", ["Orthotist", "Prosthetist"], id="two-sections-of-one-occupation"),
     pytest.param("## Front of house or back of house?\n\nServers take orders and carry plates, while line cooks work "
                  "the grill. Servers earn tips; line cooks earn a wage.\n\n## What servers do\n\nServers greet "
                  "guests.\n\n## What line cooks do\n\nLine cooks prep and cook food.\n", ["Server", "Line Cook"],
@@ -844,6 +851,9 @@ FULL_NAME_CASES = [
     pytest.param("Treasurer or CFO: Which Finance Job Fits You?",
                  "Both the treasurer and the chief financial officer (CFO) report to the board. Treasurers manage "
                  "cash.", ["Treasurer", "Chief Financial Officer"], id="acronym-longer-than-the-occupation-it-ends"),
+    pytest.param("Driller vs. Pumper",
+                 "Rotary drill operators, called drillers on every rig, run the drill floor. Pumpers check wells.",
+                 ["Rotary Drill Operator", "Pumper"], id="an-occupation-called-by-another-name"),
 ]
 
 

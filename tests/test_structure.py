@@ -214,6 +214,8 @@ KIND_CASES = [
     pytest.param("Which trade suits you?", "conclusion", id="which-suits"),
     pytest.param("Skills that lift a sonographer's pay", "skills", id="skills-head-noun-before-pay"),
     pytest.param("Pay for skilled sonographers", "salary", id="skilled-pay-is-pay"),
+    pytest.param("Life at the front desk", "duties", id="life-at-a-post"),
+    pytest.param("Work-life balance", "other", id="work-life-balance-is-no-duty"),
 ]
 
 
@@ -227,6 +229,7 @@ COMPARISON_KIND_CASES = [
     pytest.param("What welders do", "role_overview", id="what-x-do"),
     pytest.param("The pipefitter's day", "role_overview", id="xs-day"),
     pytest.param("A day in the life", "role_overview", id="day-in-the-life"),
+    pytest.param("Life on the pipe crew", "role_overview", id="life-on-a-crew"),
     pytest.param("Welder duties", "duties", id="duties-word-stays"),
     pytest.param("Job duties: welder vs. pipefitter", "duties", id="duties-of-both"),
 ]

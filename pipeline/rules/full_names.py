@@ -104,7 +104,20 @@ def introduced_before(body: str, start: int, end: int, name: str) -> str:
         joint = INTRODUCED_FOR_SHORT.search(before, max(0, tail))  # "glass technicians — glass techs for short"
     if joint is None:
         return ""
-    return phrase_at(before[: joint.start()], name, at_end=True) or opened_by(before[: joint.start()], name)
+    text = before[: joint.start()]
+    return phrase_at(text, name, at_end=True) or opened_by(text, name) or named_as(text, joint.group())
+
+
+def named_as(text: str, joint: str) -> str:
+    """ "Rotary drill operators, called drillers": an occupation the gazetteer knows, that the text ends
+    with, which the joint says goes by the short name ("called", "known as"; not a mere "or"), else ""."""
+    found = occupations_in(text)
+    if not NAMING_JOINT.search(joint) or not found or found[-1].end != len(text.rstrip()):
+        return ""
+    return found[-1].text
+
+
+NAMING_JOINT = regex("role_patterns.jsonl", "naming-joint")
 
 
 def opened_by(text: str, name: str) -> str:

@@ -11,14 +11,23 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from pipeline.rules.full_names import full_name
 from pipeline.rules.loader import load_terms, regex
 from pipeline.rules.matcher import trie_pattern, word_finditer
 from pipeline.rules.nouns import singular
-from pipeline.rules.occupations import occupation_of, occupations_in
+from pipeline.rules.occupations import known_whole, occupation_of, occupations_in
 from pipeline.rules.others import modifies_noun
 from pipeline.rules.role_cues import named_in
 from pipeline.rules.role_forms import called_names
-from pipeline.rules.role_names import CLIPPED_HEADS, abbreviates, any_form, key_word, plural_names, role_name
+from pipeline.rules.role_names import (
+    CLIPPED_HEADS,
+    abbreviates,
+    any_form,
+    fuller_name,
+    key_word,
+    plural_names,
+    role_name,
+)
 from pipeline.rules.titles import canonical
 from pipeline.rules.words import parts_of_speech
 from pipeline.types import Block
@@ -296,3 +305,12 @@ def occupations_named(text: str, acronyms: dict[str, str]) -> list[tuple[str, in
         if after:
             acronyms[after.group(1)] = name
     return found
+
+
+def page_full_names(blocks: list[Block], names: list[str], rows: list[str], body: str) -> dict[str, str]:
+    """Each name's full name: the one the body gives it, the job table's row it stands for, and, for a
+    one-word name ("Molder or Pourer?") or one the gazetteer lacks ("valve tech"), the fuller one the
+    text opens with and keeps ("foundry molders", "control valve technicians")."""
+    text = "\n".join(b.text for b in blocks if b.kind != "title")
+    full = {n: row_name(full_name(n, body), rows, body) for n in names}
+    return {n: fuller_name(f, text) if " " not in f or not known_whole(f) else f for n, f in full.items()}

@@ -54,21 +54,32 @@ def heading_names(blocks: list[Block], patterns: tuple[Pattern, ...] = ROLE_HEAD
     return names
 
 
-def sectioned(names: list[str], headed: list[str]) -> list[str]:
-    """The roles that the sections on what a role does (``ROLE_SECTIONS``: "What a glazier really does") name, where
-    they name any: an occupation the body mentions often that no section is about ("farmers" on an
-    extension agent's page) is the work's object or neighbour."""
-    kept = [n for n in names if any(_names_role(h.lower(), n) for h in headed)]
-    return kept or names
+def sectioned(names: list[str], headed: list[str]) -> dict[str, str]:
+    """The roles that the sections on what a role does (``ROLE_SECTIONS``: "What a glazier really does")
+    name, where they name any, each with the name it goes by: an occupation the body mentions often that
+    no section is about ("farmers" on an extension agent's page) is the work's object or neighbour; a
+    section that names the role's occupation by another name ("What a pesticide applicator does" over
+    "sprayers") gives its name."""
+    kept: dict[str, str] = {}
+    # A heading that names a role outright is that role's, whatever occupation another shares with it.
+    own = {h for h in headed for n in names if not _by_occupation_only(h.lower(), n)}
+    for name in names:
+        if any(not _by_occupation_only(h.lower(), name) for h in headed):
+            kept[name] = name
+        elif (match := next((h for h in headed if h not in own and _same_occupation(h, name)), None)) is not None:
+            kept[name] = match
+    return kept or {n: n for n in names}
 
 
-def _names_role(heading: str, name: str) -> bool:
-    """A section heading's name (lower case) is the role's: its end ("dispatchers", "health services
-    managers"), its initials ("ATCs") or its occupation."""
-    low = name.lower()
+def _same_occupation(heading: str, name: str) -> bool:
     code = occupation_of(heading)
-    return (low == heading or low.endswith(" " + heading) or initials(low) == heading.upper()
-            or (code is not None and code == occupation_of(name)))
+    return code is not None and code == occupation_of(name)
+
+
+def _by_occupation_only(heading: str, name: str) -> bool:
+    """The heading's name (lower case) is neither the role's name, its end nor its initials."""
+    low = name.lower()
+    return not (low == heading or low.endswith(" " + heading) or initials(low) == heading.upper())
 
 
 def person_noun(name: str) -> bool:

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from pipeline.rules.full_names import full_name, phrase_at
+from pipeline.rules.full_names import phrase_at
 from pipeline.rules.groups import several_members
 from pipeline.rules.loader import load_terms, regex
 from pipeline.rules.nouns import plural, singular
@@ -31,9 +31,9 @@ from pipeline.rules.role_count import (
     merge_shorter,
     named_in_prose,
     own_job,
+    page_full_names,
     page_name,
     prose_of,
-    row_name,
     split_compared,
 )
 from pipeline.rules.role_cues import ROLE_SECTIONS, heading_names, partner_names, role_headings, sectioned
@@ -93,20 +93,24 @@ def find_roles(doc: Document, title: str | None) -> list[RoleInfo]:
     names = named_roles(doc, title, body)
     same: dict[str, list[str]] = {}
     if not names:
-        names, same = body_roles(doc.blocks, body)
-        names = sectioned(names, heading_names(doc.blocks, ROLE_SECTIONS))
+        names, same = sectioned_body_roles(doc.blocks, body)
     rows = job_rows(doc.blocks[:TABLE_SCAN])
-    # A one-word name ("Molder or Pourer?"), or one the gazetteer lacks ("valve tech"), is the fuller
-    # one the text opens with and keeps ("foundry molders", "control valve technicians").
-    text = "\n".join(b.text for b in doc.blocks if b.kind != "title")
-    full = {n: row_name(full_name(n, body), rows, body) for n in names}
-    full = {n: fuller_name(f, text) if " " not in f or not known_whole(f) else f for n, f in full.items()}
+    full = page_full_names(doc.blocks, names, rows, body)
     # The body's names take every row of a job table near the top: those are the page's roles.
     tabled = {canonical(r) for r in rows}
     if len(tabled) >= 2 and tabled <= set(full.values()):
         names = [n for n in names if full[n] in tabled]
     return build_roles([full[n] for n in names], body, {f: n for n, f in full.items() if f != n},
                        {full[n]: same[n] for n in names if n in same})
+
+
+def sectioned_body_roles(blocks: list[Block], body: str) -> tuple[list[str], dict[str, list[str]]]:
+    """``body_roles``, kept to those the sections on what a role does name, where they name any; a role
+    a section names otherwise keeps the body's name as another of its names."""
+    names, same = body_roles(blocks, body)
+    kept = sectioned(names, heading_names(blocks, ROLE_SECTIONS))
+    same = {new: [*same.get(old, []), *([old] if new != old else [])] for old, new in kept.items()}
+    return list(kept.values()), same
 
 
 def named_roles(doc: Document, title: str | None, body: str) -> list[str]:
