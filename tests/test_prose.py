@@ -728,6 +728,12 @@ SETTINGS = [
                  id="where-the-work-is-carried"),
     pytest.param("Kiln operator courses prepare students for jobs in factories and hospitals.", set(),
                  id="the-jobs-a-course-prepares-students-for"),
+    pytest.param("Kiln operators sometimes count delivery trucks outside a school or a hospital.", set(),
+                 id="a-place-the-work-is-outside"),
+    pytest.param("Demand for glaze chemists comes from clients just discharged from hospitals.", set(),
+                 id="where-clients-come-from"),
+    pytest.param("Some kiln operators work in group homes and assisted living communities as art aides.",
+                 {((A,), "nursing_care_facility")}, id="group-homes-and-assisted-living"),
 ]
 
 

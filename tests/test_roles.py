@@ -1069,6 +1069,11 @@ def test_a_clipped_name_given_second_in_an_aside_is_a_form() -> None:
     assert {"burner service technicians", "burner techs"} <= forms
 
 
+def test_initials_of_hyphened_words_before_a_clipped_head_are_a_form() -> None:
+    body = "Electro-optical technicians align lasers. EO techs calibrate optics, and EO techs log results."
+    assert {"eo techs", "eo tech"} <= set(build_roles(["Electro-Optical Technician"], body)[0].forms)
+
+
 def test_a_name_known_at_the_workplaces_is_a_form() -> None:
     body = "Kiln hands, known at most potteries as firing assistants (FAs), load the kilns. FAs earn $30,000."
     forms = {r.name: set(r.forms) for r in build_roles(["Kiln Hand", "Glaze Mixer"], body)}

@@ -142,15 +142,20 @@ INITIALED_HEAD = re.compile(r"\b([A-Z]{2,4}) ([a-z]+)\b")
 
 
 def initialed_forms(name: str, body: str) -> set[str]:
-    """ "CM operators" for continuous mining machine operators: the role's head noun after initials
-    that open those of its other words, where the body writes them so at least twice."""
+    """ "CM operators" for continuous mining machine operators, "EM techs" for electro-mechanical
+    technicians: the role's head noun, or its clipped head, after initials that open those of its other
+    words (hyphened ones each), where the body writes them so at least twice."""
     *mods, head = name.lower().split()
-    if len(mods) < 2:
+    parts = [p for w in mods for p in w.split("-") if p]
+    if len(parts) < 2:
         return set()
-    letters = "".join(w[0] for w in mods).upper()
-    counts = Counter(m.group(1) for m in INITIALED_HEAD.finditer(body)
-                     if singular(m.group(2)) == head and letters.startswith(m.group(1)))
-    return {f"{acr.lower()} {f}" for acr, n in counts.items() if n >= MIN_INITIALED_USES for f in (head, plural(head))}
+    letters = "".join(w[0] for w in parts).upper()
+    # The head may be clipped ("IE techs" for industrial engineering technicians).
+    heads = {head, CLIPPED_HEADS.get(head, head)}
+    counts = Counter((m.group(1), singular(m.group(2).lower())) for m in INITIALED_HEAD.finditer(body)
+                     if singular(m.group(2).lower()) in heads and letters.startswith(m.group(1)))
+    return {f"{acr.lower()} {f}" for (acr, one), n in counts.items() if n >= MIN_INITIALED_USES
+            for f in (one, plural(one))}
 
 
 def acronym_forms(name: str, forms: set[str], introduced: list[tuple[str, str]], capitals: set[str]) -> set[str]:
