@@ -762,6 +762,11 @@ UNTITLED_CASES = [
     pytest.param("Two trades, one license board.\n\nWhat orthotists do\n\nOrthotists fit braces. Orthotists "
                  "measure limbs.\n\nWhat prosthetists do\n\nProsthetists build artificial limbs. Prosthetists "
                  "fit sockets.\n", ["Orthotist", "Prosthetist"], id="two-sections-of-one-occupation"),
+    pytest.param("I have been a special education paraprofessional for six years.\n\nWhat paras actually do\n\nI sit "
+                 "with a fourth grader who reads below level, and with two fifth graders at math time. The special "
+                 "education teacher writes the plans; the special education teacher also leads the meetings, and "
+                 "the special education teacher grades. Paras carry them out.\n\nPay\n\nParas earn about $33,000 "
+                 "a year.\n", ["Special Education Paraprofessional"], id="pupils-and-the-teacher-a-para-assists"),
     pytest.param("## Front of house or back of house?\n\nServers take orders and carry plates, while line cooks work "
                  "the grill. Servers earn tips; line cooks earn a wage.\n\n## What servers do\n\nServers greet "
                  "guests.\n\n## What line cooks do\n\nLine cooks prep and cook food.\n", ["Server", "Line Cook"],
@@ -945,6 +950,8 @@ OPENING_CASES = [
     pytest.param(f"Firefighter: Job Description, Salary and Training\n\n{LEAD}\n", ["Firefighter"],
                  id="name-colon"),
     pytest.param(f"What Is a Phlebotomist?\n\n{LEAD}\n", ["Phlebotomist"], id="what-is"),
+    pytest.param(f"Archivist or Director of Visitor Education: Which Museum Job Is Right for You?\n\n{LEAD}\n",
+                 ["Archivist", "Director of Visitor Education"], id="a-topic-word-inside-an-of-phrase"),
     pytest.param("Skip to content\n\nMost people never meet the court reporter who types every word of a trial. "
                  "Court reporters sit near the judge and record testimony, and many court reporters caption live "
                  "television.\n\nWhat court reporters earn\n\nCourt reporters earn about $66,000 a year.\n",

@@ -36,6 +36,8 @@ OCCUPATION_HEADS = load_terms("occupation_heads.txt")
 MEMBER_SPLIT = regex("role_patterns.jsonl", "member-split")
 FIRST_PERSON_ROLE = regex("role_patterns.jsonl", "first-person-role")
 FIRST_PERSON_AS = regex("role_patterns.jsonl", "first-person-as-role")
+PUPIL_GRADE = regex("role_patterns.jsonl", "pupil-grade")
+PUPIL_REACH = 12  # characters before "grader" an ordinal may take
 FIRST_PERSON_AFTER = re.compile(r"s?,?\s+I\b")
 JOB_COLUMN = regex("role_patterns.jsonl", "job-column")
 # A table row's occupation is a role the page compares where its prose names it this often.
@@ -297,6 +299,8 @@ def occupations_named(text: str, acronyms: dict[str, str]) -> list[tuple[str, in
     for occ in occupations_in(text):
         if ACRONYM.fullmatch(occ.text):
             continue  # an acronym ("RNs") counts for the full name it stands for
+        if PUPIL_GRADE.search(text, max(0, occ.start - PUPIL_REACH), occ.end):
+            continue  # "a second grader" is a pupil
         coordinated = "," in occ.text or " and " in occ.text
         name = role_name(canonical(occ.text)) if coordinated else canonical(occ.text)
         # "the packer blade" names a machine part: where the name is first met, but no mention of packers.

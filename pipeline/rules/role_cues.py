@@ -77,9 +77,12 @@ def _same_occupation(heading: str, name: str) -> bool:
 
 
 def _by_occupation_only(heading: str, name: str) -> bool:
-    """The heading's name (lower case) is neither the role's name, its end nor its initials."""
+    """The heading's name (lower case) is neither the role's name, its end, its initials nor its clipped
+    head ("paras" for special education paraprofessionals)."""
     low = name.lower()
-    return not (low == heading or low.endswith(" " + heading) or initials(low) == heading.upper())
+    clipped = CLIPPED_HEADS.get(singular(low.split()[-1]))
+    return not (low == heading or low.endswith(" " + heading) or initials(low) == heading.upper()
+                or heading == clipped)
 
 
 def person_noun(name: str) -> bool:

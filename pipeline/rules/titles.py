@@ -93,12 +93,18 @@ def _title_roles(text: str) -> tuple[str, ...]:
     if not found:
         return ()
     _, m = found
-    names = [canonical(TOPIC_TAIL.sub("", NAME_QUALIFIER.sub("", m.group(g))))
+    names = [canonical(_topic_cut(NAME_QUALIFIER.sub("", m.group(g))))
              for g in ("r1", "r2", "r3") if g in m.groupdict() and m.group(g)]
     # A longer name is a sentence, unless it is an occupation's ("Agents and Business Managers of ...");
     # a name that opens with a question word is a question ("What Factors Influence a Glazier'").
     return tuple(n for n in names if n and (len(n.split()) <= MAX_NAME_WORDS or known_whole(n))
                  and n.split()[0].lower() not in QUESTION_WORDS)
+
+
+def _topic_cut(name: str) -> str:
+    """The name without the topic words a title ends with ("Glazier Salary"); a name with an "of"
+    phrase keeps them, as its own words ("Director of Religious Education")."""
+    return name if " of " in name.lower() else TOPIC_TAIL.sub("", name)
 
 
 def title_type(text: str) -> str | None:
