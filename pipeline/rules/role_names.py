@@ -57,6 +57,8 @@ def singular_person(word: str) -> str:
 
 # Words before a role's name that may be part of it: a noun ("airline dispatchers").
 MODIFIER = r"([A-Za-z][a-z]+)\s+"
+MODIFIER_BEFORE = re.compile(r"(?<![\w-])" + MODIFIER + r"$", re.IGNORECASE)
+MODIFIER_REACH = 60  # characters: a word and the space before a name
 # A modifier must come with the name this often, and at its first use, to be part of its name.
 MIN_MODIFIED = 2
 
@@ -66,17 +68,24 @@ def fuller_name(name: str, body: str) -> str:
     writes it so again: a noun that comes with a name from its first use is part of it."""
     forms = "|".join(re.escape(f) for f in sorted({name.lower(), *plural_names(name.lower(), "")}, key=len,
                                                    reverse=True))
-    found = list(re.finditer(r"(?<![\w-])" + MODIFIER + r"(?:" + forms + r")(?![\w-])", body, re.IGNORECASE))
-    uses = word_search(r"(?:" + forms + r")(?![\w-])", body)
-    if not found or uses is None or found[0].end() != uses.end():
+    # The name's first use (a word search the engine skips ahead on), then the word before it; the
+    # other uses only for a noun that may be part of the name.
+    pattern = r"(?:" + forms + r")(?![\w-])"
+    first = word_search(pattern, body)
+    word = None if first is None else _word_before(body, first.start())
+    if word is None:
         return name  # the name's first use has no modifier
-    modifier = found[0].group(1).lower()
-    same = sum(m.group(1).lower() == modifier for m in found)
+    modifier = word.lower()
     pos = parts_of_speech(modifier)
-    if (same < MIN_MODIFIED or "NOUN" not in pos or "ADJ" in pos or modifier in SMALL_WORDS
-            or NOT_NAME_MODIFIER.fullmatch(modifier)):
+    if "NOUN" not in pos or "ADJ" in pos or modifier in SMALL_WORDS or NOT_NAME_MODIFIER.fullmatch(modifier):
         return name
-    return canonical(f"{modifier} {name}")
+    same = sum((_word_before(body, m.start()) or "").lower() == modifier for m in word_finditer(pattern, body))
+    return canonical(f"{modifier} {name}") if same >= MIN_MODIFIED else name
+
+
+def _word_before(text: str, start: int) -> str | None:
+    m = MODIFIER_BEFORE.search(text, max(0, start - MODIFIER_REACH), start)
+    return m.group(1) if m else None
 
 
 # A listed word of a lower-case name: the word before a comma or an "and" ("accountant and auditor").
