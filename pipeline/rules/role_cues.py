@@ -62,9 +62,9 @@ def sectioned(names: list[str], headed: list[str]) -> dict[str, str]:
     "sprayers") gives its name."""
     kept: dict[str, str] = {}
     # A heading that names a role outright is that role's, whatever occupation another shares with it.
-    own = {h for h in headed for n in names if not _by_occupation_only(h.lower(), n)}
+    own = {h for h in headed if any(_names_outright(h.lower(), n) for n in names)}
     for name in names:
-        if any(not _by_occupation_only(h.lower(), name) for h in headed):
+        if any(_names_outright(h.lower(), name) for h in headed):
             kept[name] = name
         elif (match := next((h for h in headed if h not in own and _same_occupation(h, name)), None)) is not None:
             kept[name] = match
@@ -76,13 +76,12 @@ def _same_occupation(heading: str, name: str) -> bool:
     return code is not None and code == occupation_of(name)
 
 
-def _by_occupation_only(heading: str, name: str) -> bool:
-    """The heading's name (lower case) is neither the role's name, its end, its initials nor its clipped
-    head ("paras" for special education paraprofessionals)."""
+def _names_outright(heading: str, name: str) -> bool:
+    """The heading's name (lower case) is the role's name, its end, its initials or its clipped head
+    ("paras" for special education paraprofessionals)."""
     low = name.lower()
     clipped = CLIPPED_HEADS.get(singular(low.split()[-1]))
-    return not (low == heading or low.endswith(" " + heading) or initials(low) == heading.upper()
-                or heading == clipped)
+    return low == heading or low.endswith(" " + heading) or initials(low) == heading.upper() or heading == clipped
 
 
 def person_noun(name: str) -> bool:
