@@ -285,6 +285,12 @@ def heads(title: str) -> set[str]:
     return {singular(w) for w in parts if w.endswith("s")} | {singular(parts[-1])}
 
 
+def final_head(title: str) -> str:
+    """The head noun a SOC title ends its name with, before any "of" ("Cleaners of Vehicles and
+    Equipment": cleaner)."""
+    return singular(split_qualifier(re.split(r"\s+of\s+", plain(title))[0])[0].split()[-1].lower())
+
+
 def map_job_titles(titles: list[str], detailed: dict[str, str], taken: set[str],
                    known: dict[str, Soc]) -> dict[str, str]:
     """Job title (singular, lower case) of two words or more -> the detailed occupation whose title
@@ -492,6 +498,8 @@ def offer_titles(phrases: Phrases, soc: list[Soc], generic: set[str]) -> None:
     for row in soc:
         first, later = names_of(row.title)
         if row.level == "detailed":
+            for p in helper_names(row.title):
+                phrases.offer(p, 1, row.code, "soc")
             read = readings(plain(row.title))
             for rank, names in ((1, first), (2, later)):
                 for p in names:
@@ -502,24 +510,46 @@ def offer_titles(phrases: Phrases, soc: list[Soc], generic: set[str]) -> None:
                 phrases.offer(singular_phrase(p), 3 if row.level == "broad" else 4, row.code, "soc-group")
 
 
+def helper_names(title: str) -> list[str]:
+    """The names a "Helpers--X, Y, and Z" title's helpers go by: "roofer helper", "roofer's helper",
+    "stucco mason helper"; a group of workers by what they work at ("production helper")."""
+    if not title.startswith("Helpers--"):
+        return []
+    names = []
+    for part in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[A-Z][a-z]+s\b(?!\s+[A-Z]))", title.removeprefix("Helpers--")):
+        words = part.split()
+        if title.endswith(" Workers"):  # kinds of work, not trades: no "installation's helper"
+            names += [f"{' '.join(w for w in words if w != 'Workers').lower()} helper"]
+        else:
+            names += [f"{singular_phrase(part)} helper", f"{singular_phrase(part)}'s helper"]
+    return names
+
+
 def names_ending(soc: list[Soc]) -> dict[str, set[str]]:
     """Shorter name a detailed title's names end with -> the detailed occupations whose names do."""
     ending: dict[str, set[str]] = defaultdict(set)
     for row in soc:
         if row.level == "detailed":
             first, later = names_of(row.title)
-            for name in [*first, *later]:
+            for name in [*first, *later, *helper_names(row.title)]:
                 for short in shorter_names(name):
                     ending[singular_phrase(short)].add(row.code)
     return ending
 
 
-def offer_shorter(phrases: Phrases, ending: dict[str, set[str]], known: dict[str, Soc]) -> None:
-    """Shorter names the detailed titles end with (rank 6): the lowest group holding them all."""
+def offer_shorter(phrases: Phrases, ending: dict[str, set[str]], known: dict[str, Soc], wordnet: WordNet,
+                  soc_heads: set[str]) -> None:
+    """Shorter names the detailed titles end with (rank 6): the lowest group holding them all. Not one
+    whose last word names no person ("real estate" of "Appraisers and Assessors of Real Estate"), nor a
+    general head that one detailed title happens to end with ("supervisor": not every supervisor
+    handles aircraft cargo)."""
     for phrase, codes in ending.items():
         group = holding_group(codes, known)
-        if group is not None:
-            phrases.offer(phrase, 6, group, "soc-head")
+        if group is None or not can_name_a_person(phrase.split()[-1], wordnet, soc_heads):
+            continue
+        if phrase in HEADS and known[group].level == "detailed":
+            continue
+        phrases.offer(phrase, 6, group, "soc-head")
 
 
 def build(soc_wheel: Path, titles_wheel: Path, ooh_wheel: Path, wordnet: WordNet) -> list[dict[str, object]]:
@@ -537,7 +567,7 @@ def build(soc_wheel: Path, titles_wheel: Path, ooh_wheel: Path, wordnet: WordNet
             if group is not None:
                 for p in readings(plain(title)):
                     phrases.offer(singular_phrase(p), 5, group, "oews")
-    offer_shorter(phrases, ending, known)
+    offer_shorter(phrases, ending, known, wordnet, {final_head(t) for t in detailed.values()})
     for phrase, code in read_aliases().items():
         if code not in known:
             raise SystemExit(f"occupation_aliases.tsv: {phrase!r}: {code} is no 2018 SOC code")

@@ -16,12 +16,15 @@ from scripts.build_occupations import (
     Soc,
     WordNet,
     can_name_a_person,
+    final_head,
+    helper_names,
     holding_group,
     map_ooh_titles,
     members,
     names_of,
     names_only_a_person,
     narrowed,
+    offer_shorter,
     ooh_phrase,
     profile_codes,
     read_ooh_titles,
@@ -115,6 +118,41 @@ def test_shorter_names_a_title_ends_with(phrase: str, expected: list[str]) -> No
     assert shorter_names(phrase) == expected
 
 
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Helpers--Roofers", ["roofer helper", "roofer's helper"]),
+    ("Helpers--Painters, Paperhangers, Plasterers, and Stucco Masons",
+     ["painter helper", "painter's helper", "paperhanger helper", "paperhanger's helper", "plasterer helper",
+      "plasterer's helper", "stucco mason helper", "stucco mason's helper"]),
+    # kinds of work, not trades: no possessive
+    ("Helpers--Installation, Maintenance, and Repair Workers",
+     ["installation helper", "maintenance helper", "repair helper"]),
+    ("Roofers", []),
+])
+def test_the_names_of_a_trades_helpers(title: str, expected: list[str]) -> None:
+    assert helper_names(title) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Cleaners of Vehicles and Equipment", "cleaner"),
+    ("Property, Real Estate, and Community Association Managers", "manager"),
+    ("Dentists, General", "dentist"),
+])
+def test_the_head_a_title_ends_its_name_with(title: str, expected: str) -> None:
+    assert final_head(title) == expected
+
+
+def test_shorter_names_that_name_no_occupation_are_not_offered(wordnet: WordNet) -> None:
+    known = {c: Soc(c, "detailed", t) for c, t in (("53-1041", "Aircraft Cargo Handling Supervisors"),
+                                                   ("13-2023", "Appraisers of Real Estate"),
+                                                   ("49-3041", "Farm Equipment Mechanics"))}
+    ending = {"supervisor": {"53-1041"}, "real estate": {"13-2023"}, "home": {"13-2023"},
+              "equipment mechanic": {"49-3041"}}
+    phrases = build.Phrases()
+    offer_shorter(phrases, ending, known, wordnet, {"mechanic", "appraiser", "supervisor"})
+    # a general head one title ends with, and words that name no person, are left out
+    assert set(phrases.table) == {"equipment mechanic"}
+
+
 KNOWN = {c: Soc(c, "x", "t") for c in ("53-3000", "53-3050", "53-3051", "53-3052", "53-3032", "29-1141", "29-2061")}
 
 
@@ -160,7 +198,8 @@ def test_the_committed_code_list() -> None:
 # A WordNet of a few words: (noun senses' lexicographer files, most frequent first; also another part of speech).
 WORDS = {"florist": ([18, 6], False), "jeweler": ([18, 18], False), "driver": ([18, 18, 18, 10, 6], False),
          "runner": ([18, 18, 20, 6, 6], False), "host": ([18, 14, 18], True), "model": ([9, 18, 6], True),
-         "mechanic": ([18], False), "home": ([15, 14, 6], True), "tenor": ([10, 18], True)}
+         "mechanic": ([18], False), "home": ([15, 14, 6], True), "tenor": ([10, 18], True),
+         "estate": ([21, 15], False)}
 
 
 @pytest.fixture(scope="module")

@@ -325,6 +325,25 @@ DISTRACTORS = [
                  {((A,), 19.0, "hour")}, id="a-shift-that-adds"),
     pytest.param("Senior kiln operators can make $300 a day, which can add up to $70,000 a year.",
                  {((A,), 300.0, "day"), ((A,), 70000.0, "year")}, id="what-pay-adds-up-to"),
+    pytest.param("Kiln operators earn $40,000 a year, and the typical trainee owes about $12,000 when the course "
+                 "ends.", {((A,), 40000.0, "year")}, id="what-someone-owes"),
+    pytest.param("Kiln operators earn $40,000 a year. Liability premiums for a small kiln yard can run $3,000 to "
+                 "$6,000 a year.", {((A,), 40000.0, "year")}, id="insurance-premiums"),
+    pytest.param("Kiln operators earn $21 an hour, plus $4 for every hour they spend on call.",
+                 {((A,), 21.0, "hour")}, id="on-call-pay"),
+    pytest.param("Kiln operators earn $40,000 a year. Contract firers are paid per case, often $500 to $700 for a "
+                 "full load.", {((A,), 40000.0, "year")}, id="paid-per-case"),
+    pytest.param("Kiln operators earn $40,000 a year, a little under the $49,000 median for all U.S. workers.",
+                 {((A,), 40000.0, "year")}, id="all-workers-with-initials"),
+    pytest.param("Kiln operators earn £26,000 a year; the median full-time salary in the UK is about £35,000.",
+                 {((A,), 26000.0, "year")}, id="national-full-time-median"),
+    pytest.param("Kiln operators earn £26,000 a year. My own small kiln yard turned over £90,000 last year.",
+                 {((A,), 26000.0, "year")}, id="a-business-turnover"),
+    pytest.param("Kiln operators earn $40,000 a year. Against other trades that is a gap of only about $1,500 a "
+                 "year.", {((A,), 40000.0, "year")}, id="a-gap-of-only-about"),
+    pytest.param("Kiln operators earn $40,000 a year. A yard cashier may handle more than $20,000 in sales on a "
+                 "busy day and starts each shift with a float of $300.", {((A,), 40000.0, "year")},
+                 id="money-handled-not-earned"),
 ]
 
 
@@ -780,3 +799,22 @@ def test_neither_trade_requires_a_four_year_degree() -> None:
     assert roles == ["electrician", "plumber"]
     levels = {(tuple(r.roles), r.education_level) for r in article.requirements if r.type == "education"}
     assert levels == {(("electrician", "plumber"), "high_school")}
+
+
+def test_a_list_takes_the_subject_of_its_lead_in_over_its_sections() -> None:
+    # The section is about glaze chemists; the lists after each lead-in are each lead-in's role's pay.
+    body = ("Glaze chemists earn a median of $70,000 a year.\n\nKiln operators earn the most in these states:\n\n"
+            "Ohio: $48,000 a year\n\nOregon, where the average is $47,000 a year\n\nGlaze chemists do best in these "
+            "industries:\n\n- Paint makers: $75,000 a year\n")
+    pay = _pay(run_article(body, heading="What glaze chemists earn"))
+    assert pay == {((B,), 70000.0, "year"), ((A,), 48000.0, "year"), ((A,), 47000.0, "year"),
+                   ((B,), 75000.0, "year")}
+
+
+def test_a_bold_line_in_markdown_heads_a_section() -> None:
+    text = ("**Kiln Yard Weekly**\n\n# Kiln Operator vs. Glaze Chemist: What Are the Differences?\n\nBoth jobs "
+            "keep a pottery running.\n\n**Salary**\n\nKiln operators earn $40,000 a year.\n\n**Top-paying states "
+            "for kiln operators:**\n\n- Ohio: $48,000 a year\n")
+    headings = [s.heading for s in run_markdown(text).sections]
+    assert "Salary" in headings and "Kiln Yard Weekly" not in headings
+    assert not any(h and h.startswith("Top-paying") for h in headings)

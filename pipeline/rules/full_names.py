@@ -44,11 +44,27 @@ def initials(phrase: str) -> str:
 
 
 def shortens(short: str, full: str) -> bool:
-    """A short name of the full one: its acronym ("EMT"), or each of its words starting a word of
-    the full name in order (``abbreviates``)."""
+    """A short name of the full one: its acronym ("EMT"), the acronym of its first words before the
+    rest ("O&P Technician" for "orthotic and prosthetic technicians"), or each of its words starting
+    a word of the full name in order (``abbreviates``)."""
     if short.isupper() and short.isalpha():
         return initials(full) == short.upper()
+    lead, rest = acronym_led(short)
+    words = full.split()
+    tail = len(rest.split())
+    if lead and len(words) > tail and initials(" ".join(words[:-tail])) == lead:
+        return abbreviates(rest, " ".join(words[-tail:]))
     return abbreviates(short, full)
+
+
+def acronym_led(name: str) -> tuple[str, str]:
+    """(the acronym's letters, the other words) of a name led by an acronym ("O&P Technician": "OP",
+    "Technician"), else ("", name)."""
+    first, _, rest = name.partition(" ")
+    letters = first.replace("&", "")
+    if rest and letters.isupper() and letters.isalpha() and len(letters) > 1:
+        return letters, rest
+    return "", name
 
 
 def phrase_at(text: str, name: str, at_end: bool) -> str:
@@ -68,6 +84,9 @@ def phrase_at(text: str, name: str, at_end: bool) -> str:
     for k in range(1, min(MAX_FULL_WORDS, len(words)) + 1):
         part = words[-k:] if at_end else words[:k]
         if part[0].lower() in LEAD_WORDS:
+            # An acronym's words may join with "and" ("orthotic and prosthetic" for "O&P").
+            if part[0].lower() == "and" and acronym_led(name)[0]:
+                continue
             break
         phrase = " ".join(part)
         if shortens(name, phrase) and singular(phrase.lower()) != name.lower():
@@ -152,10 +171,26 @@ def full_name(name: str, body: str) -> str:
     acronym = name.isupper() and name.isalpha()
     forms = {name + "s", name} if acronym else short_forms(name)
     for m in word_finditer(any_form(forms), body, 0 if acronym else re.IGNORECASE):
-        full = introduced_before(body, m.start(), m.end(), name) or introduced_after(body, m.end(), name)
+        # A group's name given after the short one ("hoist operators, also called hoist and winch
+        # operators") is the SOC's; one the page opens with and then shortens is the page's.
+        full = introduced_before(body, m.start(), m.end(), name)
+        if not full:
+            after = introduced_after(body, m.end(), name)
+            full = "" if member_of(name, after) else after
         if full and canonical(full).lower() != canonical(name).lower():
             return canonical(full)
     return acronym_spelled_out(name, body) or unclipped_name(name, body)
+
+
+def member_of(name: str, group: str) -> bool:
+    """Whether the name is one of those a group's coordinated name lists: "Hoist Operator" of "hoist and
+    winch operators" (the group's name is no fuller name of one of its members)."""
+    words = [singular(w) for w in group.lower().split()]
+    if "and" not in words[:-1]:
+        return False
+    at = words.index("and")
+    members = {" ".join([*words[:at], *words[at + 2 :]]), " ".join(words[at + 1 :])}
+    return " ".join(singular(w) for w in name.lower().split()) in members
 
 
 MIN_UNKNOWN_INITIALS = 3
@@ -168,10 +203,10 @@ def acronym_spelled_out(name: str, body: str) -> str:
     other words ("HR Specialist" for "human resources specialists", "T&D" for "training and
     development"), where the gazetteer knows the phrase or the initials are three or more ("CPS
     Caseworker" for "child protective services caseworker"); else ""."""
-    first, _, rest = name.partition(" ")
-    letters = first.replace("&", "")
-    if not rest or not (letters.isupper() and letters.isalpha() and len(letters) > 1):
+    letters, rest = acronym_led(name)
+    if not letters:
         return ""
+    first = name.split()[0]
     tail = r"\s+".join(re.escape(w) for w in rest.split())
     for m in re.finditer(r"\(" + re.escape(first) + r"\)\s+(" + tail + r")(?:s|es)?(?![\w-])", body, re.IGNORECASE):
         words = body[max(0, m.start() - 60) : m.start()].split()

@@ -215,14 +215,16 @@ def prose_of(blocks: list[Block]) -> str:
 
 def named_in_prose(name: str, prose: str, rows: Sequence[str] = ()) -> bool:
     """Whether the page's prose (lower case) names an occupation at least ``TABLE_ROLE_MENTIONS`` times,
-    by its name, a one-word name as two ("pipe layers" for pipelayers), or by its modifiers' initials
-    ("OT aides"); beside the other ``rows`` of a table, also
+    by its name, a one-word name as two ("pipe layers" for pipelayers), by its modifiers' initials
+    ("OT aides") or its modifier as a possessive ("roofer's helpers"); beside the other ``rows`` of a table, also
     by the shorter forms where no other row has its head noun: the head noun ("hygienists" for dental
     hygienists), its first word and head noun ("CNC operators" for CNC machine operators)."""
     low = canonical(name).lower()
     *mods, head = low.split()
     # "OT aides" for occupational therapy aides: the modifiers' initials before the head noun.
     short = [f"{''.join(w[0] for w in mods)} {head}"] if len(mods) > 1 else []
+    # "roofer's helpers" for roofer helpers: the modifier as a possessive.
+    short += [f"{' '.join(mods)}{mark}s {head}" for mark in "'’"] if mods else []
     if not mods:
         short += [f"{low[:k]}{gap}{low[k:]}" for k in range(MIN_PART, len(low) - MIN_PART + 1) for gap in " -"]
     others = [canonical(r).lower().split() for r in rows if canonical(r).lower() != low]
@@ -251,10 +253,25 @@ def row_name(name: str, rows: list[str], body: str = "") -> str:
     a few words, no group's coordinated name, that the role's name abbreviates, or that the body says
     goes by the name ("Semiconductor technicians (..., or just fab techs)")."""
     plain = [row for row in rows if row.lower() != name.lower() and len(row.split()) <= MAX_ROW_WORDS
-             and " and " not in row and "," not in row]
+             and not _lists_jobs(row)]
+    # A row whose one name holds an "and" ("Oral and Maxillofacial Surgeon") stands for the name only
+    # where the body uses it more: "Soil and Plant Scientists" are two kinds, one of them soil scientists.
+    plain = [row for row in plain if " and " not in row or _uses(row, body) > _uses(name, body)]
     found = next((row for row in plain if abbreviates(name, row)), None)
     found = found or next((row for row in plain if _called(row, name, body)), None)
     return canonical(found) if found else name
+
+
+def _uses(name: str, body: str) -> int:
+    """How often the body writes the name (or its plural)."""
+    return len(re.findall(r"\b" + re.escape(name) + r"(?:s|es)?\b", body, re.IGNORECASE))
+
+
+def _lists_jobs(row: str) -> bool:
+    """Whether a row names a group by several jobs ("Paralegals and Legal Assistants"), not one job
+    whose name holds an "and" ("Oral and Maxillofacial Surgeon")."""
+    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", row)
+    return any(known_whole(p) for p in parts[:-1]) or "," in row and not known_whole(row)
 
 
 def _called(row: str, name: str, body: str) -> bool:

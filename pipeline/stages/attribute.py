@@ -51,12 +51,16 @@ def attribute(located: list[SentenceAt], seg: Segmented, roles: list[RoleInfo]) 
     last_section = -1
     every = [r.id for r in roles]
     header: Block | None = None
+    # The subject of a lead-in that ends with a colon ("X earn the most in these states:") goes on to
+    # the list under it, before the section's role.
+    lead: list[str] = []
     for at in located:
         if at.section != last_section:
-            previous = []
+            previous, lead = [], []
             last_section = at.section
         section = seg.sections[at.section]
-        default = section.roles if len(section.roles) == 1 else []
+        lead = lead if _listed(at.span.block) and not at.span.block.text.rstrip().endswith(":") else []
+        default = lead or (section.roles if len(section.roles) == 1 else [])
         # "Most employers want a high school diploma" under "Education": said of every role.
         shared = every if section.kind in SHARED_KINDS and section.roles in ([], every) else []
         s = Sentence(at)
@@ -69,8 +73,18 @@ def attribute(located: list[SentenceAt], seg: Segmented, roles: list[RoleInfo]) 
             previous = s.roles.subject
         elif s.roles.other:
             previous = None
+        lead = s.roles.subject if s.text.rstrip().endswith(":") else lead
         out.append(s)
     return out
+
+
+# The longest line a list written without bullets gives an item ("Nevada: $17.65 an hour").
+MAX_LIST_LINE = 100
+
+
+def _listed(block: Block) -> bool:
+    """Whether a block can be an item of a list: a list item, a table row or a short line."""
+    return block.kind in ("list_item", "table_row") or block.kind == "paragraph" and len(block.text) <= MAX_LIST_LINE
 
 
 def _columns(s: Sentence, row: Block, header: Block, roles: list[RoleInfo]) -> list[tuple[int, int, list[str]]]:

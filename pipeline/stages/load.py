@@ -253,6 +253,8 @@ MD_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
 MD_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+# One bold run of up to 90 characters, not a sentence, a clause or a list's lead-in ("Top-paying states:").
+MD_BOLD_LINE = re.compile(r"(?:\*\*|__)([^*_]{1,90}?(?<![.,:]))(?:\*\*|__)")
 MD_RULE = re.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 MD_TABLE_SEP = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 
@@ -295,8 +297,12 @@ def markdown_blocks(text: str) -> list[Block]:
     in_table = False
     seen_title = False
 
+    # The page's first line in bold is its masthead ("**SiteName**"), not a section's heading.
+    started = False
+
     def line_block(_index: int, line: str) -> Block | None:
-        nonlocal in_table, seen_title
+        nonlocal in_table, seen_title, started
+        first, started = not started, True
         heading = ATX_HEADING.match(line) if line[:1] == "#" else None
         if heading:
             level = len(heading.group(1))
@@ -318,6 +324,9 @@ def markdown_blocks(text: str) -> list[Block]:
             return Block("paragraph", md_inline(line.lstrip("> ")), css="blockquote")
         if _bullet(line):
             return Block("list_item", md_inline(BULLET.sub("", line)))
+        bold = None if first else MD_BOLD_LINE.fullmatch(line)
+        if bold:  # "**Salary**" alone on its line: a heading, as HTML's <p><b>Salary</b></p> is
+            return Block("heading", md_inline(bold.group(1)), level=4, css="bold")
         plain = md_inline(line)
         return Block("paragraph", plain) if plain else None
 

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from pipeline.rules.full_names import phrase_at
+from pipeline.rules.full_names import full_name, phrase_at
 from pipeline.rules.groups import several_members
 from pipeline.rules.loader import load_terms, regex
 from pipeline.rules.nouns import plural, singular
@@ -199,7 +199,9 @@ def expand_acronym(name: str, body: str) -> str:
         if found and found[-1].end >= len(before) - 1 and len(here) <= len(found[-1].text):
             return canonical(found[-1].text)
         spelled = spelled or here
-    return canonical(spelled) if spelled else name
+    # Else as an introduction gives it ("qualified intellectual disability professionals, often
+    # abbreviated to QIDPs").
+    return canonical(spelled) if spelled else full_name(name, body)
 
 
 def title_occupations(title: str, body: str = "") -> list[str]:
@@ -309,7 +311,7 @@ def table_roles(blocks: list[Block]) -> list[str]:
         # "Pastry Chef": a cell that ends with an occupation, or with an occupation's head noun
         # ("Youth Counselor"), a short name, is one; so is any short name in a column of jobs.
         head = singular(cell.split()[-1].lower())
-        ends = found[-1].end == len(cell) if found else cell in jobs or head in OCCUPATION_HEADS
+        ends = bool(found) and found[-1].end == len(cell) or cell in jobs or head in OCCUPATION_HEADS
         if ends and len(cell.split()) <= MAX_ROLE_WORDS and is_occupation(cell) and cell not in cells:
             cells.append(cell)
     # A row the prose hardly names is a neighbouring job the table sets beside the page's own.
