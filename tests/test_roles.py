@@ -796,6 +796,24 @@ UNTITLED_CASES = [
 ]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a section on what one does names a role the prose writes in the plural, whatever its noun
+    pytest.param("Notes from the tower\n\nI spent four summers alone on a peak.\n\nWhat a lookout actually does\n\n"
+                 "A fire lookout watches for smoke. Lookouts radio in each smoke, and lookouts log the weather. Most "
+                 "lookouts work alone.\n", ["Fire Lookout"], id="a-known-name-in-full"),
+    pytest.param("My two jobs\n\nI coordinated volunteers before I moved on.\n\nWhat a CSW actually does\n\nCommunity "
+                 "support workers (CSWs) visit tenants. CSWs run drop-in sessions, and CSWs write reports.\n\nWhat a "
+                 "volunteer coordinator does\n\nVolunteer coordinators recruit helpers. Volunteer coordinators train "
+                 "them, and volunteer coordinators thank them.\n",
+                 ["Community Support Worker", "Volunteer Coordinator"], id="an-acronym-the-prose-defines"),
+    # a name written once is no role
+    pytest.param("Notes\n\nWhat a sunset does\n\nA sunset ends the day. Welders weld steel. Welders earn well. "
+                 "Welders work in shops.\n", ["Welder"], id="a-thing-written-once"),
+])
+def test_a_section_on_what_one_does_names_a_role(text: str, expected: list[str]) -> None:
+    assert [n for n, _ in roles_of(text, "case.txt")] == expected
+
+
 def test_bold_lines_of_markdown_name_two_jobs_of_one_code() -> None:
     text = ("Posted by a glassblower\n\nI blow glass in a shared studio; my partner throws pots.\n\n**Glassblower**"
             "\n\n- Starter: £15,000\n\n**Potter**\n\n- Starter: £16,000\n\nGlassblowers sell vases and potters sell "
@@ -896,6 +914,9 @@ FULL_NAME_CASES = [
                  "Opticians fit glasses. Orientation and mobility technicians, usually shortened to O&M techs, "
                  "teach cane travel.", ["Optician", "Orientation and Mobility Technician"],
                  id="shortened-to-an-acronym-of-words-joined-by-and"),
+    pytest.param("How Much Does a Sign Painter Make?",
+                 "Lettering artists, still called sign painters by most shop owners, paint storefront windows.",
+                 ["Lettering Artist"], id="a-workers-name-that-opens-the-sentence"),
     pytest.param("Crane Operator vs. Hoist Operator",
                  "Crane operators lift steel. Hoist operators, also called hoist and winch operators, raise loads "
                  "on drums.", ["Crane Operator", "Hoist Operator"], id="a-group-name-after-the-short-one-is-the-socs"),

@@ -88,6 +88,12 @@ SETTING_CASES = [
     pytest.param("A few work in yoga studios.", {"other"}, id="yoga-studios-not-media"),
     pytest.param("Nursing and residential care facilities employ a few.", {"nursing_care_facility"},
                  id="nursing-and-residential-care"),
+    pytest.param("Some drive the yard van and pick up apprentices from school on Fridays.", set(),
+                 id="picked-up-from"),
+    pytest.param("They fire test tiles sent in by hospitals and clinics for their art rooms.", set(),
+                 id="sent-in-by"),
+    pytest.param("They work on construction sites, mostly schools and hospitals going up in brick.",
+                 {"construction_site"}, id="the-buildings-a-site-raises"),
 ]
 
 

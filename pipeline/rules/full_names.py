@@ -129,11 +129,24 @@ def introduced_before(body: str, start: int, end: int, name: str) -> str:
 
 def named_as(text: str, joint: str) -> str:
     """ "Rotary drill operators, called drillers": an occupation the gazetteer knows, that the text ends
-    with, which the joint says goes by the short name ("called", "known as"; not a mere "or"), else ""."""
-    found = occupations_in(text)
-    if not NAMING_JOINT.search(joint) or not found or found[-1].end != len(text.rstrip()):
+    with, which the joint says goes by the short name ("called", "known as"; not a mere "or"), else the
+    few words of a worker's noun that open the sentence ("Bail bond agents, still called bail
+    bondsmen"), else ""."""
+    if not NAMING_JOINT.search(joint):
         return ""
-    return found[-1].text
+    found = occupations_in(text)
+    if found and found[-1].end == len(text.rstrip()):
+        return found[-1].text
+    sentence = SENTENCE_START.split(text)[-1]
+    words = sentence.split()
+    opens = 1 < len(words) <= MAX_OPENING_NAME and words[0][:1].isupper() and words[0].lower() not in LEAD_WORDS
+    worker = opens and AGENT_NOUN.fullmatch(words[-1]) is not None and all(map(NAME_WORD.fullmatch, words))
+    return sentence.strip() if worker else ""
+
+
+# A sentence's start, and the most words of a worker's name that opens one.
+SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)")
+MAX_OPENING_NAME = 4
 
 
 NAMING_JOINT = regex("role_patterns.jsonl", "naming-joint")

@@ -37,8 +37,26 @@ MAX_ROLE_WORDS = 5
 
 def role_headings(blocks: list[Block]) -> list[str]:
     """The roles section headings name ("What glaziers do", "The glazier's job", "Life as a
-    glazier"), whether or not the gazetteer knows them: a person's noun, no customer or client."""
-    return [n for n in heading_names(blocks) if person_noun(n) and len(n.split()) <= MAX_ROLE_WORDS]
+    glazier"), whether or not the gazetteer knows them: a person's noun, no customer or client; or,
+    under a heading on what one does ("What a lookout actually does"), any name the prose uses as a
+    worker's, in the plural, again and again ("lookouts", "CDWs")."""
+    sections = set(heading_names(blocks, ROLE_SECTIONS))
+    prose = " ".join(b.text for b in blocks if b.kind in ("paragraph", "list_item"))
+    return [n for n in heading_names(blocks) if len(n.split()) <= MAX_ROLE_WORDS and (
+        person_noun(n) or n in sections and _plural_uses(n, prose) >= MIN_PLURAL_USES)]
+
+
+# How often the prose must write an unknown name in the plural to make a section on it a role's.
+MIN_PLURAL_USES = 3
+
+
+def _plural_uses(name: str, prose: str) -> int:
+    if name.isupper():  # an acronym is written as it is: "CDWs"
+        return len(re.findall(r"\b" + re.escape(name) + r"s\b", prose))
+    if NOT_ROLE_HEAD.fullmatch(name.split()[-1].lower()) or GENERIC_WORKER.fullmatch(name.lower()):
+        return 0
+    plural = " ".join([*name.lower().split()[:-1], name.lower().split()[-1] + "s"])
+    return len(re.findall(r"\b" + re.escape(plural) + r"\b", prose.lower()))
 
 
 def heading_names(blocks: list[Block], patterns: tuple[Pattern, ...] = ROLE_HEADINGS) -> list[str]:

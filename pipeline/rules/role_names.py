@@ -74,13 +74,25 @@ def fuller_name(name: str, body: str) -> str:
     first = word_search(pattern, body)
     word = None if first is None else _word_before(body, first.start())
     if word is None:
-        return name  # the name's first use has no modifier
+        return _known_fuller(name, pattern, body)  # the name's first use has no modifier
     modifier = word.lower()
     pos = parts_of_speech(modifier)
     if "NOUN" not in pos or "ADJ" in pos or modifier in SMALL_WORDS or NOT_NAME_MODIFIER.fullmatch(modifier):
         return name
     same = sum((_word_before(body, m.start()) or "").lower() == modifier for m in word_finditer(pattern, body))
     return canonical(f"{modifier} {name}") if same >= MIN_MODIFIED else name
+
+
+def _known_fuller(name: str, pattern: str, body: str) -> str:
+    """A name the gazetteer lacks ("Lookout") as the occupation it knows that a use of it writes in full
+    ("a fire lookout's main job"), else the name."""
+    if exact_occupation(name) is not None or key_word(name) in OCCUPATION_HEADS:
+        return name  # a general head ("nurses") is said of many occupations
+    for m in word_finditer(pattern, body):
+        word = _word_before(body, m.start())
+        if word is not None and exact_occupation(f"{word} {name}") is not None:
+            return canonical(f"{word} {name}")
+    return name
 
 
 def _word_before(text: str, start: int) -> str | None:
