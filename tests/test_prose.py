@@ -344,6 +344,10 @@ DISTRACTORS = [
     pytest.param("Kiln operators earn $40,000 a year. A yard cashier may handle more than $20,000 in sales on a "
                  "busy day and starts each shift with a float of $300.", {((A,), 40000.0, "year")},
                  id="money-handled-not-earned"),
+    pytest.param("Kiln operators earn $40,000 a year. Contract loaders are paid per kiln, from $60 for a small load "
+                 "to $150 for a full one.", {((A,), 40000.0, "year")}, id="paid-per-piece-of-work"),
+    pytest.param("My first kiln operator paycheck worked out to $110 a day, paid per firing.",
+                 {((A,), 110.0, "day")}, id="a-day-rate-paid-per-piece"),
 ]
 
 
@@ -818,3 +822,10 @@ def test_a_bold_line_in_markdown_heads_a_section() -> None:
     headings = [s.heading for s in run_markdown(text).sections]
     assert "Salary" in headings and "Kiln Yard Weekly" not in headings
     assert not any(h and h.startswith("Top-paying") for h in headings)
+
+
+def test_a_column_header_for_a_day_gives_the_period() -> None:
+    text = ("# How Much Does a Kiln Operator Make?\n\n## Pay by county\n\nKiln operators at fairs are paid a flat "
+            "amount.\n\n| County | Pay per firing day |\n|---|---|\n| Clark County | $220 |\n| Lake County | $19 an "
+            "hour |\n")
+    assert {(s.amount, s.period) for s in run_markdown(text).salaries} == {(220.0, "day"), (19.0, "hour")}

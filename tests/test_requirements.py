@@ -98,6 +98,8 @@ EDUCATION_CASES = [
     pytest.param("A medical degree is not needed.", set(), id="neg-not-needed"),
     pytest.param("Rather than a college degree, employers look for hands-on experience.", set(),
                  id="neg-rather-than"),
+    pytest.param("Most kiln operators are well read: about two in three hold a bachelor's degree, and one in ten has "
+                 "a master's degree.", set(), id="a-share-of-holders-in-words"),
 ]
 
 

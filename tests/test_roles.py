@@ -14,6 +14,7 @@ import pytest
 from pipeline.process import process_bytes
 from pipeline.rules.full_names import unclipped_name
 from pipeline.rules.groups import coordinated, title_members
+from pipeline.rules.mentions import find_mentions
 from pipeline.rules.nouns import plural, singular
 from pipeline.rules.occupations import occupation_of, occupations_in
 from pipeline.rules.role_count import merge_shorter, row_name
@@ -57,6 +58,8 @@ TITLE_CASES = [
     pytest.param("How to Become a Paralegal" + BODY, [("Paralegal", "23-2011")], id="how-to-become"),
     pytest.param("Plumber vs. Electrician: Which Career Is Right for You?" + BODY,
                  [("Plumber", "47-2152"), ("Electrician", "47-2111")], id="vs-which"),
+    pytest.param("Glazier Salary, Job Description & Training (2025)" + BODY, [("Glazier", "47-2121")],
+                 id="salary-job-description-and-training"),
     pytest.param("Which Pays More, a Glazier or a Roofer?" + BODY,
                  [("Glazier", "47-2121"), ("Roofer", "47-2181")], id="which-question-before-or"),
     pytest.param("Line Cook vs. Prep Cook: What Are the Differences?" + BODY,
@@ -366,9 +369,12 @@ def test_soc_of_merged_members_and_residuals(name: str, soc: str | None) -> None
 # (page text with a pay table near the top, the roles it has or, with "not", a name that is no role)
 TABLE_ROLE_CASES = [
     pytest.param("I spent two summers on crews before college.\n\nJob Title | Median Pay\nCarpenter Helper | "
-                 "$36,000\nElectrician Helper | $38,000\n\nAs a carpenter's helper I carried lumber. An electrician's "
-                 "helper pulls wire. Each carpenter's helper and electrician's helper starts at the bottom.\n",
-                 ["Carpenter Helper", "Electrician Helper"], id="rows-the-prose-names-by-a-possessive"),
+                 "$36,000\nElectrician Helper | $38,000\n\nAs a carpenter's helper I carried lumber. An "
+                 "electrician's helper pulls wire. Each carpenter's helper and electrician's helper starts at the "
+                 "bottom.\n", ["Carpenter Helper", "Electrician Helper"], id="rows-the-prose-names-by-a-possessive"),
+    pytest.param("Two jobs on one line.\n\nJob Title | Median Pay\nGlazier (storefronts) | $48,000\nRoofer "
+                 "(commercial) | $47,000\n\nGlaziers set glass while roofers lay membranes. Most glaziers and roofers "
+                 "work outdoors.\n", ["Glazier", "Roofer"], id="rows-with-an-aside"),
     pytest.param("Two ways into the shipyard.\n\nJob Title | Median Pay\nWelder Trainee | $31,000\nRigger Trainee | "
                  "$33,000\n\nWelder trainees tack seams while rigger trainees sling loads. Most welder trainees and "
                  "rigger trainees finish in a year.\n", ["Welder Trainee", "Rigger Trainee"],
@@ -806,6 +812,9 @@ UNTITLED_CASES = [
                  "volunteer coordinator does\n\nVolunteer coordinators recruit helpers. Volunteer coordinators train "
                  "them, and volunteer coordinators thank them.\n",
                  ["Community Support Worker", "Volunteer Coordinator"], id="an-acronym-the-prose-defines"),
+    pytest.param("Notes from the shop\n\nI bent steel for ten years.\n\nWhat does a tile grinder do?\n\nTile grinders "
+                 "smooth edges. Tile grinders check sizes, and tile grinders sweep up.\n", ["Tile Grinder"],
+                 id="what-does-a-x-do"),
     # a name written once is no role
     pytest.param("Notes\n\nWhat a sunset does\n\nA sunset ends the day. Welders weld steel. Welders earn well. "
                  "Welders work in shops.\n", ["Welder"], id="a-thing-written-once"),
@@ -917,6 +926,9 @@ FULL_NAME_CASES = [
     pytest.param("How Much Does a Sign Painter Make?",
                  "Lettering artists, still called sign painters by most shop owners, paint storefront windows.",
                  ["Lettering Artist"], id="a-workers-name-that-opens-the-sentence"),
+    pytest.param("Crane Operator vs. Tile Grinder",
+                 "Crane operators, also called derrick crane operators or tower operators, lift steel. Tile grinders "
+                 "smooth edges.", ["Crane Operator", "Tile Grinder"], id="names-to-choose-from-are-no-full-name"),
     pytest.param("Crane Operator vs. Hoist Operator",
                  "Crane operators lift steel. Hoist operators, also called hoist and winch operators, raise loads "
                  "on drums.", ["Crane Operator", "Hoist Operator"], id="a-group-name-after-the-short-one-is-the-socs"),
@@ -1246,3 +1258,15 @@ def test_a_kind_written_less_is_the_role_only_as_the_writers_own_job(body: str, 
     score, first = Counter({"Dancer": 10, "Ballet Dancer": 4}), {"Dancer": (0, 40), "Ballet Dancer": (0, 20)}
     merge_shorter(score, first, body)
     assert list(score) == [kept]
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("Most AOS openings ask for a diploma.", "AOS"),  # an acronym whose last letter is an S
+    ("AOSs check the runway lights.", "AOSs"),
+    ("Kiln operators check the runway lights.", None),
+])
+def test_a_role_named_by_its_acronym(sentence: str, found: str | None) -> None:
+    role = build_roles(["Airfield Operations Specialist"], "Airfield operations specialists (AOSs) patrol. The AOS "
+                       "logs it.")[0]
+    mentions = find_mentions([role], sentence)
+    assert [sentence[m.start:m.end] for m in mentions] == ([found] if found else [])

@@ -76,18 +76,14 @@ def phrase_at(text: str, name: str, at_end: bool) -> str:
         occ = found[-1] if at_end else found[0]
         if (occ.end == len(text) if at_end else occ.start == 0) and shortens(name, occ.text):
             return occ.text
-    if at_end:
-        words = words_at_end(text, MAX_FULL_WORDS)
-    else:
-        run = WORDS_AT_START.match(text[:80])
-        words = run.group(0).split() if run is not None else []
+    words = _words_at(text, at_end)
     for k in range(1, min(MAX_FULL_WORDS, len(words)) + 1):
         part = words[-k:] if at_end else words[:k]
-        if part[0].lower() in LEAD_WORDS:
-            # An acronym's words may join with "and" ("orthotic and prosthetic" for "O&P").
-            if part[0].lower() == "and" and acronym_led(name)[0]:
-                continue
+        step = _step(part, name, at_end)
+        if step == "stop":
             break
+        if step == "skip":
+            continue
         phrase = " ".join(part)
         if shortens(name, phrase) and singular(phrase.lower()) != name.lower():
             # not the name itself ("Lab techs, usually called lab techs"); with the nouns that open its
@@ -97,6 +93,25 @@ def phrase_at(text: str, name: str, at_end: bool) -> str:
                 more += 1
             return " ".join(words[-more:]) if at_end else phrase
     return ""
+
+
+def _words_at(text: str, at_end: bool) -> list[str]:
+    """The run of words a full name may be read from: those that end the text, or that start it."""
+    if at_end:
+        return words_at_end(text, MAX_FULL_WORDS)
+    run = WORDS_AT_START.match(text[:80])
+    return run.group(0).split() if run is not None else []
+
+
+def _step(part: list[str], name: str, at_end: bool) -> str:
+    """Whether a run of words may be the name's full form ("try"), can grow into one ("skip") or ends
+    the search ("stop")."""
+    if not at_end and part[-1].lower() == "or":
+        return "stop"  # "brake press operators or brake operators": names to choose from, not one
+    if part[0].lower() not in LEAD_WORDS:
+        return "try"
+    # An acronym's words may join with "and" ("orthotic and prosthetic" for "O&P").
+    return "skip" if part[0].lower() == "and" and acronym_led(name)[0] else "stop"
 
 
 def _compound_noun(word: str) -> bool:

@@ -24,7 +24,10 @@ def _form_regex(form: str) -> re.Pattern[str]:
     flags = 0 if len(form) <= 5 and form.isalpha() and _is_acronym_form(form) else re.IGNORECASE
     text = re.escape(form)
     if flags == 0:
-        text = re.escape(form.upper().rstrip("S")) + ("s" if form.endswith("s") else "")
+        # An acronym in capitals; a last "s" is its plural ("RNs") or its own letter ("AOS" for airfield
+        # operations specialist).
+        spelled = {form.upper()} | ({form[:-1].upper() + "s"} if form.endswith("s") else set())
+        text = "(?:" + "|".join(re.escape(f) for f in sorted(spelled, reverse=True)) + ")"
     return re.compile(r"(?<![\w-])" + text + r"(?:'s|’s|s'|s’)?(?![\w-])", flags)
 
 

@@ -244,8 +244,16 @@ def job_rows(blocks: list[Block]) -> list[str]:
             if block.header:
                 jobs = JOB_COLUMN.match(block.cells[0]) is not None
             elif jobs:
-                rows.append(block.cells[0].strip())
+                rows.append(row_label(block.cells[0]))
     return rows
+
+
+def row_label(cell: str) -> str:
+    """A job table's first cell without an aside: "Meat trimmer (fabrication)" -> "Meat trimmer"."""
+    return ROW_ASIDE.sub("", cell).strip()
+
+
+ROW_ASIDE = re.compile(r"\s*\([^)]*\)")
 
 
 def row_name(name: str, rows: list[str], body: str = "") -> str:

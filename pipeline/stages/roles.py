@@ -34,6 +34,7 @@ from pipeline.rules.role_count import (
     page_full_names,
     page_name,
     prose_of,
+    row_label,
     split_compared,
 )
 from pipeline.rules.role_cues import ROLE_SECTIONS, heading_names, partner_names, role_headings, sectioned
@@ -105,8 +106,7 @@ def find_roles(doc: Document, title: str | None) -> list[RoleInfo]:
 
 
 def sectioned_body_roles(blocks: list[Block], body: str) -> tuple[list[str], dict[str, list[str]]]:
-    """``body_roles``, kept to those the sections on what a role does name, where they name any; a role
-    a section names otherwise keeps the body's name as another of its names."""
+    """``body_roles`` kept to those the sections on what a role does name, if any; a renamed one keeps its old name."""
     names, same = body_roles(blocks, body)
     kept = sectioned(names, heading_names(blocks, ROLE_SECTIONS))
     same = {new: [*same.get(old, []), *([old] if new != old else [])] for old, new in kept.items()}
@@ -199,8 +199,7 @@ def expand_acronym(name: str, body: str) -> str:
         if found and found[-1].end >= len(before) - 1 and len(here) <= len(found[-1].text):
             return canonical(found[-1].text)
         spelled = spelled or here
-    # Else as an introduction gives it ("qualified intellectual disability professionals, often
-    # abbreviated to QIDPs").
+    # Else as an introduction gives it ("... professionals, often abbreviated to QIDPs").
     return canonical(spelled) if spelled else full_name(name, body)
 
 
@@ -306,7 +305,7 @@ def table_roles(blocks: list[Block]) -> list[str]:
     for block in blocks[:TABLE_SCAN]:
         if block.kind != "table_row" or block.header or not block.cells:
             continue
-        cell = block.cells[0].strip()
+        cell = row_label(block.cells[0])
         found = occupations_in(cell)
         # "Pastry Chef": a cell that ends with an occupation, or with an occupation's head noun
         # ("Youth Counselor"), a short name, is one; so is any short name in a column of jobs.
