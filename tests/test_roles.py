@@ -926,6 +926,9 @@ FULL_NAME_CASES = [
     pytest.param("How Much Does a Sign Painter Make?",
                  "Lettering artists, still called sign painters by most shop owners, paint storefront windows.",
                  ["Lettering Artist"], id="a-workers-name-that-opens-the-sentence"),
+    pytest.param("County Lawmaker vs. Sheriff",
+                 "County legislators pass budgets. Most county legislators serve part time. Sheriffs run jails.",
+                 ["County Legislator", "Sheriff"], id="the-bodys-name-for-the-titles-occupation"),
     pytest.param("Crane Operator vs. Tile Grinder",
                  "Crane operators, also called derrick crane operators or tower operators, lift steel. Tile grinders "
                  "smooth edges.", ["Crane Operator", "Tile Grinder"], id="names-to-choose-from-are-no-full-name"),

@@ -342,4 +342,24 @@ def page_full_names(blocks: list[Block], names: list[str], rows: list[str], body
     text opens with and keeps ("foundry molders", "control valve technicians")."""
     text = "\n".join(b.text for b in blocks if b.kind != "title")
     full = {n: row_name(full_name(n, body), rows, body) for n in names}
-    return {n: fuller_name(f, text) if " " not in f or not known_whole(f) else f for n, f in full.items()}
+    full = {n: fuller_name(f, text) if " " not in f or not known_whole(f) else f for n, f in full.items()}
+    return {n: synonym_name(f, text) for n, f in full.items()}
+
+
+def synonym_name(name: str, text: str) -> str:
+    """"State Lawmaker" -> "State Legislator" where the text (the title aside) never writes the name but
+    writes, again and again, its modifiers before another head noun of the same occupation."""
+    *mods, head = name.split()
+    code = occupation_of(name) if mods else None
+    if code is None or re.search(r"\b" + re.escape(name) + r"(?:s|es)?\b", text, re.IGNORECASE):
+        return name
+    pattern = r"\b" + re.escape(" ".join(mods)) + r"\s+([A-Za-z]+)\b"
+    heads = Counter(singular(m.group(1).lower()) for m in re.finditer(pattern, text, re.IGNORECASE))
+    for other, uses in heads.most_common():
+        candidate = f"{' '.join(mods)} {other}"
+        if uses >= MIN_SYNONYM_USES and other != head.lower() and occupation_of(candidate) == code:
+            return canonical(candidate)
+    return name
+
+
+MIN_SYNONYM_USES = 2
