@@ -5,10 +5,10 @@ not make X the subject ("Like X, Y" gives both); the mentions that open a senten
 subject, with the roles a field's workers coordinated with it name ("X and library workers");
 "the former"/"the latter" name the first/second role; a sentence opening with
 "They"/"These professionals" carries the previous subject; a sentence opening with another
-occupation has none; otherwise the section's role (a section about one role), the only role of a
-profile, the one role the sentence names, the previous subject, or, in a section shared by all
-roles, every role. Inside a sentence, a fact takes the roles named in its own clause ("X earn A,
-while Y earn B").
+occupation has none; otherwise the subject of a lead-in ending with a colon for the lines of the
+list under it, the section's role (a section about one role), the only role of a profile, the one
+role the sentence names, the previous subject, or, in a section shared by all roles, every role.
+Inside a sentence, a fact takes the roles named in its own clause ("X earn A, while Y earn B").
 """
 
 from __future__ import annotations
