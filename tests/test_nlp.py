@@ -41,6 +41,10 @@ SENTENCES = {
     "middle initial": ("Ask Mary I. Smith first. Then wait.", ["Ask Mary I. Smith first.", "Then wait."]),
     "numeral one ends a sentence": ("Kilns have fired since World War I. Most are electric now.",
                                     ["Kilns have fired since World War I.", "Most are electric now."]),
+    "a degree ends a sentence": ("Chemists need a Ph.D. Kiln operators need a diploma.",
+                                 ["Chemists need a Ph.D.", "Kiln operators need a diploma."]),
+    "a degree before a name": ("She trained at the M.D. Anderson Cancer Center.",
+                               ["She trained at the M.D. Anderson Cancer Center."]),
 }
 
 

@@ -11,6 +11,9 @@ import re
 from pipeline.rules.loader import load_terms
 
 ABBREVIATIONS = load_terms("abbreviations.txt")
+CLOSING = load_terms("closing_abbreviations.txt")
+# A capitalized word, then a lower-case one: a sentence's opening, not a name ("M.D. Anderson Center").
+OPENS_SENTENCE = re.compile(r"[\"“‘'(]?[A-Z][a-z]+\s+[a-z]")
 
 
 # A newline, or ".", "?", "!" then a space before a capital or digit. Each alternative opens with a
@@ -58,8 +61,10 @@ def sentence_starts(text: str) -> list[int]:
     for m in BOUNDARY.finditer(text):
         if text[m.start()] != "\n":
             word = text[text.rfind(" ", 0, m.start()) + 1 : m.start() + 1].lstrip("\"“‘'(").lower()
-            if word in ABBREVIATIONS or (len(word) <= 6 and INITIALS.fullmatch(word)
-                                         and not NUMERAL_ONE.search(text, max(0, m.start() - 12), m.start())):
+            closes = word in CLOSING and OPENS_SENTENCE.match(text, m.end()) is not None
+            if (word in ABBREVIATIONS and not closes) or (
+                    len(word) <= 6 and INITIALS.fullmatch(word) and not closes
+                    and not NUMERAL_ONE.search(text, max(0, m.start() - 12), m.start())):
                 continue
         if m.end() < len(text):
             boundaries.append(m.end())
