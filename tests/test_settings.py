@@ -94,6 +94,10 @@ SETTING_CASES = [
                  id="sent-in-by"),
     pytest.param("They work on construction sites, mostly schools and hospitals going up in brick.",
                  {"construction_site"}, id="the-buildings-a-site-raises"),
+    pytest.param("They install electric kilns in homes, schools and office buildings.", set(),
+                 id="the-buildings-they-install-in"),
+    pytest.param("Some community colleges offer a one-semester kiln safety management certificate.", set(),
+                 id="a-college-that-offers-a-long-named-course"),
 ]
 
 
