@@ -13,7 +13,7 @@ from pipeline.rules.components import Lexicon, LexMatch
 from pipeline.rules.loader import compiled_rule, load_terms, matcher, regex, rule_spans
 from pipeline.rules.text import Text
 from pipeline.rules.words import parts_of_speech
-from pipeline.stages.attribute import roles_at
+from pipeline.stages.attribute import list_line, roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
 from schemas.article import Setting
 
@@ -48,7 +48,6 @@ STUDY_REACH = 110
 STUDY_BEFORE = regex(PATTERNS, "study-before-place")
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
 OTHER_SENSE_BEFORE, MODIFIER_AFTER = regex(PATTERNS, "other-sense-before"), regex(PATTERNS, "modifier-after")
-ITEM_END = (".", "!", "?", ":")
 # The SOC groups whose work in a client's home is home health care: community and social service,
 # healthcare practitioners, healthcare support. A plumber or a designer in a client's home is not.
 CARE_GROUPS = ("21-", "29-", "31-")
@@ -70,7 +69,7 @@ def place_lists(sentences: list[Sentence]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     owners: list[str] | None = None
     for i, s in enumerate(sentences):
-        if owners is not None and sentences[i - 1].section == s.section and _list_line(s):
+        if owners is not None and sentences[i - 1].section == s.section and list_line(s.span.block, s.text):
             out[i] = owners
             continue
         owners = None
@@ -79,13 +78,6 @@ def place_lists(sentences: list[Sentence]) -> dict[int, list[str]]:
             # "The largest employers of X were:" names X after its subject.
             owners = list(s.roles.subject) or list(dict.fromkeys(m.role for m in s.roles.mentions))
     return out
-
-
-def _list_line(s: Sentence) -> bool:
-    if s.span.block.kind == "list_item":
-        return True
-    text = s.text.rstrip()
-    return s.span.block.kind == "paragraph" and not text.endswith(ITEM_END) and len(text.split()) <= 25
 
 
 def settings_in(s: Sentence, lexicon: Lexicon, roles: list[RoleInfo], kind: str, facts: Facts,

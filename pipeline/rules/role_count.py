@@ -351,7 +351,7 @@ def synonym_name(name: str, text: str) -> str:
     writes, again and again, its modifiers before another head noun of the same occupation."""
     *mods, head = name.split()
     code = occupation_of(name) if mods else None
-    if code is None or re.search(r"\b" + re.escape(name) + r"(?:s|es)?\b", text, re.IGNORECASE):
+    if code is None or _uses(name, text):
         return name
     pattern = r"\b" + re.escape(" ".join(mods)) + r"\s+([A-Za-z]+)\b"
     heads = Counter(singular(m.group(1).lower()) for m in re.finditer(pattern, text, re.IGNORECASE))

@@ -10,7 +10,7 @@ import re
 from pipeline.rules.full_names import initials
 from pipeline.rules.loader import matcher, regex
 from pipeline.rules.matcher import Pattern, word_finditer
-from pipeline.rules.nouns import singular
+from pipeline.rules.nouns import plural, singular
 from pipeline.rules.occupations import occupation_of, occupations_in
 from pipeline.rules.role_names import AGENT_NOUN, CLIPPED_HEADS, any_form, names_occupation, short_forms
 from pipeline.rules.titles import canonical
@@ -40,10 +40,12 @@ def role_headings(blocks: list[Block]) -> list[str]:
     glazier"), whether or not the gazetteer knows them: a person's noun, no customer or client; or,
     under a heading on what one does ("What a lookout actually does"), any name the prose uses as a
     worker's, in the plural, again and again ("lookouts", "CDWs")."""
+    names = [n for n in heading_names(blocks) if len(n.split()) <= MAX_ROLE_WORDS]
+    if all(map(person_noun, names)):
+        return names
     sections = set(heading_names(blocks, ROLE_SECTIONS))
     prose = " ".join(b.text for b in blocks if b.kind in ("paragraph", "list_item"))
-    return [n for n in heading_names(blocks) if len(n.split()) <= MAX_ROLE_WORDS and (
-        person_noun(n) or n in sections and _plural_uses(n, prose) >= MIN_PLURAL_USES)]
+    return [n for n in names if person_noun(n) or n in sections and _plural_uses(n, prose) >= MIN_PLURAL_USES]
 
 
 # How often the prose must write an unknown name in the plural to make a section on it a role's.
@@ -55,8 +57,8 @@ def _plural_uses(name: str, prose: str) -> int:
         return len(re.findall(r"\b" + re.escape(name) + r"s\b", prose))
     if NOT_ROLE_HEAD.fullmatch(name.split()[-1].lower()) or GENERIC_WORKER.fullmatch(name.lower()):
         return 0
-    plural = " ".join([*name.lower().split()[:-1], name.lower().split()[-1] + "s"])
-    return len(re.findall(r"\b" + re.escape(plural) + r"\b", prose.lower()))
+    *mods, head = name.lower().split()
+    return len(re.findall(r"\b" + re.escape(" ".join([*mods, plural(head)])) + r"\b", prose.lower()))
 
 
 def heading_names(blocks: list[Block], patterns: tuple[Pattern, ...] = ROLE_HEADINGS) -> list[str]:

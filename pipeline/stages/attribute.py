@@ -59,7 +59,7 @@ def attribute(located: list[SentenceAt], seg: Segmented, roles: list[RoleInfo]) 
             previous, lead = [], []
             last_section = at.section
         section = seg.sections[at.section]
-        lead = lead if _listed(at.span.block) and not at.span.block.text.rstrip().endswith(":") else []
+        lead = lead if _listed(at.span.block) else []
         default = lead or (section.roles if len(section.roles) == 1 else [])
         # "Most employers want a high school diploma" under "Education": said of every role.
         shared = every if section.kind in SHARED_KINDS and section.roles in ([], every) else []
@@ -78,13 +78,23 @@ def attribute(located: list[SentenceAt], seg: Segmented, roles: list[RoleInfo]) 
     return out
 
 
-# The longest line a list written without bullets gives an item ("Nevada: $17.65 an hour").
-MAX_LIST_LINE = 100
+# The most words of a line of a list written without bullets ("Nevada: $17.65 an hour"), and how such a
+# line may not end: it is no sentence, nor the lead-in of another list.
+MAX_LIST_WORDS = 25
+ITEM_END = (".", "!", "?", ":")
+
+
+def list_line(block: Block, text: str) -> bool:
+    """Whether a block (of which ``text`` is read) is a line of a list: a list item, or a short line
+    that ends no sentence."""
+    line = text.rstrip()
+    return block.kind == "list_item" or (block.kind == "paragraph" and not line.endswith(ITEM_END)
+                                         and len(line.split()) <= MAX_LIST_WORDS)
 
 
 def _listed(block: Block) -> bool:
-    """Whether a block can be an item of a list: a list item, a table row or a short line."""
-    return block.kind in ("list_item", "table_row") or block.kind == "paragraph" and len(block.text) <= MAX_LIST_LINE
+    """Whether a block can be an item of a list under a lead-in: a line of a list, or a table's row."""
+    return block.kind == "table_row" or list_line(block, block.text)
 
 
 def _columns(s: Sentence, row: Block, header: Block, roles: list[RoleInfo]) -> list[tuple[int, int, list[str]]]:
