@@ -59,7 +59,8 @@ def attribute(located: list[SentenceAt], seg: Segmented, roles: list[RoleInfo]) 
             previous, lead = [], []
             last_section = at.section
         section = seg.sections[at.section]
-        lead = lead if _listed(at.span.block) else []
+        if lead and not _listed(at.span.block):
+            lead = []  # only a list's lines carry its lead-in's subject, and most sentences have none
         default = lead or (section.roles if len(section.roles) == 1 else [])
         # "Most employers want a high school diploma" under "Education": said of every role.
         shared = every if section.kind in SHARED_KINDS and section.roles in ([], every) else []
