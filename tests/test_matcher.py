@@ -18,7 +18,7 @@ from pipeline.extract import duties, requirements
 from pipeline.extract.salaries import parse as salary
 from pipeline.rules import clauses, others, tasks
 from pipeline.rules.boundaries import sentence_starts
-from pipeline.rules.matcher import Pattern, word_finditer, word_search
+from pipeline.rules.matcher import Pattern, word_ends_at, word_finditer, word_search
 from pipeline.rules.text import Piece, Text
 from pipeline.rules.titles import title_roles
 from pipeline.stages import attribute
@@ -162,3 +162,14 @@ def test_word_finditer_answers_as_the_lookbehind_does(pattern: str, text: str, f
     first = re.search(r"(?<![\w-])" + pattern, text, flags)
     found = word_search(pattern, text, flags)
     assert (found.span() if found else None) == (first.span() if first else None)
+
+
+@pytest.mark.parametrize("pattern, text, flags", WORD_STARTS.values(), ids=WORD_STARTS.keys())
+def test_word_ends_at_answers_as_the_matches_end(pattern: str, text: str, flags: int) -> None:
+    # Every end a match may have, the text read up to it: one starting where no word character or hyphen
+    # stands before it.
+    ends = {end for start in range(len(text)) for end in range(start + 1, len(text) + 1)
+            if re.fullmatch(r"(?<![\w-])" + pattern, text[:end][start:], flags)
+            and not (start and re.match(r"[\w-]", text[start - 1]))}
+    for end in range(len(text) + 1):
+        assert word_ends_at(pattern, text, end, len(text), flags) == (end in ends), end

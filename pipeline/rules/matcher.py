@@ -388,6 +388,12 @@ def word_finditer(pattern: str, text: str, flags: int = re.IGNORECASE) -> Iterat
         pos = max(m.end(), start + 1)
 
 
+def word_ends_at(pattern: str, text: str, end: int, reach: int, flags: int = re.IGNORECASE) -> bool:
+    r"""Whether a match of ``pattern`` with no word character or hyphen before it ends at ``end``,
+    starting no more than ``reach`` characters before it."""
+    return _compiled(r"(?<![\w-])(?:" + pattern + r")\Z", flags).search(text, max(0, end - reach), end) is not None
+
+
 def word_search(pattern: str, text: str, flags: int = re.IGNORECASE) -> re.Match[str] | None:
     r"""``re.search(r"(?<![\w-])" + pattern, text, flags)``, as ``word_finditer`` finds it."""
     return next(word_finditer(pattern, text, flags), None)

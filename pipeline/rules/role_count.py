@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from pipeline.rules.full_names import full_name
-from pipeline.rules.loader import load_terms, regex
+from pipeline.rules.loader import load_terms, matcher, regex
 from pipeline.rules.matcher import trie_pattern, word_finditer
 from pipeline.rules.nouns import singular
 from pipeline.rules.occupations import known_whole, occupation_of, occupations_in
@@ -39,6 +39,10 @@ FIRST_PERSON_AS = regex("role_patterns.jsonl", "first-person-as-role")
 PUPIL_GRADE = regex("role_patterns.jsonl", "pupil-grade")
 PUPIL_REACH = 12  # characters before "grader" an ordinal may take
 FIRST_PERSON_AFTER = re.compile(r"s?,?\s+I\b")
+# What the first-person rules need: a capital "I" as a word (its literal letter is quick to look
+# for) or the words the gate of the case-blind "I'm a" rule reads.
+WRITER = re.compile(r"I(?![\w'’])|I['’]")
+FIRST_PERSON_GATE = matcher("role_patterns.jsonl", "first-person-role")
 JOB_COLUMN = regex("role_patterns.jsonl", "job-column")
 # A table row's occupation is a role the page compares where its prose names it this often.
 TABLE_ROLE_MENTIONS = 2
@@ -130,6 +134,8 @@ def merge_shorter(score: Counter[str], first: dict[str, tuple[int, int]], body: 
 def own_job(name: str, body: str) -> bool:
     """Whether the writer says the name is their job ("I'm a medical physicist", "As a slot supervisor,
     I ...")."""
+    if WRITER.search(body) is None and not FIRST_PERSON_GATE.may_match(body):
+        return False  # no "I": the cheap answer for most pages
     return any(FIRST_PERSON_ROLE.search(body, max(0, m.start() - 30), m.start())
                or (FIRST_PERSON_AS.search(body, max(0, m.start() - 6), m.start()) is not None
                    and FIRST_PERSON_AFTER.match(body, m.end()) is not None)
@@ -275,6 +281,11 @@ def _uses(name: str, body: str) -> int:
     return len(re.findall(r"\b" + re.escape(name) + r"(?:s|es)?\b", body, re.IGNORECASE))
 
 
+def _written(name: str, body: str) -> bool:
+    """Whether the body writes the name (or its plural) at all."""
+    return re.search(r"\b" + re.escape(name) + r"(?:s|es)?\b", body, re.IGNORECASE) is not None
+
+
 def _lists_jobs(row: str) -> bool:
     """Whether a row names a group by several jobs ("Paralegals and Legal Assistants"), not one job
     whose name holds an "and" ("Oral and Maxillofacial Surgeon")."""
@@ -351,7 +362,7 @@ def synonym_name(name: str, text: str) -> str:
     writes, again and again, its modifiers before another head noun of the same occupation."""
     *mods, head = name.split()
     code = occupation_of(name) if mods else None
-    if code is None or _uses(name, text):
+    if code is None or _written(name, text):
         return name
     pattern = r"\b" + re.escape(" ".join(mods)) + r"\s+([A-Za-z]+)\b"
     heads = Counter(singular(m.group(1).lower()) for m in re.finditer(pattern, text, re.IGNORECASE))

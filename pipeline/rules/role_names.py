@@ -11,8 +11,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import product
 
-from pipeline.rules.loader import load_lexicon, load_terms, regex
-from pipeline.rules.matcher import word_finditer, word_search
+from pipeline.rules.cache import text_cache
+from pipeline.rules.loader import load_lexicon, load_terms, matcher, regex
+from pipeline.rules.matcher import word_ends_at, word_finditer, word_search
 from pipeline.rules.nouns import plural, plurals, singular
 from pipeline.rules.occupations import exact_occupation, occupation_of, occupations_in
 from pipeline.rules.titles import SMALL_WORDS, canonical, head_index
@@ -162,15 +163,23 @@ def abbreviates(short: str, full: str) -> bool:
 
 
 ALSO_CALLED = regex("role_patterns.jsonl", "also-called")
+ALSO_CALLED_MATCHER = matcher("role_patterns.jsonl", "also-called")
 
 
 def called_after(forms: Iterable[str], body: str) -> Iterator[int]:
     """Where the other name starts that the body gives after a use of one of the forms ("glass setters,
     sometimes called |glaziers")."""
-    for m in word_finditer(any_form(forms), body):
-        joint = ALSO_CALLED.match(body, m.end())
-        if joint is not None:
-            yield joint.end()
+    # The joints are few and found once per body; a use of a name is looked for only before one.
+    pattern, reach = any_form(forms), max(map(len, forms), default=0) + 1
+    for start, end in _also_called(body):
+        if word_ends_at(pattern, body, start, reach):
+            yield end
+
+
+@text_cache(maxsize=64)
+def _also_called(body: str) -> tuple[tuple[int, int], ...]:
+    # The matcher's gate answers most bodies, which hold none of the joints' words, without a scan.
+    return tuple(m.span() for m in ALSO_CALLED_MATCHER.finditer(body))
 
 
 def synonym_occupation(name: str, body: str) -> tuple[str, str] | None:
