@@ -130,6 +130,10 @@ DISTRACTORS = [
                  {((A,), 40000.0, "year")}, id="compound-worker-noun-is-another-occupation"),
     pytest.param("Kiln operators earn $40,000 a year. Tips can add $50 to $100 a week at busy studios.",
                  {((A,), 40000.0, "year")}, id="tips-add-to-pay"),
+    pytest.param("Kiln operators earn $40,000 a year. The gap in median pay between kiln operators and glaze "
+                 "chemists comes to roughly $21,000 a year.", {((A,), 40000.0, "year")}, id="gap-between-medians"),
+    pytest.param("Kiln operators earn $40,000 a year. Visitors to open studios usually pay $60 to $90 for a "
+                 "single firing.", {((A,), 40000.0, "year")}, id="price-range-paid-for"),
     pytest.param("Plant managers, who oversee both kiln operators and glaze chemists, earn a median of $98,000.",
                  set(), id="supervisor-aside-names-roles"),
     pytest.param("First-year apprentice electricians start at about $18 an hour.", set(), id="apprentice-other-job"),
@@ -595,6 +599,14 @@ SETTINGS = [
     pytest.param("Glaze chemists often work with insurance companies to settle damage claims.", set(),
                  id="work-with-is-no-setting"),
     pytest.param("Kiln operators talk to clients on the phone about orders.", set(), id="on-the-phone"),
+    pytest.param("Kiln operators work for large tile makers, hauling clay to ports and finished tiles to factories "
+                 "and warehouses.", set(), id="places-goods-are-hauled-to"),
+    pytest.param("Glaze chemists take their samples to hospitals and clinics for safety testing.", set(),
+                 id="places-things-are-taken-to"),
+    pytest.param("Kiln operator apprentices spend one day a week on day release at a college.", set(),
+                 id="day-release-is-study"),
+    pytest.param("Many kiln operators start as teenagers who are still in high school.", set(),
+                 id="still-in-school-is-study"),
     pytest.param("Glaze chemists develop finishes for hospitals and schools.", set(), id="object-of-work"),
     pytest.param("Kiln operators fire tiles for the roofs of houses, stores and office buildings.", set(),
                  id="places-of-things"),

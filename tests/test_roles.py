@@ -636,6 +636,20 @@ SOC_TITLE_TABLE = [
                  "budgets.\n", [("General and Operations Manager", "11-1021")], id="untitled-coordinated"),
     pytest.param("Marketing and sales managers set prices. Most marketing and sales managers work in offices.\n",
                  [("Marketing and Sales Manager", "11-2020")], id="untitled-group"),
+    # a name known only as the head of a title takes the title's fuller name the text writes
+    pytest.param("The conductor is the boss of a freight train. Conductors check the cars before each run, and "
+                 "most railroad conductors join the crew straight from a training class.\n",
+                 [("Railroad Conductor", "53-4031")], id="untitled-head-noun-fuller-title"),
+    pytest.param(page("What Does a Conductor Do?", "Conductors check the cars before each run, and the conductor "
+                      "signs the train's papers."), [("Conductor", "53-4031")], id="head-noun-alone"),
+    pytest.param(page("What Does a Conductor Do?", "The conductor signs the train's papers. Most railroad conductors "
+                      "check the cars before each run."), [("Railroad Conductor", "53-4031")],
+                 id="head-noun-fuller-title"),
+    # an acronym inside a title's name, spelled out in the body
+    pytest.param(page("Electrician or Solar PV Installer: Which Trade Pays More?",
+                      "Electricians wire buildings. Rooftop crews of solar photovoltaic (PV) installers mount panels, "
+                      "and PV installers connect them to inverters."),
+                 [("Electrician", "47-2111"), ("Solar Photovoltaic Installer", "47-2231")], id="acronym-inside-name"),
 ]
 
 

@@ -207,7 +207,7 @@ def full_name(name: str, body: str) -> str:
             full = "" if member_of(name, after) else after
         if full and canonical(full).lower() != canonical(name).lower():
             return canonical(full)
-    return acronym_spelled_out(name, body) or unclipped_name(name, body)
+    return acronym_spelled_out(name, body) or acronym_inside_spelled_out(name, body) or unclipped_name(name, body)
 
 
 def member_of(name: str, group: str) -> bool:
@@ -256,6 +256,24 @@ def acronym_spelled_out(name: str, body: str) -> str:
             if _initials(words[-k:]) == letters.lower() and (len(letters) >= MIN_UNKNOWN_INITIALS
                                                              or exact_occupation(phrase) is not None):
                 return canonical(phrase)
+    return ""
+
+
+def acronym_inside_spelled_out(name: str, body: str) -> str:
+    """A name with an acronym after its first word as the body spells the acronym out before it in
+    parentheses ("Solar PV Installer" for "solar photovoltaic (PV) installers"): the name with the
+    spelling in the acronym's place, where the gazetteer knows it; else ""."""
+    words = name.split()
+    for i, word in enumerate(words[1:-1], start=1):
+        letters = word.replace("&", "")
+        if not (letters.isupper() and letters.isalpha() and len(letters) > 1):
+            continue
+        for m in re.finditer(r"\(" + re.escape(word) + r"s?\)", body):
+            before = words_before(body, m.start())
+            for k in range(1, len(before) + 1):
+                phrase = " ".join([*words[:i], *before[-k:], *words[i + 1 :]])
+                if _spells(before[-k:], letters) and exact_occupation(phrase) is not None:
+                    return canonical(phrase)
     return ""
 
 

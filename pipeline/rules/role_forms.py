@@ -108,6 +108,11 @@ def own_forms(name: str, body: str, short: str | None, same: list[str], head: st
                 forms |= {f"{low.split()[0]} {f}" for h in heads for f in (h, plural(h))}
     if short is not None:
         forms |= short_forms(short)
+        # Writers drop the words before an acronym: "PV installers" for "solar PV installers".
+        words = short.split()
+        at = next((i for i, w in enumerate(words[1:-1], start=1) if w.isupper() and w.isalpha()), 0)
+        if at:
+            forms |= short_forms(" ".join(words[at:]))
     for other in same:
         forms |= {other.lower(), *plural_names(other.lower(), body)}
     return forms

@@ -72,6 +72,9 @@ def fuller_name(name: str, body: str) -> str:
     # The name's first use (a word search the engine skips ahead on), then the word before it; the
     # other uses only for a noun that may be part of the name.
     pattern = r"(?:" + forms + r")(?![\w-])"
+    titled = _titled_fuller(name, pattern, body)
+    if titled:
+        return titled
     first = word_search(pattern, body)
     word = None if first is None else _word_before(body, first.start())
     if word is None:
@@ -94,6 +97,21 @@ def _known_fuller(name: str, pattern: str, body: str) -> str:
         if word is not None and exact_occupation(f"{word} {name}") is not None:
             return canonical(f"{word} {name}")
     return name
+
+
+def _titled_fuller(name: str, pattern: str, body: str) -> str:
+    """"Conductor" -> "Railroad Conductor": a name the gazetteer knows only as the head noun of an
+    occupation's title, where a use of it writes that title's own fuller name ("railroad conductors"),
+    else ""."""
+    known = exact_occupation(name)
+    if known is None or known.source != "soc-head":
+        return ""
+    for m in word_finditer(pattern, body):
+        word = _word_before(body, m.start())
+        fuller = exact_occupation(f"{word} {name}") if word else None
+        if fuller is not None and fuller.source == "soc" and fuller.soc == known.soc:
+            return canonical(f"{word} {name}")
+    return ""
 
 
 def _word_before(text: str, start: int) -> str | None:
