@@ -607,6 +607,8 @@ SETTINGS = [
                  id="day-release-is-study"),
     pytest.param("Many kiln operators start as teenagers who are still in high school.", set(),
                  id="still-in-school-is-study"),
+    pytest.param("Kiln operators work both in small workshops and in large factories.",
+                 {((A,), "manufacturing_plant")}, id="both-pairs-two-places"),
     pytest.param("Glaze chemists develop finishes for hospitals and schools.", set(), id="object-of-work"),
     pytest.param("Kiln operators fire tiles for the roofs of houses, stores and office buildings.", set(),
                  id="places-of-things"),
