@@ -130,6 +130,8 @@ DISTRACTORS = [
                  {((A,), 40000.0, "year")}, id="compound-worker-noun-is-another-occupation"),
     pytest.param("Kiln operators earn $40,000 a year. Tips can add $50 to $100 a week at busy studios.",
                  {((A,), 40000.0, "year")}, id="tips-add-to-pay"),
+    pytest.param("Kiln operators earn $40,000 a year. Across the whole economy, the typical worker earns $47,900.",
+                 {((A,), 40000.0, "year")}, id="whole-economy"),
     pytest.param("Kiln operators earn $40,000 a year. The gap in median pay between kiln operators and glaze "
                  "chemists comes to roughly $21,000 a year.", {((A,), 40000.0, "year")}, id="gap-between-medians"),
     pytest.param("Kiln operators earn $40,000 a year. Visitors to open studios usually pay $60 to $90 for a "
@@ -607,6 +609,10 @@ SETTINGS = [
                  id="day-release-is-study"),
     pytest.param("Many kiln operators start as teenagers who are still in high school.", set(),
                  id="still-in-school-is-study"),
+    pytest.param("Calls to kiln operators come in from schools and offices whose boilers have failed.", set(),
+                 id="where-calls-come-from"),
+    pytest.param("Glaze chemists visit hospitals and schools to test tiles, but those are not places they work.",
+                 set(), id="said-not-places-they-work"),
     pytest.param("Kiln operators work both in small workshops and in large factories.",
                  {((A,), "manufacturing_plant")}, id="both-pairs-two-places"),
     pytest.param("Glaze chemists develop finishes for hospitals and schools.", set(), id="object-of-work"),

@@ -645,6 +645,10 @@ SOC_TITLE_TABLE = [
     pytest.param(page("What Does a Conductor Do?", "The conductor signs the train's papers. Most railroad conductors "
                       "check the cars before each run."), [("Railroad Conductor", "53-4031")],
                  id="head-noun-fuller-title"),
+    # a title's name the body writes only with another modifier joined to its own
+    pytest.param(page("Tool Maker vs. Machinist", "Tool and die makers build the dies that stamp metal parts, while "
+                      "machinists turn parts on lathes. Tool and die makers read blueprints and grind punches."),
+                 [("Tool and Die Maker", "51-4111"), ("Machinist", "51-4041")], id="modifier-joined-in-body"),
     # an acronym inside a title's name, spelled out in the body
     pytest.param(page("Electrician or Solar PV Installer: Which Trade Pays More?",
                       "Electricians wire buildings. Rooftop crews of solar photovoltaic (PV) installers mount panels, "

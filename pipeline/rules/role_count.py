@@ -359,7 +359,8 @@ def page_full_names(blocks: list[Block], names: list[str], rows: list[str], body
 
 def synonym_name(name: str, text: str) -> str:
     """"State Lawmaker" -> "State Legislator" where the text (the title aside) never writes the name but
-    writes, again and again, its modifiers before another head noun of the same occupation."""
+    writes, again and again, its modifiers before another head noun of the same occupation, or another
+    modifier joined to its own ("film and video editors" for "Film Editor")."""
     *mods, head = name.split()
     code = occupation_of(name) if mods else None
     if code is None or _written(name, text):
@@ -369,6 +370,13 @@ def synonym_name(name: str, text: str) -> str:
     for other, uses in heads.most_common():
         candidate = f"{' '.join(mods)} {other}"
         if uses >= MIN_SYNONYM_USES and other != head.lower() and occupation_of(candidate) == code:
+            return canonical(candidate)
+    # "Film Editor" -> "Film and Video Editor": the name with another modifier joined to its own.
+    pattern = r"\b" + re.escape(" ".join(mods)) + r"\s+and\s+([A-Za-z]+)\s+" + re.escape(head) + r"(?:s|es)?\b"
+    joined = Counter(m.group(1).lower() for m in re.finditer(pattern, text, re.IGNORECASE))
+    for other, uses in joined.most_common(1):
+        candidate = f"{' '.join(mods)} and {other} {head}"
+        if uses >= MIN_SYNONYM_USES and occupation_of(candidate) == code:
             return canonical(candidate)
     return name
 
