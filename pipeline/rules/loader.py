@@ -220,7 +220,8 @@ def first_match(name: str, text: str) -> PatternRule | None:
 
 @text_cache(maxsize=4096)
 def first_match_kept(name: str, text: str) -> PatternRule | None:
-    """``first_match``, kept for texts that come back on every page of a site (headings)."""
+    """``first_match``, kept by text: for texts that come back, on every page of a site (headings) or
+    in a sentence asked about again (a figure's clause and the words around it)."""
     return first_match(name, text)
 
 

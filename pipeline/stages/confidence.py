@@ -212,7 +212,22 @@ Values = tuple[tuple[Any, ...], ...]
 
 
 def _values(items: Iterable[Mention] | Iterable[RoleInfo]) -> Values:
-    return tuple(tuple(getattr(item, name) for name in _made_of(type(item))) for item in items)
+    return _Hashed(tuple(getattr(item, name) for name in _made_of(type(item))) for item in items)
+
+
+class _Hashed(tuple):  # type: ignore[type-arg]
+    """A tuple that works its hash out once: the article's roles (with all their forms) are part of the
+    key of every fact's doubts, and a plain tuple hashes every item again on each lookup."""
+
+    _hash: int
+
+    def __new__(cls, items: Iterable[Any]) -> _Hashed:
+        made = super().__new__(cls, items)
+        made._hash = tuple.__hash__(made)
+        return made
+
+    def __hash__(self) -> int:
+        return self._hash
 
 
 _MADE_OF: dict[type, tuple[str, ...]] = {}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pipeline.rules.cache import text_cache
-from pipeline.rules.loader import first_match, regex
+from pipeline.rules.loader import first_match_kept, regex
 from pipeline.rules.matcher import Pattern
 from pipeline.rules.text import Piece
 from pipeline.rules.years import reference_year
@@ -134,7 +134,7 @@ def _money_in(written: str) -> tuple[Money, ...]:
 
 def period(before: str, after: str) -> str | None:
     """The pay period the words after a figure, else those before it, write (``data/pay_period_*.jsonl``)."""
-    found = first_match("pay_period_after.jsonl", after) or first_match("pay_period_before.jsonl", before)
+    found = first_match_kept("pay_period_after.jsonl", after) or first_match_kept("pay_period_before.jsonl", before)
     return found.value if found else None
 
 
@@ -152,7 +152,8 @@ def period_from_size(value: float) -> str:
 
 def statistic(before: str, money: Money, after: str = "") -> str:
     """The statistic the words near a figure make it (``data/pay_statistic_*.jsonl``)."""
-    found = first_match("pay_statistic_before.jsonl", before[-70:]) or first_match("pay_statistic_after.jsonl", after)
+    found = (first_match_kept("pay_statistic_before.jsonl", before[-70:])
+             or first_match_kept("pay_statistic_after.jsonl", after))
     if found:
         return found.value
     return "range" if money.amount is None else "unspecified"
@@ -172,7 +173,7 @@ def percentile(stat: str, before: str) -> Literal[10, 25, 50, 75, 90] | None:
 
 def is_distractor(context: str) -> str | None:
     """The id of the distractor rule that rejects a figure in this clause, if any."""
-    rule = first_match("salary_distractors.jsonl", context)
+    rule = first_match_kept("salary_distractors.jsonl", context)
     return rule.id if rule else None
 
 
