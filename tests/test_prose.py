@@ -130,6 +130,10 @@ DISTRACTORS = [
                  {((A,), 40000.0, "year")}, id="compound-worker-noun-is-another-occupation"),
     pytest.param("Kiln operators earn $40,000 a year. Tips can add $50 to $100 a week at busy studios.",
                  {((A,), 40000.0, "year")}, id="tips-add-to-pay"),
+    pytest.param("Kiln operators earn $40,000 a year. By way of reference, a typical full-time U.S. employee earns "
+                 "about $48,000.", {((A,), 40000.0, "year")}, id="typical-employee"),
+    pytest.param("Kiln operators earn $40,000 a year. Homeowners are usually quoted $300 to $500 to have a fireplace "
+                 "tiled.", {((A,), 40000.0, "year")}, id="price-quoted"),
     pytest.param("Kiln operators earn $40,000 a year. Across the whole economy, the typical worker earns $47,900.",
                  {((A,), 40000.0, "year")}, id="whole-economy"),
     pytest.param("Kiln operators earn $40,000 a year. The gap in median pay between kiln operators and glaze "
@@ -613,6 +617,10 @@ SETTINGS = [
                  id="where-calls-come-from"),
     pytest.param("Glaze chemists visit hospitals and schools to test tiles, but those are not places they work.",
                  set(), id="said-not-places-they-work"),
+    pytest.param("On contract jobs, kiln operators reline kilns and repaint schools and offices.", set(),
+                 id="places-repainted"),
+    pytest.param("A glaze chemist who tests finishes for hotels spends the day in a lab; the hotels are simply "
+                 "clients.", set(), id="said-to-be-clients"),
     pytest.param("Kiln operators work both in small workshops and in large factories.",
                  {((A,), "manufacturing_plant")}, id="both-pairs-two-places"),
     pytest.param("Glaze chemists develop finishes for hospitals and schools.", set(), id="object-of-work"),
