@@ -510,6 +510,12 @@ EDUCATION = [
                  "a high school diploma.", {((B,), "bachelor"), ((B,), "master"), ((A,), "high_school")},
                  id="each-role-its-levels"),
     pytest.param("Neither job requires a four-year degree.", set(), id="neither-requires"),
+    pytest.param("Glaze chemists need a bachelor's degree; a master's degree in chemistry can also get you hired as a "
+                 "lab assistant.", {((B,), "bachelor")}, id="level-that-lands-another-job"),
+    pytest.param("An associate degree in ceramics can land a studio-assistant job, and a bachelor's degree in business "
+                 "can help a kiln operator move into a plant manager job.", set(), id="levels-for-other-jobs"),
+    pytest.param("A doctoral degree can get you hired as a glaze chemist at a university lab.",
+                 {((B,), "doctoral_professional")}, id="level-that-lands-the-role"),
     pytest.param("You don't need a college degree to become a kiln operator.", set(), id="dont-need-degree"),
     pytest.param("A degree is not required for most kiln jobs.", set(), id="degree-not-required"),
     pytest.param("Glaze chemists learn on the job; a master's degree is rarely required.", set(),
@@ -621,6 +627,8 @@ SETTINGS = [
                  id="places-repainted"),
     pytest.param("A glaze chemist who tests finishes for hotels spends the day in a lab; the hotels are simply "
                  "clients.", set(), id="said-to-be-clients"),
+    pytest.param("Some kiln operators are hired by city parks departments, and a few glaze chemists work for public "
+                 "works departments.", {((A,), "government"), ((B,), "government")}, id="municipal-departments"),
     pytest.param("Kiln operators work both in small workshops and in large factories.",
                  {((A,), "manufacturing_plant")}, id="both-pairs-two-places"),
     pytest.param("Glaze chemists develop finishes for hospitals and schools.", set(), id="object-of-work"),

@@ -140,10 +140,22 @@ def _level_asked(s: Sentence, start: int, end: int, rule: str, level: str) -> bo
         return False
     if HOLDER_SHARE.match(s, end) or HOLDER_SHARE.search(s, max(0, start - 60), start):
         return False
-    if ANOTHER_JOBS_LEVEL.search(text, max(0, start - 120), start):
+    if ANOTHER_JOBS_LEVEL.search(text, max(0, start - 120), start) or _leads_elsewhere(s, end):
         return False
     return not (rule == "edu-certificate" and CREDENTIAL_BEFORE.search(text, max(0, start - 40), start)
                 and not PROGRAMME.search(text, max(0, start - 40), min(len(text), end + 12)))
+
+
+def _leads_elsewhere(s: Sentence, end: int) -> bool:
+    """ "An associate degree can land a help-desk job": the level leads to another job, not the role
+    named right after it ("can get you hired as a dental hygienist" is the role's own)."""
+    found = LEADS_ELSEWHERE.match(s.text, end)
+    return found is not None and not any(
+        found.end() <= m.start < found.end() + ROLE_AFTER_JOB for m in s.roles.mentions)
+
+
+LEADS_ELSEWHERE = regex(RULES, "level-leads-elsewhere")
+ROLE_AFTER_JOB = 30  # characters after "hired as" where the job's name is written
 
 
 def _certifications(s: Sentence, roles: list[RoleInfo], facts: Facts) -> None:
