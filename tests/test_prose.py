@@ -130,6 +130,9 @@ DISTRACTORS = [
                  {((A,), 40000.0, "year")}, id="compound-worker-noun-is-another-occupation"),
     pytest.param("Kiln operators earn $40,000 a year. Tips can add $50 to $100 a week at busy studios.",
                  {((A,), 40000.0, "year")}, id="tips-add-to-pay"),
+    pytest.param("Kiln operators earn £31,000 a year. Big firms add a weighting of £3,000 a year on top of basic "
+                 "pay, and some offer a £1,500 \"golden hello\" to fill hard-to-staff shifts.",
+                 {((A,), 31000.0, "year")}, id="golden-hello"),
     pytest.param("Kiln operators earn $40,000 a year. By way of reference, a typical full-time U.S. employee earns "
                  "about $48,000.", {((A,), 40000.0, "year")}, id="typical-employee"),
     pytest.param("Kiln operators earn $40,000 a year. Homeowners are usually quoted $300 to $500 to have a fireplace "
