@@ -37,6 +37,8 @@ def _settings(article: Article) -> set[tuple[tuple[str, ...], str]]:
 CONTRASTIVE_PAY = [
     pytest.param("Kiln operators earn a median of $41,000 a year, while glaze chemists earn $68,000.",
                  {((A,), 41000, "year"), ((B,), 68000, "year")}, id="while"),
+    pytest.param("Kiln operators earn a median of $41,000 a year, while glaze chemists earn $43,000, so the two jobs "
+                 "pay about the same.", {((A,), 41000, "year"), ((B,), 43000, "year")}, id="while-then-so-both"),
     pytest.param("The survey gives a median of $55,000 a year for the combined group of kiln operators, kiln loaders "
                  "and glaze chemists.", {((A, B), 55000, "year")}, id="for-a-group-listing-both"),
     pytest.param("Pay averages $48,000 for kiln operators and glaze chemists alike.", {((A, B), 48000, "year")},
