@@ -11,7 +11,7 @@ from pipeline.rules.loader import matcher, regex
 from pipeline.rules.matcher import word_finditer
 from pipeline.rules.nouns import singular
 from pipeline.rules.occupations import exact_occupation, occupations_in
-from pipeline.rules.role_names import AGENT_NOUN, CLIPPED_HEADS, abbreviates, any_form, short_forms
+from pipeline.rules.role_names import AGENT_NOUN, CLIPPED_HEADS, abbreviates, any_form, is_acronym, short_forms
 from pipeline.rules.titles import SMALL_WORDS, canonical
 from pipeline.rules.words import parts_of_speech
 
@@ -61,10 +61,16 @@ def acronym_led(name: str) -> tuple[str, str]:
     """(the acronym's letters, the other words) of a name led by an acronym ("O&P Technician": "OP",
     "Technician"), else ("", name)."""
     first, _, rest = name.partition(" ")
-    letters = first.replace("&", "")
-    if rest and letters.isupper() and letters.isalpha() and len(letters) > 1:
-        return letters, rest
+    if rest and is_acronym(first):
+        return first.replace("&", ""), rest
     return "", name
+
+
+def acronym_at(name: str) -> int:
+    """Where the name's first acronym is among its words, before its head noun ("Solar PV Installer":
+    1), else -1."""
+    words = name.split()
+    return next((i for i, word in enumerate(words[:-1]) if is_acronym(word)), -1)
 
 
 def phrase_at(text: str, name: str, at_end: bool) -> str:
@@ -207,7 +213,7 @@ def full_name(name: str, body: str) -> str:
             full = "" if member_of(name, after) else after
         if full and canonical(full).lower() != canonical(name).lower():
             return canonical(full)
-    return acronym_spelled_out(name, body) or acronym_inside_spelled_out(name, body) or unclipped_name(name, body)
+    return acronym_spelled_out(name, body) or unclipped_name(name, body)
 
 
 def member_of(name: str, group: str) -> bool:
@@ -225,18 +231,21 @@ MIN_UNKNOWN_INITIALS = 3
 
 
 def acronym_spelled_out(name: str, body: str) -> str:
-    """A name led by an acronym as the body spells it out: before the acronym in parentheses ("PV
-    Installer" for "Solar photovoltaic (PV) installers"), the longest phrase of the words before it
-    and the name's other words that the gazetteer knows; else words that spell it before the name's
-    other words ("HR Specialist" for "human resources specialists", "T&D" for "training and
-    development"), where the gazetteer knows the phrase or the initials are three or more ("CPS
-    Caseworker" for "child protective services caseworker"); else ""."""
-    letters, rest = acronym_led(name)
-    if not letters:
+    """A name with an acronym as the body spells it out: before the acronym in parentheses ("PV
+    Installer" and "Solar PV Installer" for "Solar photovoltaic (PV) installers"), the longest phrase
+    of the words before it and the name's words after it that the gazetteer knows; else, for a name
+    the acronym leads, words that spell it before the name's other words ("HR Specialist" for "human
+    resources specialists", "T&D" for "training and development"), where the gazetteer knows the
+    phrase or the initials are three or more ("CPS Caseworker" for "child protective services
+    caseworker"); else ""."""
+    at = acronym_at(name)
+    if at < 0:
         return ""
-    first = name.split()[0]
-    tail = r"\s+".join(re.escape(w) for w in rest.split())
-    for m in re.finditer(r"\(" + re.escape(first) + r"\)\s+(" + tail + r")(?:s|es)?(?![\w-])", body, re.IGNORECASE):
+    words_of_name = name.split()
+    acronym = words_of_name[at]
+    letters = acronym.replace("&", "")
+    tail = r"\s+".join(re.escape(w) for w in words_of_name[at + 1 :])
+    for m in re.finditer(r"\(" + re.escape(acronym) + r"\)\s+(" + tail + r")(?:s|es)?(?![\w-])", body, re.IGNORECASE):
         words = body[max(0, m.start() - 60) : m.start()].split()
         spelled = next((j for j in range(1, min(4, len(words)) + 1) if _spells(words[-j:], letters)), 0)
         for k in range(min(4, len(words)), spelled - 1, -1) if spelled else ():
@@ -244,9 +253,12 @@ def acronym_spelled_out(name: str, body: str) -> str:
             if exact_occupation(phrase) is not None:
                 return canonical(phrase)
         # Three initials or more that the words before spell exactly ("Career and technical education
-        # (CTE) teachers") need no word of the gazetteer's.
-        if spelled and len(letters) >= MIN_UNKNOWN_INITIALS and _initials(words[-spelled:]) == letters.lower():
+        # (CTE) teachers") need no word of the gazetteer's, for a name they lead.
+        exact = spelled and _initials(words[-spelled:]) == letters.lower()
+        if at == 0 and exact and len(letters) >= MIN_UNKNOWN_INITIALS:
             return canonical(" ".join([*words[-spelled:], m.group(1)]))
+    if at:
+        return ""  # the words before an acronym inside a name are the gazetteer's to join
     # The name's other words first (a word search the engine skips ahead on), then the words before them.
     for m in re.finditer(r"(?<=\s)(" + tail + r")(?:s|es)?(?![\w-])", body, re.IGNORECASE):
         words = words_before(body, m.start())
@@ -256,24 +268,6 @@ def acronym_spelled_out(name: str, body: str) -> str:
             if _initials(words[-k:]) == letters.lower() and (len(letters) >= MIN_UNKNOWN_INITIALS
                                                              or exact_occupation(phrase) is not None):
                 return canonical(phrase)
-    return ""
-
-
-def acronym_inside_spelled_out(name: str, body: str) -> str:
-    """A name with an acronym after its first word as the body spells the acronym out before it in
-    parentheses ("Solar PV Installer" for "solar photovoltaic (PV) installers"): the name with the
-    spelling in the acronym's place, where the gazetteer knows it; else ""."""
-    words = name.split()
-    for i, word in enumerate(words[1:-1], start=1):
-        letters = word.replace("&", "")
-        if not (letters.isupper() and letters.isalpha() and len(letters) > 1):
-            continue
-        for m in re.finditer(r"\(" + re.escape(word) + r"s?\)", body):
-            before = words_before(body, m.start())
-            for k in range(1, len(before) + 1):
-                phrase = " ".join([*words[:i], *before[-k:], *words[i + 1 :]])
-                if _spells(before[-k:], letters) and exact_occupation(phrase) is not None:
-                    return canonical(phrase)
     return ""
 
 

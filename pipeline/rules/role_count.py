@@ -278,12 +278,16 @@ def row_name(name: str, rows: list[str], body: str = "") -> str:
 
 def _uses(name: str, body: str) -> int:
     """How often the body writes the name (or its plural)."""
-    return len(re.findall(r"\b" + re.escape(name) + r"(?:s|es)?\b", body, re.IGNORECASE))
+    return len(_name_use(name).findall(body))
 
 
 def _written(name: str, body: str) -> bool:
     """Whether the body writes the name (or its plural) at all."""
-    return re.search(r"\b" + re.escape(name) + r"(?:s|es)?\b", body, re.IGNORECASE) is not None
+    return _name_use(name).search(body) is not None
+
+
+def _name_use(name: str) -> re.Pattern[str]:
+    return re.compile(r"\b" + re.escape(name) + r"(?:s|es)?\b", re.IGNORECASE)
 
 
 def _lists_jobs(row: str) -> bool:

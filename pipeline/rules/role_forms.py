@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pipeline.rules.loader import load_terms
 from pipeline.rules.matcher import word_finditer
 from pipeline.rules.nouns import plural, singular
-from pipeline.rules.role_names import CLIPPED_HEADS, abbreviates, called_after, plural_names, short_forms
+from pipeline.rules.role_names import CLIPPED_HEADS, abbreviates, called_after, is_acronym, plural_names, short_forms
 
 # What another name of a role can be: an acronym ("AMTs") or words ending in the role's head noun, its
 # clipped form or another occupation's head noun ("home appliance repairers, usually called
@@ -110,7 +110,7 @@ def own_forms(name: str, body: str, short: str | None, same: list[str], head: st
         forms |= short_forms(short)
         # Writers drop the words before an acronym: "PV installers" for "solar PV installers".
         words = short.split()
-        at = next((i for i, w in enumerate(words[1:-1], start=1) if w.isupper() and w.isalpha()), 0)
+        at = next((i for i, w in enumerate(words[1:-1], start=1) if is_acronym(w)), 0)
         if at:
             forms |= short_forms(" ".join(words[at:]))
     for other in same:

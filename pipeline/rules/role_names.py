@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from itertools import product
 
 from pipeline.rules.cache import text_cache
-from pipeline.rules.loader import load_lexicon, load_terms, matcher, regex
+from pipeline.rules.loader import OccupationRule, load_lexicon, load_terms, matcher, regex
 from pipeline.rules.matcher import word_ends_at, word_finditer, word_search
 from pipeline.rules.nouns import plural, plurals, singular
 from pipeline.rules.occupations import exact_occupation, occupation_of, occupations_in
@@ -92,11 +92,7 @@ def _known_fuller(name: str, pattern: str, body: str) -> str:
     ("a fire lookout's main job"), else the name."""
     if exact_occupation(name) is not None or key_word(name) in OCCUPATION_HEADS:
         return name  # a general head ("nurses") is said of many occupations
-    for m in word_finditer(pattern, body):
-        word = _word_before(body, m.start())
-        if word is not None and exact_occupation(f"{word} {name}") is not None:
-            return canonical(f"{word} {name}")
-    return name
+    return next((fuller for fuller, _ in _known_with_modifier(name, pattern, body)), name)
 
 
 def _titled_fuller(name: str, pattern: str, body: str) -> str:
@@ -106,12 +102,18 @@ def _titled_fuller(name: str, pattern: str, body: str) -> str:
     known = exact_occupation(name)
     if known is None or known.source != "soc-head":
         return ""
+    return next((fuller for fuller, entry in _known_with_modifier(name, pattern, body)
+                 if entry.source == "soc" and entry.soc == known.soc), "")
+
+
+def _known_with_modifier(name: str, pattern: str, body: str) -> Iterator[tuple[str, OccupationRule]]:
+    """The fuller names the gazetteer knows that uses of the name write with the word before them
+    ("fire lookout", "railroad conductor"), with its entries, in the body's order."""
     for m in word_finditer(pattern, body):
         word = _word_before(body, m.start())
-        fuller = exact_occupation(f"{word} {name}") if word else None
-        if fuller is not None and fuller.source == "soc" and fuller.soc == known.soc:
-            return canonical(f"{word} {name}")
-    return ""
+        entry = exact_occupation(f"{word} {name}") if word else None
+        if entry is not None:
+            yield canonical(f"{word} {name}"), entry
 
 
 def _word_before(text: str, start: int) -> str | None:
@@ -151,6 +153,12 @@ def plural_names(name: str, body: str) -> set[str]:
     return out
 
 
+def is_acronym(word: str) -> bool:
+    """A word of two capitals or more, "&" aside: "PV", "O&P"."""
+    letters = word.replace("&", "")
+    return len(letters) > 1 and letters.isupper() and letters.isalpha()
+
+
 def short_forms(name: str) -> set[str]:
     """A name's singular and plural, and with a clipped head ("HVAC technician" -> "HVAC tech(s)")."""
     words = name.lower().split()
@@ -180,8 +188,7 @@ def abbreviates(short: str, full: str) -> bool:
     return True
 
 
-ALSO_CALLED = regex("role_patterns.jsonl", "also-called")
-ALSO_CALLED_MATCHER = matcher("role_patterns.jsonl", "also-called")
+ALSO_CALLED = matcher("role_patterns.jsonl", "also-called")
 
 
 def called_after(forms: Iterable[str], body: str) -> Iterator[int]:
@@ -197,7 +204,7 @@ def called_after(forms: Iterable[str], body: str) -> Iterator[int]:
 @text_cache(maxsize=64)
 def _also_called(body: str) -> tuple[tuple[int, int], ...]:
     # The matcher's gate answers most bodies, which hold none of the joints' words, without a scan.
-    return tuple(m.span() for m in ALSO_CALLED_MATCHER.finditer(body))
+    return tuple(m.span() for m in ALSO_CALLED.finditer(body))
 
 
 def synonym_occupation(name: str, body: str) -> tuple[str, str] | None:
