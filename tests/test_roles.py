@@ -17,7 +17,8 @@ from pipeline.rules.groups import coordinated, title_members
 from pipeline.rules.mentions import find_mentions
 from pipeline.rules.nouns import plural, singular
 from pipeline.rules.occupations import occupation_of, occupations_in
-from pipeline.rules.role_count import merge_shorter, row_name
+from pipeline.rules.page_names import row_name
+from pipeline.rules.role_count import merge_shorter
 from pipeline.stages.roles import build_roles
 
 
@@ -957,7 +958,27 @@ FULL_NAME_CASES = [
                  "Crane operators lift steel. Hoist and winch operators, usually just called hoist operators, "
                  "raise loads on drums.", ["Crane Operator", "Hoist and Winch Operator"],
                  id="a-group-name-the-page-opens-with-is-its-own"),
+    # an occupation's own title keeps it against a fuller name the gazetteer lacks
+    pytest.param("Pharmacy Aide vs. Pharmacist",
+                 "Pharmacy aides, also known as pharmacy counter aides, run the register and stock shelves, while "
+                 "pharmacists check every prescription.", ["Pharmacy Aide", "Pharmacist"], id="soc-title-kept"),
+    # a name known only as part of a title, whose first use in the body is that title in full
+    pytest.param("What Does a Benefits Manager Do?",
+                 "Compensation and benefits managers design the pay and leave plans of a firm. Benefits managers "
+                 "also choose health insurers.", ["Compensation and Benefits Manager"], id="soc-title-at-first-use"),
+    # a name the gazetteer lacks, never written in the body, which writes its modifier with a known head
+    pytest.param("Tax Advisor or Bookkeeper: Which Job Suits You?",
+                 "Tax preparers fill in returns for families, while bookkeepers keep the books all year. Tax "
+                 "preparers are busiest in spring.", ["Tax Preparer", "Bookkeeper"], id="unknown-name-known-synonym"),
 ]
+
+
+def test_a_job_table_that_names_the_role_as_it_is_keeps_the_name() -> None:
+    # the other rows are the job's grades: "Junior structural engineer" is no fuller name of it
+    rows = ["Junior structural engineer", "Structural engineer", "Principal structural engineer"]
+    assert row_name("Structural Engineer", rows, "Structural engineers check loads.") == "Structural Engineer"
+    junior = row_name("Structural Engineer", rows[:1], "Structural engineers check loads.")
+    assert junior == "Junior Structural Engineer"
 
 
 def test_a_job_table_row_the_body_calls_by_the_roles_name() -> None:
@@ -978,6 +999,10 @@ def test_a_job_table_row_the_body_calls_by_the_roles_name() -> None:
      "Soil Scientist"),
     # a row that lists several jobs stands for none of them
     ("Paralegal", "Paralegals and Legal Assistants", "Paralegals and legal assistants draft files.", "Paralegal"),
+    # the short name's uses inside the row's own do not count for the short name
+    ("Conservation Technician", "Forest and Conservation Technician",
+     "Conservation technicians measure streams. Forest and conservation technicians mark trees, and forest and "
+     "conservation technicians fight small fires.", "Forest and Conservation Technician"),
 ])
 def test_a_job_table_row_with_and(name: str, row: str, body: str, expected: str) -> None:
     assert row_name(name, [row, "Court Clerk"], body) == expected
@@ -1038,6 +1063,17 @@ OPENING_CASES = [
                  f"read\n\n{LEAD}\n", ["Glazier", "Roofer"], id="breadcrumb-byline"),
     pytest.param(f"Careers Hub | Jobs | Salaries\n\nHow Much Does a Crane Operator Make? (2025 Salary Guide)\n\n"
                  f"Last updated March 2025\n\n{LEAD}\n", ["Crane Operator"], id="menu-how-much"),
+    # "X Pay, Explained": a title, though a heading below has the same shape ("Skills that pay") and no job
+    pytest.param("Dental Assistant Pay, Explained (2025 Salary Guide)\n\nLast reviewed March 2025 | By the "
+                 "SmileJobs team\n\nEvery dentist needs a second pair of hands, and assistants prepare the tools, "
+                 "take X-rays and keep the charts from the first patient to the last.\n\nSkills that pay\n\n"
+                 "Assistants who can take X-rays and record charts well earn the most.\n", ["Dental Assistant"],
+                 id="pay-explained"),
+    # every use of the name comes with one word: it is part of the name
+    pytest.param("Marine electricians wire ships, ferries and yachts, and they test the generators below deck. "
+                 "Marine electricians read wiring plans, and most marine electricians join a shipyard straight from "
+                 "an apprenticeship. The work is cramped but varied.\n", ["Marine Electrician"],
+                 id="one-word-before-every-use"),
     pytest.param(html("Locksmith Careers & Wages | TradePath", body=f"<p>{LEAD}</p>"), ["Locksmith"],
                  id="html-careers-wages"),
     pytest.param(html("Is a Sous Chef the Same as a Line Cook? | KitchenJobs",

@@ -11,11 +11,10 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from pipeline.rules.full_names import full_name
 from pipeline.rules.loader import load_terms, matcher, regex
 from pipeline.rules.matcher import trie_pattern, word_finditer
 from pipeline.rules.nouns import singular
-from pipeline.rules.occupations import known_whole, occupation_of, occupations_in
+from pipeline.rules.occupations import occupation_of, occupations_in
 from pipeline.rules.others import modifies_noun
 from pipeline.rules.role_cues import named_in
 from pipeline.rules.role_forms import called_names
@@ -23,7 +22,6 @@ from pipeline.rules.role_names import (
     CLIPPED_HEADS,
     abbreviates,
     any_form,
-    fuller_name,
     key_word,
     plural_names,
     role_name,
@@ -43,7 +41,6 @@ FIRST_PERSON_AFTER = re.compile(r"s?,?\s+I\b")
 # for) or the words the gate of the case-blind "I'm a" rule reads.
 WRITER = re.compile(r"I(?![\w'’])|I['’]")
 FIRST_PERSON_GATE = matcher("role_patterns.jsonl", "first-person-role")
-JOB_COLUMN = regex("role_patterns.jsonl", "job-column")
 # A table row's occupation is a role the page compares where its prose names it this often.
 TABLE_ROLE_MENTIONS = 2
 # The shortest word a one-word name written as two may split into ("pipe" of "pipelayer").
@@ -54,9 +51,6 @@ HEAD_NOUN_NAME = re.compile(r"\b([A-Za-z][a-z-]+) (" + trie_pattern(OCCUPATION_H
 # How often the body must give such a name, and how many of them may be roles.
 HEAD_NOUN_USES = 3
 HEAD_NOUN_NAMES = 2
-# The most words of a table row that spells a role's name out.
-MAX_ROW_WORDS = 4
-ROW_CALLED = regex("role_patterns.jsonl", "row-called").pattern
 ACRONYM = regex("role_patterns.jsonl", "acronym")
 ACRONYM_AFTER = regex("role_patterns.jsonl", "acronym-after")
 # How many paragraphs count as the page's opening, where a mention weighs more.
@@ -241,69 +235,6 @@ def named_in_prose(name: str, prose: str, rows: Sequence[str] = ()) -> bool:
     return len(re.findall(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", prose)) >= TABLE_ROLE_MENTIONS
 
 
-def job_rows(blocks: list[Block]) -> list[str]:
-    """The names in the first column of tables whose header says it names jobs ("Job Title | ...")."""
-    rows: list[str] = []
-    jobs = False
-    for block in blocks:
-        if block.kind == "table_row" and block.cells:
-            if block.header:
-                jobs = JOB_COLUMN.match(block.cells[0]) is not None
-            elif jobs:
-                rows.append(row_label(block.cells[0]))
-    return rows
-
-
-def row_label(cell: str) -> str:
-    """A job table's first cell without an aside: "Meat trimmer (fabrication)" -> "Meat trimmer"."""
-    return ROW_ASIDE.sub("", cell).strip()
-
-
-ROW_ASIDE = re.compile(r"\s*\([^)]*\)")
-
-
-def row_name(name: str, rows: list[str], body: str = "") -> str:
-    """ "Raft Guide" -> "River Rafting Guide" where a table's column of jobs names it in full: a row of
-    a few words, no group's coordinated name, that the role's name abbreviates, or that the body says
-    goes by the name ("Semiconductor technicians (..., or just fab techs)")."""
-    plain = [row for row in rows if row.lower() != name.lower() and len(row.split()) <= MAX_ROW_WORDS
-             and not _lists_jobs(row)]
-    # A row whose one name holds an "and" ("Oral and Maxillofacial Surgeon") stands for the name only
-    # where the body uses it more: "Soil and Plant Scientists" are two kinds, one of them soil scientists.
-    plain = [row for row in plain if " and " not in row or _uses(row, body) > _uses(name, body)]
-    found = next((row for row in plain if abbreviates(name, row)), None)
-    found = found or next((row for row in plain if _called(row, name, body)), None)
-    return canonical(found) if found else name
-
-
-def _uses(name: str, body: str) -> int:
-    """How often the body writes the name (or its plural)."""
-    return len(_name_use(name).findall(body))
-
-
-def _written(name: str, body: str) -> bool:
-    """Whether the body writes the name (or its plural) at all."""
-    return _name_use(name).search(body) is not None
-
-
-def _name_use(name: str) -> re.Pattern[str]:
-    return re.compile(r"\b" + re.escape(name) + r"(?:s|es)?\b", re.IGNORECASE)
-
-
-def _lists_jobs(row: str) -> bool:
-    """Whether a row names a group by several jobs ("Paralegals and Legal Assistants"), not one job
-    whose name holds an "and" ("Oral and Maxillofacial Surgeon")."""
-    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", row)
-    return any(known_whole(p) for p in parts[:-1]) or "," in row and not known_whole(row)
-
-
-def _called(row: str, name: str, body: str) -> bool:
-    """Whether the body writes the row's occupation and then says it is called by the name."""
-    pattern = (r"\b" + re.escape(row) + r"(?:s|es)?\b[^.;]{0,100}?" + ROW_CALLED + r"(?:[\w-]+\s+){0,2}?"
-               + re.escape(name) + r"(?:s|es)?\b")
-    return bool(body) and re.search(pattern, body, re.IGNORECASE) is not None
-
-
 def mention_scores(blocks: list[Block], unknown: list[str]) -> tuple[
         Counter[str], dict[str, tuple[int, int]], dict[str, str], Counter[str]]:
     """Each occupation the blocks name, weighed by where (headings, table rows and the opening
@@ -349,40 +280,3 @@ def occupations_named(text: str, acronyms: dict[str, str]) -> list[tuple[str, in
         if after:
             acronyms[after.group(1)] = name
     return found
-
-
-def page_full_names(blocks: list[Block], names: list[str], rows: list[str], body: str) -> dict[str, str]:
-    """Each name's full name: the one the body gives it, the job table's row it stands for, and, for a
-    one-word name ("Molder or Pourer?") or one the gazetteer lacks ("valve tech"), the fuller one the
-    text opens with and keeps ("foundry molders", "control valve technicians")."""
-    text = "\n".join(b.text for b in blocks if b.kind != "title")
-    full = {n: row_name(full_name(n, body), rows, body) for n in names}
-    full = {n: fuller_name(f, text) if " " not in f or not known_whole(f) else f for n, f in full.items()}
-    return {n: synonym_name(f, text) for n, f in full.items()}
-
-
-def synonym_name(name: str, text: str) -> str:
-    """"State Lawmaker" -> "State Legislator" where the text (the title aside) never writes the name but
-    writes, again and again, its modifiers before another head noun of the same occupation, or another
-    modifier joined to its own ("film and video editors" for "Film Editor")."""
-    *mods, head = name.split()
-    code = occupation_of(name) if mods else None
-    if code is None or _written(name, text):
-        return name
-    pattern = r"\b" + re.escape(" ".join(mods)) + r"\s+([A-Za-z]+)\b"
-    heads = Counter(singular(m.group(1).lower()) for m in re.finditer(pattern, text, re.IGNORECASE))
-    for other, uses in heads.most_common():
-        candidate = f"{' '.join(mods)} {other}"
-        if uses >= MIN_SYNONYM_USES and other != head.lower() and occupation_of(candidate) == code:
-            return canonical(candidate)
-    # "Film Editor" -> "Film and Video Editor": the name with another modifier joined to its own.
-    pattern = r"\b" + re.escape(" ".join(mods)) + r"\s+and\s+([A-Za-z]+)\s+" + re.escape(head) + r"(?:s|es)?\b"
-    joined = Counter(m.group(1).lower() for m in re.finditer(pattern, text, re.IGNORECASE))
-    for other, uses in joined.most_common(1):
-        candidate = f"{' '.join(mods)} and {other} {head}"
-        if uses >= MIN_SYNONYM_USES and occupation_of(candidate) == code:
-            return canonical(candidate)
-    return name
-
-
-MIN_SYNONYM_USES = 2

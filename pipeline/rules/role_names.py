@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from itertools import product
+from itertools import islice, product
 
 from pipeline.rules.cache import text_cache
 from pipeline.rules.loader import OccupationRule, load_lexicon, load_terms, matcher, regex
@@ -66,13 +66,14 @@ MIN_MODIFIED = 2
 
 def fuller_name(name: str, body: str) -> str:
     """"Dispatcher" -> "Airline Dispatcher" where the body first writes "airline dispatchers" and
-    writes it so again: a noun that comes with a name from its first use is part of it."""
+    writes it so again: a noun that comes with a name from its first use is part of it; so is any word
+    that comes with every use ("sterile processing technicians")."""
     forms = "|".join(re.escape(f) for f in sorted({name.lower(), *plural_names(name.lower(), "")}, key=len,
                                                    reverse=True))
     # The name's first use (a word search the engine skips ahead on), then the word before it; the
     # other uses only for a noun that may be part of the name.
     pattern = r"(?:" + forms + r")(?![\w-])"
-    titled = _titled_fuller(name, pattern, body)
+    titled = soc_title_written(name, body)
     if titled:
         return titled
     first = word_search(pattern, body)
@@ -80,11 +81,41 @@ def fuller_name(name: str, body: str) -> str:
     if word is None:
         return _known_fuller(name, pattern, body)  # the name's first use has no modifier
     modifier = word.lower()
-    pos = parts_of_speech(modifier)
-    if "NOUN" not in pos or "ADJ" in pos or modifier in SMALL_WORDS or NOT_NAME_MODIFIER.fullmatch(modifier):
+    if modifier in SMALL_WORDS or NOT_NAME_MODIFIER.fullmatch(modifier):
         return name
-    same = sum((_word_before(body, m.start()) or "").lower() == modifier for m in word_finditer(pattern, body))
-    return canonical(f"{modifier} {name}") if same >= MIN_MODIFIED else name
+    befores = [(_word_before(body, m.start()) or "").lower() for m in word_finditer(pattern, body)]
+    same = befores.count(modifier)
+    pos = parts_of_speech(modifier)
+    noun = "NOUN" in pos and "ADJ" not in pos
+    if same >= MIN_MODIFIED and (noun or same == len(befores)):
+        return canonical(f"{modifier} {name}")
+    return name
+
+
+def soc_title_written(name: str, body: str) -> str:
+    """"Warden" -> "Fish and Game Warden", "Power Line Installer" -> "Electrical Power-Line Installer": a
+    name the gazetteer knows, but not as an occupation's title, where a use of it (the first, or any for
+    a one-word name) is that title written in full, else ""."""
+    known = exact_occupation(name)
+    if known is None or known.source == "soc":
+        return ""
+    words = name.split()
+    pattern = r"[\s-]+".join(re.escape(w) for w in words[:-1]) + (r"[\s-]+" if len(words) > 1 else "")
+    heads = sorted({words[-1].lower(), *plurals(words[-1].lower())}, key=len, reverse=True)
+    pattern += "(?:" + "|".join(map(re.escape, heads)) + r")(?![\w-])"
+    for m in islice(word_finditer(pattern, body), None if len(words) == 1 else 1):
+        before = TITLE_WORDS_BEFORE.search(body, max(0, m.start() - MODIFIER_REACH), m.start())
+        found = [] if before is None else before.group(1).split()
+        for n in range(len(found), 0, -1):
+            fuller = f"{' '.join(found[-n:])} {m.group()}"
+            entry = exact_occupation(fuller)
+            if entry is not None and entry.source == "soc" and entry.soc == known.soc:
+                return canonical(fuller)
+    return ""
+
+
+# Up to three words before a name, on its line: an occupation's title may write them ("fish and game").
+TITLE_WORDS_BEFORE = re.compile(r"(?<![\w-])((?:[A-Za-z][\w-]*[ \t]+){1,3})$")
 
 
 def _known_fuller(name: str, pattern: str, body: str) -> str:
@@ -93,17 +124,6 @@ def _known_fuller(name: str, pattern: str, body: str) -> str:
     if exact_occupation(name) is not None or key_word(name) in OCCUPATION_HEADS:
         return name  # a general head ("nurses") is said of many occupations
     return next((fuller for fuller, _ in _known_with_modifier(name, pattern, body)), name)
-
-
-def _titled_fuller(name: str, pattern: str, body: str) -> str:
-    """"Conductor" -> "Railroad Conductor": a name the gazetteer knows only as the head noun of an
-    occupation's title, where a use of it writes that title's own fuller name ("railroad conductors"),
-    else ""."""
-    known = exact_occupation(name)
-    if known is None or known.source != "soc-head":
-        return ""
-    return next((fuller for fuller, entry in _known_with_modifier(name, pattern, body)
-                 if entry.source == "soc" and entry.soc == known.soc), "")
 
 
 def _known_with_modifier(name: str, pattern: str, body: str) -> Iterator[tuple[str, OccupationRule]]:

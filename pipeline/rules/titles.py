@@ -164,10 +164,17 @@ def _section_heading(text: str) -> bool:
     return not title_roles(text) or any(name.lower().split()[-1] in NOT_OCCUPATIONS for name in names)
 
 
+def _job_name(name: str) -> bool:
+    """Whether a title pattern's name may be a job's: not one that ends with a word no occupation's name
+    ends with ("Skills That" of "Skills that pay")."""
+    return name.lower().split()[-1] not in NOT_OCCUPATIONS
+
+
 def _has_parallel(blocks: list[Block], i: int) -> bool:
     """Another heading of the same profile shape, over a paragraph of its own, names another role
     ("A Day in the Life of a Farrier", and "A Day in the Life of a Saddler"): the line is one of a
-    comparison's section headings. (Links to other articles come in runs, with no paragraph under.)"""
+    comparison's section headings. (Links to other articles come in runs, with no paragraph under.) A
+    heading of that shape that names no job ("Skills that pay") is none."""
     found = match_title(blocks[i].text)
     if found is None or found[0].value != "profile":
         return False
@@ -177,6 +184,7 @@ def _has_parallel(blocks: list[Block], i: int) -> bool:
             continue
         other = match_title(block.text)
         if (other is not None and other[0].id == found[0].id and title_roles(block.text) not in ([], names)
+                and any(_job_name(n) for n in title_roles(block.text))
                 and blocks[j + 1].kind == "paragraph" and not is_title_like(blocks[j + 1].text)):
             return True
     return False

@@ -18,23 +18,21 @@ from pipeline.rules.groups import several_members
 from pipeline.rules.loader import load_terms, regex
 from pipeline.rules.nouns import plural, singular
 from pipeline.rules.occupations import exact_occupation, formal_names, known_whole, occupation_of, occupations_in
+from pipeline.rules.page_names import job_rows, page_full_names, row_label
 from pipeline.rules.role_count import (
     ACRONYM,
     OPENING_PARAGRAPHS,
     count_acronyms,
     count_other_names,
     head_noun_names,
-    job_rows,
     members,
     mention_scores,
     merge_occupations,
     merge_shorter,
     named_in_prose,
     own_job,
-    page_full_names,
     page_name,
     prose_of,
-    row_label,
     split_compared,
 )
 from pipeline.rules.role_cues import ROLE_SECTIONS, heading_names, partner_names, role_headings, sectioned
