@@ -363,6 +363,17 @@ DISTRACTORS = [
                  "to $150 for a full one.", {((A,), 40000.0, "year")}, id="paid-per-piece-of-work"),
     pytest.param("My first kiln operator paycheck worked out to $110 a day, paid per firing.",
                  {((A,), 110.0, "day")}, id="a-day-rate-paid-per-piece"),
+    pytest.param("Kiln operators earn $40,000 a year. For context, brick loaders, the job most kiln operators held "
+                 "first, earn a median of $31,500.", {((A,), 40000.0, "year")}, id="the-job-most-held-first"),
+    pytest.param("Kiln operators earn $40,000 a year. Certified operators often earn $6,000 or more a year above "
+                 "their peers.", {((A,), 40000.0, "year")}, id="a-sum-above-their-peers"),
+    pytest.param("Kiln operators earn $40,000 a year. Two operators with the same licence can end up $12,000 apart.",
+                 {((A,), 40000.0, "year")}, id="a-sum-apart"),
+    pytest.param("Kiln operators earn $40,000 a year. Brick setters are a different trade altogether: they lay "
+                 "firebrick, and the $52,000 they earn says little about either job.", {((A,), 40000.0, "year")},
+                 id="another-trade-said-of-either-job"),
+    pytest.param("Kiln operators earn $40,000 a year. Kiln operators' helpers, a separate entry-level job, average "
+                 "about $15 an hour.", {((A,), 40000.0, "year")}, id="a-separate-entry-level-job"),
 ]
 
 
@@ -519,6 +530,10 @@ EDUCATION = [
                  "lab assistant.", {((B,), "bachelor")}, id="level-that-lands-another-job"),
     pytest.param("An associate degree in ceramics can land a studio-assistant job, and a bachelor's degree in business "
                  "can help a kiln operator move into a plant manager job.", set(), id="levels-for-other-jobs"),
+    pytest.param("An associate degree in ceramics is enough to become a studio assistant, but glaze labs want more.",
+                 set(), id="enough-to-become-another-job"),
+    pytest.param("A high school diploma is enough to become a kiln operator.", {((A,), "high_school")},
+                 id="enough-to-become-the-role"),
     pytest.param("A doctoral degree can get you hired as a glaze chemist at a university lab.",
                  {((B,), "doctoral_professional")}, id="level-that-lands-the-role"),
     pytest.param("You don't need a college degree to become a kiln operator.", set(), id="dont-need-degree"),
@@ -536,6 +551,9 @@ EDUCATION = [
     pytest.param("A high school diploma alone is no longer enough to get a kiln license.", set(),
                  id="no-longer-enough"),
     pytest.param("An associate degree by itself isn't sufficient for most glaze labs.", set(), id="not-sufficient"),
+    pytest.param("A high school diploma on its own won't get you a kiln license.", set(), id="on-its-own-wont"),
+    pytest.param("A bachelor's degree in art history will not qualify you for either job.", set(),
+                 id="will-not-qualify"),
     pytest.param("When a kiln is rebuilt, glaze chemists sign off on the certificate of occupancy.", set(),
                  id="certificate-of-a-building"),
     pytest.param("Kiln operators sign the safety log and file a birth certificate for each new hire's records.", set(),

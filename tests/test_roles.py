@@ -1211,6 +1211,13 @@ def test_a_role_is_named_by_the_formal_name_of_its_occupation() -> None:
                                                                       (36000, ("security-guard",))}
 
 
+def test_a_one_word_alias_of_the_occupation_the_body_writes_is_a_form() -> None:
+    text = ("# Lawyer vs. Paralegal\n\n## Pay\n\nMost attorneys earn a median of $145,000 a year. Paralegals "
+            "earn $60,000.\n")
+    article = process_bytes(text.encode("utf-8"), "case.md")
+    assert {(s.amount, tuple(s.roles)) for s in article.salaries} == {(145000, ("lawyer",)), (60000, ("paralegal",))}
+
+
 def test_other_names_given_with_their_initials_are_the_roles_forms() -> None:
     body = ("Kiln hands, known in most potteries as firing assistants (FAs), load the kilns. Glaze mixers, usually "
             "called batch technicians (BTs), weigh the glazes. FAs earn $30,000.")

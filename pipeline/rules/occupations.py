@@ -170,6 +170,20 @@ def formal_names() -> dict[str, tuple[str, ...]]:
     return {code: tuple(names) for code, names in out.items()}
 
 
+@cache
+def alias_words() -> dict[str, tuple[str, ...]]:
+    """SOC code -> the one-word names the hand-written aliases give it ("lineworker", "attorney"), longer
+    than an acronym: words a page may write for the occupation."""
+    out: dict[str, list[str]] = {}
+    for rule in occupation_rules():
+        if rule.source == "alias":
+            out.setdefault(rule.soc, []).extend(p for p in rule.phrases if " " not in p and len(p) > MAX_ACRONYM)
+    return {code: tuple(words) for code, words in out.items()}
+
+
+MAX_ACRONYM = 4  # letters: "crna", "emt" are initials, which the acronym rules read
+
+
 def exact_occupation(name: str) -> OccupationRule | None:
     """The gazetteer entry whose phrase is the whole name ("Respiratory Therapists")."""
     return phrase_table().get(key(name))

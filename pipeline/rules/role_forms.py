@@ -11,7 +11,9 @@ from collections.abc import Iterable
 from pipeline.rules.loader import load_terms
 from pipeline.rules.matcher import word_finditer
 from pipeline.rules.nouns import plural, singular
+from pipeline.rules.occupations import alias_words, formal_names
 from pipeline.rules.role_names import CLIPPED_HEADS, abbreviates, called_after, is_acronym, plural_names, short_forms
+from pipeline.rules.titles import SMALL_WORDS
 
 # What another name of a role can be: an acronym ("AMTs") or words ending in the role's head noun, its
 # clipped form or another occupation's head noun ("home appliance repairers, usually called
@@ -23,6 +25,8 @@ CALLED_END = re.compile(r"[().;:]|\s[-–—]\s")
 CALLED_OPENER = re.compile(r"^(?:or\s+)?(?:just\s+|simply\s+)?")
 # "usually called room attendants (RAs)": another name introduced with its initials.
 NAME_WITH_INITIALS = re.compile(r"(?P<name>[A-Za-z][\w'-]*(?: [\w'-]+){0,3}) \((?P<acr>[A-Z]{2,6})s?\)")
+# The fewest words a formal name without its first word keeps to be the role's name.
+FORMAL_TAIL_WORDS = 3
 
 
 def called_names(forms: Iterable[str], head: str, body: str) -> set[str]:
@@ -176,3 +180,20 @@ def acronym_forms(name: str, forms: set[str], introduced: list[tuple[str, str]],
         if acr.upper() in capitals or acr.upper() + "S" in capitals:
             out |= {acr, acr + "s"}
     return out
+
+
+def occupation_forms(code: str, lowered: str, words: set[str]) -> set[str]:
+    """"Health education specialists" for a health educator, "lineworkers" for an electrical power-line
+    installer: the formal names and one-word aliases of the occupation that the body (in lower case,
+    and its words) writes; for a role no other role shares the occupation with."""
+    formal = [n for full in formal_names().get(code, ()) for n in (full, formal_tail(full)) if n]
+    forms = {f for n in formal if n in lowered for f in (n, plural(n))}
+    return forms | {f for n in alias_words().get(code, ()) for f in (n, plural(n)) if f in words}
+
+
+def formal_tail(name: str) -> str:
+    """A formal name of four words or more without its first ("binding and finishing worker" for print
+    binding and finishing workers), where the words left open with no small word ("and", "of"); else "".
+    Two words left are too general a name ("service mechanic")."""
+    rest = name.partition(" ")[2]
+    return rest if len(rest.split()) >= FORMAL_TAIL_WORDS and rest.split()[0] not in SMALL_WORDS else ""

@@ -289,7 +289,10 @@ def _said(s: Sentence, roles: list[RoleInfo]) -> Hashable:
 def _roles_in_clause(s: Sentence, start: int, end: int, pos: int, local: list[Mention],
                      roles: list[RoleInfo]) -> list[str]:
     clause = s[start:end]
-    if len(roles) > 1 and any(not in_aside(s.text, start + m.start()) for m in ALL_CUE.finditer_caseless(clause)):
+    # "Pipelayers are a different trade: ..., and their pay says little about either trade": a sentence
+    # about another occupation gives no figure to every role.
+    if len(roles) > 1 and not s.roles.other and any(
+            not in_aside(s.text, start + m.start()) for m in ALL_CUE.finditer_caseless(clause)):
         return [r.id for r in roles]
     if start == 0 and LIKE.match_end(clause) is not None:
         return s.roles.subject

@@ -16,8 +16,13 @@ from collections.abc import Callable
 from pipeline.rules.full_names import full_name, phrase_at
 from pipeline.rules.groups import several_members
 from pipeline.rules.loader import load_terms, regex
-from pipeline.rules.nouns import plural, singular
-from pipeline.rules.occupations import exact_occupation, formal_names, known_whole, occupation_of, occupations_in
+from pipeline.rules.nouns import singular
+from pipeline.rules.occupations import (
+    exact_occupation,
+    known_whole,
+    occupation_of,
+    occupations_in,
+)
 from pipeline.rules.page_names import job_rows, page_full_names, row_label
 from pipeline.rules.role_count import (
     ACRONYM,
@@ -42,6 +47,7 @@ from pipeline.rules.role_forms import (
     clipped_forms,
     initialed_forms,
     lead_forms,
+    occupation_forms,
     own_forms,
     tail_forms,
 )
@@ -69,12 +75,10 @@ HEADING_TAIL = regex("role_patterns.jsonl", "heading-tail")
 QUICK_FACTS = regex("role_patterns.jsonl", "quick-facts")
 QUESTION = regex("role_patterns.jsonl", "question")
 HOOK = re.compile(r"[?:!]\s+")
-# Body roles: the most roles, and the share of the leading occupation's score another needs to be a
-# role too (less is a mention in passing).
-# The fewest words a formal name without its first word keeps to be the role's name.
-FORMAL_TAIL_WORDS = 3
 # A table among this many first blocks may be the page's comparison of its roles.
 TABLE_SCAN = 15
+# Body roles: the most roles, and the share of the leading occupation's score another needs to be a
+# role too (less is a mention in passing).
 MAX_BODY_ROLES = 3
 SHARE = 0.35
 # A role name is a noun phrase: longer, it is a heading or question that a title pattern took.
@@ -338,6 +342,7 @@ def slug(name: str) -> str:
 ACRONYM_DEFINITION = re.compile(r"\((?P<ac>[A-Z][A-Za-z.]{1,7}?)s?\)")
 # r"\b[A-Z]{2,6}s?\b" written to open with a character class, so that the engine skips ahead to
 # capitals (3 times faster on a whole article); the lookbehind is the word boundary before it.
+WORD = re.compile(r"[a-z][\w'-]*")
 CAPITAL_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,5}s?\b")
 
 
@@ -355,6 +360,7 @@ def build_roles(names: list[str], body: str, short: dict[str, str] | None = None
     socs = [role_soc(name, short.get(name), body) for name in names]
     codes = Counter(soc[0] for soc in socs if soc is not None)
     lowered = body.lower()
+    words = set(WORD.findall(lowered))
     roles: list[RoleInfo] = []
     seen: set[str] = set()
     for name, head, soc in zip(names, heads, socs, strict=True):
@@ -363,11 +369,8 @@ def build_roles(names: list[str], body: str, short: dict[str, str] | None = None
             continue
         seen.add(rid)
         forms = own_forms(name, body, short.get(name), same.get(name, []), head if heads.count(head) == 1 else None)
-        # "Health education specialists" for a health educator: the formal names of its occupation the
-        # body writes, where no other role shares the occupation.
         if soc is not None and codes[soc[0]] == 1:
-            formal = [n for full in formal_names().get(soc[0], ()) for n in (full, formal_tail(full)) if n]
-            forms |= {f for n in formal if n in lowered for f in (n, plural(n))}
+            forms |= occupation_forms(soc[0], lowered, words)
         # "Aircraft mechanics, usually called A&P mechanics or AMTs": the other names the body gives it.
         forms |= called_names(forms, singular(head), body) | clipped_forms(name, body)
         forms |= tail_forms(name, names) | lead_forms(name, names) | initialed_forms(name, body)
@@ -376,14 +379,6 @@ def build_roles(names: list[str], body: str, short: dict[str, str] | None = None
         # Aliases are the surface forms extraction meets (``Facts.surfaces``), filled in by assemble.
         roles.append(RoleInfo(rid, name, tuple(ordered), soc, own_job(name, body)))
     return roles
-
-
-def formal_tail(name: str) -> str:
-    """A formal name of four words or more without its first ("binding and finishing worker" for print
-    binding and finishing workers), where the words left open with no small word ("and", "of"); else "".
-    Two words left are too general a name ("service mechanic")."""
-    rest = name.partition(" ")[2]
-    return rest if len(rest.split()) >= FORMAL_TAIL_WORDS and rest.split()[0] not in SMALL_WORDS else ""
 
 
 def role_soc(name: str, short: str | None, body: str = "") -> tuple[str, str] | None:
