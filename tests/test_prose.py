@@ -374,6 +374,19 @@ DISTRACTORS = [
                  id="another-trade-said-of-either-job"),
     pytest.param("Kiln operators earn $40,000 a year. Kiln operators' helpers, a separate entry-level job, average "
                  "about $15 an hour.", {((A,), 40000.0, "year")}, id="a-separate-entry-level-job"),
+    pytest.param("Kiln operators earn $40,000 a year. Don't confuse kiln operators with brick setters, who reline "
+                 "kilns, lay firebrick and patch flues, and earn a median of $52,000.", {((A,), 40000.0, "year")},
+                 id="dont-confuse-with"),
+    pytest.param("Kiln operators earn $40,000 a year. A pottery spends $2,000 to $4,000 to reline one kiln.",
+                 {((A,), 40000.0, "year")}, id="what-a-firm-spends"),
+    pytest.param("Kiln operators earn $40,000 a year. Operators who carry a pager get a standby rate of $2 to $4 an "
+                 "hour.", {((A,), 40000.0, "year")}, id="standby-rate"),
+    pytest.param("Kiln operators earn $40,000 a year. Production occupations as a whole have a median of $43,000.",
+                 {((A,), 40000.0, "year")}, id="occupations-as-a-whole"),
+    pytest.param("Kiln operators earn £29,000 a year. The median full-time UK employee earns about £37,000.",
+                 {((A,), 29000.0, "year")}, id="median-full-time-employee"),
+    pytest.param("Kiln operators earn $40,000 a year. State law lets employers pay tipped employees a cash wage of "
+                 "$3 an hour.", {((A,), 40000.0, "year")}, id="a-legal-minimum"),
 ]
 
 
@@ -573,6 +586,10 @@ EDUCATION = [
     pytest.param("Many kiln operators complete a one-year kiln operator certificate at a technical college.",
                  {((A,), "postsecondary_nondegree")}, id="occupation-certificate-course"),
     pytest.param("Most glaze chemists have a BA or BSc in chemistry.", {((B,), "bachelor")}, id="ba-bsc"),
+    pytest.param("Glaze chemists need the first two years of an honours degree, or a full honours degree.",
+                 {((B,), "some_college"), ((B,), "bachelor")}, id="honours-degree-and-its-first-years"),
+    pytest.param("There are no set entry requirements to become a kiln operator.", {((A,), "no_formal_education")},
+                 id="no-set-entry-requirements"),
     pytest.param("Kiln operators in the UK often take a Level 4 Diploma in Ceramic Production.",
                  {((A,), "postsecondary_nondegree")}, id="level-diploma"),
     pytest.param("Ceramic engineers, a separate career, need a master's degree.", set(),
@@ -581,6 +598,8 @@ EDUCATION = [
                  {((B,), "bachelor")}, id="some-college-career-centers"),
     pytest.param("Neither job has a formal education requirement; both are learned on the shop floor.",
                  {(tuple(BOTH), "no_formal_education")}, id="neither-has-a-formal-education-requirement"),
+    pytest.param("Neither job requires a diploma or any formal education, and both are learned in a week.",
+                 {(tuple(BOTH), "no_formal_education")}, id="neither-requires-a-diploma-or-any-formal-education"),
 ]
 
 
@@ -634,6 +653,21 @@ SETTINGS = [
     pytest.param("Glaze chemists often work with insurance companies to settle damage claims.", set(),
                  id="work-with-is-no-setting"),
     pytest.param("Kiln operators talk to clients on the phone about orders.", set(), id="on-the-phone"),
+    pytest.param("Glaze chemists work in a design office or in a research establishment.",
+                 {((B,), "office"), ((B,), "research_facility")}, id="a-design-office-is-an-office"),
+    pytest.param("Some glaze chemists work for the Ministry of Defence, testing tiles for ships.",
+                 {((B,), "government")}, id="a-ministry"),
+    pytest.param("Glaze chemists design offices and kilns for new potteries.", set(), id="offices-designed"),
+    pytest.param("Glaze chemists count everything from small clinics to big banks among their clients.", set(),
+                 id="places-among-their-clients"),
+    pytest.param("Hotels and schools are usually the first customers to get new tiles.", set(),
+                 id="places-that-are-the-first-customers"),
+    pytest.param("Delivery routes for kiln operators pass hospitals, schools and airports every day.", set(),
+                 id="places-a-route-passes"),
+    pytest.param("Self-employed glaze chemists bill insurance companies for each test.", {((B,), "self_employed")},
+                 id="places-they-bill"),
+    pytest.param("Kiln operators travel from plant to plant, sometimes hundreds of miles from home.",
+                 {((A,), "travel")}, id="miles-from-home-is-not-remote"),
     pytest.param("Kiln operators work for large tile makers, hauling clay to ports and finished tiles to factories "
                  "and warehouses.", set(), id="places-goods-are-hauled-to"),
     pytest.param("Glaze chemists take their samples to hospitals and clinics for safety testing.", set(),

@@ -78,13 +78,16 @@ def possessive(text: str, m: Mention) -> bool:
 SUBJECT_END = regex(RULES, "subject-end")
 SEPARATE_OCCUPATION = regex(RULES, "separate-occupation")
 SAID_SEPARATE = regex(RULES, "said-separate")
+CONFUSED_WITH = regex(RULES, "confused-with")
 
 
 def declares_other(text: str, mentions: list[Mention]) -> bool:
-    """ "Kiln loaders, who stack the ware, are a separate job": the sentence's subject is some occupation
-    other than the roles, known to the gazetteer or not, unless a role's mention ends it ("Most glaze
-    chemists are a different trade") and no relative clause makes it a kind of the role's ("Glaze
-    chemists who mix enamels belong to a different occupation")."""
+    """ "Kiln loaders, who stack the ware, are a separate job", "Don't confuse X with kiln loaders, who ...":
+    the sentence's subject is some occupation other than the roles, known to the gazetteer or not, unless
+    a role's mention ends it ("Most glaze chemists are a different trade") and no relative clause makes
+    it a kind of the role's ("Glaze chemists who mix enamels belong to a different occupation")."""
+    if CONFUSED_WITH.match(text):
+        return True  # "Don't confuse X with Y, who ... earn $A": the sentence goes on about Y
     said = SAID_SEPARATE.search(text)
     if said is not None and not any(names_subject(text, x) and x.start < said.start() for x in mentions):
         return True  # "Superintendents, who supervise principals, earn $160,000, but that is a separate job"
