@@ -377,6 +377,12 @@ DISTRACTORS = [
     pytest.param("Kiln operators earn $40,000 a year. Don't confuse kiln operators with brick setters, who reline "
                  "kilns, lay firebrick and patch flues, and earn a median of $52,000.", {((A,), 40000.0, "year")},
                  id="dont-confuse-with"),
+    pytest.param("Kiln operators at big plants can earn $60,000 or more a year once overtime is included.",
+                 {((A,), 60000.0, "year")}, id="pay-with-overtime-included"),
+    pytest.param("A kiln operator who has spent ten years firing tiles can earn $58,000 a year.",
+                 {((A,), 58000.0, "year")}, id="years-spent-are-no-money-spent"),
+    pytest.param("New kiln operators start at around $17 an hour and get a raise every six months.",
+                 {((A,), 17.0, "hour")}, id="a-raise-to-come"),
     pytest.param("Kiln operators earn $40,000 a year. A pottery spends $2,000 to $4,000 to reline one kiln.",
                  {((A,), 40000.0, "year")}, id="what-a-firm-spends"),
     pytest.param("Kiln operators earn $40,000 a year. Operators who carry a pager get a standby rate of $2 to $4 an "

@@ -1226,6 +1226,11 @@ def test_other_names_given_with_their_initials_are_the_roles_forms() -> None:
     assert {"batch technicians", "bts"} <= forms["Glaze Mixer"]
 
 
+def test_initials_a_name_is_shortened_to_in_a_place_are_a_form() -> None:
+    body = "Kiln operators, often shortened to KOs in the trade, load kilns. KOs check the heat."
+    assert {"kos", "ko"} <= set(build_roles(["Kiln Operator"], body)[0].forms)
+
+
 def test_a_clipped_name_given_second_in_an_aside_is_a_form() -> None:
     body = ("Boiler technicians (also called burner service technicians, or just burner techs) tune burners. "
             "Burner techs earn $58,000.")

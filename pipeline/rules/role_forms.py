@@ -23,6 +23,8 @@ CALLED_NAME = re.compile(r"[A-Z][A-Z&]{1,6}s?|[\w&'-]+(?: [\w&'-]+){0,3}")
 CALLED_END = re.compile(r"[().;:]|\s[-–—]\s")
 # "or just fab techs": the words that open a name given second ("and" opens another noun phrase).
 CALLED_OPENER = re.compile(r"^(?:or\s+)?(?:just\s+|simply\s+)?")
+# "shortened to FDs in the trade": where a name is so called ends it.
+CALLED_PLACE = re.compile(r"\s+(?:in|at|on|among|across|throughout|around|within)\s.*$")
 # "usually called room attendants (RAs)": another name introduced with its initials.
 NAME_WITH_INITIALS = re.compile(r"(?P<name>[A-Za-z][\w'-]*(?: [\w'-]+){0,3}) \((?P<acr>[A-Z]{2,6})s?\)")
 # The fewest words a formal name without its first word keeps to be the role's name.
@@ -38,7 +40,7 @@ def called_names(forms: Iterable[str], head: str, body: str) -> set[str]:
         out |= _names_with_initials(aside)
         stop = CALLED_END.search(aside)
         for part in re.split(r",\s*|\s+or\s+", aside[: stop.start() if stop else len(aside)])[:2]:
-            name = CALLED_OPENER.sub("", part.strip())
+            name = CALLED_PLACE.sub("", CALLED_OPENER.sub("", part.strip()))
             if not CALLED_NAME.fullmatch(name) or name.startswith("and "):
                 continue
             if name.rstrip("s").isupper():
