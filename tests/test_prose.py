@@ -383,6 +383,8 @@ DISTRACTORS = [
                  {((A,), 58000.0, "year")}, id="years-spent-are-no-money-spent"),
     pytest.param("New kiln operators start at around $17 an hour and get a raise every six months.",
                  {((A,), 17.0, "hour")}, id="a-raise-to-come"),
+    pytest.param("Kiln operators earn $40,000 a year. The LPN median was $59,000 last year.",
+                 {((A,), 40000.0, "year")}, id="another-occupations-initials"),
     pytest.param("Kiln operators earn $40,000 a year. A pottery spends $2,000 to $4,000 to reline one kiln.",
                  {((A,), 40000.0, "year")}, id="what-a-firm-spends"),
     pytest.param("Kiln operators earn $40,000 a year. Operators who carry a pager get a standby rate of $2 to $4 an "
@@ -868,6 +870,13 @@ def test_a_care_occupation_in_clients_homes_is_home_health() -> None:
     article = run_article("Most home health aides visit clients' homes.", heading="Where they work",
                           role_a="Home Health Aide", role_b=None)
     assert _settings(article) == {(("home-health-aide",), "home_health")}
+
+
+def test_a_pay_table_by_industry_lists_workplaces() -> None:
+    body = ("| Industry | Median annual wage |\n|---|---|\n| Local government | $41,200 |\n| Hospitals | $39,800 |\n\n"
+            "| State | Median annual wage |\n|---|---|\n| Ohio | $38,100 |\n")
+    article = run_article(body, heading="Pay by industry", role_a="Kiln Operator", role_b=None)
+    assert _settings(article) == {((A,), "government"), ((A,), "hospital")}
 
 
 def test_most_states_license_both_roles() -> None:

@@ -29,6 +29,7 @@ REMOTE_DEVICE_BEFORE = regex(PATTERNS, "remote-device-before")
 NEXT_WORD = re.compile(r"\s+([A-Za-z-]+)")
 FUNCTION_WORDS = load_terms("function_words.txt")
 PLACE_LIST_INTRO = regex(PATTERNS, "place-list-intro")
+PLACE_COLUMN = regex(PATTERNS, "place-column")
 FIELD_PRACTICE = compiled_rule(PATTERNS, "private-field-practice")
 PLACE_GOVERNOR, THING_GOVERNOR = regex(PATTERNS, "place-governor"), regex(PATTERNS, "thing-governor")
 NEUTRAL_GOVERNOR, GOVERNOR_BOUNDARY = regex(PATTERNS, "neutral-governor"), regex(PATTERNS, "governor-boundary")
@@ -64,20 +65,32 @@ def place_lists(sentences: list[Sentence]) -> dict[int, list[str]]:
 
     The introduction ends with a colon and speaks of industries, employers or workplaces ("Median
     annual wages for X in the largest industries were:"); its lines are list items, or short lines
-    with no full stop ("Hospitals: $88,430"), up to the first other sentence.
+    with no full stop ("Hospitals: $88,430"), up to the first other sentence. A table's header row whose
+    first column lists industries or workplaces introduces the table's rows.
     """
     out: dict[int, list[str]] = {}
     owners: list[str] | None = None
     for i, s in enumerate(sentences):
-        if owners is not None and sentences[i - 1].section == s.section and list_line(s.span.block, s.text):
+        block = s.span.block
+        line = list_line(block, s.text) or block.kind == "table_row" and not block.header
+        if owners is not None and sentences[i - 1].section == s.section and line:
             out[i] = owners
             continue
         owners = None
-        if (s.span.block.kind == "paragraph" and s.end == s.span.end and s.text.rstrip().endswith(":")
-                and PLACE_LIST_INTRO.search(s.text)):
+        if _introduces_places(s):
             # "The largest employers of X were:" names X after its subject.
             owners = list(s.roles.subject) or list(dict.fromkeys(m.role for m in s.roles.mentions))
     return out
+
+
+def _introduces_places(s: Sentence) -> bool:
+    """A lead-in that ends with a colon and speaks of industries or workplaces, or a table's header row
+    whose first column lists them ("Industry | Median annual wage")."""
+    block = s.span.block
+    if block.kind == "table_row":
+        return block.header and bool(block.cells) and PLACE_COLUMN.fullmatch(block.cells[0].strip()) is not None
+    return (block.kind == "paragraph" and s.end == s.span.end and s.text.rstrip().endswith(":")
+            and PLACE_LIST_INTRO.search(s.text) is not None)
 
 
 def settings_in(s: Sentence, lexicon: Lexicon, roles: list[RoleInfo], kind: str, facts: Facts,

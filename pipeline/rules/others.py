@@ -204,7 +204,8 @@ def other_occupation(s: Sentence, start: int, end: int) -> bool:
 
     The sentence's own mentions decide whether it names a role: they were found with the words
     around the clause in view. An occupation word after "as" is the job being done ("start at $X as
-    junior designers"); a singular one before a noun modifies it ("the district's teacher scale").
+    junior designers"); a singular one before a noun modifies it ("the district's teacher scale");
+    initials the gazetteer knows ("the RN median") name an occupation.
     """
     text = s.text
     # A role named in an aside on the other occupation ("..., a related job that many X move into") is
@@ -213,7 +214,17 @@ def other_occupation(s: Sentence, start: int, end: int) -> bool:
            for m in s.roles.mentions):
         return False
     return any(not AS_TITLE.search(text, max(0, m.start() - 40), m.start()) and not modifies_noun(text, m.end())
-               for m in OTHER_OCCUPATION.finditer(text, start, end))
+               for m in OTHER_OCCUPATION.finditer(text, start, end)) or _other_initials(text, start, end)
+
+
+# Initials that may name an occupation ("RN", "CNAs"): the gazetteer decides.
+INITIALS = re.compile(r"\b[A-Z]{2,5}(?=s?\b)")
+
+
+def _other_initials(text: str, start: int, end: int) -> bool:
+    """ "The RN median was $86,070": initials the gazetteer knows as an occupation name one, the roles'
+    own initials being their mentions (which the caller has ruled out)."""
+    return any(exact_occupation(m.group()) is not None for m in INITIALS.finditer(text, start, end))
 
 
 NEXT_WORD = re.compile(r" ([a-z]+)\b")
