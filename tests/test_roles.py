@@ -966,6 +966,10 @@ FULL_NAME_CASES = [
     pytest.param("What Does a Benefits Manager Do?",
                  "Compensation and benefits managers design the pay and leave plans of a firm. Benefits managers "
                  "also choose health insurers.", ["Compensation and Benefits Manager"], id="soc-title-at-first-use"),
+    # the title written with a hyphen the name leaves out
+    pytest.param("What Does an Enrichment Teacher Do?",
+                 "Self-enrichment teachers run evening classes in art and music. Self-enrichment teachers set "
+                 "their own hours.", ["Self-Enrichment Teacher"], id="soc-title-with-a-hyphen"),
     # a name the gazetteer lacks, never written in the body, which writes its modifier with a known head
     pytest.param("Tax Advisor or Bookkeeper: Which Job Suits You?",
                  "Tax preparers fill in returns for families, while bookkeepers keep the books all year. Tax "

@@ -71,16 +71,20 @@ def place_lists(sentences: list[Sentence]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     owners: list[str] | None = None
     for i, s in enumerate(sentences):
-        block = s.span.block
-        line = list_line(block, s.text) or block.kind == "table_row" and not block.header
-        if owners is not None and sentences[i - 1].section == s.section and line:
+        if owners is not None and sentences[i - 1].section == s.section and _place_line(s):
             out[i] = owners
             continue
         owners = None
-        if _introduces_places(s):
+        if s.span.block.kind in ("paragraph", "table_row") and _introduces_places(s):
             # "The largest employers of X were:" names X after its subject.
             owners = list(s.roles.subject) or list(dict.fromkeys(m.role for m in s.roles.mentions))
     return out
+
+
+def _place_line(s: Sentence) -> bool:
+    """A line of a list of places: a list's line, or a table's row under its header."""
+    block = s.span.block
+    return list_line(block, s.text) or block.kind == "table_row" and not block.header
 
 
 def _introduces_places(s: Sentence) -> bool:

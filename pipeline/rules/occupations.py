@@ -171,6 +171,16 @@ def formal_names() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def soc_phrases() -> dict[str, tuple[list[str], ...]]:
+    """SOC code -> the names its 2018 title gives it, as their words ("fish and game warden")."""
+    out: dict[str, list[list[str]]] = {}
+    for rule in occupation_rules():
+        if rule.source == "soc":
+            out.setdefault(rule.soc, []).extend(p.lower().replace("-", " ").split() for p in rule.phrases)
+    return {code: tuple(names) for code, names in out.items()}
+
+
+@cache
 def alias_words() -> dict[str, tuple[str, ...]]:
     """SOC code -> the one-word names the hand-written aliases give it ("lineworker", "attorney"), longer
     than an acronym: words a page may write for the occupation."""

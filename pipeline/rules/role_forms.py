@@ -184,13 +184,14 @@ def acronym_forms(name: str, forms: set[str], introduced: list[tuple[str, str]],
     return out
 
 
-def occupation_forms(code: str, lowered: str, words: set[str]) -> set[str]:
+def occupation_forms(code: str, lowered: str) -> set[str]:
     """"Health education specialists" for a health educator, "lineworkers" for an electrical power-line
-    installer: the formal names and one-word aliases of the occupation that the body (in lower case,
-    and its words) writes; for a role no other role shares the occupation with."""
+    installer: the formal names and one-word aliases of the occupation that the body (in lower case)
+    writes; for a role no other role shares the occupation with."""
     formal = [n for full in formal_names().get(code, ()) for n in (full, formal_tail(full)) if n]
     forms = {f for n in formal if n in lowered for f in (n, plural(n))}
-    return forms | {f for n in alias_words().get(code, ()) for f in (n, plural(n)) if f in words}
+    words = [n for n in alias_words().get(code, ()) if n in lowered]  # then only whole words count
+    return forms | {f for n in words for f in (n, plural(n)) if re.search(rf"\b{re.escape(f)}\b", lowered)}
 
 
 def formal_tail(name: str) -> str:

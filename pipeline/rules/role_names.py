@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from itertools import islice, product
+from itertools import product
 
 from pipeline.rules.cache import text_cache
 from pipeline.rules.loader import OccupationRule, load_lexicon, load_terms, matcher, regex
 from pipeline.rules.matcher import word_ends_at, word_finditer, word_search
 from pipeline.rules.nouns import plural, plurals, singular
-from pipeline.rules.occupations import exact_occupation, occupation_of, occupations_in
+from pipeline.rules.occupations import exact_occupation, key, occupation_of, occupations_in, soc_phrases
 from pipeline.rules.titles import SMALL_WORDS, canonical, head_index
 from pipeline.rules.words import parts_of_speech
 
@@ -99,23 +99,27 @@ def soc_title_written(name: str, body: str) -> str:
     known = exact_occupation(name)
     if known is None or known.source == "soc":
         return ""
-    words = name.split()
-    pattern = r"[\s-]+".join(re.escape(w) for w in words[:-1]) + (r"[\s-]+" if len(words) > 1 else "")
-    heads = sorted({words[-1].lower(), *plurals(words[-1].lower())}, key=len, reverse=True)
-    pattern += "(?:" + "|".join(map(re.escape, heads)) + r")(?![\w-])"
-    for m in islice(word_finditer(pattern, body), None if len(words) == 1 else 1):
-        before = TITLE_WORDS_BEFORE.search(body, max(0, m.start() - MODIFIER_REACH), m.start())
-        found = [] if before is None else before.group(1).split()
-        for n in range(len(found), 0, -1):
-            fuller = f"{' '.join(found[-n:])} {m.group()}"
-            entry = exact_occupation(fuller)
-            if entry is not None and entry.source == "soc" and entry.soc == known.soc:
-                return canonical(fuller)
+    words = name.lower().replace("-", " ").split()
+    same = key(" ".join(words))
+    titles = [t for t in soc_phrases().get(known.soc, ())
+              if len(t) > len(words) and key(" ".join(t[-len(words):])) == same]
+    if not titles:
+        return ""
+    # A longer name must be the title at its first use: "health services managers" first written
+    # inside "medical and health services managers".
+    first = None if len(words) == 1 else word_search(_spaced(words), body)
+    for title in titles:
+        for m in word_finditer(_spaced(title), body):
+            if first is None or m.end() == first.end():
+                return canonical(m.group())
     return ""
 
 
-# Up to three words before a name, on its line: an occupation's title may write them ("fish and game").
-TITLE_WORDS_BEFORE = re.compile(r"(?<![\w-])((?:[A-Za-z][\w-]*[ \t]+){1,3})$")
+def _spaced(words: list[str]) -> str:
+    """A pattern for a name's words as a text writes them: spaces or hyphens between, the last plural too."""
+    *mods, head = words
+    heads = "|".join(map(re.escape, sorted({head, *plurals(head)}, key=len, reverse=True)))
+    return "".join(re.escape(w) + r"[\s-]+" for w in mods) + f"(?:{heads})(?![\\w-])"
 
 
 def _known_fuller(name: str, pattern: str, body: str) -> str:

@@ -342,7 +342,6 @@ def slug(name: str) -> str:
 ACRONYM_DEFINITION = re.compile(r"\((?P<ac>[A-Z][A-Za-z.]{1,7}?)s?\)")
 # r"\b[A-Z]{2,6}s?\b" written to open with a character class, so that the engine skips ahead to
 # capitals (3 times faster on a whole article); the lookbehind is the word boundary before it.
-WORD = re.compile(r"[a-z][\w'-]*")
 CAPITAL_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,5}s?\b")
 
 
@@ -360,7 +359,6 @@ def build_roles(names: list[str], body: str, short: dict[str, str] | None = None
     socs = [role_soc(name, short.get(name), body) for name in names]
     codes = Counter(soc[0] for soc in socs if soc is not None)
     lowered = body.lower()
-    words = set(WORD.findall(lowered))
     roles: list[RoleInfo] = []
     seen: set[str] = set()
     for name, head, soc in zip(names, heads, socs, strict=True):
@@ -370,7 +368,7 @@ def build_roles(names: list[str], body: str, short: dict[str, str] | None = None
         seen.add(rid)
         forms = own_forms(name, body, short.get(name), same.get(name, []), head if heads.count(head) == 1 else None)
         if soc is not None and codes[soc[0]] == 1:
-            forms |= occupation_forms(soc[0], lowered, words)
+            forms |= occupation_forms(soc[0], lowered)
         # "Aircraft mechanics, usually called A&P mechanics or AMTs": the other names the body gives it.
         forms |= called_names(forms, singular(head), body) | clipped_forms(name, body)
         forms |= tail_forms(name, names) | lead_forms(name, names) | initialed_forms(name, body)
