@@ -19,6 +19,7 @@ from pipeline.rules.nouns import plural, singular
 from pipeline.rules.occupations import occupation_of, occupations_in
 from pipeline.rules.page_names import row_name
 from pipeline.rules.role_count import merge_shorter
+from pipeline.rules.role_names import fuller_name
 from pipeline.stages.roles import build_roles
 
 
@@ -977,6 +978,22 @@ FULL_NAME_CASES = [
 ]
 
 
+@pytest.mark.parametrize(("name", "body", "expected"), [
+    # a verb's -ing form before every other use is a noun of the name
+    ("Inspector", "Boating inspectors check hulls before the season. Boating inspectors also test lights, and "
+     "inspectors write tickets.", "Boating Inspector"),
+    # two words before the first use that make a known occupation with the name
+    ("Driver", "A tractor trailer driver hauls freight across states. Drivers sleep in the cab.",
+     "Tractor Trailer Driver"),
+    ("Aide", "A home health aide visits clients each morning. Aides help with meals.", "Home Health Aide"),
+    # a first use inside an aside that names kinds of the job is no fuller name
+    ("Welder", "Grades: junior, senior, lead (ship welder).\nShip welders earn more. Ship welders work in "
+     "yards.", "Welder"),
+])
+def test_the_fuller_name_a_body_gives_a_short_one(name: str, body: str, expected: str) -> None:
+    assert fuller_name(name, body) == expected
+
+
 def test_a_job_table_that_names_the_role_as_it_is_keeps_the_name() -> None:
     # the other rows are the job's grades: "Junior structural engineer" is no fuller name of it
     rows = ["Junior structural engineer", "Structural engineer", "Principal structural engineer"]
@@ -1067,6 +1084,10 @@ OPENING_CASES = [
                  f"read\n\n{LEAD}\n", ["Glazier", "Roofer"], id="breadcrumb-byline"),
     pytest.param(f"Careers Hub | Jobs | Salaries\n\nHow Much Does a Crane Operator Make? (2025 Salary Guide)\n\n"
                  f"Last updated March 2025\n\n{LEAD}\n", ["Crane Operator"], id="menu-how-much"),
+    # an untitled page whose breadcrumb trail ends with an occupation's one-word name
+    pytest.param("Home > Explore careers > Healthcare > Audiologist\n\nAudiologist pay in the NHS\n\nMost work for "
+                 "hospital trusts on a national pay scale.\n\nWhat does an audiologist do?\n\nIn a typical week you "
+                 "could:\n\n- fit hearing aids\n- test hearing in children\n", ["Audiologist"], id="one-word-crumb"),
     # "X Pay, Explained": a title, though a heading below has the same shape ("Skills that pay") and no job
     pytest.param("Dental Assistant Pay, Explained (2025 Salary Guide)\n\nLast reviewed March 2025 | By the "
                  "SmileJobs team\n\nEvery dentist needs a second pair of hands, and assistants prepare the tools, "

@@ -137,6 +137,8 @@ RELATED_OR_HEADING = [
     pytest.param("Cooks prepare food and keep the line moving through the dinner rush. " * 4, False,
                  id="a-title-line-over-prose-is-a-heading"),
     pytest.param("Chefs plan menus.", True, id="a-title-line-over-a-short-line-is-a-link"),
+    pytest.param("On a busy night a line cook will:\n\n- prep vegetables\n- plate orders", False,
+                 id="a-title-line-over-a-lead-in-to-a-list-is-a-heading"),
     pytest.param("Pastry Chef vs. Baker: Which Should You Choose?", True, id="a-title-line-over-another-is-a-link"),
 ]
 

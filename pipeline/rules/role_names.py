@@ -78,41 +78,77 @@ def fuller_name(name: str, body: str) -> str:
         return titled
     first = word_search(pattern, body)
     word = None if first is None else _word_before(body, first.start())
-    if word is None:
+    if first is None or word is None:
         return _known_fuller(name, pattern, body)  # the name's first use has no modifier
+    if body.rfind("(", 0, first.start()) > max(body.rfind(")", 0, first.start()), body.rfind("\n", 0, first.start())):
+        return name  # "(safe engineer, auto locksmith)": an aside naming kinds of the job
     modifier = word.lower()
     if modifier in SMALL_WORDS or NOT_NAME_MODIFIER.fullmatch(modifier):
         return name
+    known = _known_words_before(name, body, first.start())
+    if known:
+        return known
     befores = [(_word_before(body, m.start()) or "").lower() for m in word_finditer(pattern, body)]
     same = befores.count(modifier)
     pos = parts_of_speech(modifier)
-    noun = "NOUN" in pos and "ADJ" not in pos
+    # A noun, or a verb's -ing form used as one ("gaming surveillance officers").
+    noun = ("NOUN" in pos or pos == {"VERB"} and modifier.endswith("ing")) and "ADJ" not in pos
     if same >= MIN_MODIFIED and (noun or same == len(befores)):
         return canonical(f"{modifier} {name}")
     return name
 
 
+def _known_words_before(name: str, body: str, start: int) -> str:
+    """"Appraiser" -> "Real Estate Appraiser": the occupation the gazetteer knows (the name's own, unless the
+    name is a bare head noun) that two or three words before the name's first use make with it, else ""."""
+    before = WORDS_BEFORE.search(body, max(0, start - MODIFIER_REACH), start)
+    words = [] if before is None else before.group(1).split()
+    own = exact_occupation(name)
+    for n in range(len(words), 1, -1):  # one word before is the modifier rule's ("registered nurses")
+        fuller = f"{' '.join(words[-n:])} {name}"
+        entry = exact_occupation(fuller)
+        # A bare head noun ("appraiser") is said of several occupations: the fuller name picks one.
+        if entry is not None and (own is None or own.source == "soc-head" or entry.soc == own.soc):
+            return canonical(fuller)
+    return ""
+
+
+# Two or three words before a name, on its line.
+WORDS_BEFORE = re.compile(r"(?<![\w-])((?:[A-Za-z][\w-]*[ \t]+){2,3})$")
+
+
 def soc_title_written(name: str, body: str) -> str:
-    """"Warden" -> "Fish and Game Warden", "Power Line Installer" -> "Electrical Power-Line Installer": a
-    name the gazetteer knows, but not as an occupation's title, where a use of it (the first, or any for
-    a one-word name) is that title written in full, else ""."""
+    """"Warden" -> "Fish and Game Warden", "Power Line Installer" -> "Electrical Power-Line Installer",
+    "Oral Surgeon" -> "Oral and Maxillofacial Surgeon": a name the gazetteer knows, but not as an
+    occupation's title, whose words that title holds in order, head last, where the body writes the
+    title in full at the name's first use (anywhere, for a one-word name), else ""."""
     known = exact_occupation(name)
     if known is None or known.source == "soc":
         return ""
     words = name.lower().replace("-", " ").split()
-    same = key(" ".join(words))
-    titles = [t for t in soc_phrases().get(known.soc, ())
-              if len(t) > len(words) and key(" ".join(t[-len(words):])) == same]
+    titles = [t for t in soc_phrases().get(known.soc, ()) if len(t) > len(words) and _holds(t, words)]
     if not titles:
         return ""
-    # A longer name must be the title at its first use: "health services managers" first written
-    # inside "medical and health services managers".
     first = None if len(words) == 1 else word_search(_spaced(words), body)
     for title in titles:
-        for m in word_finditer(_spaced(title), body):
-            if first is None or m.end() == first.end():
-                return canonical(m.group())
+        m = word_search(_spaced(title), body)
+        # A formal name the body cites after its own ("urban and regional planners") is not the role's.
+        if m is not None and (first is None or m.start() <= first.start() < m.end()):
+            return canonical(m.group())
     return ""
+
+
+def _holds(title: list[str], words: list[str]) -> bool:
+    """Whether a title's words hold a name's in order, with the same head noun ("oral [and
+    maxillofacial] surgeon")."""
+    if key(title[-1]) != key(words[-1]):
+        return False
+    at = 0
+    for word in words[:-1]:
+        at = next((i + 1 for i in range(at, len(title) - 1) if key(title[i]) == key(word)), -1)
+        if at < 0:
+            return False
+    return True
 
 
 def _spaced(words: list[str]) -> str:

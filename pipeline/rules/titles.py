@@ -140,16 +140,16 @@ OCCUPATION_HEADS = load_terms("occupation_heads.txt")
 
 def breadcrumb_title(removed: list[Dropped]) -> str | None:
     """ "Home > Explore careers > Transport > Port crane operator": the last step of a page's breadcrumb
-    trail names the page; it is the title of an untitled page where it is a singular name of a few
-    words that ends with an occupation's head noun or is an occupation the gazetteer knows."""
+    trail names the page; it is the title of an untitled page where it is a singular name that is an
+    occupation the gazetteer knows or, of a few words, ends with an occupation's head noun."""
     for line in removed:
         if line.reason == "navigation" and any(b.match(line.text.strip()) for b in BREADCRUMBS):
             last = CRUMB_SEPARATOR.split(line.text.strip())[-1].strip()
             words = last.lower().split()
-            # A page's own name, singular and of a few words ("Port crane operator"), not a section's
-            # ("Guides", "Trade careers").
-            if len(words) > 1 and singular(words[-1]) == words[-1] and (
-                    words[-1] in OCCUPATION_HEADS or known_whole(last)):
+            # A page's own name, singular, known or of a few words ("Midwife", "Port crane operator"), not a
+            # section's ("Guides", "Trade careers").
+            if singular(words[-1]) == words[-1] and (
+                    len(words) > 1 and words[-1] in OCCUPATION_HEADS or known_whole(last)):
                 return last
     return None
 

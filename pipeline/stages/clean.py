@@ -61,7 +61,9 @@ def _heads_prose(blocks: list[Block], i: int) -> bool:
     following = _block_after(blocks, i)
     if following is None:
         return False
-    return following.kind == "table_row" or (following.kind == "paragraph" and len(following.text) > PROSE)
+    # A short paragraph that opens a list ("In a typical week you could:") is prose of the article too.
+    return following.kind == "table_row" or (following.kind == "paragraph" and (
+        len(following.text) > PROSE or following.text.rstrip().endswith(":")))
 
 
 def _masthead(blocks: list[Block], i: int) -> bool:
