@@ -385,6 +385,8 @@ DISTRACTORS = [
                  {((A,), 17.0, "hour")}, id="a-raise-to-come"),
     pytest.param("Kiln operators earn $40,000 a year. The LPN median was $59,000 last year.",
                  {((A,), 40000.0, "year")}, id="another-occupations-initials"),
+    pytest.param("Kiln operators earn $40,000 a year. Kiln crew foremen, who plan the firings, earn about $58,000.",
+                 {((A,), 40000.0, "year")}, id="foremen-are-another-occupation"),
     pytest.param("Kiln operators earn $40,000 a year. The all-occupations median is $48,000.",
                  {((A,), 40000.0, "year")}, id="all-occupations-median"),
     pytest.param("Kiln operators earn £29,000 a year. The median for all full-time UK employees is about £37,000.",

@@ -26,8 +26,10 @@ LEAD_IN = matcher(RULES, "lead-in")
 # offices") names a thing, not a person; so does a workplace named for one ("offices of physicians").
 # The head words as a trie: a flat alternation of them is tried word by word at every position.
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
+# "-man" heads are written "-men" in the plural ("crew foremen").
+PLURAL_MEN = {head[:-3] + "men" for head in OCCUPATION_HEADS if head.endswith("man")}
 OTHER_OCCUPATION = Pattern(
-    r"(?<!offices of )(?<!office of )(?:\b(?:" + trie_pattern(OCCUPATION_HEADS)
+    r"(?<!offices of )(?<!office of )(?:\b(?:" + trie_pattern(OCCUPATION_HEADS | PLURAL_MEN)
     + r")(?:s|es)?\b(?!['’])|\b\w+(?:ists|ians)\b(?!['’])|\b(?!co)\w+workers\b(?!['’]))",
 )
 FIRST_WORD = re.compile(r"\W*([A-Za-z][\w-]*)")
