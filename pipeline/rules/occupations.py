@@ -171,12 +171,12 @@ def formal_names() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def soc_phrases() -> dict[str, tuple[list[str], ...]]:
+def soc_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     """SOC code -> the names its 2018 title gives it, as their words ("fish and game warden")."""
-    out: dict[str, list[list[str]]] = {}
+    out: dict[str, list[tuple[str, ...]]] = {}
     for rule in occupation_rules():
         if rule.source == "soc":
-            out.setdefault(rule.soc, []).extend(p.lower().replace("-", " ").split() for p in rule.phrases)
+            out.setdefault(rule.soc, []).extend(tuple(p.lower().replace("-", " ").split()) for p in rule.phrases)
     return {code: tuple(names) for code, names in out.items()}
 
 

@@ -14,6 +14,7 @@ import re
 from pipeline.rules.cache import text_cache
 from pipeline.rules.loader import load_terms, matcher, regex
 from pipeline.rules.matcher import Pattern, trie_pattern
+from pipeline.rules.nouns import plural
 from pipeline.rules.occupations import exact_occupation, occupations_in
 from pipeline.rules.text import Piece
 from pipeline.rules.words import verb_form
@@ -26,10 +27,10 @@ LEAD_IN = matcher(RULES, "lead-in")
 # offices") names a thing, not a person; so does a workplace named for one ("offices of physicians").
 # The head words as a trie: a flat alternation of them is tried word by word at every position.
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
-# "-man" heads are written "-men" in the plural ("crew foremen").
-PLURAL_MEN = {head[:-3] + "men" for head in OCCUPATION_HEADS if head.endswith("man")}
+# The heads with their plurals as the nouns module forms them ("crew foremen"); "s"/"es" after a head
+# still reads the regular ones.
 OTHER_OCCUPATION = Pattern(
-    r"(?<!offices of )(?<!office of )(?:\b(?:" + trie_pattern(OCCUPATION_HEADS | PLURAL_MEN)
+    r"(?<!offices of )(?<!office of )(?:\b(?:" + trie_pattern(OCCUPATION_HEADS | {plural(h) for h in OCCUPATION_HEADS})
     + r")(?:s|es)?\b(?!['’])|\b\w+(?:ists|ians)\b(?!['’])|\b(?!co)\w+workers\b(?!['’]))",
 )
 FIRST_WORD = re.compile(r"\W*([A-Za-z][\w-]*)")

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import product
 
 from pipeline.rules.cache import text_cache
-from pipeline.rules.loader import OccupationRule, load_lexicon, load_terms, matcher, regex
+from pipeline.rules.loader import load_lexicon, load_terms, matcher, regex
 from pipeline.rules.matcher import word_ends_at, word_finditer, word_search
 from pipeline.rules.nouns import plural, plurals, singular
 from pipeline.rules.occupations import exact_occupation, key, occupation_of, occupations_in, soc_phrases
@@ -80,7 +80,7 @@ def fuller_name(name: str, body: str) -> str:
     word = None if first is None else _word_before(body, first.start())
     if first is None or word is None:
         return _known_fuller(name, pattern, body)  # the name's first use has no modifier
-    if body.rfind("(", 0, first.start()) > max(body.rfind(")", 0, first.start()), body.rfind("\n", 0, first.start())):
+    if _in_parentheses(body, first.start()):
         return name  # "(safe engineer, auto locksmith)": an aside naming kinds of the job
     modifier = word.lower()
     if modifier in SMALL_WORDS or NOT_NAME_MODIFIER.fullmatch(modifier):
@@ -96,6 +96,11 @@ def fuller_name(name: str, body: str) -> str:
     if same >= MIN_MODIFIED and (noun or same == len(befores)):
         return canonical(f"{modifier} {name}")
     return name
+
+
+def _in_parentheses(text: str, pos: int) -> bool:
+    """Whether a position of the text is inside parentheses opened on its line."""
+    return text.rfind("(", 0, pos) > max(text.rfind(")", 0, pos), text.rfind("\n", 0, pos))
 
 
 def _known_words_before(name: str, body: str, start: int) -> str:
@@ -138,7 +143,7 @@ def soc_title_written(name: str, body: str) -> str:
     return ""
 
 
-def _holds(title: list[str], words: list[str]) -> bool:
+def _holds(title: Sequence[str], words: Sequence[str]) -> bool:
     """Whether a title's words hold a name's in order, with the same head noun ("oral [and
     maxillofacial] surgeon")."""
     if key(title[-1]) != key(words[-1]):
@@ -151,7 +156,7 @@ def _holds(title: list[str], words: list[str]) -> bool:
     return True
 
 
-def _spaced(words: list[str]) -> str:
+def _spaced(words: Sequence[str]) -> str:
     """A pattern for a name's words as a text writes them: spaces or hyphens between, the last plural too."""
     *mods, head = words
     heads = "|".join(map(re.escape, sorted({head, *plurals(head)}, key=len, reverse=True)))
@@ -163,17 +168,11 @@ def _known_fuller(name: str, pattern: str, body: str) -> str:
     ("a fire lookout's main job"), else the name."""
     if exact_occupation(name) is not None or key_word(name) in OCCUPATION_HEADS:
         return name  # a general head ("nurses") is said of many occupations
-    return next((fuller for fuller, _ in _known_with_modifier(name, pattern, body)), name)
-
-
-def _known_with_modifier(name: str, pattern: str, body: str) -> Iterator[tuple[str, OccupationRule]]:
-    """The fuller names the gazetteer knows that uses of the name write with the word before them
-    ("fire lookout", "railroad conductor"), with its entries, in the body's order."""
     for m in word_finditer(pattern, body):
         word = _word_before(body, m.start())
-        entry = exact_occupation(f"{word} {name}") if word else None
-        if entry is not None:
-            yield canonical(f"{word} {name}"), entry
+        if word is not None and exact_occupation(f"{word} {name}") is not None:
+            return canonical(f"{word} {name}")
+    return name
 
 
 def _word_before(text: str, start: int) -> str | None:
