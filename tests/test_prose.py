@@ -413,6 +413,22 @@ DISTRACTORS = [
                  {((A,), 29000.0, "year")}, id="median-full-time-employee"),
     pytest.param("Kiln operators earn $40,000 a year. State law lets employers pay tipped employees a cash wage of "
                  "$3 an hour.", {((A,), 40000.0, "year")}, id="a-legal-minimum"),
+    pytest.param("Kiln operators earn $40,000 a year. A weekend kiln excursion often runs $800 for a group, so kiln "
+                 "operators who lead one earn tips.", {((A,), 40000.0, "year")}, id="an-outing-often-runs"),
+    pytest.param("Kiln operators at studios with 500 weekly visitors often earn $52,000 or more.",
+                 {((A,), 52000.0, "year")}, id="weekly-before-another-noun-is-no-period"),
+    pytest.param("Kiln operators earn $40,000 a year. A good wheel and a set of tools can set a new kiln operator "
+                 "back $2,000.", {((A,), 40000.0, "year")}, id="set-someone-back"),
+    pytest.param("Kiln operators earn $40,000 a year. Glaze chemists in training live on stipends of $20,000 a "
+                 "year.", {((A,), 40000.0, "year")}, id="stipends"),
+    pytest.param("Kiln operators earn $40,000 a year. A single licence for the kiln-control software runs about "
+                 "$1,800 a year.", {((A,), 40000.0, "year")}, id="a-licence-for-software-runs"),
+    pytest.param("Kiln operators earn $40,000 a year, and their average retirement balance is $61,000.",
+                 {((A,), 40000.0, "year")}, id="a-balance"),
+    pytest.param("Kiln operators earn $40,000 a year. The gap between the two medians, roughly $9,400, has "
+                 "narrowed.", {((A,), 40000.0, "year")}, id="the-gap-between-then-the-figure"),
+    pytest.param("Kiln operators earn $40,000 a year. Service contracts for a large gas kiln typically run $200 to "
+                 "$400 a month.", {((A,), 40000.0, "year")}, id="contracts-for-a-thing-run"),
 ]
 
 
@@ -506,6 +522,15 @@ ARTICLE_PAY = [
     pytest.param("# Continuous Mining Machine Operator vs. Roof Bolter\n\n## Pay\n\nCM operators run the cutting "
                  "machine. The lowest 10 percent of CM operators earned less than $48,300.\n",
                  {(("continuous-mining-machine-operator",), 48300, "year")}, id="initials-before-the-head-noun"),
+    pytest.param("# Auto Upholstery Repairer vs. Auto Paint Finisher\n\n## Pay\n\nUpholstery techs restitch car "
+                 "seats and paint techs spray panels. For paint techs, the median is about $22.40 an hour, while "
+                 "upholstery techs earn about $19.10.\n",
+                 {(("auto-paint-finisher",), 22.4, "hour"), (("auto-upholstery-repairer",), 19.1, "hour")},
+                 id="a-word-of-the-name-before-techs"),
+    pytest.param("# How Much Does a Kiln Operator Make?\n\n## Pay\n\nKiln operators earn a median of $41,500 a year. A "
+                 "vase can sell for $300, and a box of glazed tiles for $9 at a craft fair, but those are prices paid "
+                 "by customers.\n", {((A,), 41500, "year")},
+                 id="a-box-of-goods-for"),
     pytest.param("# How Much Does a Kiln Operator Make?\n\n## Pay compared\n\n| Job Title | Hourly | Annual |\n"
                  "|---|---|---|\n| Kiln Operator | $19.80 | $41,180 |\n| Cashier | $14.52 | $30,200 |\n",
                  {((A,), 19.8, "hour"), ((A,), 41180, "year")},
@@ -593,6 +618,10 @@ EDUCATION = [
     pytest.param("A high school diploma on its own won't get you a kiln license.", set(), id="on-its-own-wont"),
     pytest.param("A bachelor's degree in art history will not qualify you for either job.", set(),
                  id="will-not-qualify"),
+    pytest.param("An associate degree in ceramics on its own won't lead to a glaze lab job.", set(),
+                 id="field-then-on-its-own-wont"),
+    pytest.param("A few colleges offer a doctorate in ceramic science, but no employer requires one.", set(),
+                 id="offered-but-no-employer-requires-one"),
     pytest.param("When a kiln is rebuilt, glaze chemists sign off on the certificate of occupancy.", set(),
                  id="certificate-of-a-building"),
     pytest.param("Kiln operators sign the safety log and file a birth certificate for each new hire's records.", set(),
@@ -875,6 +904,14 @@ SETTINGS = [
                  id="where-the-goods-end-up"),
     pytest.param("Kiln operators load the clay. It is trucked to factories, supermarkets and restaurants.", set(),
                  id="where-the-goods-are-trucked"),
+    pytest.param("Glaze chemists rely on testing laboratories to check each batch.", set(), id="what-they-rely-on"),
+    pytest.param("Kiln operators travel to meet shop owners at their stores and farms.", {((A,), "travel")},
+                 id="the-clients-places-where-they-meet"),
+    pytest.param("Kiln operators spend weeks restoring schools and hotels.", set(), id="buildings-being-restored"),
+    pytest.param("A kiln operator may sign off on tiles bound for hotels and bricks bound for schools.", set(),
+                 id="where-the-goods-are-bound"),
+    pytest.param("Kiln operators fire glazes for warranties underwritten by insurance companies.", set(),
+                 id="who-underwrites-the-goods"),
     pytest.param("Kiln operators fire pet urns. The urns are brought in by veterinary clinics.", set(),
                  id="who-brings-the-work-in"),
     pytest.param("Kiln operators often work at charity and fundraising auctions.", set(),

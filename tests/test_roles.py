@@ -370,6 +370,11 @@ def test_soc_of_merged_members_and_residuals(name: str, soc: str | None) -> None
 
 # (page text with a pay table near the top, the roles it has or, with "not", a name that is no role)
 TABLE_ROLE_CASES = [
+    pytest.param("Pay at a glance\n\nJob Title | Median Pay\nElectrical Drafter | $64,000\nMechanical Drafter | "
+                 "$62,000\n\nElectrical and electronics drafters, usually just called electrical drafters, draw "
+                 "wiring plans while mechanical drafters draw machine parts. Most electrical drafters and "
+                 "mechanical drafters work in offices.\n",
+                 ["Electrical Drafter", "Mechanical Drafter"], id="a-row-keeps-the-name-it-writes"),
     pytest.param("I spent two summers on crews before college.\n\nJob Title | Median Pay\nCarpenter Helper | "
                  "$36,000\nElectrician Helper | $38,000\n\nAs a carpenter's helper I carried lumber. An "
                  "electrician's helper pulls wire. Each carpenter's helper and electrician's helper starts at the "
@@ -586,6 +591,12 @@ SOC_TITLE_TABLE = [
                  [("Phlebotomist", "31-9097"), ("Medical Assistant", "31-9092")], id="same-as"),
     pytest.param(page("How Much Does a Dental Hygienist Make? (2024 Salary Guide)"),
                  [("Dental Hygienist", "29-1292")], id="how-much"),
+    pytest.param(page("How Much Do Glaziers Really Make? (2025 Salary Guide)"), [("Glazier", "47-2121")],
+                 id="how-much-really"),
+    pytest.param(page("Do Welders and Machinists Do the Same Job?"),
+                 [("Welder", "51-4121"), ("Machinist", "51-4041")], id="do-the-same-job"),
+    pytest.param(page("Are Roofers and Carpenters Really Different?"),
+                 [("Roofer", "47-2181"), ("Carpenter", "47-2031")], id="really-different"),
     pytest.param(page("How Much Do Electricians and Plumbers Make? (2024 Salary Guide)"),
                  [("Electrician", "47-2111"), ("Plumber", "47-2152")], id="how-much-two"),
     pytest.param(page("Roofer vs. Carpenter | TradeHub"), [("Roofer", "47-2181"), ("Carpenter", "47-2031")],
@@ -859,6 +870,14 @@ def test_roles_of_an_untitled_page(text: str, expected: list[str]) -> None:
 # "Y, also called X", "X — Y for short", "usually just called", "known in the trade as". Never where the
 # other name is no fuller form of it (another occupation, or a disjunction).
 FULL_NAME_CASES = [
+    pytest.param("Sound Engineer vs. Loan Officer",
+                 "Sound engineering technicians, whom nearly everyone in the trade simply calls sound engineers, "
+                 "mix records. Loan officers approve loans.",
+                 ["Sound Engineering Technician", "Loan Officer"], id="whom-everyone-calls"),
+    pytest.param("Do Bank Tellers and QA Testers Do the Same Job?",
+                 "Bank tellers and software quality assurance analysts, often shortened to QA engineers or QA "
+                 "testers, both check numbers all day.", ["Bank Teller", "Software Quality Assurance Analyst"],
+                 id="the-second-of-two-short-names"),
     pytest.param("EV Technician vs. Loan Officer",
                  "Electric vehicle (EV) technicians repair battery packs. Loan officers approve loans.",
                  ["EV Technician", "Loan Officer"], id="acronym-spelled-out-unknown-stays"),

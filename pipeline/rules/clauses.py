@@ -10,6 +10,7 @@ CLAUSE_SPLIT = regex("attribution.jsonl", "clause-split")
 NEGATION = matcher("negation.jsonl", "negation")
 NEGATED_AFTER = matcher("negation.jsonl", "negated-after")
 NEGATED_JUST_BEFORE = matcher("negation.jsonl", "negated-just-before")
+NEGATED_LATER = matcher("negation.jsonl", "negated-later")
 BOUNDED_BY = regex("negation.jsonl", "bounded-by")
 
 
@@ -41,11 +42,12 @@ def negated(sentence: Piece, start: int, end: int) -> bool:
         return False  # "neither requires more than a diploma": the bound stands
     return (NEGATION.search_start(sentence[c0:start]) is not None
             or NEGATED_AFTER.search_start(sentence[end:c1]) is not None
-            or NEGATED_JUST_BEFORE.search_start(sentence[near:start]) is not None)
+            or NEGATED_JUST_BEFORE.search_start(sentence[near:start]) is not None
+            or NEGATED_LATER.search_start(sentence[end:]) is not None)
 
 
 @text_cache(maxsize=4096)
 def _may_negate(sentence: str) -> bool:
     """Whether any negation rule may match a piece of the sentence: asked once, for all its spans."""
     t = Piece(sentence)
-    return any(rule.may_match_within(t) for rule in (NEGATION, NEGATED_AFTER, NEGATED_JUST_BEFORE))
+    return any(rule.may_match_within(t) for rule in (NEGATION, NEGATED_AFTER, NEGATED_JUST_BEFORE, NEGATED_LATER))

@@ -127,8 +127,9 @@ def _compound_noun(word: str) -> bool:
 
 
 INTRODUCED_FOR_SHORT = regex("role_patterns.jsonl", "introduced-for-short")
-# The longest joint between a full name and its short one ("usually just called", "known in the trade as").
-JOINT_LENGTH = 50
+# The longest joint between a full name and its short one ("usually just called", "known in the trade as",
+# "whom almost everyone in the trade simply calls").
+JOINT_LENGTH = 60
 FOR_SHORT = regex("role_patterns.jsonl", "for-short")
 INTRODUCES_FULL = regex("role_patterns.jsonl", "introduces-full")
 FULL_NAME_END = regex("role_patterns.jsonl", "full-name-end")
@@ -143,9 +144,27 @@ def introduced_before(body: str, start: int, end: int, name: str) -> str:
     if joint is None and FOR_SHORT.match(body, end):
         joint = INTRODUCED_FOR_SHORT.search(before, max(0, tail))  # "glass technicians — glass techs for short"
     if joint is None:
-        return ""
+        return _named_second(before)
     text = before[: joint.start()]
     return phrase_at(text, name, at_end=True) or opened_by(text, name) or named_as(text, joint.group())
+
+
+# "QA analysts or " before the second of two short names a naming joint gives: one to four words.
+FIRST_SHORT = [re.compile(rf"(?:[\w&'’-]+\s+){{{k}}}or\s+$") for k in range(1, 5)]
+
+
+def _named_second(before: str) -> str:
+    """"Software quality assurance analysts, usually shortened to QA analysts or QA testers": the
+    occupation a naming joint gives two short names, for the second."""
+    for pattern in FIRST_SHORT:
+        first = pattern.search(before, max(0, len(before) - JOINT_LENGTH))
+        if first is None:
+            return ""
+        text = before[: first.start()]
+        joint = INTRODUCED_AS.search(text, max(0, len(text) - JOINT_LENGTH))
+        if joint is not None:
+            return named_as(text[: joint.start()], joint.group())
+    return ""
 
 
 def named_as(text: str, joint: str) -> str:

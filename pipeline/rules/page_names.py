@@ -46,7 +46,7 @@ def row_name(name: str, rows: list[str], body: str = "") -> str:
     """ "Raft Guide" -> "River Rafting Guide" where a table's column of jobs names it in full: a row of
     a few words, no group's coordinated name, that the role's name abbreviates, or that the body says
     goes by the name ("Semiconductor technicians (..., or just fab techs)")."""
-    if any(canonical(row).lower() == name.lower() for row in rows):
+    if _a_row(name, rows):
         return name  # the column names the job as the role does; its other rows are its grades or neighbours
     plain = [row for row in rows if len(row.split()) <= MAX_ROW_WORDS and not _lists_jobs(row)]
     # A row whose one name holds an "and" ("Oral and Maxillofacial Surgeon") stands for the name only
@@ -100,7 +100,13 @@ def page_full_names(blocks: list[Block], names: list[str], rows: list[str], body
     full = {n: row_name(_full_name(n, body), rows, body) for n in names}
     full = {n: fuller_name(f, text) if " " not in f or not known_whole(f) else soc_title_written(f, text) or f
             for n, f in full.items()}
-    return {n: synonym_name(f, text) for n, f in full.items()}
+    # A job table whose row writes the name as the role does keeps it ("Electrical Drafter" against
+    # "electrical and electronics drafters, usually just called electrical drafters").
+    return {n: n if _a_row(n, rows) else synonym_name(f, text) for n, f in full.items()}
+
+
+def _a_row(name: str, rows: list[str]) -> bool:
+    return any(canonical(row).lower() == name.lower() for row in rows)
 
 
 def _full_name(name: str, body: str) -> str:

@@ -147,6 +147,25 @@ def lead_forms(name: str, names: list[str]) -> set[str]:
     return {f"{words[0]} {words[-1]}", f"{words[0]} {plural(words[-1])}"}
 
 
+# How often the body must write a word of the role's name before "techs" ("glass techs") for it to name
+# the role.
+MIN_TECH_USES = 2
+TECH_NAME = re.compile(r"\b([a-z]+) techs?\b", re.IGNORECASE)
+
+
+def tech_forms(name: str, names: list[str], body: str) -> set[str]:
+    """"Body techs" for auto body repairers, "glass techs" for auto glass installers: the trade's "<word>
+    techs", where the word is one of the role's name before its head that no other role's name has and
+    the body writes it so at least twice."""
+    *mods, _ = name.lower().split()
+    others = {w for other in names if other != name for w in other.lower().split()}
+    own = {w for w in mods if w not in others and w not in SMALL_WORDS}
+    if not own:
+        return set()
+    counts = Counter(w for m in TECH_NAME.finditer(body) if (w := m.group(1).lower()) in own)
+    return {f"{w} {t}" for w, n in counts.items() if n >= MIN_TECH_USES for t in ("tech", "techs")}
+
+
 # How often the body must write a head noun after initials ("CM operators") for them to name the role.
 MIN_INITIALED_USES = 2
 INITIALED_HEAD = re.compile(r"\b([A-Z]{2,4}) ([a-z]+)\b")

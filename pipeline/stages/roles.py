@@ -50,6 +50,7 @@ from pipeline.rules.role_forms import (
     occupation_forms,
     own_forms,
     tail_forms,
+    tech_forms,
 )
 from pipeline.rules.role_names import (
     fuller_name,
@@ -372,6 +373,7 @@ def build_roles(names: list[str], body: str, short: dict[str, str] | None = None
         # "Aircraft mechanics, usually called A&P mechanics or AMTs": the other names the body gives it.
         forms |= called_names(forms, singular(head), body) | clipped_forms(name, body)
         forms |= tail_forms(name, names) | lead_forms(name, names) | initialed_forms(name, body)
+        forms |= tech_forms(name, names, body)
         forms |= acronym_forms(name, forms, introduced, capitals)
         ordered = sorted(forms, key=lambda f: (-len(f), f))
         # Aliases are the surface forms extraction meets (``Facts.surfaces``), filled in by assemble.
