@@ -156,6 +156,8 @@ FIRST_SHORT = [re.compile(rf"(?:[\w&'’-]+\s+){{{k}}}or\s+$") for k in range(1,
 def _named_second(before: str) -> str:
     """"Software quality assurance analysts, usually shortened to QA analysts or QA testers": the
     occupation a naming joint gives two short names, for the second."""
+    if not before.rstrip().endswith(" or"):
+        return ""
     for pattern in FIRST_SHORT:
         first = pattern.search(before, max(0, len(before) - JOINT_LENGTH))
         if first is None:

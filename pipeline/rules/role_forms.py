@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from pipeline.rules.cache import text_cache
 from pipeline.rules.loader import load_terms
 from pipeline.rules.matcher import word_finditer
 from pipeline.rules.nouns import plural, singular
@@ -150,7 +151,9 @@ def lead_forms(name: str, names: list[str]) -> set[str]:
 # How often the body must write a word of the role's name before "techs" ("glass techs") for it to name
 # the role.
 MIN_TECH_USES = 2
-TECH_NAME = re.compile(r"\b([a-z]+) techs?\b", re.IGNORECASE)
+# " techs" found first and the word before it read after: a scan led by a literal is the fast one.
+TECH_USE = re.compile(r" [Tt]echs?\b")
+WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+)$")
 
 
 def tech_forms(name: str, names: list[str], body: str) -> set[str]:
@@ -162,8 +165,15 @@ def tech_forms(name: str, names: list[str], body: str) -> set[str]:
     own = {w for w in mods if w not in others and w not in SMALL_WORDS}
     if not own:
         return set()
-    counts = Counter(w for m in TECH_NAME.finditer(body) if (w := m.group(1).lower()) in own)
-    return {f"{w} {t}" for w, n in counts.items() if n >= MIN_TECH_USES for t in ("tech", "techs")}
+    counts = _tech_words(body)
+    return {f"{w} {t}" for w in own if counts[w] >= MIN_TECH_USES for t in ("tech", "techs")}
+
+
+@text_cache(maxsize=64)
+def _tech_words(body: str) -> Counter[str]:
+    """How often the body writes each word before "techs"."""
+    found = (WORD_BEFORE.search(body, max(0, m.start() - 30), m.start()) for m in TECH_USE.finditer(body))
+    return Counter(m.group(1).lower() for m in found if m is not None)
 
 
 # How often the body must write a head noun after initials ("CM operators") for them to name the role.
