@@ -321,6 +321,8 @@ DISTRACTORS = [
     pytest.param("Kiln operators earn $40,000 a year, and the glaze test kits run $35 each.",
                  {((A,), 40000.0, "year")}, id="a-price-each"),
     pytest.param("Glaze chemists earn $70,000 each year.", {((B,), 70000.0, "year")}, id="each-year-is-a-period"),
+    pytest.param("Contract kiln operators are paid a day rate of $300 to $450 instead of an hourly wage.",
+                 {((A,), (300.0, 450.0), "day")}, id="a-period-set-against-the-figure"),
     pytest.param("Glaze chemists earn $70,000, well above the $58,300 median for machinists, the colleagues who "
                  "cut the molds glaze chemists design.", {((B,), 70000.0, "year")},
                  id="an-aside-naming-the-role-in-passing"),
@@ -912,6 +914,8 @@ SETTINGS = [
                  id="where-the-goods-are-bound"),
     pytest.param("Kiln operators fire glazes for warranties underwritten by insurance companies.", set(),
                  id="who-underwrites-the-goods"),
+    pytest.param("Kiln operators fire tiles for everything from starter homes to schools and hotels.", set(),
+                 id="everything-from-to"),
     pytest.param("Kiln operators fire pet urns. The urns are brought in by veterinary clinics.", set(),
                  id="who-brings-the-work-in"),
     pytest.param("Kiln operators often work at charity and fundraising auctions.", set(),

@@ -870,6 +870,9 @@ def test_roles_of_an_untitled_page(text: str, expected: list[str]) -> None:
 # "Y, also called X", "X — Y for short", "usually just called", "known in the trade as". Never where the
 # other name is no fuller form of it (another occupation, or a disjunction).
 FULL_NAME_CASES = [
+    pytest.param("I-O Psychologist vs. Loan Officer",
+                 "Industrial-organizational (I-O) psychologists study how teams work. Loan officers approve loans.",
+                 ["Industrial-Organizational Psychologist", "Loan Officer"], id="hyphened-acronym-spelled-out"),
     pytest.param("Sound Engineer vs. Loan Officer",
                  "Sound engineering technicians, whom nearly everyone in the trade simply calls sound engineers, "
                  "mix records. Loan officers approve loans.",

@@ -264,7 +264,7 @@ def acronym_spelled_out(name: str, body: str) -> str:
         return ""
     words_of_name = name.split()
     acronym = words_of_name[at]
-    letters = acronym.replace("&", "")
+    letters = acronym.replace("&", "").replace("-", "")
     tail = r"\s+".join(re.escape(w) for w in words_of_name[at + 1 :])
     for m in re.finditer(r"\(" + re.escape(acronym) + r"\)\s+(" + tail + r")(?:s|es)?(?![\w-])", body, re.IGNORECASE):
         words = body[max(0, m.start() - 60) : m.start()].split()

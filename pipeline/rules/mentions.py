@@ -80,8 +80,8 @@ def _head_start(text: str, m: re.Match[str], name_words: list[str], soc: str | N
     """Where a mention by the role's bare head noun starts, or None where it names another occupation.
     "Lab technicians" for Medical Laboratory Technician: the modifier is part of the mention."""
     start = m.start()
-    if _modified(text, start, name_words):
-        return None
+    if _modified(text, start, name_words) or _everyone(text, m):
+        return None  # "plant operators" is another job; "all U.S. workers" the whole workforce
     prev = PRECEDING_WORD.search(text[max(0, start - 40) : start])
     if prev and any(w.startswith(prev.group(1).lower()) for w in name_words[:-1]):
         return start - len(prev.group(0))
@@ -128,6 +128,15 @@ def _elliptic(named: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern[str],
 
 
 PRECEDING_WORD = re.compile(r"([A-Za-z][\w-]*)\s+$")
+# "all workers", "all U.S. workers", "all full-time workers": "all" before a head noun any worker has.
+ALL_BEFORE = re.compile(r"\ball\s+(?:[\w.'’-]+\s+){0,2}$", re.IGNORECASE)
+ANY_WORKER = {"worker", "workers", "employee", "employees"}
+
+
+def _everyone(text: str, m: re.Match[str]) -> bool:
+    """ "The median for all U.S. workers": the whole workforce, not the insulation workers of the page
+    ("all assessors" stays the role's)."""
+    return m.group().lower() in ANY_WORKER and ALL_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
 # A word or a number ("911 dispatchers") before a head noun.
 PRECEDING_TOKEN = re.compile(r"(\w[\w-]*)\s+$")
 

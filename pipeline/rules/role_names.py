@@ -213,8 +213,8 @@ def plural_names(name: str, body: str) -> set[str]:
 
 
 def is_acronym(word: str) -> bool:
-    """A word of two capitals or more, "&" aside: "PV", "O&P"."""
-    letters = word.replace("&", "")
+    """A word of two capitals or more, "&" and "-" aside: "PV", "O&P", "I-O"."""
+    letters = word.replace("&", "").replace("-", "")
     return len(letters) > 1 and letters.isupper() and letters.isalpha()
 
 
