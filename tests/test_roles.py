@@ -370,6 +370,10 @@ def test_soc_of_merged_members_and_residuals(name: str, soc: str | None) -> None
 
 # (page text with a pay table near the top, the roles it has or, with "not", a name that is no role)
 TABLE_ROLE_CASES = [
+    pytest.param("HR generalist or budget analyst? Start with the numbers\n\nJob Title | Median Pay\nHuman "
+                 "Resources Generalist | $64,000\nBudget Analyst | $82,000\n\nHR generalists and budget analysts both "
+                 "read numbers all day. Most HR generalists and budget analysts work in offices.\n",
+                 ["Human Resources Generalist", "Budget Analyst"], id="a-row-an-acronym-led-name-shortens"),
     pytest.param("Pay at a glance\n\nJob Title | Median Pay\nElectrical Drafter | $64,000\nMechanical Drafter | "
                  "$62,000\n\nElectrical and electronics drafters, usually just called electrical drafters, draw "
                  "wiring plans while mechanical drafters draw machine parts. Most electrical drafters and "
@@ -597,6 +601,22 @@ SOC_TITLE_TABLE = [
                  [("Welder", "51-4121"), ("Machinist", "51-4041")], id="do-the-same-job"),
     pytest.param(page("Are Roofers and Carpenters Really Different?"),
                  [("Roofer", "47-2181"), ("Carpenter", "47-2031")], id="really-different"),
+    pytest.param(page("Should You Be a Welder, Pipefitter or Boilermaker?"),
+                 [("Welder", "51-4121"), ("Pipefitter", "47-2152"), ("Boilermaker", "47-2011")], id="three-with-or"),
+    pytest.param(page("Welder, Roofer or Glazier? (2025 Salary Guide)"),
+                 [("Welder", "51-4121"), ("Roofer", "47-2181"), ("Glazier", "47-2121")], id="three-then-guide"),
+    pytest.param(page("Roofer, Glazier or Carpenter: Who Earns the Most?"),
+                 [("Roofer", "47-2181"), ("Glazier", "47-2121"), ("Carpenter", "47-2031")], id="three-then-who"),
+    pytest.param(page("Hammers or Hoses? How Carpenters and Plumbers Compare"),
+                 [("Carpenter", "47-2031"), ("Plumber", "47-2152")], id="a-hook-then-how-they-compare"),
+    pytest.param(page("Civil vs. Mechanical vs. Aerospace Engineering Technician: Pay and Training"),
+                 [("Civil Engineering Technician", "17-3022"), ("Mechanical Engineering Technician", "17-3027"),
+                  ("Aerospace Engineering Technician", "17-3029")], id="modifiers-share-the-last-name"),
+    pytest.param(page("Dental, Medical or Veterinary Assistant: Which Fits You?"),
+                 [("Dental Assistant", "31-9091"), ("Medical Assistant", "31-9092"),
+                  ("Veterinary Assistant", "31-9096")], id="modifiers-share-the-head"),
+    pytest.param(page("How Much Do Career and Technical Education Teachers Make?"),
+                 [("Career and Technical Education Teacher", None)], id="a-heading-word-coordinated-in-a-name"),
     pytest.param(page("How Much Do Electricians and Plumbers Make? (2024 Salary Guide)"),
                  [("Electrician", "47-2111"), ("Plumber", "47-2152")], id="how-much-two"),
     pytest.param(page("Roofer vs. Carpenter | TradeHub"), [("Roofer", "47-2181"), ("Carpenter", "47-2031")],

@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pipeline.rules.full_names import full_name
+from pipeline.rules.full_names import full_name, shortens
 from pipeline.rules.loader import regex
 from pipeline.rules.nouns import singular
 from pipeline.rules.occupations import exact_occupation, known_whole, occupation_of
-from pipeline.rules.role_names import abbreviates, fuller_name, soc_title_written
+from pipeline.rules.role_names import fuller_name, soc_title_written
 from pipeline.rules.titles import canonical
 from pipeline.types import Block
 
@@ -52,7 +52,7 @@ def row_name(name: str, rows: list[str], body: str = "") -> str:
     # A row whose one name holds an "and" ("Oral and Maxillofacial Surgeon") stands for the name only
     # where the body uses it more: "Soil and Plant Scientists" are two kinds, one of them soil scientists.
     plain = [row for row in plain if " and " not in row or _uses(row, body) > _own_uses(name, row, body)]
-    found = next((row for row in plain if abbreviates(name, row)), None)
+    found = next((row for row in plain if shortens(name, row)), None)  # "BI Analyst" too
     found = found or next((row for row in plain if _called(row, name, body)), None)
     return canonical(found) if found else name
 

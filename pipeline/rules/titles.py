@@ -17,8 +17,9 @@ from pipeline.rules.loader import (
     regex,
 )
 from pipeline.rules.nouns import singular
-from pipeline.rules.occupations import known_whole
+from pipeline.rules.occupations import exact_occupation, known_whole
 from pipeline.rules.text import Piece
+from pipeline.rules.words import parts_of_speech
 from pipeline.types import Block, Dropped
 
 TITLE_SCAN = 12
@@ -93,12 +94,45 @@ def _title_roles(text: str) -> tuple[str, ...]:
     if not found:
         return ()
     _, m = found
-    names = [canonical(_topic_cut(NAME_QUALIFIER.sub("", m.group(g))))
-             for g in ("r1", "r2", "r3") if g in m.groupdict() and m.group(g)]
+    names = [canonical(n) for n in _elided([_topic_cut(NAME_QUALIFIER.sub("", m.group(g)))
+                                              for g in ("r1", "r2", "r3") if g in m.groupdict() and m.group(g)])]
     # A longer name is a sentence, unless it is an occupation's ("Agents and Business Managers of ...");
     # a name that opens with a question word is a question ("What Factors Influence a Glazier'").
     return tuple(n for n in names if n and (len(n.split()) <= MAX_NAME_WORDS or known_whole(n))
                  and n.split()[0].lower() not in QUESTION_WORDS)
+
+
+def _elided(names: list[str]) -> list[str]:
+    """"Civil vs. Electrical vs. Industrial Engineering Technician": a one-word modifier before a last
+    name of several words shares that name's words after its first."""
+    if len(names) < 2 or len(names[-1].split()) < 2:
+        return names
+    return [_joined(n, names[-1]) if _modifier(n) else n for n in names[:-1]] + names[-1:]
+
+
+def _joined(word: str, last: str) -> str:
+    """The modifier with all of the last name's words but its first ("Civil" + "Engineering
+    Technicians"), or with the most of its final words that make an occupation the gazetteer knows
+    ("Electrical" + "Engineers" of "Computer Hardware Engineers")."""
+    words = last.split()[1:]
+    for k in range(len(words), 0, -1):
+        name = " ".join([word, *words[-k:]])
+        if exact_occupation(name) is not None:
+            return name
+    return " ".join([word, *words])
+
+
+def _modifier(name: str) -> bool:
+    """A word that modifies a name ("Civil", "School"): an adjective or a noun, no occupation nor a
+    worker's noun ("Nurse", "Farrier")."""
+    word = name.lower()
+    if " " in name or exact_occupation(name) is not None or word in OCCUPATION_HEADS or AGENT_END.search(word):
+        return False
+    return bool(parts_of_speech(word) & {"ADJ", "NOUN"})
+
+
+OCCUPATION_HEADS = load_terms("occupation_heads.txt")
+AGENT_END = re.compile(r"(?:er|or|ist|ian|man|ant|ent)$")
 
 
 def _topic_cut(name: str) -> str:

@@ -90,6 +90,7 @@ FIRST_LINE = 80
 MAX_TITLE_WORDS = 9
 # Words a heading puts before a role's name ("Compare the Salaries of"); "and", "of" are part of names.
 HEADING_WORDS = NOT_OCCUPATIONS - SMALL_WORDS
+COORDINATORS = {"and", "or", "&"}
 
 
 def find_roles(doc: Document, title: str | None) -> list[RoleInfo]:
@@ -182,7 +183,9 @@ def after_heading_words(name: str) -> str:
     if QUESTION.match(name) or exact_occupation(name) is not None:
         return name
     words = name.split()
-    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in HEADING_WORDS), default=0)
+    # A heading word coordinated with the next ("Career and Technical Education Teacher") is a modifier.
+    cut = max((i + 1 for i, w in enumerate(words[:-1])
+               if w.lower() in HEADING_WORDS and words[i + 1].lower() not in COORDINATORS), default=0)
     while cut < len(words) - 1 and words[cut].lower() in SMALL_WORDS:
         cut += 1
     return " ".join(words[cut:])
