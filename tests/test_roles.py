@@ -617,6 +617,11 @@ SOC_TITLE_TABLE = [
                   ("Veterinary Assistant", "31-9096")], id="modifiers-share-the-head"),
     pytest.param(page("How Much Do Career and Technical Education Teachers Make?"),
                  [("Career and Technical Education Teacher", None)], id="a-heading-word-coordinated-in-a-name"),
+    pytest.param(page("Should You Become a Glazier or an Orthoptist?"), [("Glazier", "47-2121"), ("Orthoptist", None)],
+                 id="should-you-become-names-careers-the-gazetteer-lacks"),
+    pytest.param(page("Should You Become a Nurse or Go Back to School?"), [], id="should-you-become-or-a-plan"),
+    pytest.param(page("IT Manager or Sales Manager? Two Leadership Careers Compared"),
+                 [("IT Manager", None), ("Sales Manager", "11-2022")], id="an-acronym-is-no-heading-word"),
     pytest.param(page("How Much Do Electricians and Plumbers Make? (2024 Salary Guide)"),
                  [("Electrician", "47-2111"), ("Plumber", "47-2152")], id="how-much-two"),
     pytest.param(page("Roofer vs. Carpenter | TradeHub"), [("Roofer", "47-2181"), ("Carpenter", "47-2031")],
@@ -890,6 +895,10 @@ def test_roles_of_an_untitled_page(text: str, expected: list[str]) -> None:
 # "Y, also called X", "X — Y for short", "usually just called", "known in the trade as". Never where the
 # other name is no fuller form of it (another occupation, or a disjunction).
 FULL_NAME_CASES = [
+    pytest.param("Car Wash Attendant vs. Auto Detailer",
+                 "Car wash attendants dry cars on the line, while automotive detailers, better known as auto "
+                 "detailers, restore paint.", ["Car Wash Attendant", "Automotive Detailer"],
+                 id="a-function-word-opens-no-full-name"),
     pytest.param("I-O Psychologist vs. Loan Officer",
                  "Industrial-organizational (I-O) psychologists study how teams work. Loan officers approve loans.",
                  ["Industrial-Organizational Psychologist", "Loan Officer"], id="hyphened-acronym-spelled-out"),

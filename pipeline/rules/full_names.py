@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pipeline.rules.loader import matcher, regex
+from pipeline.rules.loader import load_terms, matcher, regex
 from pipeline.rules.matcher import word_finditer
 from pipeline.rules.nouns import singular
 from pipeline.rules.occupations import exact_occupation, occupations_in
@@ -123,7 +123,10 @@ def _step(part: list[str], name: str, at_end: bool) -> str:
 def _compound_noun(word: str) -> bool:
     low = word.lower()
     pos = parts_of_speech(low)
-    return low not in LEAD_WORDS and "NOUN" in pos and "ADJ" not in pos
+    return low not in LEAD_WORDS and low not in FUNCTION_WORDS and "NOUN" in pos and "ADJ" not in pos
+
+
+FUNCTION_WORDS = load_terms("function_words.txt")  # "while" is a noun too ("a while")
 
 
 INTRODUCED_FOR_SHORT = regex("role_patterns.jsonl", "introduced-for-short")

@@ -183,9 +183,10 @@ def after_heading_words(name: str) -> str:
     if QUESTION.match(name) or exact_occupation(name) is not None:
         return name
     words = name.split()
-    # A heading word coordinated with the next ("Career and Technical Education Teacher") is a modifier.
-    cut = max((i + 1 for i, w in enumerate(words[:-1])
-               if w.lower() in HEADING_WORDS and words[i + 1].lower() not in COORDINATORS), default=0)
+    # A heading word coordinated with the next ("Career and Technical Education Teacher") is a modifier,
+    # and one in capitals an acronym ("IT Manager").
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.lower() in HEADING_WORDS and not w.isupper()
+               and words[i + 1].lower() not in COORDINATORS), default=0)
     while cut < len(words) - 1 and words[cut].lower() in SMALL_WORDS:
         cut += 1
     return " ".join(words[cut:])
