@@ -43,7 +43,7 @@ def negated(sentence: Piece, start: int, end: int) -> bool:
     return (NEGATION.search_start(sentence[c0:start]) is not None
             or NEGATED_AFTER.search_start(sentence[end:c1]) is not None
             or NEGATED_JUST_BEFORE.search_start(sentence[near:start]) is not None
-            or NEGATED_LATER.search_start(sentence[end:]) is not None)
+            or (" but no " in text and NEGATED_LATER.search_start(sentence[end:]) is not None))
 
 
 @text_cache(maxsize=4096)
