@@ -11,8 +11,8 @@ from pipeline.rules.loader import load_terms, matcher, regex
 from pipeline.rules.matcher import word_finditer
 from pipeline.rules.nouns import singular
 from pipeline.rules.occupations import exact_occupation, occupations_in
-from pipeline.rules.role_names import AGENT_NOUN, CLIPPED_HEADS, abbreviates, any_form, is_acronym, short_forms
-from pipeline.rules.titles import SMALL_WORDS, canonical
+from pipeline.rules.role_names import CLIPPED_HEADS, abbreviates, any_form, is_acronym, short_forms
+from pipeline.rules.titles import AGENT_NOUN, SMALL_WORDS, canonical
 from pipeline.rules.words import parts_of_speech
 
 INTRODUCED_AS = matcher("role_patterns.jsonl", "introduced-as")

@@ -12,8 +12,8 @@ from pipeline.rules.loader import matcher, regex
 from pipeline.rules.matcher import Pattern, word_finditer
 from pipeline.rules.nouns import plural, singular
 from pipeline.rules.occupations import occupation_of, occupations_in
-from pipeline.rules.role_names import AGENT_NOUN, CLIPPED_HEADS, any_form, names_occupation, short_forms
-from pipeline.rules.titles import canonical
+from pipeline.rules.role_names import CLIPPED_HEADS, any_form, names_occupation, short_forms
+from pipeline.rules.titles import AGENT_NOUN, canonical
 from pipeline.types import Block
 
 # Section headings that name a role ("What glaziers do", "A glazier's day"), and names they may

@@ -16,7 +16,7 @@ from pipeline.rules.loader import load_lexicon, load_terms, matcher, regex
 from pipeline.rules.matcher import word_ends_at, word_finditer, word_search
 from pipeline.rules.nouns import plural, plurals, singular
 from pipeline.rules.occupations import exact_occupation, key, occupation_of, occupations_in, soc_phrases
-from pipeline.rules.titles import SMALL_WORDS, canonical, head_index
+from pipeline.rules.titles import AGENT_NOUN, SMALL_WORDS, canonical, head_index
 from pipeline.rules.words import parts_of_speech
 
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
@@ -41,10 +41,6 @@ def role_name(title: str) -> str:
     benefits; "Agents and Business Managers of Artists and Athletes": not the artists)."""
     head, of, rest = title.partition(" of ")
     return canonical(GROUP_NOUN.sub(lambda m: singular_person(m.group(1)), head) + of + rest)
-
-
-# A noun that ends as agent nouns do: "auditors", "technologists", "musicians", "attendants".
-AGENT_NOUN = re.compile(r".*(?:er|or|ist|ian|ant|ent|man|men)s?", re.IGNORECASE)
 
 
 def singular_person(word: str) -> str:

@@ -126,13 +126,13 @@ def _modifier(name: str) -> bool:
     """A word that modifies a name ("Civil", "School"): an adjective or a noun, no occupation nor a
     worker's noun ("Nurse", "Farrier")."""
     word = name.lower()
-    if " " in name or exact_occupation(name) is not None or word in OCCUPATION_HEADS or AGENT_END.search(word):
+    if " " in name or exact_occupation(name) is not None or word in OCCUPATION_HEADS or AGENT_NOUN.fullmatch(word):
         return False
     return bool(parts_of_speech(word) & {"ADJ", "NOUN"})
 
 
-OCCUPATION_HEADS = load_terms("occupation_heads.txt")
-AGENT_END = re.compile(r"(?:er|or|ist|ian|man|ant|ent)$")
+# A noun that ends as agent nouns do: "auditors", "technologists", "musicians", "attendants".
+AGENT_NOUN = re.compile(r".*(?:er|or|ist|ian|ant|ent|man|men)s?", re.IGNORECASE)
 
 
 def _topic_cut(name: str) -> str:

@@ -22,8 +22,8 @@ from pipeline.rules.others import (
     names_subject,
     other_occupation,
 )
-from pipeline.rules.role_names import AGENT_NOUN
 from pipeline.rules.text import Text
+from pipeline.rules.titles import AGENT_NOUN
 from pipeline.rules.words import parts_of_speech
 from pipeline.stages.attribute import GROUPED_PRONOUN, roles_at
 from pipeline.types import Facts, Mention, RoleInfo, Sentence
