@@ -115,6 +115,8 @@ CONTRASTIVE_PAY = [
     pytest.param("The median is $49,000 for kiln operators compared with $46,000 for glaze chemists, or about $23.50 "
                  "and $22.10 an hour.", {((A,), 49000, "year"), ((B,), 46000, "year"), ((A,), 23.5, "hour"),
                                          ((B,), 22.1, "hour")}, id="a-pair-restated-in-order"),
+    pytest.param("At the top, kiln operators earn more than $52,000 and glaze chemists more than $86,000.",
+                 {((A,), 52000, "year"), ((B,), 86000, "year")}, id="a-gapped-pair-of-more-than"),
     pytest.param("Kiln operators earn $49,000 and glaze chemists $46,000, or $23.50 and $22.10 an hour.",
                  {((A,), 49000, "year"), ((B,), 46000, "year"), ((A,), 23.5, "hour"), ((B,), 22.1, "hour")},
                  id="a-gapped-pair-restated-in-order"),
@@ -130,6 +132,18 @@ def test_each_figure_goes_to_the_role_it_is_stated_for(body: str, expected: set[
 DISTRACTORS = [
     pytest.param("Kiln operators earn $40,000 a year. For comparison, farmworkers earn a median of $16.90 an hour.",
                  {((A,), 40000.0, "year")}, id="compound-worker-noun-is-another-occupation"),
+    pytest.param("Deckhands earn about $15 an hour, and kiln operators make $2 to $4 more per hour.", set(),
+                 id="another-occupation-opens-a-clause-before-the-role"),
+    pytest.param("Kiln operators earn $40,000 a year. The loaders and sorters a kiln operator trains earn about "
+                 "$31,000.", {((A,), 40000.0, "year")}, id="the-workers-a-role-trains"),
+    pytest.param("Glaze chemists earn $66,000 a year. Lab aides, the people a glaze chemist supervises, earn a median "
+                 "of $35,000.", {((B,), 66000.0, "year")}, id="the-people-a-role-supervises-as-an-aside"),
+    pytest.param("Kiln operators earn $40,000 a year. Kiln managers, the people who hire both operators and "
+                 "chemists, often earn $120,000 to $150,000.", {((A,), 40000.0, "year")},
+                 id="an-appositive-with-a-relative-clause"),
+    pytest.param("Kiln operators earn $40,000 a year. Plant managers who oversee both kiln operators and glaze "
+                 "chemists earn around $92,000.", {((A,), 40000.0, "year")},
+                 id="roles-as-objects-of-a-restrictive-clause"),
     pytest.param("Kiln operators earn $40,000 a year. Tips can add $50 to $100 a week at busy studios.",
                  {((A,), 40000.0, "year")}, id="tips-add-to-pay"),
     pytest.param("Kiln operators earn £31,000 a year. Big firms add a weighting of £3,000 a year on top of basic "
@@ -447,6 +461,33 @@ def test_figures_that_are_not_the_roles_pay(body: str, expected: set[object]) ->
     assert _pay(run_article(body, heading="Pay")) == expected
 
 
+# (paragraph of a page on one role, kiln operators, whose sentences about others' money name no role)
+ONE_ROLE_DISTRACTORS = [
+    pytest.param("Kiln operators earn $40,000 a year. Deckhands earn about $15 an hour, and kiln operators make $2 "
+                 "to $4 more.", {((A,), 40000.0, "year")}, id="another-occupation-before-the-role"),
+    pytest.param("Kiln operators earn $40,000 a year. The sorters and packers earn a median of about $33,000.",
+                 {((A,), 40000.0, "year")}, id="coordinated-other-occupations"),
+    pytest.param("Kiln operators earn $40,000 a year. A sculptor booked for a week of demonstrations earns about "
+                 "$1,900.", {((A,), 40000.0, "year")}, id="a-singular-other-occupation"),
+    pytest.param("Kiln operators earn $40,000 a year. Neurosurgeons average about $700,000 in the same survey.",
+                 {((A,), 40000.0, "year")}, id="a-closed-compound-occupation"),
+    pytest.param("Kiln operators earn $40,000 a year. Once certified, you pay the guild £95.50 a year to stay listed.",
+                 {((A,), 40000.0, "year")}, id="what-you-pay-a-body"),
+    pytest.param("Kiln operators earn $40,000 a year. For the workforce as a whole, the median wage was $48,900.",
+                 {((A,), 40000.0, "year")}, id="the-workforce-as-a-whole"),
+    pytest.param("Kiln operators earn $40,000 a year. A first pottery book brings an advance of $4,000 to $9,000.",
+                 {((A,), 40000.0, "year")}, id="a-book-advance"),
+    pytest.param("Kiln operators earn $40,000 a year. Unlike the plant managers they report to, who earn a median of "
+                 "$105,000, kiln operators are paid by the hour.", {((A,), 40000.0, "year")},
+                 id="unlike-the-people-they-report-to"),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), ONE_ROLE_DISTRACTORS)
+def test_figures_that_are_not_the_one_roles_pay(body: str, expected: set[object]) -> None:
+    assert _pay(run_article(body, heading="Pay", role_b=None)) == expected
+
+
 def _stats(body: str) -> set[tuple[float, str, int | None]]:
     return {(s.amount or 0, s.statistic, s.percentile) for s in run_article(body, heading="Pay").salaries}
 
@@ -600,6 +641,13 @@ EDUCATION = [
                  "a high school diploma.", {((B,), "bachelor"), ((B,), "master"), ((A,), "high_school")},
                  id="each-role-its-levels"),
     pytest.param("Neither job requires a four-year degree.", set(), id="neither-requires"),
+    pytest.param("Unlike glass scientists, who almost always need a master's degree, glaze chemists can usually start "
+                 "with a bachelor's degree.", {((B,), "bachelor")}, id="a-level-in-an-aside-on-another-job"),
+    pytest.param("A doctorate, which ceramic engineers often hold, is not needed for kiln work.", set(),
+                 id="negated-past-an-aside"),
+    pytest.param("Kiln operators have little use for a college degree.", set(), id="little-use-for"),
+    pytest.param("Kiln operators in Baltimore, MD, and the DC-VA-MD-WV metro area need a high school diploma.",
+                 {((A,), "high_school")}, id="a-state-code-is-no-degree"),
     pytest.param("Glaze chemists need a bachelor's degree; a master's degree in chemistry can also get you hired as a "
                  "lab assistant.", {((B,), "bachelor")}, id="level-that-lands-another-job"),
     pytest.param("An associate degree in ceramics can land a studio-assistant job, and a bachelor's degree in business "
@@ -721,6 +769,22 @@ SETTINGS = [
     pytest.param("Glaze chemists work in laboratories and research institutes.",
                  {((B,), "laboratory"), ((B,), "research_facility")}, id="work-in-list"),
     pytest.param("Many kiln operators are self-employed.", {((A,), "self_employed")}, id="self-employed"),
+    pytest.param("Their projects range from clinics and schools to warehouses and shopping malls.", set(),
+                 id="projects-range-from"),
+    pytest.param("Glaze chemists deliver samples at homes, offices, hospitals and warehouses.", set(),
+                 id="deliver-things-at-places"),
+    pytest.param("Outside labs courier in test specimens from clinics, nursing homes and schools.",
+                 {((A, B), "laboratory")}, id="specimens-from-places"),
+    pytest.param("Glaze chemists seldom travel.", set(), id="seldom"),
+    pytest.param("Both jobs are based in a plant's head office rather than in its stores.", {((A, B), "office")},
+                 id="rather-than-in-its-places"),
+    pytest.param("Kiln operators also advise the banks that lend potters money for new kilns.", set(),
+                 id="advise-the-banks"),
+    pytest.param("The finished crates leave by truck for grocery stores and restaurants.", set(),
+                 id="goods-leave-for-places"),
+    pytest.param("Some plants lend small kilns to public libraries and schools.", set(), id="lend-to-places"),
+    pytest.param("At bigger firms, glaze chemists sometimes staff a booth at college career fairs.", set(),
+                 id="college-career-fairs"),
     pytest.param("Glaze chemists often work with insurance companies to settle damage claims.", set(),
                  id="work-with-is-no-setting"),
     pytest.param("Kiln operators talk to clients on the phone about orders.", set(), id="on-the-phone"),

@@ -801,6 +801,20 @@ UNTITLED_CASES = [
                  "dietitians and nutritionists work in clinics.\n\nWhat dietitians do\n\nDietitians plan "
                  "meals for patients.\n\nWhat nutritionists do\n\nNutritionists run healthy-eating classes.\n",
                  ["Dietitian", "Nutritionist"], id="coordinated-name-whose-members-head-sections"),
+    pytest.param("Who runs the studio?\n\nMost studios have one of each.\n\nKiln loaders: the hot end\n\nKiln loaders "
+                 "stack the ware and watch the cones. Kiln loaders start early.\n\nGlaze mixers: the lab side\n\n"
+                 "Glaze mixers weigh the oxides. Glaze mixers test each batch.\n", ["Kiln Loader", "Glaze Mixer"],
+                 id="headings-that-are-plural-names"),
+    pytest.param("## Retail vs. wholesale at a glance\n\n| Job Title | Education | Median Salary |\n|---|---|---|\n"
+                 "| Retail Buyer | Bachelor's degree | $64,000 |\n| Wholesale Buyer | Bachelor's degree | $71,000 |\n\n"
+                 "Retail buyers choose what a store sells. Wholesale buyers buy in bulk for distributors. Retail "
+                 "buyers travel to trade shows, and wholesale buyers negotiate contracts.\n",
+                 ["Retail Buyer", "Wholesale Buyer"], id="a-first-line-comparing-kinds-of-work"),
+    pytest.param("Two ways to teach movement\n\nYoga instructors lead group classes in studios, and fitness trainers "
+                 "coach clients one on one in gyms. Both jobs reward patience.\n\nA day at the studio\n\nYoga "
+                 "instructors plan sequences. Yoga instructors adjust poses. Yoga instructors run workshops.\n\nA day "
+                 "at the gym\n\nFitness trainers write programs. Fitness trainers track progress. Fitness trainers "
+                 "sell sessions.\n", ["Yoga Instructor", "Fitness Trainer"], id="one-code-two-jobs-set-side-by-side"),
     pytest.param("Can you make a living from clay?\n\nWhat a glassblower's day looks like\n\nGlassblowers shape molten "
                  "glass.\n\nWhat a potter's day looks like\n\nPotters throw pots on a wheel.\n",
                  ["Glassblower", "Potter"], id="what-a-xs-day-looks-like"),

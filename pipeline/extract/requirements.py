@@ -8,7 +8,7 @@ from pipeline.rules import cues
 from pipeline.rules.cache import text_cache
 from pipeline.rules.clauses import clause_bounds, negated
 from pipeline.rules.loader import compiled_rule, first_match_kept, load_terms, matcher, regex, rule_spans
-from pipeline.rules.others import other_occupation
+from pipeline.rules.others import in_others_aside, other_occupation
 from pipeline.rules.text import Piece
 from pipeline.stages.attribute import roles_at
 from pipeline.types import Facts, RoleInfo, Sentence
@@ -113,7 +113,7 @@ def _education(s: Sentence, roles: list[RoleInfo], facts: Facts) -> None:
         if not _level_asked(s, start, end, edu.id, edu.value):
             continue
         c0, c1 = clause_bounds(text, start)
-        if other_occupation(s, c0, c1) and not s.roles.subject:
+        if other_occupation(s, c0, c1) and not s.roles.subject or in_others_aside(text, start, roles):
             continue
         who = roles_at(s, start, roles)
         if not who and s.roles.other:

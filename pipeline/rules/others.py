@@ -46,6 +46,13 @@ def in_aside(text: str, pos: int) -> bool:
     return any(a <= pos < b for a, b in _asides(text))
 
 
+def in_others_aside(text: str, pos: int, roles: list[RoleInfo]) -> bool:
+    """ "Unlike glass scientists, who need a master's, glaze chemists ...": the position is in an aside
+    on the occupation just before it, one that is none of the roles."""
+    start = next((a for a, b in _asides(text) if a <= pos < b), None)
+    return start is not None and names_other_occupation(" ".join(text[:start].split()[-4:]), roles)
+
+
 @text_cache(maxsize=4096)
 def _asides(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in ASIDE.finditer(text)) if "," in text else ()
@@ -160,18 +167,48 @@ def clause_opens_with_other(s: Sentence, start: int, end: int, roles: list[RoleI
 # The shortest opening of one to three words whose last word is a plural: "Drafters", "The judges".
 DETERMINER = re.compile(r"^(?:the|these|those|such|most|many|some|all|other)\s+", re.IGNORECASE)
 PLURAL_OPENING = re.compile(r"[A-Z](?:[\w-]*?s|[\w-]* [\w-]*?s|[\w-]* [\w-]+ [\w-]*?s)\b")
+# Plurals coordinated ("The sorters and packers"), the last naming the occupation.
+PAIRED_OPENING = re.compile(r"(?:(?:The|These|Those|Most|Many|Some|All) )?[A-Za-z][\w-]*s(?:, [\w-]+s)*,? (?:and|or) "
+                            r"[\w-]+(?: [\w-]+)?s\b")
+# A singular after "a" or "an" before a verb of pay ("A sculptor earns ...", "A sculptor hired for a week earns").
+SINGULAR_OPENING = re.compile(r"An? [\w-]+(?: [\w-]+){0,2}?(?=(?: (?:who|[a-z]+ed|[a-z]+ing)\b[^.,;$]{0,60}?)? "
+                              r"(?:[a-z]+ly )?(?:earns|makes|is paid|gets paid|takes home|brings in|averages|pulls in)"
+                              r"\b)")
 
 
 def _gazetteer_subject(text: str, lead: int, mentions: list[Mention], roles: list[RoleInfo]) -> bool:
     """A sentence that opens with a plural the gazetteer names as an occupation other than the roles'."""
     # After a lead-in ("For context, legal secretaries earn ...") the opening is in lower case.
-    opening = PLURAL_OPENING.match(text[:1].upper() + text[1:] if lead else text)
-    if opening is None or any(m.start < lead + opening.end() for m in mentions):
-        return False
-    # The occupation closes the opening: "Drafters", "The judges", not "Most plant workers' tools".
-    found = occupations_in(opening.group())
-    code = found[-1].soc if found and found[-1].end == opening.end() else _titled_word(opening.group())
+    text = text[:1].upper() + text[1:] if lead else text
+    code = next((c for pattern in (PLURAL_OPENING, PAIRED_OPENING, SINGULAR_OPENING)
+                 if (c := _opening_occupation(pattern.match(text), lead, mentions)) is not None), None)
     return code is not None and code not in {r.soc[0] for r in roles if r.soc}
+
+
+def _opening_occupation(opening: re.Match[str] | None, lead: int, mentions: list[Mention]) -> str | None:
+    """The code of the occupation that closes an opening naming no role: "Drafters", "The judges", not
+    "Most plant workers' tools"."""
+    if opening is None or any(m.start < lead + opening.end() for m in mentions):
+        return None
+    found = occupations_in(opening.group())
+    if found and found[-1].end == opening.end():
+        return found[-1].soc
+    return _titled_word(opening.group()) or _closed_compound(opening.group())
+
+
+def _closed_compound(opening: str) -> str | None:
+    """"Neurosurgeons": one word that ends with an occupation's head noun the gazetteer knows, written
+    closed up, names an occupation it may lack (no code: some other)."""
+    word = DETERMINER.sub("", opening).lower()
+    if " " in word or not word.endswith("s"):
+        return None
+    stem = word[:-1]
+    return "" if any(stem.endswith(h) and len(stem) >= len(h) + 3 for h in COMPOUND_HEADS) else None
+
+
+# Head nouns that close up with a word before them ("neurosurgeon", "shopkeeper"); short ones
+# ("aide", "nurse") end too many other words.
+COMPOUND_HEADS = frozenset(h for h in OCCUPATION_HEADS if " " not in h and len(h) >= 6)
 
 
 def _opens_with_occupation(text: str) -> bool:

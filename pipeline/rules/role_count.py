@@ -167,7 +167,8 @@ def count_other_names(score: Counter[str], first: dict[str, tuple[int, int]], bo
 def one_per_occupation(names: list[str], headed: Callable[[str], bool]) -> tuple[list[str], dict[str, list[str]]]:
     """Names of one SOC occupation that a body uses in turn ("lineworkers", "power-line installers")
     are one role, named as the page first names it, the others its forms; unless a section heading
-    names each: then the page compares two jobs the SOC does not tell apart. ``names``: in the order
+    names each, or an opening sentence sets them side by side ("X do this, and Y do that"): then the
+    page compares two jobs the SOC does not tell apart. ``names``: in the order
     the page first names them."""
     kept: list[str] = []
     same: dict[str, list[str]] = {}

@@ -14,12 +14,14 @@ from pipeline.rules.nouns import plural, singular
 from pipeline.rules.occupations import occupation_of, occupations_in
 from pipeline.rules.role_names import CLIPPED_HEADS, any_form, names_occupation, short_forms
 from pipeline.rules.titles import AGENT_NOUN, canonical
+from pipeline.rules.words import parts_of_speech
 from pipeline.types import Block
 
 # Section headings that name a role ("What glaziers do", "A glazier's day"), and names they may
 # give that are no occupation ("What customers do").
 ROLE_HEADINGS = tuple(matcher("role_patterns.jsonl", rid)
-                      for rid in ("heading-what-do", "heading-possessive", "heading-day-of", "heading-as"))
+                      for rid in ("heading-what-do", "heading-possessive", "heading-day-of", "heading-as",
+                                  "heading-plural-name"))
 # The headings of the sections on what each role does ("What a glazier really does").
 ROLE_SECTIONS = ROLE_HEADINGS[:1]
 NOT_ROLE_HEAD = regex("role_patterns.jsonl", "not-role-head")
@@ -28,6 +30,7 @@ GENERIC_WORKER = regex("role_patterns.jsonl", "generic-worker")
 # known, the other is an occupation too.
 PARTNERS = tuple(matcher("role_patterns.jsonl", rid)
                  for rid in ("partner-compared", "partner-while", "partner-than", "partner-unlike", "partner-both"))
+PARTNER_AND = matcher("role_patterns.jsonl", "partner-and")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 # A heading longer than this is a sentence.
 HEADING_LENGTH = 60
@@ -133,6 +136,31 @@ def partner_names(blocks: list[Block], headed: list[str], opening: int) -> list[
             if other and not is_known and person_noun(head) and head not in names:
                 names.append(head)
     return names
+
+
+def comparisons(blocks: list[Block], opening: int) -> list[str]:
+    """The sentences (lower case, up to the second name) in which the opening paragraphs set two jobs side
+    by side, in one of the ``PARTNERS`` frames or "X do this, and Y do that": two names of one SOC
+    occupation written in one are two roles."""
+    paragraphs = [b.text for b in blocks if b.kind == "paragraph" and len(b.text) > HEADING_LENGTH][:opening]
+    found = (next((m for pattern in (*PARTNERS, PARTNER_AND) if (m := pattern.search(s))), None)
+             for text in paragraphs for s in SENTENCE_BREAK.split(text))
+    return [m.group().lower() for m in found if m is not None and _different_work(m)]
+
+
+def _different_work(m: re.Match[str]) -> bool:
+    """ "X do this, and Y do that" sets two jobs apart where each does something else (two verbs); "X earn
+    $A, and Y in big cities earn more" may name one job twice. The other frames set them apart."""
+    if "va" not in m.groupdict():
+        return True
+    # The second name's verb: the first verb of the words after its first word ("fitness trainers coach").
+    after = m.string[m.start("b") :].split()[1:VERB_REACH]
+    verb = next((w for w in after if "VERB" in parts_of_speech(w.lower())), None)
+    return verb is not None and verb != m.group("va") and "VERB" in parts_of_speech(m.group("va"))
+
+
+# How many words after the second name's first its verb is looked for in.
+VERB_REACH = 6
 
 
 def known_role(phrase: str, headed: list[str]) -> bool:

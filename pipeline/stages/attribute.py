@@ -13,6 +13,7 @@ Inside a sentence, a fact takes the roles named in its own clause ("X earn A, wh
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable
 
 from pipeline.rules.cache import TextStore, text_cache
@@ -37,6 +38,9 @@ ALL_CUE, CARRY_CUE = matcher(RULES, "all-cue"), matcher(RULES, "carry-cue")
 GROUPED_PRONOUN = regex(RULES, "grouped-pronoun")
 LIKE, UNLIKE = matcher(RULES, "like"), matcher(RULES, "unlike")
 OPENS_WITH_BOTH = regex(RULES, "opens-with-both")
+CURRENCY = re.compile(r"[$£€]")
+THAN_BEFORE = re.compile(r"\bthan\s+$")
+NEXT_OWNER = re.compile(r"\b(?:and|while|whereas|but)\s+(?:(?:the|most|many)\s+)?$")
 
 
 
@@ -132,7 +136,9 @@ def opening_mentions(t: Piece, mentions: list[Mention]) -> list[Mention]:
         pos += lead
     else:
         comma = text.find(",", pos, pos + 60)
-        if comma > 0 and not any(pos <= m.start < comma for m in mentions) and text[pos:comma].count(" ") <= 7:
+        # A clause with a figure of its own ("Deckhands earn $15 an hour, and X ...") is no lead-in.
+        if (comma > 0 and not any(pos <= m.start < comma for m in mentions) and text[pos:comma].count(" ") <= 7
+                and not CURRENCY.search(text, pos, comma)):
             pos = comma + 1
     out: list[Mention] = []
     for m in mentions:
@@ -315,6 +321,10 @@ def _named_in_clause(s: Sentence, start: int, end: int, pos: int, local: list[Me
         if not first:
             return order(roles, _group_ending(s.text, before))
         return order(roles, {m.role for m in first} | _group_roles(s.text[start:end], first[-1].end, roles))
+    if THAN_BEFORE.search(s.text, max(0, start - 8), start) and NEXT_OWNER.search(s.text, pos, local[0].start):
+        # "X earn more than $A and Y more than $B": the clause "than" opens at the figure goes on to name
+        # the next owner; the figure's is the earlier clause's.
+        return _earlier_clause_subject(s, start, roles) or s.roles.subject
     if start == 0 and (s.roles.other or (s.roles.subject and CARRY_CUE.match_end(s) is not None)):
         # "A smaller number work in hospitals near X": the carried subject's; "They earned $A and
         # start as X-ray technologists", said of another occupation: no role's.

@@ -40,7 +40,15 @@ from pipeline.rules.role_count import (
     prose_of,
     split_compared,
 )
-from pipeline.rules.role_cues import ROLE_SECTIONS, heading_names, partner_names, role_headings, sectioned
+from pipeline.rules.role_cues import (
+    ROLE_SECTIONS,
+    comparisons,
+    heading_names,
+    partner_names,
+    person_noun,
+    role_headings,
+    sectioned,
+)
 from pipeline.rules.role_forms import (
     acronym_forms,
     called_names,
@@ -122,9 +130,10 @@ def named_roles(doc: Document, title: str | None, body: str) -> list[str]:
     compares them), a handbook's Quick Facts, a table of jobs near the top, or its headings'."""
     heading = title or first_line(doc.blocks)
     names = pattern_roles(heading, body) or after_hook(heading, body, pattern_roles, names_occupation)
-    if not title and len(names) < 2:
+    if not title and (len(names) < 2 or not all(map(person_noun, names))):
         # An untitled page's first line names its roles when it compares them ("RBT vs. BCBA at a
-        # glance"); one role it names may be its first section's ("A day in the life of a farrier").
+        # glance"); one role it names may be its first section's ("A day in the life of a farrier"),
+        # and a line that compares kinds of work ("Retail vs. wholesale at a glance") names none.
         names = []
     names = names or title_occupations(heading, body) or after_hook(heading, body, title_occupations, known_whole)
     names = names or quick_facts(doc.blocks, body)
@@ -280,10 +289,10 @@ def _body_roles(blocks: list[Block], body: str, headed: list[str], unknown: list
     score, first, acronyms, tabled = mention_scores(blocks, unknown)
     count_acronyms(score, acronyms, body)
     count_other_names(score, first, body)
-    headings = [b.text.lower() for b in blocks if b.kind == "heading"]
+    apart = [b.text.lower() for b in blocks if b.kind == "heading"] + comparisons(blocks, OPENING_PARAGRAPHS)
 
     def heading_names(name: str) -> bool:
-        return name in headed or any(singular(name.lower()) in h for h in headings)
+        return name in headed or any(singular(name.lower()) in h for h in apart)
 
     split_compared(score, first, heading_names)
     merge_shorter(score, first, body)
@@ -340,10 +349,6 @@ def heading_roles(blocks: list[Block]) -> list[str]:
     return names
 
 
-def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-
-
 ACRONYM_DEFINITION = re.compile(r"\((?P<ac>[A-Z][A-Za-z.]{1,7}?)s?\)")
 # r"\b[A-Z]{2,6}s?\b" written to open with a character class, so that the engine skips ahead to
 # capitals (3 times faster on a whole article); the lookbehind is the word boundary before it.
@@ -367,7 +372,7 @@ def build_roles(names: list[str], body: str, short: dict[str, str] | None = None
     roles: list[RoleInfo] = []
     seen: set[str] = set()
     for name, head, soc in zip(names, heads, socs, strict=True):
-        rid = slug(name)
+        rid = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")  # a slug
         if rid in seen:
             continue
         seen.add(rid)

@@ -47,12 +47,14 @@ OTHERS_ASIDE = regex(RULES, "others-aside")
 OTHERS_RESTRICTIVE = regex(RULES, "others-restrictive")
 # The words between "that" and a role that is its clause's subject: none, or a determiner.
 OBJECT_RELATIVE_GAP = re.compile(r"(?:(?:the|their|most|many|our|your)\s+)?")
+# What a relative clause says its people become: "who become", "who work as", "that train as an".
+BECOME_BEFORE = re.compile(r"\b(?:become|became|becoming|as)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?$")
 INTRODUCES_NEXT = regex(RULES, "introduces-next-figure")
 BARE_LABELLED = regex(RULES, "bare-labelled-figure")
 PEOPLE = regex(RULES, "people-not-occupation")
 PAIR_AND = regex(RULES, "pair-and")
 PROMOTED_TO = regex(RULES, "promoted-to")
-SUBORDINATES = regex(RULES, "their-subordinates")
+WORKED_WITH = regex(RULES, "those-they-work-with")
 PAID_OTHERS = regex(RULES, "paid-others")
 FOR_NAME_END = regex(RULES, "figure-for-name-end")
 EXTRA_AFTER = regex(RULES, "extra-after")
@@ -205,7 +207,7 @@ def _others_pay(s: Sentence, money: Money, c0: int, c1: int, restated: bool, rol
         return True
     # "Stokers who move up to shift supervisor earn $A", "The aides they supervise earn $A", "participants
     # are paid $A".
-    return bool(PROMOTED_TO.search(s.text, 0, money.start) or SUBORDINATES.search(s.text, c0, money.start)
+    return bool(PROMOTED_TO.search(s.text, 0, money.start) or WORKED_WITH.search(s.text, c0, money.start)
                 or PAID_OTHERS.search(s.text, c0, money.start))
 
 
@@ -235,8 +237,10 @@ def _opens_with_others_restricted(s: Sentence, money: Money, roles: list[RoleInf
     occupation, up to the first role it names."""
     opening = OTHERS_RESTRICTIVE.match(s.text)
     # A role right after the relative pronoun is the clause's subject ("The engineers that drafters
-    # work for earn $A"), not the sentence's.
+    # work for earn $A"), not the sentence's; one the clause works on is its object ("Managers who
+    # oversee both X and Y earn $A"); one it makes them is theirs ("Graduates who become X earn $A").
     if opening is None or any(m.start < money.start and names_subject(s.text, m) and not _object_relative(s, opening, m)
+                              and (m.start < opening.end() or BECOME_BEFORE.search(s.text, opening.end(), m.start))
                               for m in s.roles.mentions):
         return False
     phrase = opening.group(1)
