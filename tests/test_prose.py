@@ -115,6 +115,9 @@ CONTRASTIVE_PAY = [
     pytest.param("The median is $49,000 for kiln operators compared with $46,000 for glaze chemists, or about $23.50 "
                  "and $22.10 an hour.", {((A,), 49000, "year"), ((B,), 46000, "year"), ((A,), 23.5, "hour"),
                                          ((B,), 22.1, "hour")}, id="a-pair-restated-in-order"),
+    pytest.param("Inside that group, glaze chemists at labs average closer to $32.50 an hour and kiln operators at "
+                 "small potteries make roughly $19.10.", {((B,), 32.5, "hour"), ((A,), 19.1, "hour")},
+                 id="a-new-subject-after-the-first-figure"),
     pytest.param("At the top, kiln operators earn more than $52,000 and glaze chemists more than $86,000.",
                  {((A,), 52000, "year"), ((B,), 86000, "year")}, id="a-gapped-pair-of-more-than"),
     pytest.param("Kiln operators earn $49,000 and glaze chemists $46,000, or $23.50 and $22.10 an hour.",
@@ -477,6 +480,8 @@ ONE_ROLE_DISTRACTORS = [
                  {((A,), 40000.0, "year")}, id="the-workforce-as-a-whole"),
     pytest.param("Kiln operators earn $40,000 a year. A first pottery book brings an advance of $4,000 to $9,000.",
                  {((A,), 40000.0, "year")}, id="a-book-advance"),
+    pytest.param("Kiln operators earn $40,000 a year. Sworn sheriff's deputies who also guard the plant earn a "
+                 "median of $59,000.", {((A,), 40000.0, "year")}, id="a-possessive-occupation-a-clause-restricts"),
     pytest.param("Kiln operators earn $40,000 a year. Unlike the plant managers they report to, who earn a median of "
                  "$105,000, kiln operators are paid by the hour.", {((A,), 40000.0, "year")},
                  id="unlike-the-people-they-report-to"),

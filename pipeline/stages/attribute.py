@@ -316,6 +316,8 @@ def _named_in_clause(s: Sentence, start: int, end: int, pos: int, local: list[Me
     """The roles of a clause that names some: those that open it before the fact ("X and Y earn $A"),
     else the group the last of them ends, else the one named after it ("$A for X")."""
     before = [m for m in local if m.start < pos]
+    if (later := _after_earlier_figure(s.text, start, pos, before)):
+        return order(roles, {later[0].role})  # "X earn $A an hour and Y make $B"
     if before:
         first = opening_mentions(s[start:], [Mention(m.start - start, m.end - start, m.role) for m in before])
         if not first:
@@ -330,6 +332,15 @@ def _named_in_clause(s: Sentence, start: int, end: int, pos: int, local: list[Me
         # start as X-ray technologists", said of another occupation: no role's.
         return s.roles.subject
     return order(roles, {local[0].role})
+
+
+def _after_earlier_figure(text: str, start: int, pos: int, before: list[Mention]) -> list[Mention]:
+    """The mentions that open a new subject ("and Y ...") after the clause's last figure before ``pos``."""
+    last = text.rfind("$", start, pos), text.rfind("£", start, pos), text.rfind("€", start, pos)
+    figure = max(last)
+    if figure < 0:
+        return []
+    return [m for m in before if m.start > figure and NEXT_OWNER.search(text, figure, m.start)]
 
 
 def _earlier_clause_subject(s: Sentence, start: int, roles: list[RoleInfo]) -> list[str]:
