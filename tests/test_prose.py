@@ -118,6 +118,8 @@ CONTRASTIVE_PAY = [
     pytest.param("Inside that group, glaze chemists at labs average closer to $32.50 an hour and kiln operators at "
                  "small potteries make roughly $19.10.", {((B,), 32.5, "hour"), ((A,), 19.1, "hour")},
                  id="a-new-subject-after-the-first-figure"),
+    pytest.param("The top 10 percent of kiln operators earn more than $64,000 a year, often thanks to commission on "
+                 "glaze sales.", {((A,), 64000, "year")}, id="pay-thanks-to-commission"),
     pytest.param("At the top, kiln operators earn more than $52,000 and glaze chemists more than $86,000.",
                  {((A,), 52000, "year"), ((B,), 86000, "year")}, id="a-gapped-pair-of-more-than"),
     pytest.param("Kiln operators earn $49,000 and glaze chemists $46,000, or $23.50 and $22.10 an hour.",
