@@ -370,6 +370,11 @@ def test_soc_of_merged_members_and_residuals(name: str, soc: str | None) -> None
 
 # (page text with a pay table near the top, the roles it has or, with "not", a name that is no role)
 TABLE_ROLE_CASES = [
+    pytest.param("Three stops on the line\n\nJob Title | Median Pay\nGlass Furnace Operator | $44,000\nGlass Press "
+                 "Operator | $47,000\nMold Maker | $39,000\n\nMold makers carve the molds, press operators run the "
+                 "presses and furnace operators watch the melt. Press operators work nights. Furnace operators start "
+                 "early. Mold makers work days.\n", ["Glass Furnace Operator", "Glass Press Operator", "Mold Maker"],
+                 id="a-row-named-by-its-last-modifier-and-head"),
     pytest.param("HR generalist or budget analyst? Start with the numbers\n\nJob Title | Median Pay\nHuman "
                  "Resources Generalist | $64,000\nBudget Analyst | $82,000\n\nHR generalists and budget analysts both "
                  "read numbers all day. Most HR generalists and budget analysts work in offices.\n",
@@ -815,6 +820,15 @@ UNTITLED_CASES = [
                  "instructors plan sequences. Yoga instructors adjust poses. Yoga instructors run workshops.\n\nA day "
                  "at the gym\n\nFitness trainers write programs. Fitness trainers track progress. Fitness trainers "
                  "sell sessions.\n", ["Yoga Instructor", "Fitness Trainer"], id="one-code-two-jobs-set-side-by-side"),
+    pytest.param("Climbing the ranks\n\nEvery kiln worker can rise through the plant.\n\nThe first step: shift "
+                 "chief\n\nShift chiefs run one crew. Shift chiefs sign the logs. Kiln workers report to shift chiefs."
+                 "\n\nThe top job: plant chief\n\nPlant chiefs run the whole site. Plant chiefs set budgets. Kiln "
+                 "workers rarely meet plant chiefs.\n\nKiln workers earn less than shift chiefs, and kiln workers "
+                 "earn far less than plant chiefs. Kiln workers often start young. Kiln workers learn on the job.\n",
+                 ["Shift Chief", "Plant Chief"], id="headings-that-name-a-role-after-a-colon"),
+    pytest.param("Two desks\n\nOn a typical day, a glaze tinter will:\n\n- weigh pigments\n- match colors\n\nGlaze "
+                 "tinters work in labs. Glaze tinters check batches. Glaze tinters answer questions.\n",
+                 ["Glaze Tinter"], id="on-a-typical-day-a-x-will"),
     pytest.param("Can you make a living from clay?\n\nWhat a glassblower's day looks like\n\nGlassblowers shape molten "
                  "glass.\n\nWhat a potter's day looks like\n\nPotters throw pots on a wheel.\n",
                  ["Glassblower", "Potter"], id="what-a-xs-day-looks-like"),
@@ -913,6 +927,9 @@ FULL_NAME_CASES = [
                  "Car wash attendants dry cars on the line, while automotive detailers, better known as auto "
                  "detailers, restore paint.", ["Car Wash Attendant", "Automotive Detailer"],
                  id="a-function-word-opens-no-full-name"),
+    pytest.param("How Much Does an NDE Inspector Earn?",
+                 "Non-destructive examination (NDE) inspectors check welds on bridges. NDE inspectors travel a lot.",
+                 ["Non-Destructive Examination Inspector"], id="a-hyphened-word-gives-two-initials"),
     pytest.param("I-O Psychologist vs. Loan Officer",
                  "Industrial-organizational (I-O) psychologists study how teams work. Loan officers approve loans.",
                  ["Industrial-Organizational Psychologist", "Loan Officer"], id="hyphened-acronym-spelled-out"),

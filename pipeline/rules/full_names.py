@@ -317,8 +317,10 @@ WORD_OF_LETTERS = re.compile(r"[A-Za-z][\w-]*")
 
 
 def _initials(words: list[str]) -> str:
-    """The initials of the words that carry meaning: "training and development" -> "td"."""
-    return "".join(w[0] for w in words if w.lower() not in SMALL_WORDS).lower()
+    """The initials of the words that carry meaning: "training and development" -> "td"; each part of a
+    hyphened word counts ("non-destructive testing" -> "ndt")."""
+    parts = [p for w in words for p in w.split("-") if p]
+    return "".join(p[0] for p in parts if p.lower() not in SMALL_WORDS).lower()
 
 
 def _spells(words: list[str], acronym: str) -> bool:

@@ -219,8 +219,17 @@ def named_in_prose(name: str, prose: str, rows: Sequence[str] = ()) -> bool:
     by its name, a one-word name as two ("pipe layers" for pipelayers), by its modifiers' initials
     ("OT aides") or its modifier as a possessive ("roofer's helpers"); beside the other ``rows`` of a table, also
     by the shorter forms where no other row has its head noun: the head noun ("hygienists" for dental
-    hygienists), its first word and head noun ("CNC operators" for CNC machine operators)."""
+    hygienists), its first word and head noun ("CNC operators" for CNC machine operators); and by its
+    last modifier and head noun where no other row ends with them ("compressor operators")."""
     low = canonical(name).lower()
+    short = _short_names(low, [canonical(r).lower().split() for r in rows if canonical(r).lower() != low])
+    forms = sorted({low, *plural_names(low, ""), *short, *(f for s in short for f in plural_names(s, ""))},
+                   key=len, reverse=True)
+    return len(re.findall(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", prose)) >= TABLE_ROLE_MENTIONS
+
+
+def _short_names(low: str, others: list[list[str]]) -> list[str]:
+    """The shorter forms ``named_in_prose`` also counts for a name (lower case), beside ``others`` rows."""
     *mods, head = low.split()
     # "OT aides" for occupational therapy aides: the modifiers' initials before the head noun.
     short = [f"{''.join(w[0] for w in mods)} {head}"] if len(mods) > 1 else []
@@ -228,12 +237,11 @@ def named_in_prose(name: str, prose: str, rows: Sequence[str] = ()) -> bool:
     short += [f"{' '.join(mods)}{mark}s {head}" for mark in "'’"] if mods else []
     if not mods:
         short += [f"{low[:k]}{gap}{low[k:]}" for k in range(MIN_PART, len(low) - MIN_PART + 1) for gap in " -"]
-    others = [canonical(r).lower().split() for r in rows if canonical(r).lower() != low]
     if others and mods:
         short += [s for s in (head, f"{mods[0]} {head}") if s != low and not any(o[-1] == head for o in others)]
-    forms = sorted({low, *plural_names(low, ""), *short, *(f for s in short for f in plural_names(s, ""))},
-                   key=len, reverse=True)
-    return len(re.findall(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", prose)) >= TABLE_ROLE_MENTIONS
+    if others and len(mods) > 1 and not any(o[-2:] == [mods[-1], head] for o in others):
+        short.append(f"{mods[-1]} {head}")  # "compressor operators" beside gas plant operators
+    return short
 
 
 def mention_scores(blocks: list[Block], unknown: list[str]) -> tuple[

@@ -21,7 +21,7 @@ from pipeline.types import Block
 # give that are no occupation ("What customers do").
 ROLE_HEADINGS = tuple(matcher("role_patterns.jsonl", rid)
                       for rid in ("heading-what-do", "heading-possessive", "heading-day-of", "heading-as",
-                                  "heading-plural-name"))
+                                  "heading-plural-name", "heading-colon-name", "heading-typical-day"))
 # The headings of the sections on what each role does ("What a glazier really does").
 ROLE_SECTIONS = ROLE_HEADINGS[:1]
 NOT_ROLE_HEAD = regex("role_patterns.jsonl", "not-role-head")

@@ -68,14 +68,7 @@ from pipeline.rules.role_names import (
     synonym_occupation,
     worker_name,
 )
-from pipeline.rules.titles import (
-    NOT_OCCUPATIONS,
-    SMALL_WORDS,
-    canonical,
-    head_index,
-    match_title,
-    title_roles,
-)
+from pipeline.rules.titles import NOT_OCCUPATIONS, SMALL_WORDS, canonical, head_index, match_title, title_roles
 from pipeline.types import Block, Document, RoleInfo
 
 OCCUPATION_HEADS = load_terms("occupation_heads.txt")
@@ -304,7 +297,9 @@ def _body_roles(blocks: list[Block], body: str, headed: list[str], unknown: list
     # the leading name, is a neighbouring job.
     prose = prose_of(blocks)
     lead = top - tabled[score.most_common(1)[0][0]]
-    ranked = [n for n, s in score.most_common(MAX_BODY_ROLES) if s >= max(2, SHARE * top)
+    # A name a role's heading gives goes before one the prose only names, where more pass than are kept.
+    best = sorted(score.most_common(), key=lambda item: item[0] in headed, reverse=True)[:MAX_BODY_ROLES]
+    ranked = [n for n, s in best if s >= max(2, SHARE * top)
               and not (2 * tabled[n] >= s and lead >= 2 * (s - tabled[n]) and not named_in_prose(n, prose))]
     if not ranked:
         return None
