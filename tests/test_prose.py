@@ -120,6 +120,8 @@ CONTRASTIVE_PAY = [
                  id="a-new-subject-after-the-first-figure"),
     pytest.param("The top 10 percent of kiln operators earn more than $64,000 a year, often thanks to commission on "
                  "glaze sales.", {((A,), 64000, "year")}, id="pay-thanks-to-commission"),
+    pytest.param("Glaze chemists earn a median of $70,000 a year, while furnace and kiln tenders earn $44,410.",
+                 {((B,), 70000, "year"), ((A,), 44410, "year")}, id="a-later-clause-opening-with-a-roles-group-name"),
     pytest.param("At the top, kiln operators earn more than $52,000 and glaze chemists more than $86,000.",
                  {((A,), 52000, "year"), ((B,), 86000, "year")}, id="a-gapped-pair-of-more-than"),
     pytest.param("Kiln operators earn $49,000 and glaze chemists $46,000, or $23.50 and $22.10 an hour.",
@@ -149,6 +151,8 @@ DISTRACTORS = [
     pytest.param("Kiln operators earn $40,000 a year. Plant managers who oversee both kiln operators and glaze "
                  "chemists earn around $92,000.", {((A,), 40000.0, "year")},
                  id="roles-as-objects-of-a-restrictive-clause"),
+    pytest.param("Kiln operators earn $40,000. Kiln designers are a separate specialty: they draw the kilns, and earn "
+                 "$95,000.", {((A,), 40000.0, "year")}, id="a-separate-specialty"),
     pytest.param("Kiln operators earn $40,000 a year. Tips can add $50 to $100 a week at busy studios.",
                  {((A,), 40000.0, "year")}, id="tips-add-to-pay"),
     pytest.param("Kiln operators earn £31,000 a year. Big firms add a weighting of £3,000 a year on top of basic "
@@ -484,6 +488,20 @@ ONE_ROLE_DISTRACTORS = [
                  {((A,), 40000.0, "year")}, id="a-book-advance"),
     pytest.param("Kiln operators earn $40,000 a year. Sworn sheriff's deputies who also guard the plant earn a "
                  "median of $59,000.", {((A,), 40000.0, "year")}, id="a-possessive-occupation-a-clause-restricts"),
+    pytest.param("Kiln operators earn $40,000 a year. When a used kiln hammers down at $85,000, the operator sees "
+                 "none of it.", {((A,), 40000.0, "year")}, id="a-hammer-price"),
+    pytest.param("Kiln operators earn $40,000 a year. Yard hands and kiln loaders who support licensed operators earn "
+                 "closer to $31,000.", {((A,), 40000.0, "year")}, id="coordinated-plurals-a-clause-restricts"),
+    pytest.param("Kiln operators earn $40,000 a year. Across every U.S. occupation the midpoint wage is $48,060.",
+                 {((A,), 40000.0, "year")}, id="every-occupation"),
+    pytest.param("Kiln operators earn $40,000 a year. A single firing can cost the plant's insurer more than $4,000.",
+                 {((A,), 40000.0, "year")}, id="a-cost-of-more-than"),
+    pytest.param("Kiln operators earn $40,000 a year. Women in the trade earn roughly 15% less than men, or about "
+                 "$6,000 a year on average.", {((A,), 40000.0, "year")}, id="a-gender-gap"),
+    pytest.param("Kiln operators earn $40,000 a year. Saddlers and leather goods makers, whose skills overlap at the "
+                 "bench, earn £22,000 to £30,000.", {((A,), 40000.0, "year")}, id="a-whose-clause-on-others"),
+    pytest.param("Kiln operators earn $40,000 a year. A family of four can receive up to $975 a month in food aid.",
+                 {((A,), 40000.0, "year")}, id="what-a-family-receives"),
     pytest.param("Kiln operators earn $40,000 a year. Unlike the plant managers they report to, who earn a median of "
                  "$105,000, kiln operators are paid by the hour.", {((A,), 40000.0, "year")},
                  id="unlike-the-people-they-report-to"),
@@ -653,6 +671,14 @@ EDUCATION = [
     pytest.param("A doctorate, which ceramic engineers often hold, is not needed for kiln work.", set(),
                  id="negated-past-an-aside"),
     pytest.param("Kiln operators have little use for a college degree.", set(), id="little-use-for"),
+    pytest.param("Kiln operators who want to become ceramic engineers need a bachelor's degree.", set(),
+                 id="the-level-of-a-job-some-want-to-become"),
+    pytest.param("If you later want to move into glaze design, you'll need a master's degree.", set(),
+                 id="the-level-of-a-job-some-move-into"),
+    pytest.param("An associate degree in ceramics is enough to pass the safety exam, but it will not qualify you to "
+                 "run a glaze lab.", set(), id="but-it-will-not-qualify-you"),
+    pytest.param("Glaze chemists need a bachelor's degree. KOs need only a high school diploma.",
+                 {((B,), "bachelor"), ((A,), "high_school")}, id="a-roles-initials-in-the-plural"),
     pytest.param("Kiln operators in Baltimore, MD, and the DC-VA-MD-WV metro area need a high school diploma.",
                  {((A,), "high_school")}, id="a-state-code-is-no-degree"),
     pytest.param("Glaze chemists need a bachelor's degree; a master's degree in chemistry can also get you hired as a "
@@ -783,6 +809,13 @@ SETTINGS = [
     pytest.param("Outside labs courier in test specimens from clinics, nursing homes and schools.",
                  {((A, B), "laboratory")}, id="specimens-from-places"),
     pytest.param("Glaze chemists seldom travel.", set(), id="seldom"),
+    pytest.param("The finished tiles arrive from clinics, nursing homes and schools.", set(), id="things-arrive-from"),
+    pytest.param("Glaze chemists treat batches transferred from schools and clinics.", set(), id="transferred-from"),
+    pytest.param("Kiln operators bring down old hospitals and schools with controlled burns.", set(),
+                 id="buildings-brought-down"),
+    pytest.param("Glaze chemists spend more than 200 nights in hotels each year.", set(), id="nights-in-hotels"),
+    pytest.param("Kiln operators work in control rooms, watching cameras at warehouses and schools.", set(),
+                 id="watching-cameras-at-places"),
     pytest.param("Both jobs are based in a plant's head office rather than in its stores.", {((A, B), "office")},
                  id="rather-than-in-its-places"),
     pytest.param("Kiln operators also advise the banks that lend potters money for new kilns.", set(),

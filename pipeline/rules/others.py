@@ -169,7 +169,7 @@ DETERMINER = re.compile(r"^(?:the|these|those|such|most|many|some|all|other)\s+"
 PLURAL_OPENING = re.compile(r"[A-Z](?:[\w-]*?s|[\w-]* [\w-]*?s|[\w-]* [\w-]+ [\w-]*?s)\b")
 # Plurals coordinated ("The sorters and packers"), the last naming the occupation.
 PAIRED_OPENING = re.compile(r"(?:(?:The|These|Those|Most|Many|Some|All) )?[A-Za-z][\w-]*s(?:, [\w-]+s)*,? (?:and|or) "
-                            r"[\w-]+(?: [\w-]+)?s\b")
+                            r"[\w-]+(?: [\w-]+){0,2}s\b")
 # A singular after "a" or "an" before a verb of pay ("A sculptor earns ...", "A sculptor hired for a week earns").
 SINGULAR_OPENING = re.compile(r"An? [\w-]+(?: [\w-]+){0,2}?(?=(?: (?:who|[a-z]+ed|[a-z]+ing)\b[^.,;$]{0,60}?)? "
                               r"(?:[a-z]+ly )?(?:earns|makes|is paid|gets paid|takes home|brings in|averages|pulls in)"
@@ -209,6 +209,25 @@ def _closed_compound(opening: str) -> str | None:
 # Head nouns that close up with a word before them ("neurosurgeon", "shopkeeper"); short ones
 # ("aide", "nurse") end too many other words.
 COMPOUND_HEADS = frozenset(h for h in OCCUPATION_HEADS if " " not in h and len(h) >= 6)
+
+
+# What may open a clause before its subject: punctuation, a conjunction, a determiner.
+CLAUSE_OPENING = re.compile(r"[\s,;:—–-]*(?:(?:and|but|while|whereas|or|yet)\s+)?(?:(?:the|most|many|some)\s+)?",
+                            re.IGNORECASE)
+# How far into a clause the occupation that is its subject may start ("furnace and kiln tenders").
+SUBJECT_REACH = 20
+
+
+def roles_by_code(clause: str, roles: list[RoleInfo]) -> list[str]:
+    """ "..., while furnace and kiln tenders earn $A": a clause that opens with an occupation whose SOC code
+    is one role's (its group's name, not the role's own) is about that role: its id, if there is one."""
+    lead = CLAUSE_OPENING.match(clause)
+    rest = clause[lead.end() if lead else 0 :]
+    found = occupations_in(rest[: SUBJECT_REACH + 60])
+    if not found or found[0].start > SUBJECT_REACH or any(c in rest[: found[0].start] for c in "$£€,"):
+        return []
+    coded = [r.id for r in roles if r.soc and r.soc[0] == found[0].soc]
+    return coded if len(coded) == 1 else []  # a code several roles share names none of them
 
 
 def _opens_with_occupation(text: str) -> bool:

@@ -208,7 +208,7 @@ def acronym_forms(name: str, forms: set[str], introduced: list[tuple[str, str]],
     words = name.lower().split()
     if len(words) > 1:
         acr = "".join(w[0] for w in re.split(r"[\s-]+", name.lower()) if w)
-        if acr.upper() in capitals or acr.upper() + "S" in capitals:
+        if acr.upper() in capitals or acr.upper() + "s" in capitals:
             out |= {acr, acr + "s"}
     return out
 

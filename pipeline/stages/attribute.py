@@ -17,7 +17,7 @@ import re
 from collections.abc import Hashable
 
 from pipeline.rules.cache import TextStore, text_cache
-from pipeline.rules.clauses import clause_bounds
+from pipeline.rules.clauses import NEXT_OWNER, after_earlier_figure, clause_bounds
 from pipeline.rules.loader import matcher, regex
 from pipeline.rules.mentions import find_mentions, may_open_sentence
 from pipeline.rules.others import (
@@ -28,6 +28,7 @@ from pipeline.rules.others import (
     names_subject,
     opens_with_other_kept,
     possessive,
+    roles_by_code,
 )
 from pipeline.rules.text import Piece
 from pipeline.types import Block, Mention, RoleInfo, Segmented, Sentence, SentenceAt, SentenceRoles
@@ -40,7 +41,6 @@ LIKE, UNLIKE = matcher(RULES, "like"), matcher(RULES, "unlike")
 OPENS_WITH_BOTH = regex(RULES, "opens-with-both")
 CURRENCY = re.compile(r"[$£€]")
 THAN_BEFORE = re.compile(r"\bthan\s+$")
-NEXT_OWNER = re.compile(r"\b(?:and|while|whereas|but)\s+(?:(?:the|most|many)\s+)?$")
 
 
 
@@ -308,6 +308,8 @@ def _roles_in_clause(s: Sentence, start: int, end: int, pos: int, local: list[Me
             return ordinal
     if local:
         return _named_in_clause(s, start, end, pos, local, roles)
+    if start > 0 and (coded := roles_by_code(s.text[start:end], roles)):
+        return coded
     return _earlier_clause_subject(s, start, roles) or s.roles.subject
 
 
@@ -316,7 +318,7 @@ def _named_in_clause(s: Sentence, start: int, end: int, pos: int, local: list[Me
     """The roles of a clause that names some: those that open it before the fact ("X and Y earn $A"),
     else the group the last of them ends, else the one named after it ("$A for X")."""
     before = [m for m in local if m.start < pos]
-    if (later := _after_earlier_figure(s.text, start, pos, before)):
+    if (later := after_earlier_figure(s.text, start, pos, before)):
         return order(roles, {later[0].role})  # "X earn $A an hour and Y make $B"
     if before:
         first = opening_mentions(s[start:], [Mention(m.start - start, m.end - start, m.role) for m in before])
@@ -332,15 +334,6 @@ def _named_in_clause(s: Sentence, start: int, end: int, pos: int, local: list[Me
         # start as X-ray technologists", said of another occupation: no role's.
         return s.roles.subject
     return order(roles, {local[0].role})
-
-
-def _after_earlier_figure(text: str, start: int, pos: int, before: list[Mention]) -> list[Mention]:
-    """The mentions that open a new subject ("and Y ...") after the clause's last figure before ``pos``."""
-    last = text.rfind("$", start, pos), text.rfind("£", start, pos), text.rfind("€", start, pos)
-    figure = max(last)
-    if figure < 0:
-        return []
-    return [m for m in before if m.start > figure and NEXT_OWNER.search(text, figure, m.start)]
 
 
 def _earlier_clause_subject(s: Sentence, start: int, roles: list[RoleInfo]) -> list[str]:

@@ -41,6 +41,8 @@ LISTED_WITH = regex(RULES, "listed-with-role")
 POSSESSIVE_PAY = regex(RULES, "possessive-pay")
 # How many characters before its figure a clause that opens at it is read for what the figure is.
 NEAR_BEFORE, NEAR_AFTER = 25, 40
+# A clause that "than" opens at a figure is read with the words before it, up to this many characters.
+THAN_OPENED, THAN_REACH = re.compile(r"\bthan\s+$"), 60
 # How far after "a glaze chemist's median wage" its figure may come ("... works out to about $33.69").
 POSSESSIVE_REACH = 30
 OTHERS_ASIDE = regex(RULES, "others-aside")
@@ -137,7 +139,11 @@ class _ProseFigures:
         if RESTATEMENT.match(s.text, c0):
             # "paid time and a half, or about $30 an hour": the clause it restates says what it is.
             c0 = clause_bounds(s.text, max(0, c0 - 3))[0]
-        if not self._is_money_of_pay(i, money, c0, c1):
+        words = c0
+        if THAN_OPENED.search(s.text, max(0, c0 - 6), c0):
+            # "can cost the insurer more than $4,000": the words before "than" say what the figure is.
+            words = max(clause_bounds(s.text, max(0, c0 - 6))[0], money.start - THAN_REACH)
+        if not self._is_money_of_pay(i, money, words, c1):
             return False
         if _others_pay(s, money, c0, c1, restated, self.roles):
             return False
