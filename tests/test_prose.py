@@ -122,6 +122,8 @@ CONTRASTIVE_PAY = [
                  "glaze sales.", {((A,), 64000, "year")}, id="pay-thanks-to-commission"),
     pytest.param("Glaze chemists earn a median of $70,000 a year, while furnace and kiln tenders earn $44,410.",
                  {((B,), 70000, "year"), ((A,), 44410, "year")}, id="a-later-clause-opening-with-a-roles-group-name"),
+    pytest.param("Glaze chemists earn a median of $70,000 a year, while the furnace, kiln and oven tenders earn "
+                 "$44,410.", {((B,), 70000, "year"), ((A,), 44410, "year")}, id="a-listed-group-name-opens-a-clause"),
     pytest.param("At the top, kiln operators earn more than $52,000 and glaze chemists more than $86,000.",
                  {((A,), 52000, "year"), ((B,), 86000, "year")}, id="a-gapped-pair-of-more-than"),
     pytest.param("Kiln operators earn $49,000 and glaze chemists $46,000, or $23.50 and $22.10 an hour.",
@@ -153,6 +155,12 @@ DISTRACTORS = [
                  id="roles-as-objects-of-a-restrictive-clause"),
     pytest.param("Kiln operators earn $40,000. Kiln designers are a separate specialty: they draw the kilns, and earn "
                  "$95,000.", {((A,), 40000.0, "year")}, id="a-separate-specialty"),
+    pytest.param("Glaze chemists earn $70,000 a year. Analytical chemists, the larger neighboring occupation, earned "
+                 "a median of $86,100.", {((B,), 70000.0, "year")}, id="the-larger-neighboring-occupation"),
+    pytest.param("Kiln operators earn $40,000 a year. Some plants add a profit-sharing check of $3,000 to $5,000 a "
+                 "year.", {((A,), 40000.0, "year")}, id="profit-sharing"),
+    pytest.param("Kiln operators earn $40,000 a year. A hobbyist who brings in a set of mugs usually pays $50 to $90 "
+                 "to have them fired.", {((A,), 40000.0, "year")}, id="pays-to-have-it-done"),
     pytest.param("Kiln operators earn $40,000 a year. Tips can add $50 to $100 a week at busy studios.",
                  {((A,), 40000.0, "year")}, id="tips-add-to-pay"),
     pytest.param("Kiln operators earn £31,000 a year. Big firms add a weighting of £3,000 a year on top of basic "
@@ -809,6 +817,14 @@ SETTINGS = [
     pytest.param("Outside labs courier in test specimens from clinics, nursing homes and schools.",
                  {((A, B), "laboratory")}, id="specimens-from-places"),
     pytest.param("Glaze chemists seldom travel.", set(), id="seldom"),
+    pytest.param("Glaze chemists survey the factories and warehouses their insurers cover.", set(),
+                 id="places-surveyed"),
+    pytest.param("One careless moment can put a worker in the hospital.", set(), id="put-someone-in-the-hospital"),
+    pytest.param("Some glaze chemists teach safety workshops for hospitals and schools.", set(),
+                 id="workshops-for-places"),
+    pytest.param("Kiln operators draw the test tiles that go to the lab.", set(), id="things-that-go-to-a-place"),
+    pytest.param("Before they moved into the trade, plenty of kiln operators sold tiles in a department store or "
+                 "worked in a warehouse.", set(), id="before-they-moved-into-the-trade"),
     pytest.param("The finished tiles arrive from clinics, nursing homes and schools.", set(), id="things-arrive-from"),
     pytest.param("Glaze chemists treat batches transferred from schools and clinics.", set(), id="transferred-from"),
     pytest.param("Kiln operators bring down old hospitals and schools with controlled burns.", set(),
@@ -1132,3 +1148,20 @@ def test_a_column_header_for_a_day_gives_the_period() -> None:
             "amount.\n\n| County | Pay per firing day |\n|---|---|\n| Clark County | $220 |\n| Lake County | $19 an "
             "hour |\n")
     assert {(s.amount, s.period) for s in run_markdown(text).salaries} == {(220.0, "day"), (19.0, "hour")}
+
+
+# (paragraph, first role, second role, the facts expected: (role ids, value))
+COMPOUND_FORMS = [
+    pytest.param("The top 10 percent of masons make more than $70,000, and the top 10 percent of bricklayers make more "
+                 "than $68,000. Masons cut the stone by hand.", "Stonemason", "Bricklayer",
+                 {(("stonemason",), 70000.0), (("bricklayer",), 68000.0)}, id="the-head-of-a-closed-compound"),
+]
+
+
+@pytest.mark.parametrize(("body", "role_a", "role_b", "expected"), COMPOUND_FORMS)
+def test_shorter_words_for_a_one_word_name(body: str, role_a: str, role_b: str, expected: set[object]) -> None:
+    article = run_article(body, heading="Pay and training", role_a=role_a, role_b=role_b)
+    facts = {(tuple(s.roles), s.amount) for s in article.salaries}
+    facts |= {(tuple(q.roles), q.education_level) for q in article.requirements if q.education_level}
+    assert facts == expected
+

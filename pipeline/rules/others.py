@@ -220,14 +220,16 @@ SUBJECT_REACH = 20
 
 def roles_by_code(clause: str, roles: list[RoleInfo]) -> list[str]:
     """ "..., while furnace and kiln tenders earn $A": a clause that opens with an occupation whose SOC code
-    is one role's (its group's name, not the role's own) is about that role: its id, if there is one."""
+    is a role's (its group's name, not the role's own) is about that role; the ids of such roles."""
     lead = CLAUSE_OPENING.match(clause)
     rest = clause[lead.end() if lead else 0 :]
     found = occupations_in(rest[: SUBJECT_REACH + 60])
-    if not found or found[0].start > SUBJECT_REACH or any(c in rest[: found[0].start] for c in "$£€,"):
+    if not found or found[0].start > SUBJECT_REACH or any(c in rest[: found[0].start] for c in "$£€"):
         return []
     coded = [r.id for r in roles if r.soc and r.soc[0] == found[0].soc]
-    return coded if len(coded) == 1 else []  # a code several roles share names none of them
+    # A code several roles share is theirs where the clause writes the group's name ("relay repairers"),
+    # not a bare head noun ("writers").
+    return coded if len(coded) == 1 or " " in found[0].text else []
 
 
 def _opens_with_occupation(text: str) -> bool:

@@ -13,8 +13,16 @@ from pipeline.rules.loader import load_terms
 from pipeline.rules.matcher import word_finditer
 from pipeline.rules.nouns import plural, singular
 from pipeline.rules.occupations import alias_words, formal_names
-from pipeline.rules.role_names import CLIPPED_HEADS, abbreviates, called_after, is_acronym, plural_names, short_forms
-from pipeline.rules.titles import SMALL_WORDS
+from pipeline.rules.role_names import (
+    CLIPPED_HEADS,
+    abbreviates,
+    called_after,
+    is_acronym,
+    names_occupation,
+    plural_names,
+    short_forms,
+)
+from pipeline.rules.titles import AGENT_NOUN, SMALL_WORDS
 
 # What another name of a role can be: an acronym ("AMTs") or words ending in the role's head noun, its
 # clipped form or another occupation's head noun ("home appliance repairers, usually called
@@ -229,3 +237,25 @@ def formal_tail(name: str) -> str:
     Two words left are too general a name ("service mechanic")."""
     rest = name.partition(" ")[2]
     return rest if len(rest.split()) >= FORMAL_TAIL_WORDS and rest.split()[0] not in SMALL_WORDS else ""
+
+
+def compound_forms(name: str, names: list[str], lowered: str) -> set[str]:
+    """The shorter word the body (lower case) uses for a one-word name: the head a closed compound ends
+    with ("platers" for electroplaters), written at least twice and ending no other role's name."""
+    low = name.lower()
+    if " " in low:
+        return set()
+    out: set[str] = set()
+    others = [n.lower() for n in names if n.lower() != low]
+    for k in range(len(low) - MIN_COMPOUND_HEAD, 2, -1):
+        head = low[k:]
+        person = AGENT_NOUN.fullmatch(head) is not None or names_occupation(head)
+        if person and not any(o.endswith(head) for o in others) and len(
+                re.findall(rf"\b{re.escape(head)}s?\b", lowered)) >= MIN_COMPOUND_USES:
+            out |= {head, plural(head)}
+            break
+    return out
+
+
+# A closed compound's head is this long at least ("plater"), and the body writes it this often.
+MIN_COMPOUND_HEAD, MIN_COMPOUND_USES = 5, 2

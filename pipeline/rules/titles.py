@@ -128,7 +128,12 @@ def _modifier(name: str) -> bool:
     word = name.lower()
     if " " in name or exact_occupation(name) is not None or word in OCCUPATION_HEADS or AGENT_NOUN.fullmatch(word):
         return False
-    return bool(parts_of_speech(word) & {"ADJ", "NOUN"})
+    pos = parts_of_speech(word)
+    # A word the lexicon lacks may still end as adjectives do ("Geotechnical").
+    return bool(pos & {"ADJ", "NOUN"}) or not pos and ADJECTIVE_ENDING.search(word) is not None
+
+
+ADJECTIVE_ENDING = re.compile(r"(?:al|ic|ive|ous|ary|ory)$")
 
 
 # A noun that ends as agent nouns do: "auditors", "technologists", "musicians", "attendants".

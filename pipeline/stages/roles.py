@@ -53,6 +53,7 @@ from pipeline.rules.role_forms import (
     acronym_forms,
     called_names,
     clipped_forms,
+    compound_forms,
     initialed_forms,
     lead_forms,
     occupation_forms,
@@ -377,7 +378,7 @@ def build_roles(names: list[str], body: str, short: dict[str, str] | None = None
         # "Aircraft mechanics, usually called A&P mechanics or AMTs": the other names the body gives it.
         forms |= called_names(forms, singular(head), body) | clipped_forms(name, body)
         forms |= tail_forms(name, names) | lead_forms(name, names) | initialed_forms(name, body)
-        forms |= tech_forms(name, names, body)
+        forms |= tech_forms(name, names, body) | compound_forms(name, names, lowered)
         forms |= acronym_forms(name, forms, introduced, capitals)
         ordered = sorted(forms, key=lambda f: (-len(f), f))
         # Aliases are the surface forms extraction meets (``Facts.surfaces``), filled in by assemble.
