@@ -124,6 +124,9 @@ CONTRASTIVE_PAY = [
                  {((B,), 70000, "year"), ((A,), 44410, "year")}, id="a-later-clause-opening-with-a-roles-group-name"),
     pytest.param("Glaze chemists earn a median of $70,000 a year, while the furnace, kiln and oven tenders earn "
                  "$44,410.", {((B,), 70000, "year"), ((A,), 44410, "year")}, id="a-listed-group-name-opens-a-clause"),
+    pytest.param("Glaze chemists earn $70,000, while the top 10 percent of furnace, drier and kiln tenders make "
+                 "more than $61,300.", {((B,), 70000, "year"), ((A,), 61300, "year")},
+                 id="the-top-earners-of-a-roles-group-open-a-clause"),
     pytest.param("At the top, kiln operators earn more than $52,000 and glaze chemists more than $86,000.",
                  {((A,), 52000, "year"), ((B,), 86000, "year")}, id="a-gapped-pair-of-more-than"),
     pytest.param("Kiln operators earn $49,000 and glaze chemists $46,000, or $23.50 and $22.10 an hour.",

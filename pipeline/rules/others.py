@@ -212,10 +212,12 @@ COMPOUND_HEADS = frozenset(h for h in OCCUPATION_HEADS if " " not in h and len(h
 
 
 # What may open a clause before its subject: punctuation, a conjunction, a determiner.
-CLAUSE_OPENING = re.compile(r"[\s,;:—–-]*(?:(?:and|but|while|whereas|or|yet)\s+)?(?:(?:the|most|many|some)\s+)?",
+CLAUSE_OPENING = re.compile(r"[\s,;:—–-]*(?:(?:and|but|while|whereas|or|yet)\s+)?(?:the\s+(?:top|bottom|highest|lowest)"
+                            r"(?:[\s-]paid)?\s+\d+\s*(?:percent|%)\s+of\s+)?(?:(?:the|most|many|some)\s+)?",
                             re.IGNORECASE)
-# How far into a clause the occupation that is its subject may start ("furnace and kiln tenders").
-SUBJECT_REACH = 20
+# How far into a clause the occupation that is its subject may start ("powerhouse, substation and relay
+# repairers").
+SUBJECT_REACH = 40
 
 
 def roles_by_code(clause: str, roles: list[RoleInfo]) -> list[str]:

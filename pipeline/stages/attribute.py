@@ -338,7 +338,7 @@ def _named_in_clause(s: Sentence, start: int, end: int, pos: int, local: list[Me
 
 def _earlier_clause_subject(s: Sentence, start: int, roles: list[RoleInfo]) -> list[str]:
     """The roles that open the nearest earlier clause opening with roles ("X need A; Y usually need B,
-    and some start with C": C is Y's), if any clause before the first one does."""
+    and some start with C": C is Y's) or with a role's group name, if any clause before the first one does."""
     text = s.text
     end = start
     while end > 0:
@@ -350,6 +350,8 @@ def _earlier_clause_subject(s: Sentence, start: int, roles: list[RoleInfo]) -> l
         first = opening_mentions(s[c0:], named) if named else []
         if first:
             return order(roles, {m.role for m in first})
+        if not named and (coded := roles_by_code(text[c0:end], roles)):
+            return coded  # "..., while the top 10 percent of kiln tenders make more than $A"
         end = c0
     return []
 
