@@ -210,6 +210,9 @@ TABLE_CASES = [
                  "| Industry | Wage |\n|---|---|\n| Junior colleges | $48,100 |\n| Senior living homes | 45,900 |",
                  [(48100.0, "year", "median"), (45900.0, "year", "median")],
                  id="the-introduction-outranks-words-of-a-label"),
+    pytest.param("The median annual wages for kiln operators in the top industries were as follows:\n\n"
+                 "Industry | Wage\n--- | ---\nTile manufacturing | $56,200\nPottery studios | $41,900",
+                 [(56200.0, "year", "median"), (41900.0, "year", "median")], id="a-table-without-outer-pipes"),
     pytest.param("| Fact | Value |\n|---|---|\n| Number of Jobs, 2024 | 56,300 |\n| Job Outlook | 5% |", [],
                  id="counts-are-not-pay"),
     pytest.param("| Fact | Value |\n|---|---|\n| Median Pay | $52,800 per year |\n| Employment Change | 4,300 |",

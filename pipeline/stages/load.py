@@ -193,6 +193,20 @@ def _cells(line: str) -> tuple[str, ...]:
     return tuple(c.strip() for c in CELL_SEPARATOR.split(line.strip().strip("|").strip()))
 
 
+def _md_row(lines: list[str], index: int, line: str, in_table: bool) -> bool:
+    """A Markdown table row: between pipes ("| Job | Pay |"), or written without its outer ones."""
+    return line.startswith("|") and line.count("|") >= 2 or "|" in line and _bare_row(lines, index, in_table)
+
+
+def _bare_row(lines: list[str], index: int, in_table: bool) -> bool:
+    """A Markdown table row written without its outer pipes ("Job | Pay" over "--- | ---"): the header
+    over a separator line, or a row right below the rows before it."""
+    if in_table:
+        return index > 0 and bool(lines[index - 1].strip())
+    following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    return "|" in following and MD_TABLE_SEP.match(following) is not None
+
+
 def _table_lines(lines: list[str]) -> dict[int, tuple[str, ...]]:
     """Lines of plain-text tables: two or more lines in a row split into the same number of cells (two
     or more), as a sheet pasted as text is; the first is the header row. A run of short labels with no
@@ -314,7 +328,7 @@ def markdown_blocks(text: str) -> list[Block]:
             return Block("break")
         if in_table and MD_TABLE_SEP.match(line):
             return None
-        if line.startswith("|") and line.count("|") >= 2:
+        if _md_row(out, _index, line, in_table):
             cells = tuple(md_inline(c) for c in line.strip().strip("|").split("|"))
             is_header = not in_table
             in_table = True
