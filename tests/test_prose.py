@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.process import process_bytes
+from pipeline.rules.role_forms import compound_forms
 from schemas.article import Article
 from tests.helpers import BOTH, A, B, run_article, run_markdown
 
@@ -1168,3 +1169,8 @@ def test_shorter_words_for_a_one_word_name(body: str, role_a: str, role_b: str, 
     facts |= {(tuple(q.roles), q.education_level) for q in article.requirements if q.education_level}
     assert facts == expected
 
+
+
+def test_a_closed_compound_takes_its_longest_head_written_in_the_plural() -> None:
+    assert compound_forms("Kilnplater", ["Kilnplater"], "later that year the platers came; platers stay later.") == {
+        "plater", "platers"}

@@ -15,6 +15,8 @@ NEGATED_AFTER = matcher("negation.jsonl", "negated-after")
 NEGATED_JUST_BEFORE = matcher("negation.jsonl", "negated-just-before")
 NEGATED_LATER = matcher("negation.jsonl", "negated-later")
 BOUNDED_BY = regex("negation.jsonl", "bounded-by")
+# A figure's currency sign, and the "than" a clause opens with right before a figure ("more than $A").
+CURRENCY, THAN_OPENED = re.compile(r"[$£€]"), re.compile(r"\bthan\s+$")
 # The words that open a new subject in a clause: "and", "while" ("X earn $A an hour and Y make $B").
 NEXT_OWNER = re.compile(r"\b(?:and|while|whereas|but)\s+(?:(?:the|most|many)\s+)?$")
 # The words a later clause that takes a fact back opens with: "but no employer", "but it will not".
@@ -62,8 +64,7 @@ def _may_negate(sentence: str) -> bool:
 
 def after_earlier_figure(text: str, start: int, pos: int, before: list[Mention]) -> list[Mention]:
     """The mentions that open a new subject ("and Y ...") after the clause's last figure before ``pos``."""
-    last = text.rfind("$", start, pos), text.rfind("£", start, pos), text.rfind("€", start, pos)
-    figure = max(last)
+    figure = max((m.start() for m in CURRENCY.finditer(text, start, pos)), default=-1)
     if figure < 0:
         return []
     return [m for m in before if m.start > figure and NEXT_OWNER.search(text, figure, m.start)]

@@ -240,21 +240,20 @@ def formal_tail(name: str) -> str:
 
 
 def compound_forms(name: str, names: list[str], lowered: str) -> set[str]:
-    """The shorter word the body (lower case) uses for a one-word name: the head a closed compound ends
-    with ("platers" for electroplaters), written at least twice and ending no other role's name."""
+    """The shorter word the body (lower case) uses for a one-word name: the longest head a closed compound
+    ends with ("platers" for electroplaters, not "later"), written in the plural, as people are, at least
+    twice, and ending no other role's name."""
     low = name.lower()
     if " " in low:
         return set()
-    out: set[str] = set()
     others = [n.lower() for n in names if n.lower() != low]
-    for k in range(len(low) - MIN_COMPOUND_HEAD, 2, -1):
+    for k in range(3, len(low) - MIN_COMPOUND_HEAD + 1):
         head = low[k:]
         person = AGENT_NOUN.fullmatch(head) is not None or names_occupation(head)
         if person and not any(o.endswith(head) for o in others) and len(
-                re.findall(rf"\b{re.escape(head)}s?\b", lowered)) >= MIN_COMPOUND_USES:
-            out |= {head, plural(head)}
-            break
-    return out
+                re.findall(rf"\b{re.escape(plural(head))}\b", lowered)) >= MIN_COMPOUND_USES:
+            return {head, plural(head)}
+    return set()
 
 
 # A closed compound's head is this long at least ("plater"), and the body writes it this often.

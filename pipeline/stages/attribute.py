@@ -13,11 +13,10 @@ Inside a sentence, a fact takes the roles named in its own clause ("X earn A, wh
 
 from __future__ import annotations
 
-import re
 from collections.abc import Hashable
 
 from pipeline.rules.cache import TextStore, text_cache
-from pipeline.rules.clauses import NEXT_OWNER, after_earlier_figure, clause_bounds
+from pipeline.rules.clauses import CURRENCY, NEXT_OWNER, THAN_OPENED, after_earlier_figure, clause_bounds
 from pipeline.rules.loader import matcher, regex
 from pipeline.rules.mentions import find_mentions, may_open_sentence
 from pipeline.rules.others import (
@@ -39,8 +38,6 @@ ALL_CUE, CARRY_CUE = matcher(RULES, "all-cue"), matcher(RULES, "carry-cue")
 GROUPED_PRONOUN = regex(RULES, "grouped-pronoun")
 LIKE, UNLIKE = matcher(RULES, "like"), matcher(RULES, "unlike")
 OPENS_WITH_BOTH = regex(RULES, "opens-with-both")
-CURRENCY = re.compile(r"[$£€]")
-THAN_BEFORE = re.compile(r"\bthan\s+$")
 
 
 
@@ -325,7 +322,7 @@ def _named_in_clause(s: Sentence, start: int, end: int, pos: int, local: list[Me
         if not first:
             return order(roles, _group_ending(s.text, before))
         return order(roles, {m.role for m in first} | _group_roles(s.text[start:end], first[-1].end, roles))
-    if THAN_BEFORE.search(s.text, max(0, start - 8), start) and NEXT_OWNER.search(s.text, pos, local[0].start):
+    if THAN_OPENED.search(s.text, max(0, start - 8), start) and NEXT_OWNER.search(s.text, pos, local[0].start):
         # "X earn more than $A and Y more than $B": the clause "than" opens at the figure goes on to name
         # the next owner; the figure's is the earlier clause's.
         return _earlier_clause_subject(s, start, roles) or s.roles.subject

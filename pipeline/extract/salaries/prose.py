@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from pipeline.extract.salaries.parse import Money, find_money, is_distractor, make_salary, period, statistic
 from pipeline.rules import cues
-from pipeline.rules.clauses import clause_bounds
+from pipeline.rules.clauses import THAN_OPENED, clause_bounds
 from pipeline.rules.loader import procedure, regex
 from pipeline.rules.occupations import occupations_in
 from pipeline.rules.others import (
@@ -42,7 +42,7 @@ POSSESSIVE_PAY = regex(RULES, "possessive-pay")
 # How many characters before its figure a clause that opens at it is read for what the figure is.
 NEAR_BEFORE, NEAR_AFTER = 25, 40
 # A clause that "than" opens at a figure is read with the words before it, up to this many characters.
-THAN_OPENED, THAN_REACH = re.compile(r"\bthan\s+$"), 60
+THAN_REACH = 60
 # How far after "a glaze chemist's median wage" its figure may come ("... works out to about $33.69").
 POSSESSIVE_REACH = 30
 OTHERS_ASIDE = regex(RULES, "others-aside")
